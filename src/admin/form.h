@@ -1,0 +1,18 @@
+/* Form fields with their errors, rendered the same way on every form: the
+ * label, a hint, the error next to the field, and what the user typed. */
+#ifndef ADMIN_FORM_H
+#define ADMIN_FORM_H
+#include "register/assoc.h"
+
+struct field {
+	const char *name;
+	const char *label;
+	const char *value;
+	const char *error;
+	const char *type; /* text, email, tel, url, number, password, textarea, select */
+	const char *hint;
+	int required;
+	const char *autocomplete;
+	const struct choice *choices; /* for select: code is the value */
+};
+#endif

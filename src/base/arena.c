@@ -1,0 +1,116 @@
+#include "base/arena.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct arena_block {
+	struct arena_block *next;
+	size_t cap;
+	_Alignas(16) unsigned char data[];
+};
+
+enum { ARENA_BLOCK = 16 * 1024 };
+
+/* Running out of memory is not something a request can recover from. */
+static void
+oom(void)
+{
+	fputs("samverka: out of memory\n", stderr);
+	abort();
+}
+
+/* malloc that never returns NULL. */
+void *
+xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+	if (!p)
+		oom();
+	return p;
+}
+
+/* calloc that never returns NULL. */
+void *
+xcalloc(size_t n, size_t m)
+{
+	void *p = calloc(n ? n : 1, m ? m : 1);
+	if (!p)
+		oom();
+	return p;
+}
+
+/* realloc that never returns NULL. */
+void *
+xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	if (!p)
+		oom();
+	return p;
+}
+
+/* strdup that never returns NULL. */
+char *
+xstrdup(const char *s)
+{
+	size_t n = strlen(s) + 1;
+	return memcpy(xmalloc(n), s, n);
+}
+
+/* Bump allocation from the current block; a new block when it is full. */
+void *
+arena_alloc(struct arena *a, size_t n)
+{
+	n = (n + 15) & ~(size_t)15;
+	if (!a->head || a->used + n > a->cap) {
+		size_t cap = n > ARENA_BLOCK ? n : ARENA_BLOCK;
+		struct arena_block *b = xmalloc(sizeof(*b) + cap);
+		b->next = a->head;
+		b->cap = cap;
+		a->head = b;
+		a->used = 0;
+		a->cap = cap;
+	}
+	void *p = a->head->data + a->used;
+	a->used += n;
+	return p;
+}
+
+/* Zeroed allocation, for structs. */
+void *
+arena_zalloc(struct arena *a, size_t n)
+{
+	return memset(arena_alloc(a, n), 0, n);
+}
+
+/* A NUL-terminated copy of n bytes. */
+char *
+arena_strndup(struct arena *a, const char *s, size_t n)
+{
+	char *p = arena_alloc(a, n + 1);
+	memcpy(p, s, n);
+	p[n] = 0;
+	return p;
+}
+
+/* A copy of a C string. */
+char *
+arena_strdup(struct arena *a, const char *s)
+{
+	return arena_strndup(a, s, strlen(s));
+}
+
+/* Frees every block: the end of a request. */
+void
+arena_reset(struct arena *a)
+{
+	struct arena_block *b = a->head;
+	while (b) {
+		struct arena_block *next = b->next;
+		free(b);
+		b = next;
+	}
+	a->head = NULL;
+	a->used = a->cap = 0;
+}

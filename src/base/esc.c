@@ -1,0 +1,80 @@
+#include "base/esc.h"
+
+#include <ctype.h>
+#include <string.h>
+
+/* Escapes text for element content and quoted attributes alike: the five
+ * characters that can end either are replaced. */
+void
+esc_html(struct buf *b, const char *s, size_t n)
+{
+	size_t start = 0;
+	for (size_t i = 0; i < n; i++) {
+		const char *rep;
+		switch (s[i]) {
+		case '&': rep = "&amp;"; break;
+		case '<': rep = "&lt;"; break;
+		case '>': rep = "&gt;"; break;
+		case '"': rep = "&quot;"; break;
+		case '\'': rep = "&#39;"; break;
+		default: continue;
+		}
+		buf_add(b, s + start, i - start);
+		buf_puts(b, rep);
+		start = i + 1;
+	}
+	buf_add(b, s + start, n - start);
+}
+
+/* A URL may be relative or use http, https or mailto; anything else
+ * (javascript:, data:) is refused. */
+int
+url_scheme_allowed(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n && s[i] != ':' && s[i] != '/' && s[i] != '?' && s[i] != '#')
+		i++;
+	if (i == n || s[i] != ':')
+		return 1;
+	static const char *ok[] = {"http", "https", "mailto"};
+	for (size_t k = 0; k < sizeof(ok) / sizeof(ok[0]); k++)
+		if (strlen(ok[k]) == i && strncasecmp(s, ok[k], i) == 0)
+			return 1;
+	return 0;
+}
+
+/* A URL in an attribute: a refused scheme becomes "#", the rest is
+ * escaped like any attribute. */
+void
+esc_url_attr(struct buf *b, const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n && isspace((unsigned char)s[i]))
+		i++;
+	for (size_t k = i; k < n; k++)
+		if ((unsigned char)s[k] < 0x20) {
+			buf_putc(b, '#');
+			return;
+		}
+	if (!url_scheme_allowed(s + i, n - i)) {
+		buf_putc(b, '#');
+		return;
+	}
+	esc_html(b, s + i, n - i);
+}
+
+/* Percent-encodes everything but unreserved characters, for a query value. */
+void
+esc_url_component(struct buf *b, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+			buf_putc(b, (char)c);
+		} else {
+			char e[3] = {'%', hex[c >> 4], hex[c & 15]};
+			buf_add(b, e, 3);
+		}
+	}
+}

@@ -1,0 +1,201 @@
+#include "db/db_impl.h"
+#include "base/arena.h"
+
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Gives each query a slot in every connection's statement cache, the first
+ * time any thread uses it. */
+int
+db_slot(struct dbq *q)
+{
+	static atomic_int next;
+	int s = atomic_load_explicit((atomic_int *)&q->slot, memory_order_acquire);
+	if (s)
+		return s;
+	int mine = atomic_fetch_add(&next, 1) + 1;
+	if (mine >= DB_MAX_SLOTS) {
+		fputs("samverka: too many distinct queries\n", stderr);
+		abort();
+	}
+	int expected = 0;
+	if (atomic_compare_exchange_strong((atomic_int *)&q->slot, &expected, mine))
+		return mine;
+	return expected;
+}
+
+/* Opens sqlite:PATH or postgresql://… */
+int
+db_open(const char *url, struct db **out, char *err, size_t errlen)
+{
+	struct db *db = xcalloc(1, sizeof(*db));
+	int rc;
+	if (strncmp(url, "sqlite:", 7) == 0) {
+		rc = db_sqlite_open(db, url + 7);
+	} else if (strncmp(url, "postgresql://", 13) == 0 || strncmp(url, "postgres://", 11) == 0) {
+		rc = db_pg_open(db, url);
+	} else {
+		snprintf(db->err, sizeof(db->err),
+			 "unknown database URL (use sqlite:PATH or postgresql://…)");
+		rc = DB_ERROR;
+	}
+	if (rc != DB_OK) {
+		snprintf(err, errlen, "%s", db->err);
+		if (db->ops)
+			db->ops->close(db);
+		free(db);
+		*out = NULL;
+		return rc;
+	}
+	*out = db;
+	return DB_OK;
+}
+
+void
+db_close(struct db *db)
+{
+	if (!db)
+		return;
+	db->ops->close(db);
+	free(db);
+}
+
+enum db_kind
+db_kind(const struct db *db)
+{
+	return db->kind;
+}
+
+const char *
+db_errmsg(struct db *db)
+{
+	return db->err;
+}
+
+int
+db_query(struct db *db, struct dbcur *c, struct dbq *q, const struct dbval *args, int n)
+{
+	memset(c, 0, sizeof(*c));
+	c->db = db;
+	return db->ops->query(db, c, q, args, n);
+}
+
+/* 1 when a row is ready, 0 at the end, below 0 on error. */
+int
+db_next(struct dbcur *c)
+{
+	return c->db->ops->next(c);
+}
+
+/* A column as text; "" for NULL. */
+const char *
+db_col_text(struct dbcur *c, int col)
+{
+	const char *s = c->db->ops->text(c, col);
+	return s ? s : "";
+}
+
+size_t
+db_col_len(struct dbcur *c, int col)
+{
+	return c->db->ops->len(c, col);
+}
+
+/* A column as an integer; both engines hand it over as text or int. */
+int64_t
+db_col_int(struct dbcur *c, int col)
+{
+	const char *s = c->db->ops->text(c, col);
+	return s ? strtoll(s, NULL, 10) : 0;
+}
+
+int
+db_col_null(struct dbcur *c, int col)
+{
+	return c->db->ops->isnull(c, col);
+}
+
+void
+db_done(struct dbcur *c)
+{
+	if (c->db)
+		c->db->ops->done(c);
+	c->db = NULL;
+}
+
+/* Runs a statement to its end. */
+int
+db_exec(struct db *db, struct dbq *q, const struct dbval *args, int n)
+{
+	struct dbcur c;
+	int rc = db_query(db, &c, q, args, n);
+	if (rc == DB_OK) {
+		while ((rc = db_next(&c)) > 0)
+			;
+	}
+	db_done(&c);
+	return rc < 0 ? rc : DB_OK;
+}
+
+/* The first column of the first row as an integer, or dflt. */
+int64_t
+db_int(struct db *db, struct dbq *q, const struct dbval *args, int n, int64_t dflt)
+{
+	struct dbcur c;
+	int64_t v = dflt;
+	if (db_query(db, &c, q, args, n) == DB_OK && db_next(&c) > 0 && !db_col_null(&c, 0))
+		v = db_col_int(&c, 0);
+	db_done(&c);
+	return v;
+}
+
+/* Runs a statement that returns one integer (INSERT … RETURNING id). */
+int
+db_returning(struct db *db, struct dbq *q, const struct dbval *args, int n, int64_t *out)
+{
+	struct dbcur c;
+	int rc = db_query(db, &c, q, args, n);
+	if (rc == DB_OK) {
+		rc = db_next(&c);
+		if (rc > 0) {
+			*out = db_col_int(&c, 0);
+			rc = DB_OK;
+		} else if (rc == 0) {
+			rc = DB_ERROR;
+		}
+	}
+	db_done(&c);
+	return rc;
+}
+
+int
+db_script(struct db *db, const char *sql)
+{
+	return db->ops->script(db, sql);
+}
+
+int
+db_begin(struct db *db)
+{
+	return db->ops->script(db, db->kind == DB_SQLITE ? "BEGIN IMMEDIATE" : "BEGIN");
+}
+
+int
+db_commit(struct db *db)
+{
+	return db->ops->script(db, "COMMIT");
+}
+
+void
+db_rollback(struct db *db)
+{
+	db->ops->script(db, "ROLLBACK");
+}
+
+int
+db_backup(struct db *db, const char *path)
+{
+	return db->ops->backup(db, path);
+}

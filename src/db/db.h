@@ -1,0 +1,82 @@
+/* Storage behind one interface: SQLite (embedded default) or PostgreSQL.
+ * SQL is written once with $1, $2 … placeholders and always bound. */
+#ifndef DB_DB_H
+#define DB_DB_H
+#include <stddef.h>
+#include <stdint.h>
+
+enum db_kind { DB_SQLITE, DB_PG };
+
+/* A query: its SQL, and a PostgreSQL variant where the engines differ. The
+ * slot indexes each connection's prepared-statement cache. */
+struct dbq {
+	const char *sql;
+	const char *pg;
+	int slot;
+};
+
+enum dbv_type { DBV_NULL, DBV_INT, DBV_TEXT };
+
+struct dbval {
+	enum dbv_type t;
+	int64_t i;
+	const char *s;
+	size_t n;
+};
+
+#define DB_INT(v) ((struct dbval){.t = DBV_INT, .i = (v)})
+#define DB_TEXTN(v, len) ((struct dbval){.t = DBV_TEXT, .s = (v), .n = (len)})
+#define DB_TEXT(v) db_text_or_null(v)
+#define DB_NULLV ((struct dbval){.t = DBV_NULL})
+
+struct db;
+
+/* A cursor over a result; lives on the caller's stack. */
+struct dbcur {
+	struct db *db;
+	void *stmt; /* sqlite3_stmt */
+	void *res;  /* PGresult */
+	int row, nrows;
+};
+
+enum { DB_OK = 0, DB_ERROR = -1, DB_CONSTRAINT = -2, DB_BUSY = -3 };
+
+int db_open(const char *url, struct db **out, char *err, size_t errlen);
+void db_close(struct db *db);
+enum db_kind db_kind(const struct db *db);
+const char *db_errmsg(struct db *db);
+
+int db_query(struct db *db, struct dbcur *c, struct dbq *q, const struct dbval *args, int n);
+int db_next(struct dbcur *c);
+const char *db_col_text(struct dbcur *c, int col);
+size_t db_col_len(struct dbcur *c, int col);
+int64_t db_col_int(struct dbcur *c, int col);
+int db_col_null(struct dbcur *c, int col);
+void db_done(struct dbcur *c);
+
+int db_exec(struct db *db, struct dbq *q, const struct dbval *args, int n);
+int64_t db_int(struct db *db, struct dbq *q, const struct dbval *args, int n, int64_t dflt);
+int db_returning(struct db *db, struct dbq *q, const struct dbval *args, int n, int64_t *out);
+int db_script(struct db *db, const char *sql);
+int db_begin(struct db *db);
+int db_commit(struct db *db);
+void db_rollback(struct db *db);
+int db_backup(struct db *db, const char *path);
+
+/* A NULL C string binds as SQL NULL. */
+static inline struct dbval
+db_text_or_null(const char *s)
+{
+	struct dbval v = {.t = DBV_NULL};
+	if (s) {
+		v.t = DBV_TEXT;
+		v.s = s;
+		v.n = __builtin_strlen(s);
+	}
+	return v;
+}
+
+#define DB_ARGS(...) ((const struct dbval[]){__VA_ARGS__}), \
+	(int)(sizeof((struct dbval[]){__VA_ARGS__}) / sizeof(struct dbval))
+#define DB_NOARGS NULL, 0
+#endif

@@ -1,0 +1,151 @@
+/* The PostgreSQL engine: prepared statements per connection, text results. */
+#include "db/db_impl.h"
+
+#include <libpq-fe.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Records the server's message and maps unique/foreign-key/check violations. */
+static int
+pg_fail(struct db *db, PGresult *res)
+{
+	const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+	snprintf(db->err, sizeof(db->err), "%s", PQerrorMessage(db->conn));
+	if (res)
+		PQclear(res);
+	if (state && strncmp(state, "23", 2) == 0)
+		return DB_CONSTRAINT;
+	if (state && (strcmp(state, "40001") == 0 || strcmp(state, "40P01") == 0))
+		return DB_BUSY;
+	return DB_ERROR;
+}
+
+/* Prepares once per connection (named by slot), then executes with text
+ * parameters; the whole result arrives at once. */
+static int
+pg_query(struct db *db, struct dbcur *c, struct dbq *q, const struct dbval *args, int n)
+{
+	int slot = db_slot(q);
+	char name[16];
+	snprintf(name, sizeof(name), "q%d", slot);
+	if (!db->stmts[slot]) {
+		PGresult *r = PQprepare(db->conn, name, q->pg ? q->pg : q->sql, 0, NULL);
+		if (PQresultStatus(r) != PGRES_COMMAND_OK)
+			return pg_fail(db, r);
+		PQclear(r);
+		db->stmts[slot] = (void *)1;
+	}
+	const char *vals[32];
+	int lens[32];
+	char ints[32][24];
+	if (n > 32)
+		n = 32;
+	for (int i = 0; i < n; i++) {
+		switch (args[i].t) {
+		case DBV_INT:
+			snprintf(ints[i], sizeof(ints[i]), "%lld", (long long)args[i].i);
+			vals[i] = ints[i];
+			lens[i] = (int)strlen(ints[i]);
+			break;
+		case DBV_TEXT:
+			vals[i] = args[i].s;
+			lens[i] = (int)args[i].n;
+			break;
+		default:
+			vals[i] = NULL;
+			lens[i] = 0;
+			break;
+		}
+	}
+	PGresult *r = PQexecPrepared(db->conn, name, n, vals, lens, NULL, 0);
+	ExecStatusType st = PQresultStatus(r);
+	if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK)
+		return pg_fail(db, r);
+	c->res = r;
+	c->row = -1;
+	c->nrows = PQntuples(r);
+	return DB_OK;
+}
+
+static int
+pg_next(struct dbcur *c)
+{
+	if (!c->res)
+		return 0;
+	c->row++;
+	return c->row < c->nrows ? 1 : 0;
+}
+
+static const char *
+pg_text(struct dbcur *c, int col)
+{
+	if (PQgetisnull(c->res, c->row, col))
+		return NULL;
+	return PQgetvalue(c->res, c->row, col);
+}
+
+static size_t
+pg_len(struct dbcur *c, int col)
+{
+	return (size_t)PQgetlength(c->res, c->row, col);
+}
+
+static int
+pg_isnull(struct dbcur *c, int col)
+{
+	return PQgetisnull(c->res, c->row, col);
+}
+
+static void
+pg_done(struct dbcur *c)
+{
+	if (c->res)
+		PQclear(c->res);
+	c->res = NULL;
+}
+
+static int
+pg_script(struct db *db, const char *sql)
+{
+	PGresult *r = PQexec(db->conn, sql);
+	ExecStatusType st = PQresultStatus(r);
+	if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK)
+		return pg_fail(db, r);
+	PQclear(r);
+	return DB_OK;
+}
+
+static int
+pg_backup(struct db *db, const char *path)
+{
+	(void)path;
+	snprintf(db->err, sizeof(db->err),
+		 "backup of PostgreSQL: use pg_dump (for example pg_dump -Fc -f FILE DBNAME)");
+	return DB_ERROR;
+}
+
+static void
+pg_close(struct db *db)
+{
+	PQfinish(db->conn);
+}
+
+static const struct db_ops pg_ops = {
+	pg_query, pg_next, pg_text, pg_len, pg_isnull, pg_done, pg_script, pg_backup, pg_close,
+};
+
+/* Connects and quiets notices (migrations print them). */
+int
+db_pg_open(struct db *db, const char *conninfo)
+{
+	db->kind = DB_PG;
+	db->ops = &pg_ops;
+	PGconn *conn = PQconnectdb(conninfo);
+	db->conn = conn;
+	if (PQstatus(conn) != CONNECTION_OK) {
+		snprintf(db->err, sizeof(db->err), "%s", PQerrorMessage(conn));
+		return DB_ERROR;
+	}
+	return pg_script(db, "SET client_min_messages=warning; SET TIME ZONE 'UTC'");
+}

@@ -1,0 +1,56 @@
+/* The start page, Mina sidor and the health check. */
+#include "home/home.h"
+#include "home/home.tpl.h"
+#include "home/mine.tpl.h"
+#include "layout/layout.h"
+
+static struct dbq Q_MY_ASSOCS = {
+	"SELECT a.id, a.name FROM user_roles ur JOIN associations a ON a.id = ur.association_id "
+	"WHERE ur.user_id = $1 AND ur.role = 'representative' ORDER BY a.sort_key",
+	NULL, 0};
+
+void
+home_page(struct req *r)
+{
+	r->p.title = "samverka";
+	layout_head(r);
+	tpl_home_home(&r->out, &r->p);
+	layout_foot(r);
+}
+
+/* For load balancers: the process answers and its database too. */
+void
+health_check(struct req *r)
+{
+	static struct dbq Q_PING = {"SELECT 1", NULL, 0};
+	r->ctype = "text/plain; charset=utf-8";
+	if (db_int(r->db, &Q_PING, DB_NOARGS, 0) != 1) {
+		r->status = 503;
+		buf_puts(&r->out, "database unavailable\n");
+		return;
+	}
+	buf_puts(&r->out, "ok\n");
+}
+
+/* Mina sidor: who you are and the associations you represent. */
+void
+my_pages(struct req *r)
+{
+	struct dbcur c;
+	if (db_query(r->db, &c, &Q_MY_ASSOCS, DB_ARGS(DB_INT(r->user->id))) != DB_OK) {
+		req_error(r, 500);
+		return;
+	}
+	int64_t ids[64];
+	const char *names[64];
+	int n = 0;
+	while (db_next(&c) > 0 && n < 64) {
+		ids[n] = db_col_int(&c, 0);
+		names[n++] = arena_strdup(&r->a, db_col_text(&c, 1));
+	}
+	db_done(&c);
+	r->p.title = r->p.english ? "My pages" : "Mina sidor";
+	layout_head(r);
+	tpl_home_mine(&r->out, &r->p, r->user, ids, names, n);
+	layout_foot(r);
+}

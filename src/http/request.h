@@ -1,0 +1,83 @@
+/* One request and its response, living in one arena. */
+#ifndef HTTP_REQUEST_H
+#define HTTP_REQUEST_H
+#include <stdint.h>
+
+#include "base/arena.h"
+#include "base/buf.h"
+#include "db/db.h"
+#include "http/decode.h"
+
+enum role {
+	ROLE_ADMIN = 1 << 0,
+	ROLE_OFFICER = 1 << 1,
+	ROLE_MODERATOR = 1 << 2,
+	ROLE_COORDINATOR = 1 << 3,
+	ROLE_REPRESENTATIVE = 1 << 4,
+};
+
+/* Who may call a route. Zero denies: every route must say. */
+enum access {
+	ACCESS_PUBLIC = 1 << 8,
+	ACCESS_USER = 1 << 9, /* any signed-in user */
+};
+
+struct user {
+	int64_t id;
+	const char *email;
+	const char *name;
+	unsigned roles;
+	int64_t department_id; /* officer's department, 0 when none */
+};
+
+/* What every page template needs: language, who is signed in, the CSRF
+ * token for forms, where the language switch points. */
+struct page {
+	int english;
+	const char *title;
+	const char *path;
+	const char *lang_url;
+	const char *csrf;
+	const struct user *user;
+};
+
+enum method { M_GET = 1, M_POST, M_HEAD, M_OTHER };
+
+struct header {
+	const char *name, *value;
+};
+
+struct req {
+	struct arena a;
+	struct db *db;
+	enum method method;
+	const char *method_name;
+	const char *raw_uri;
+	const char *path;
+	const char *raw_query;
+	struct kvlist query, form, cookies;
+	struct uploads files;
+	struct buf in;
+	const char *params[4];
+	int nparams;
+	struct page p;
+	struct user *user;
+	int started, responded, early_status;
+
+	int status;
+	const char *ctype;
+	struct buf out;
+	struct header headers[8];
+	int nheaders;
+};
+
+const char *req_query(struct req *r, const char *k);
+const char *req_form(struct req *r, const char *k);
+const char *req_cookie(struct req *r, const char *k);
+int64_t req_param_id(struct req *r, int i);
+void req_header(struct req *r, const char *name, const char *value);
+void req_redirect(struct req *r, const char *url);
+void req_error(struct req *r, int status);
+void req_html(struct req *r);
+const char *req_csrf(struct req *r);
+#endif

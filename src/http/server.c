@@ -1,0 +1,347 @@
+/* libmicrohttpd glue: limits, the per-request arena, decoding, routing,
+ * authorization and CSRF, then the handler and the response. */
+#include "http/server.h"
+#include "auth/session.h"
+#include "http/router.h"
+#include "http/security.h"
+#include "base/esc.h"
+#include "base/log.h"
+#include "layout/layout.h"
+
+#include <arpa/inet.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+enum { HEADER_LIMIT = 16 * 1024, URI_LIMIT = 8 * 1024 };
+
+static const struct server_opts *opts;
+static _Thread_local struct db *thread_db;
+static volatile sig_atomic_t stopping;
+
+/* Each pool thread opens its own connection on first use: no locks. */
+static struct db *
+request_db(void)
+{
+	if (!thread_db) {
+		char err[256];
+		if (db_open(opts->db_url, &thread_db, err, sizeof(err)) != DB_OK)
+			log_msg("database: %s", err);
+	}
+	return thread_db;
+}
+
+/* Called by MHD with the raw request URI before anything else: the request
+ * begins here, so we see the URI before MHD unescapes it. */
+static void *
+on_uri(void *cls, const char *uri, struct MHD_Connection *c)
+{
+	(void)cls;
+	(void)c;
+	struct req *r = xcalloc(1, sizeof(*r));
+	size_t n = strlen(uri);
+	if (n > URI_LIMIT) {
+		r->early_status = 414;
+		n = 0;
+	}
+	r->raw_uri = arena_strndup(&r->a, uri, n);
+	return r;
+}
+
+/* MHD would unescape the path and arguments itself; we decode strictly. */
+static size_t
+no_unescape(void *cls, struct MHD_Connection *c, char *s)
+{
+	(void)cls;
+	(void)c;
+	return strlen(s);
+}
+
+static void
+on_completed(void *cls, struct MHD_Connection *c, void **con_cls, enum MHD_RequestTerminationCode t)
+{
+	(void)cls;
+	(void)c;
+	(void)t;
+	struct req *r = *con_cls;
+	if (!r)
+		return;
+	buf_free(&r->in);
+	buf_free(&r->out);
+	arena_reset(&r->a);
+	free(r);
+	*con_cls = NULL;
+}
+
+struct header_count {
+	size_t bytes;
+	struct req *r;
+};
+
+static enum MHD_Result
+count_header(void *cls, enum MHD_ValueKind kind, const char *k, const char *v)
+{
+	(void)kind;
+	struct header_count *hc = cls;
+	hc->bytes += strlen(k) + (v ? strlen(v) : 0) + 4;
+	return MHD_YES;
+}
+
+/* Queues what the handler left in r, with the security headers. */
+static enum MHD_Result
+send_response(struct MHD_Connection *c, struct req *r)
+{
+	size_t len = r->out.len;
+	char *body = buf_take(&r->out);
+	struct MHD_Response *resp =
+		MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
+	security_headers(resp, r);
+	MHD_add_response_header(resp, "Content-Type",
+				r->ctype ? r->ctype : "text/html; charset=utf-8");
+	for (int i = 0; i < r->nheaders; i++)
+		MHD_add_response_header(resp, r->headers[i].name, r->headers[i].value);
+	enum MHD_Result ret = MHD_queue_response(c, (unsigned)r->status, resp);
+	MHD_destroy_response(resp);
+	r->responded = 1;
+	return ret;
+}
+
+/* Splits the raw URI into a decoded path and the query pairs. */
+static int
+decode_uri(struct req *r)
+{
+	const char *u = r->raw_uri;
+	const char *q = strchr(u, '?');
+	size_t pn = q ? (size_t)(q - u) : strlen(u);
+	char *path;
+	size_t n;
+	if (pn == 0 || u[0] != '/' || url_decode(&r->a, u, pn, 0, &path, &n) != 0)
+		return -1;
+	r->path = path;
+	r->raw_query = q ? q + 1 : "";
+	return form_parse(&r->a, r->raw_query, strlen(r->raw_query), &r->query);
+}
+
+/* Decodes the body by its declared type. */
+static int
+decode_body(struct req *r, struct MHD_Connection *c)
+{
+	if (r->in.len == 0)
+		return 0;
+	const char *ct = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Type");
+	if (!ct)
+		return -1;
+	if (strncasecmp(ct, "application/x-www-form-urlencoded", 33) == 0) {
+		if (r->in.len > opts->form_limit)
+			return -2;
+		return form_parse(&r->a, r->in.data, r->in.len, &r->form);
+	}
+	const char *bnd;
+	if (multipart_boundary(&r->a, ct, &bnd) == 0)
+		return multipart_parse(&r->a, bnd, r->in.data, r->in.len, &r->form, &r->files);
+	return -1;
+}
+
+static enum method
+method_of(const char *m)
+{
+	if (strcmp(m, "GET") == 0)
+		return M_GET;
+	if (strcmp(m, "POST") == 0)
+		return M_POST;
+	if (strcmp(m, "HEAD") == 0)
+		return M_HEAD;
+	return M_OTHER;
+}
+
+/* The whole request is in: decode, route, authorize, run the handler. */
+static void
+dispatch(struct req *r, struct MHD_Connection *c)
+{
+	r->status = 200;
+	if (decode_uri(r) != 0) {
+		req_error(r, 400);
+		return;
+	}
+	const char *ck = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Cookie");
+	if (ck)
+		cookies_parse(&r->a, ck, strlen(ck), &r->cookies);
+	r->db = request_db();
+	page_init(r);
+	int rc = decode_body(r, c);
+	if (rc != 0) {
+		req_error(r, rc == -2 ? 413 : 400);
+		return;
+	}
+	if (!r->db) {
+		req_error(r, 503);
+		return;
+	}
+	session_load(r);
+	int wrong_method;
+	const struct route *rt = route_match(r, &wrong_method);
+	if (!rt) {
+		if (wrong_method)
+			req_header(r, "Allow", "GET, HEAD, POST");
+		req_error(r, wrong_method ? 405 : 404);
+		return;
+	}
+	if (!(rt->access & ACCESS_PUBLIC)) {
+		if (!r->user) {
+			if (r->method == M_GET) {
+				struct buf b = {0};
+				buf_puts(&b, "/logga-in?till=");
+				esc_url_component(&b, r->raw_uri, strlen(r->raw_uri));
+				req_redirect(r, arena_strdup(&r->a, buf_cstr(&b)));
+				buf_free(&b);
+			} else {
+				req_error(r, 403);
+			}
+			return;
+		}
+		if (!(rt->access & ACCESS_USER) && !(rt->access & r->user->roles)) {
+			req_error(r, 403);
+			return;
+		}
+	}
+	if (r->method == M_POST && !csrf_ok(r)) {
+		req_error(r, 403);
+		return;
+	}
+	rt->fn(r);
+}
+
+static enum MHD_Result
+on_request(void *cls, struct MHD_Connection *c, const char *url, const char *method,
+	   const char *version, const char *upload, size_t *upload_size, void **con_cls)
+{
+	(void)cls;
+	(void)url;
+	(void)version;
+	struct req *r = *con_cls;
+	if (!r)
+		return MHD_NO;
+	if (!r->started) {
+		/* first call: look at the headers, answer on a later call */
+		r->started = 1;
+		r->method_name = arena_strdup(&r->a, method);
+		r->method = method_of(method);
+		struct header_count hc = {0, r};
+		MHD_get_connection_values(c, MHD_HEADER_KIND, count_header, &hc);
+		if (hc.bytes > HEADER_LIMIT)
+			r->early_status = 431;
+		const char *cl =
+			MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
+		if (cl && strtoull(cl, NULL, 10) > opts->upload_limit)
+			r->early_status = 413;
+		r->in.limit = opts->upload_limit;
+		return MHD_YES;
+	}
+	if (r->responded) {
+		*upload_size = 0;
+		return MHD_YES;
+	}
+	if (*upload_size) {
+		if (!r->early_status) {
+			buf_add(&r->in, upload, *upload_size);
+			if (r->in.err)
+				r->early_status = 413;
+		}
+		*upload_size = 0;
+		if (!r->early_status)
+			return MHD_YES;
+	}
+	r->status = 200;
+	if (r->early_status) {
+		r->path = "/";
+		r->raw_query = "";
+		page_init(r);
+		req_error(r, r->early_status);
+	} else {
+		dispatch(r, c);
+	}
+	return send_response(c, r);
+}
+
+static void
+on_signal(int sig)
+{
+	(void)sig;
+	stopping = 1;
+}
+
+/* Parses host:port into an IPv4 or IPv6 socket address. */
+static int
+parse_listen(const char *s, struct sockaddr_storage *ss, unsigned short *port)
+{
+	char host[256];
+	const char *colon = strrchr(s, ':');
+	if (!colon || (size_t)(colon - s) >= sizeof(host))
+		return -1;
+	memcpy(host, s, (size_t)(colon - s));
+	host[colon - s] = 0;
+	*port = (unsigned short)atoi(colon + 1);
+	memset(ss, 0, sizeof(*ss));
+	char *h = host;
+	if (h[0] == '[') {
+		h++;
+		h[strlen(h) - 1] = 0;
+	}
+	struct sockaddr_in *s4 = (struct sockaddr_in *)ss;
+	struct sockaddr_in6 *s6 = (struct sockaddr_in6 *)ss;
+	if (inet_pton(AF_INET, h, &s4->sin_addr) == 1) {
+		s4->sin_family = AF_INET;
+		s4->sin_port = htons(*port);
+		return 0;
+	}
+	if (inet_pton(AF_INET6, h, &s6->sin6_addr) == 1) {
+		s6->sin6_family = AF_INET6;
+		s6->sin6_port = htons(*port);
+		return 1;
+	}
+	return -1;
+}
+
+/* Starts the daemon and waits for SIGINT or SIGTERM. */
+int
+server_run(const struct server_opts *o)
+{
+	opts = o;
+	struct sockaddr_storage ss;
+	unsigned short port;
+	int v6 = parse_listen(o->listen, &ss, &port);
+	if (v6 < 0) {
+		fprintf(stderr, "samverka: --listen wants HOST:PORT, got %s\n", o->listen);
+		return 2;
+	}
+	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG;
+	if (v6)
+		flags |= MHD_USE_IPv6;
+	struct MHD_Daemon *d = MHD_start_daemon(
+		flags, port, NULL, NULL, on_request, NULL, MHD_OPTION_SOCK_ADDR, &ss,
+		MHD_OPTION_THREAD_POOL_SIZE, (unsigned)o->threads, MHD_OPTION_CONNECTION_TIMEOUT,
+		(unsigned)30, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)64 * 1024,
+		MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)256, MHD_OPTION_CONNECTION_LIMIT,
+		(unsigned)4096, MHD_OPTION_STRICT_FOR_CLIENT, (int)1, MHD_OPTION_URI_LOG_CALLBACK,
+		on_uri, NULL, MHD_OPTION_UNESCAPE_CALLBACK, no_unescape, NULL,
+		MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_LISTENING_ADDRESS_REUSE,
+		(unsigned)1, MHD_OPTION_END);
+	if (!d) {
+		fprintf(stderr, "samverka: cannot listen on %s\n", o->listen);
+		return 1;
+	}
+	signal(SIGINT, on_signal);
+	signal(SIGTERM, on_signal);
+	signal(SIGPIPE, SIG_IGN);
+	printf("samverka listening on http://%s/\n", o->listen);
+	fflush(stdout);
+	while (!stopping)
+		pause();
+	MHD_stop_daemon(d);
+	return 0;
+}

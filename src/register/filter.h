@@ -1,0 +1,9 @@
+#ifndef REGISTER_FILTER_H
+#define REGISTER_FILTER_H
+#include "http/request.h"
+#include "register/queries.h"
+
+void register_filter_read(struct req *r, struct register_filter *f);
+const char *register_page_url(struct req *r, const char *base, const struct register_filter *f,
+			      int64_t page);
+#endif

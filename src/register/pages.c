@@ -1,0 +1,47 @@
+/* The public register's pages: the list with search and filters, and one
+ * association. */
+#include "register/pages.h"
+#include "layout/layout.h"
+#include "register/detail.tpl.h"
+#include "register/filter.h"
+#include "register/list.tpl.h"
+
+void
+register_list_page(struct req *r)
+{
+	struct register_filter f;
+	register_filter_read(r, &f);
+	struct assoc_list l;
+	struct choice *areas, *groups;
+	size_t na, ng;
+	if (register_list(r->db, &r->a, &f, &l) != 0 ||
+	    register_choices(r->db, &r->a, 0, &areas, &na) != 0 ||
+	    register_choices(r->db, &r->a, 1, &groups, &ng) != 0) {
+		req_error(r, 500);
+		return;
+	}
+	int64_t pages = (l.total + REGISTER_PAGE_SIZE - 1) / REGISTER_PAGE_SIZE;
+	const char *prev = f.page > 1 ? register_page_url(r, "/foreningar", &f, f.page - 1) : NULL;
+	const char *next =
+		f.page < pages ? register_page_url(r, "/foreningar", &f, f.page + 1) : NULL;
+	r->p.title = r->p.english ? "The association register" : "Föreningsregistret";
+	layout_head(r);
+	tpl_register_list(&r->out, &r->p, &f, &l, areas, groups, pages, prev, next);
+	layout_foot(r);
+}
+
+void
+register_detail_page(struct req *r)
+{
+	struct assoc x;
+	int64_t id = req_param_id(r, 0);
+	int rc = id ? register_get(r->db, &r->a, id, 1, &x) : 0;
+	if (rc <= 0) {
+		req_error(r, rc < 0 ? 500 : 404);
+		return;
+	}
+	r->p.title = x.name;
+	layout_head(r);
+	tpl_register_detail(&r->out, &r->p, &x);
+	layout_foot(r);
+}

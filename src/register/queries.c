@@ -1,0 +1,258 @@
+#include "register/queries.h"
+#include "base/buf.h"
+
+#include <string.h>
+
+/* The SQL is composed from shared parts so that the list, the count and
+ * the two engines' variants cannot drift apart. */
+#define COLS_SQLITE                                                                                \
+	"a.id, a.orgnr, a.name, a.form, a.purpose, a.email, a.phone, a.website, "                 \
+	"coalesce(a.founded, 0), coalesce(a.members, 0), a.active, a.public, a.updated, "          \
+	"(SELECT group_concat(name, '|') FROM (SELECT ar.name FROM association_areas x "           \
+	"JOIN areas ar ON ar.id = x.area_id WHERE x.association_id = a.id ORDER BY ar.name)), "    \
+	"(SELECT group_concat(name, '|') FROM (SELECT g.name_sv AS name FROM association_groups "  \
+	"y JOIN target_groups g ON g.id = y.group_id WHERE y.association_id = a.id ORDER BY "      \
+	"g.name_sv)) "
+#define COLS_PG                                                                                    \
+	"a.id, a.orgnr, a.name, a.form, a.purpose, a.email, a.phone, a.website, "                 \
+	"coalesce(a.founded, 0), coalesce(a.members, 0), a.active, a.public, a.updated, "          \
+	"(SELECT string_agg(ar.name, '|' ORDER BY ar.name) FROM association_areas x "              \
+	"JOIN areas ar ON ar.id = x.area_id WHERE x.association_id = a.id), "                      \
+	"(SELECT string_agg(g.name_sv, '|' ORDER BY g.name_sv) FROM association_groups y "         \
+	"JOIN target_groups g ON g.id = y.group_id WHERE y.association_id = a.id) "
+#define FILTERS                                                                                    \
+	"a.public = 1 AND a.active = 1 AND ($1 = '' OR a.form = $1) "                              \
+	"AND ($2 = '' OR EXISTS (SELECT 1 FROM association_areas x JOIN areas ar "                 \
+	"ON ar.id = x.area_id WHERE x.association_id = a.id AND ar.slug = $2)) "                   \
+	"AND ($3 = '' OR EXISTS (SELECT 1 FROM association_groups y JOIN target_groups g "         \
+	"ON g.id = y.group_id WHERE y.association_id = a.id AND g.slug = $3)) "
+#define FTS_SQLITE(n) "AND a.id IN (SELECT rowid FROM associations_fts WHERE associations_fts MATCH " n ") "
+#define FTS_PG(n) "AND a.tsv @@ to_tsquery('swedish', " n ") "
+#define PAGE "ORDER BY a.sort_key, a.id LIMIT 50 OFFSET $4"
+
+static struct dbq Q_LIST = {"SELECT " COLS_SQLITE "FROM associations a WHERE " FILTERS PAGE,
+			    "SELECT " COLS_PG "FROM associations a WHERE " FILTERS PAGE, 0};
+static struct dbq Q_COUNT = {"SELECT count(*) FROM associations a WHERE " FILTERS, NULL, 0};
+static struct dbq Q_SEARCH = {
+	"SELECT " COLS_SQLITE "FROM associations a WHERE " FILTERS FTS_SQLITE("$5") PAGE,
+	"SELECT " COLS_PG "FROM associations a WHERE " FILTERS FTS_PG("$5") PAGE, 0};
+static struct dbq Q_SEARCH_COUNT = {
+	"SELECT count(*) FROM associations a WHERE " FILTERS FTS_SQLITE("$4"),
+	"SELECT count(*) FROM associations a WHERE " FILTERS FTS_PG("$4"), 0};
+static struct dbq Q_GET = {"SELECT " COLS_SQLITE "FROM associations a WHERE a.id = $1",
+			   "SELECT " COLS_PG "FROM associations a WHERE a.id = $1", 0};
+static struct dbq Q_ALL = {"SELECT " COLS_SQLITE "FROM associations a "
+			   "WHERE a.public = 1 AND a.active = 1 ORDER BY a.sort_key, a.id",
+			   "SELECT " COLS_PG "FROM associations a "
+			   "WHERE a.public = 1 AND a.active = 1 ORDER BY a.sort_key, a.id",
+			   0};
+static struct dbq Q_ADMIN = {
+	"SELECT " COLS_SQLITE "FROM associations a WHERE $1 = '' OR a.orgnr = $1 "
+	"OR a.name LIKE $2 ESCAPE '\\' ORDER BY a.sort_key, a.id LIMIT 100",
+	"SELECT " COLS_PG "FROM associations a WHERE $1 = '' OR a.orgnr = $1 "
+	"OR a.name ILIKE $2 ESCAPE '\\' ORDER BY a.sort_key, a.id LIMIT 100",
+	0};
+static struct dbq Q_LINKED_AREAS = {
+	"SELECT area_id FROM association_areas WHERE association_id = $1", NULL, 0};
+static struct dbq Q_LINKED_GROUPS = {
+	"SELECT group_id FROM association_groups WHERE association_id = $1", NULL, 0};
+static struct dbq Q_AREAS = {"SELECT id, slug, name, name FROM areas ORDER BY name", NULL, 0};
+static struct dbq Q_GROUPS = {
+	"SELECT id, slug, name_sv, name_en FROM target_groups ORDER BY name_sv", NULL, 0};
+
+/* Copies the current row into an association, in the arena. */
+static void
+row_to_assoc(struct dbcur *c, struct arena *a, struct assoc *x)
+{
+	x->id = db_col_int(c, 0);
+	x->orgnr = arena_strdup(a, db_col_text(c, 1));
+	x->name = arena_strdup(a, db_col_text(c, 2));
+	x->form = arena_strdup(a, db_col_text(c, 3));
+	x->purpose = arena_strdup(a, db_col_text(c, 4));
+	x->email = arena_strdup(a, db_col_text(c, 5));
+	x->phone = arena_strdup(a, db_col_text(c, 6));
+	x->website = arena_strdup(a, db_col_text(c, 7));
+	x->founded = db_col_int(c, 8);
+	x->members = db_col_int(c, 9);
+	x->active = (int)db_col_int(c, 10);
+	x->public_ = (int)db_col_int(c, 11);
+	x->updated = db_col_int(c, 12);
+	x->areas = arena_strdup(a, db_col_text(c, 13));
+	x->groups = arena_strdup(a, db_col_text(c, 14));
+}
+
+/* Turns what a person typed into the engine's full-text query: each word a
+ * prefix (so "idrott" finds "idrottsförening"), all words required, no
+ * operator of the engine's query language can get through. NULL when no
+ * word is left. */
+const char *
+search_query(struct arena *a, enum db_kind kind, const char *q)
+{
+	struct buf b = {0};
+	int words = 0;
+	const unsigned char *s = (const unsigned char *)q;
+	while (*s && words < 8) {
+		while (*s && *s < 0x80 && !((*s >= '0' && *s <= '9') || (*s | 0x20) >= 'a') )
+			s++;
+		const unsigned char *w = s;
+		while (*s && (*s >= 0x80 || (*s >= '0' && *s <= '9') ||
+			      ((*s | 0x20) >= 'a' && (*s | 0x20) <= 'z')))
+			s++;
+		if (s == w) {
+			if (*s)
+				s++;
+			continue;
+		}
+		if (words++)
+			buf_puts(&b, kind == DB_PG ? " & " : " ");
+		if (kind == DB_PG) {
+			buf_add(&b, w, (size_t)(s - w));
+			buf_puts(&b, ":*");
+		} else {
+			buf_putc(&b, '"');
+			buf_add(&b, w, (size_t)(s - w));
+			buf_puts(&b, "\"*");
+		}
+	}
+	const char *out = words ? arena_strdup(a, buf_cstr(&b)) : NULL;
+	buf_free(&b);
+	return out;
+}
+
+/* One page of public, active associations matching the filter, and the
+ * number of hits. */
+int
+register_list(struct db *db, struct arena *a, const struct register_filter *f,
+	      struct assoc_list *out)
+{
+	memset(out, 0, sizeof(*out));
+	const char *fts = f->q ? search_query(a, db_kind(db), f->q) : NULL;
+	int64_t page = f->page < 1 ? 1 : f->page;
+	struct dbval form = DB_TEXT(f->form ? f->form : ""), area = DB_TEXT(f->area ? f->area : ""),
+		     group = DB_TEXT(f->group ? f->group : "");
+	struct dbval offset = DB_INT((page - 1) * REGISTER_PAGE_SIZE), words = DB_TEXT(fts);
+	if (fts)
+		out->total = db_int(db, &Q_SEARCH_COUNT, DB_ARGS(form, area, group, words), -1);
+	else
+		out->total = db_int(db, &Q_COUNT, DB_ARGS(form, area, group), -1);
+	if (out->total < 0)
+		return -1;
+	out->items = arena_alloc(a, REGISTER_PAGE_SIZE * sizeof(struct assoc));
+	struct dbcur c;
+	int qrc = fts ? db_query(db, &c, &Q_SEARCH, DB_ARGS(form, area, group, offset, words))
+		      : db_query(db, &c, &Q_LIST, DB_ARGS(form, area, group, offset));
+	if (qrc != DB_OK)
+		return -1;
+	int rc;
+	while ((rc = db_next(&c)) > 0 && out->n < REGISTER_PAGE_SIZE)
+		row_to_assoc(&c, a, &out->items[out->n++]);
+	db_done(&c);
+	return rc < 0 ? -1 : 0;
+}
+
+/* One association; with public_only, only a public and active one.
+ * 1 found, 0 not found, -1 error. */
+int
+register_get(struct db *db, struct arena *a, int64_t id, int public_only, struct assoc *out)
+{
+	struct dbcur c;
+	if (db_query(db, &c, &Q_GET, DB_ARGS(DB_INT(id))) != DB_OK)
+		return -1;
+	int rc = db_next(&c);
+	if (rc > 0)
+		row_to_assoc(&c, a, out);
+	db_done(&c);
+	if (rc > 0 && public_only && !(out->public_ && out->active))
+		return 0;
+	return rc;
+}
+
+/* Areas (groups = 0) or target groups (groups = 1), by name. */
+int
+register_choices(struct db *db, struct arena *a, int groups, struct choice **out, size_t *n)
+{
+	struct dbcur c;
+	size_t cap = 16;
+	*n = 0;
+	*out = arena_alloc(a, cap * sizeof(**out));
+	if (db_query(db, &c, groups ? &Q_GROUPS : &Q_AREAS, DB_NOARGS) != DB_OK)
+		return -1;
+	while (db_next(&c) > 0) {
+		if (*n + 1 == cap) {
+			struct choice *bigger = arena_alloc(a, cap * 2 * sizeof(**out));
+			memcpy(bigger, *out, *n * sizeof(**out));
+			*out = bigger;
+			cap *= 2;
+		}
+		struct choice *ch = &(*out)[(*n)++];
+		ch->id = db_col_int(&c, 0);
+		ch->code = arena_strdup(a, db_col_text(&c, 1));
+		ch->name_sv = arena_strdup(a, db_col_text(&c, 2));
+		ch->name_en = arena_strdup(a, db_col_text(&c, 3));
+	}
+	(*out)[*n] = (struct choice){0};
+	db_done(&c);
+	return 0;
+}
+
+/* Calls fn for every public association in register order, reusing one
+ * small arena so the whole register never sits in memory at once. */
+int
+register_each_public(struct db *db, void (*fn)(const struct assoc *, void *), void *arg)
+{
+	struct dbcur c;
+	if (db_query(db, &c, &Q_ALL, DB_NOARGS) != DB_OK)
+		return -1;
+	struct arena row = {0};
+	int rc;
+	while ((rc = db_next(&c)) > 0) {
+		struct assoc x;
+		row_to_assoc(&c, &row, &x);
+		fn(&x, arg);
+		arena_reset(&row);
+	}
+	db_done(&c);
+	return rc < 0 ? -1 : 0;
+}
+
+/* For administrators: every association, public or not, by name or
+ * organisationsnummer; at most 100. */
+int
+register_admin_list(struct db *db, struct arena *a, const char *q, struct assoc_list *out)
+{
+	memset(out, 0, sizeof(*out));
+	struct buf like = {0};
+	buf_putc(&like, '%');
+	for (const char *s = q; *s; s++) {
+		if (*s == '%' || *s == '_' || *s == '\\')
+			buf_putc(&like, '\\');
+		buf_putc(&like, *s);
+	}
+	buf_putc(&like, '%');
+	struct dbcur c;
+	int rc = db_query(db, &c, &Q_ADMIN, DB_ARGS(DB_TEXT(q), DB_TEXTN(like.data, like.len)));
+	if (rc == DB_OK) {
+		out->items = arena_alloc(a, 100 * sizeof(struct assoc));
+		while ((rc = db_next(&c)) > 0 && out->n < 100)
+			row_to_assoc(&c, a, &out->items[out->n++]);
+	}
+	db_done(&c);
+	buf_free(&like);
+	out->total = (int64_t)out->n;
+	return rc < 0 ? -1 : 0;
+}
+
+/* The ids of an association's areas (groups = 0) or target groups. */
+int
+register_links(struct db *db, int64_t id, int groups, int64_t *ids, int max)
+{
+	struct dbcur c;
+	int n = 0;
+	if (db_query(db, &c, groups ? &Q_LINKED_GROUPS : &Q_LINKED_AREAS, DB_ARGS(DB_INT(id))) !=
+	    DB_OK)
+		return 0;
+	while (db_next(&c) > 0 && n < max)
+		ids[n++] = db_col_int(&c, 0);
+	db_done(&c);
+	return n;
+}

@@ -1,0 +1,33 @@
+/* Reading the register: the public list with search and filters, one
+ * association, the choices for the filters. */
+#ifndef REGISTER_QUERIES_H
+#define REGISTER_QUERIES_H
+#include "base/arena.h"
+#include "db/db.h"
+#include "register/assoc.h"
+
+enum { REGISTER_PAGE_SIZE = 50 };
+
+struct register_filter {
+	const char *q;       /* search words as typed */
+	const char *area;    /* area slug */
+	const char *group;   /* target group slug */
+	const char *form;    /* form code */
+	int64_t page;        /* 1-based */
+};
+
+struct assoc_list {
+	struct assoc *items;
+	size_t n;
+	int64_t total;
+};
+
+int register_list(struct db *db, struct arena *a, const struct register_filter *f,
+		  struct assoc_list *out);
+int register_get(struct db *db, struct arena *a, int64_t id, int public_only, struct assoc *out);
+int register_choices(struct db *db, struct arena *a, int groups, struct choice **out, size_t *n);
+int register_each_public(struct db *db, void (*fn)(const struct assoc *, void *), void *arg);
+int register_admin_list(struct db *db, struct arena *a, const char *q, struct assoc_list *out);
+int register_links(struct db *db, int64_t id, int groups, int64_t *ids, int max);
+const char *search_query(struct arena *a, enum db_kind kind, const char *q);
+#endif
