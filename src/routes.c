@@ -1,5 +1,6 @@
 /* Every route of samverka in one table: method, path, handler, who may
- * call it. A route without access is refused to everyone. */
+ * call it, and whether its page may be cached for anonymous visitors. A route
+ * without access is refused to everyone. */
 #include "admin/admin.h"
 #include "auth/login.h"
 #include "home/home.h"
@@ -8,35 +9,35 @@
 #include "static/static.h"
 
 const struct route routes[] = {
-	{M_GET, "/", home_page, ACCESS_PUBLIC},
-	{M_GET, "/healthz", health_check, ACCESS_PUBLIC},
-	{M_GET, "/static/{file}", static_file, ACCESS_PUBLIC},
+	{M_GET, "/", home_page, ACCESS_PUBLIC, 1},
+	{M_GET, "/healthz", health_check, ACCESS_PUBLIC, 0},
+	{M_GET, "/static/{file}", static_file, ACCESS_PUBLIC, 0},
 
-	{M_GET, "/foreningar", register_list_page, ACCESS_PUBLIC},
-	{M_GET, "/foreningar/{id}", register_detail_page, ACCESS_PUBLIC},
-	{M_GET, "/api/v1/foreningar", register_list_json, ACCESS_PUBLIC},
-	{M_GET, "/api/v1/foreningar/{id}", register_detail_json, ACCESS_PUBLIC},
-	{M_GET, "/oppna-data/foreningar.csv", register_csv, ACCESS_PUBLIC},
+	{M_GET, "/foreningar", register_list_page, ACCESS_PUBLIC, 1},
+	{M_GET, "/foreningar/{id}", register_detail_page, ACCESS_PUBLIC, 1},
+	{M_GET, "/api/v1/foreningar", register_list_json, ACCESS_PUBLIC, 1},
+	{M_GET, "/api/v1/foreningar/{id}", register_detail_json, ACCESS_PUBLIC, 1},
+	{M_GET, "/oppna-data/foreningar.csv", register_csv, ACCESS_PUBLIC, 1},
 
-	{M_GET, "/logga-in", login_form, ACCESS_PUBLIC},
-	{M_POST, "/logga-in", login_submit, ACCESS_PUBLIC},
-	{M_POST, "/logga-ut", logout_submit, ACCESS_USER},
-	{M_GET, "/mina-sidor", my_pages, ACCESS_USER},
+	{M_GET, "/logga-in", login_form, ACCESS_PUBLIC, 0},
+	{M_POST, "/logga-in", login_submit, ACCESS_PUBLIC, 0},
+	{M_POST, "/logga-ut", logout_submit, ACCESS_USER, 0},
+	{M_GET, "/mina-sidor", my_pages, ACCESS_USER, 0},
 
-	{M_GET, "/admin", admin_index, ROLE_ADMIN},
-	{M_GET, "/admin/foreningar", admin_assoc_list, ROLE_ADMIN},
-	{M_GET, "/admin/foreningar/ny", admin_assoc_new, ROLE_ADMIN},
-	{M_POST, "/admin/foreningar/ny", admin_assoc_create, ROLE_ADMIN},
-	{M_GET, "/admin/foreningar/{id}", admin_assoc_edit, ROLE_ADMIN},
-	{M_POST, "/admin/foreningar/{id}", admin_assoc_update, ROLE_ADMIN},
-	{M_GET, "/admin/forvaltningar", admin_departments, ROLE_ADMIN},
-	{M_POST, "/admin/forvaltningar", admin_department_add, ROLE_ADMIN},
-	{M_GET, "/admin/omraden", admin_areas, ROLE_ADMIN},
-	{M_POST, "/admin/omraden", admin_area_add, ROLE_ADMIN},
-	{M_GET, "/admin/malgrupper", admin_groups, ROLE_ADMIN},
-	{M_POST, "/admin/malgrupper", admin_group_add, ROLE_ADMIN},
-	{M_GET, "/admin/anvandare", admin_users, ROLE_ADMIN},
-	{M_POST, "/admin/anvandare", admin_user_add, ROLE_ADMIN},
-	{M_POST, "/admin/anvandare/roll", admin_user_role, ROLE_ADMIN},
-	{0, NULL, NULL, 0},
+	{M_GET, "/admin", admin_index, ROLE_ADMIN, 0},
+	{M_GET, "/admin/foreningar", admin_assoc_list, ROLE_ADMIN, 0},
+	{M_GET, "/admin/foreningar/ny", admin_assoc_new, ROLE_ADMIN, 0},
+	{M_POST, "/admin/foreningar/ny", admin_assoc_create, ROLE_ADMIN, 0},
+	{M_GET, "/admin/foreningar/{id}", admin_assoc_edit, ROLE_ADMIN, 0},
+	{M_POST, "/admin/foreningar/{id}", admin_assoc_update, ROLE_ADMIN, 0},
+	{M_GET, "/admin/forvaltningar", admin_departments, ROLE_ADMIN, 0},
+	{M_POST, "/admin/forvaltningar", admin_department_add, ROLE_ADMIN, 0},
+	{M_GET, "/admin/omraden", admin_areas, ROLE_ADMIN, 0},
+	{M_POST, "/admin/omraden", admin_area_add, ROLE_ADMIN, 0},
+	{M_GET, "/admin/malgrupper", admin_groups, ROLE_ADMIN, 0},
+	{M_POST, "/admin/malgrupper", admin_group_add, ROLE_ADMIN, 0},
+	{M_GET, "/admin/anvandare", admin_users, ROLE_ADMIN, 0},
+	{M_POST, "/admin/anvandare", admin_user_add, ROLE_ADMIN, 0},
+	{M_POST, "/admin/anvandare/roll", admin_user_role, ROLE_ADMIN, 0},
+	{0, NULL, NULL, 0, 0},
 };

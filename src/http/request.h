@@ -63,6 +63,10 @@ struct req {
 	struct page p;
 	struct user *user;
 	int started, responded, early_status;
+	const char *cache_key; /* set when the response may be kept */
+	size_t cache_key_len;
+	int64_t generation;
+	void *cached; /* a kept response (struct MHD_Response) to send as it is */
 
 	int status;
 	const char *ctype;

@@ -10,6 +10,7 @@ struct route {
 	const char *pattern;
 	handler_fn fn;
 	unsigned access;
+	int cache; /* public page kept for anonymous visitors until data changes */
 };
 
 extern const struct route routes[];

@@ -2,6 +2,7 @@
  * authorization and CSRF, then the handler and the response. */
 #include "http/server.h"
 #include "auth/session.h"
+#include "http/cache.h"
 #include "http/router.h"
 #include "http/security.h"
 #include "base/esc.h"
@@ -96,6 +97,9 @@ count_header(void *cls, enum MHD_ValueKind kind, const char *k, const char *v)
 static enum MHD_Result
 send_response(struct MHD_Connection *c, struct req *r)
 {
+	r->responded = 1;
+	if (r->cached)
+		return MHD_queue_response(c, 200, r->cached);
 	size_t len = r->out.len;
 	char *body = buf_take(&r->out);
 	struct MHD_Response *resp =
@@ -106,8 +110,13 @@ send_response(struct MHD_Connection *c, struct req *r)
 	for (int i = 0; i < r->nheaders; i++)
 		MHD_add_response_header(resp, r->headers[i].name, r->headers[i].value);
 	enum MHD_Result ret = MHD_queue_response(c, (unsigned)r->status, resp);
-	MHD_destroy_response(resp);
-	r->responded = 1;
+	int keep = r->cache_key && r->status == 200;
+	for (int i = 0; i < r->nheaders && keep; i++)
+		keep = strcmp(r->headers[i].name, "Set-Cookie") != 0;
+	if (keep)
+		cache_put(r->cache_key, r->cache_key_len, r->generation, resp);
+	else
+		MHD_destroy_response(resp);
 	return ret;
 }
 
@@ -157,6 +166,25 @@ method_of(const char *m)
 	if (strcmp(m, "HEAD") == 0)
 		return M_HEAD;
 	return M_OTHER;
+}
+
+/* For an anonymous visitor's public page: a kept response if the data has
+ * not changed since it was made; otherwise marks the response to be kept. */
+static int
+cache_lookup(struct req *r)
+{
+	static struct dbq Q_GENERATION = {"SELECT v FROM meta WHERE k = 'generation'", NULL, 0};
+	r->generation = db_int(r->db, &Q_GENERATION, DB_NOARGS, -1);
+	if (r->generation < 0)
+		return 0;
+	struct buf key = {0};
+	buf_puts(&key, r->raw_uri);
+	buf_puts(&key, r->p.english ? "\n en" : "\n sv");
+	r->cache_key_len = key.len;
+	r->cache_key = arena_strndup(&r->a, key.data, key.len);
+	buf_free(&key);
+	r->cached = cache_get(r->cache_key, r->cache_key_len, r->generation);
+	return r->cached != NULL;
 }
 
 /* The whole request is in: decode, route, authorize, run the handler. */
@@ -213,6 +241,8 @@ dispatch(struct req *r, struct MHD_Connection *c)
 		req_error(r, 403);
 		return;
 	}
+	if (rt->cache && !r->user && r->nheaders == 0 && cache_lookup(r))
+		return;
 	rt->fn(r);
 }
 

@@ -1,0 +1,87 @@
+/* Public pages are read far more often than the register changes: a page
+ * rendered once is kept as a libmicrohttpd response (reference counted, so
+ * one still being sent survives its eviction) until any write bumps the
+ * generation in the meta table. Each pool thread has its own table, so the
+ * hot path takes no lock. */
+#include "http/cache.h"
+#include "base/arena.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum { CACHE_SLOTS = 4096, CACHE_KEY_MAX = 512 };
+
+struct slot {
+	char *key;
+	size_t n;
+	int64_t generation;
+	struct MHD_Response *resp;
+};
+
+static _Thread_local struct slot *slots;
+static _Thread_local int64_t current;
+
+/* FNV-1a: short keys, no adversary gains from collisions but a miss. */
+static size_t
+hash(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ull;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+	return (size_t)(h % CACHE_SLOTS);
+}
+
+static void
+slot_clear(struct slot *s)
+{
+	if (s->resp)
+		MHD_destroy_response(s->resp);
+	free(s->key);
+	memset(s, 0, sizeof(*s));
+}
+
+/* A newer generation empties the whole table at once. */
+static void
+advance(int64_t generation)
+{
+	if (generation == current)
+		return;
+	if (slots)
+		for (size_t i = 0; i < CACHE_SLOTS; i++)
+			if (slots[i].resp)
+				slot_clear(&slots[i]);
+	current = generation;
+}
+
+/* The cached response for key, or NULL. */
+struct MHD_Response *
+cache_get(const char *key, size_t n, int64_t generation)
+{
+	advance(generation);
+	if (!slots)
+		return NULL;
+	struct slot *s = &slots[hash(key, n)];
+	if (s->resp && s->n == n && memcmp(s->key, key, n) == 0)
+		return s->resp;
+	return NULL;
+}
+
+/* Keeps resp (taking over the caller's reference) under key. */
+void
+cache_put(const char *key, size_t n, int64_t generation, struct MHD_Response *resp)
+{
+	advance(generation);
+	if (!slots)
+		slots = xcalloc(CACHE_SLOTS, sizeof(*slots));
+	if (n > CACHE_KEY_MAX) {
+		MHD_destroy_response(resp);
+		return;
+	}
+	struct slot *s = &slots[hash(key, n)];
+	slot_clear(s);
+	s->key = xmalloc(n);
+	memcpy(s->key, key, n);
+	s->n = n;
+	s->generation = generation;
+	s->resp = resp;
+}
