@@ -147,5 +147,6 @@ db_pg_open(struct db *db, const char *conninfo)
 		snprintf(db->err, sizeof(db->err), "%s", PQerrorMessage(conn));
 		return DB_ERROR;
 	}
-	return pg_script(db, "SET client_min_messages=warning; SET TIME ZONE 'UTC'");
+	return pg_script(db, "SET client_min_messages=warning; SET TIME ZONE 'UTC';"
+			     "SET plan_cache_mode=force_custom_plan");
 }

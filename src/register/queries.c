@@ -1,5 +1,8 @@
 #include "register/queries.h"
 #include "base/buf.h"
+#include "base/sortkey.h"
+
+#include <stdlib.h>
 
 #include <string.h>
 
@@ -167,6 +170,20 @@ register_get(struct db *db, struct arena *a, int64_t id, int public_only, struct
 	return rc;
 }
 
+/* Orders choices by their Swedish name in Swedish order. */
+static int
+by_swedish_name(const void *a, const void *b)
+{
+	const struct choice *x = a, *y = b;
+	struct buf kx = {0}, ky = {0};
+	sv_sort_key(&kx, x->name_sv, strlen(x->name_sv));
+	sv_sort_key(&ky, y->name_sv, strlen(y->name_sv));
+	int c = strcmp(buf_cstr(&kx), buf_cstr(&ky));
+	buf_free(&kx);
+	buf_free(&ky);
+	return c;
+}
+
 /* Areas (groups = 0) or target groups (groups = 1), by name. */
 int
 register_choices(struct db *db, struct arena *a, int groups, struct choice **out, size_t *n)
@@ -192,6 +209,7 @@ register_choices(struct db *db, struct arena *a, int groups, struct choice **out
 	}
 	(*out)[*n] = (struct choice){0};
 	db_done(&c);
+	qsort(*out, *n, sizeof(**out), by_swedish_name);
 	return 0;
 }
 
