@@ -1,0 +1,106 @@
+/* The HTTP test harness: a real `samverka serve` on a free port with a
+ * fresh database (SQLite or PostgreSQL, by SAMVERKA_TEST_DB), clients with
+ * their own cookie jars, and one printed line per check. */
+#ifndef SAMVERKA_TEST_HARNESS_H
+#define SAMVERKA_TEST_HARNESS_H
+
+#include <stddef.h>
+
+/* A growable byte string, always NUL-terminated. */
+struct hstr {
+	char *p;
+	size_t n, cap;
+};
+
+void hstr_add(struct hstr *s, const void *d, size_t n);
+void hstr_puts(struct hstr *s, const char *z);
+void hstr_printf(struct hstr *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void hstr_free(struct hstr *s);
+
+/* One answer: the status, the final response's header block and its body. */
+struct hresp {
+	long status;
+	struct hstr head, body;
+};
+
+void hresp_free(struct hresp *r);
+/* A header's value (first occurrence, case-insensitive name) into out;
+ * NULL when absent. */
+const char *hresp_header(const struct hresp *r, const char *name, char *out, size_t n);
+int hresp_has(const struct hresp *r, const char *needle);
+/* How often needle occurs in the body. */
+int hresp_count(const struct hresp *r, const char *needle);
+
+struct huser {
+	char role[32], email[128], password[128];
+};
+
+/* The server under test; there is one per test program. */
+struct hserver {
+	int port, pg;
+	char dir[128], db_url[512], db_file[256], pg_name[64], base[64];
+	int pid;
+	struct huser users[8];
+	int nusers;
+};
+
+extern struct hserver H;
+
+/* Creates the database, loads the demo and starts the server; exits 77
+ * when PostgreSQL is asked for but SAMVERKA_TEST_PG is unset. */
+void h_start(void);
+/* Stops the server, drops the database, prints the tally; the exit code. */
+int h_finish(void);
+/* 1 while the server process is still running. */
+int h_alive(void);
+
+/* Prints "ok N - ..." or "not ok N - ..."; returns ok. */
+int h_check(int ok, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Prints a diagnostic line under the last check. */
+void h_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+const struct huser *h_user(const char *role);
+
+struct hclient;
+struct hclient *h_client(void);
+void h_client_free(struct hclient *c);
+
+/* Any request; headers is a NULL-terminated list of "Name: value" lines. */
+void h_request(struct hclient *c, const char *method, const char *path, const char *ctype,
+               const char *body, size_t len, const char *const *headers, struct hresp *out);
+void h_get(struct hclient *c, const char *path, struct hresp *out);
+/* POSTs an urlencoded form (already encoded, see h_form_add). */
+void h_post(struct hclient *c, const char *path, const char *form, struct hresp *out);
+
+/* Appends k=v to an urlencoded form, escaping both. */
+void h_form_add(struct hstr *form, const char *k, const char *v);
+/* Percent-escapes a string for a query; the result is malloc'd. */
+char *h_escape(const char *s);
+
+/* The client's CSRF cookie; fetched with GET /logga-in when it has none. */
+const char *h_csrf(struct hclient *c);
+/* A cookie's value from the client's jar, or NULL. */
+const char *h_cookie(struct hclient *c, const char *name, char *out, size_t n);
+/* Signs in; the status of the POST (303 on success). */
+long h_login_as(struct hclient *c, const char *email, const char *password);
+long h_login(struct hclient *c, const char *role);
+
+/* Runs a program with the given stdin, capturing its output; the exit
+ * status, or -1 when it did not exit normally. argv[0] "samverka" means
+ * the binary under test. */
+int h_run(const char *const *argv, const char *input, struct hstr *out, struct hstr *err);
+
+/* Sends raw bytes over a new TCP connection and reads the answer until the
+ * server closes or 3 s pass. The status code, or 0 when none came. */
+int h_raw(const char *data, size_t n, struct hstr *answer);
+
+/* A file in the test's own temporary directory. */
+const char *h_path(const char *name);
+void h_write_file(const char *path, const char *content);
+
+/* The total the JSON API reports for a query string ("" for all), or -1. */
+long h_api_total(struct hclient *c, const char *query);
+/* The number in the register page's "N träffar" line, or -1. */
+long h_page_total(const struct hresp *r);
+
+#endif

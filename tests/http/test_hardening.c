@@ -1,0 +1,144 @@
+/* Hostile and broken requests: each gets a 4xx with the security headers,
+ * never a 500, and the server keeps answering. */
+#include "harness.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* The headers every response must carry, error pages included. */
+static void
+check_headers(const struct hresp *r, const char *what)
+{
+	char v[512];
+	const char *csp = hresp_header(r, "Content-Security-Policy", v, sizeof(v));
+	h_check(csp && strstr(csp, "default-src 'self'") && !strstr(csp, "unsafe-inline"),
+	        "%s: Content-Security-Policy with default-src 'self' (%s)", what,
+	        csp ? csp : "none");
+	const char *nosniff = hresp_header(r, "X-Content-Type-Options", v, sizeof(v));
+	h_check(nosniff && strcmp(nosniff, "nosniff") == 0, "%s: X-Content-Type-Options nosniff",
+	        what);
+	h_check(hresp_header(r, "Referrer-Policy", v, sizeof(v)) != NULL, "%s: Referrer-Policy",
+	        what);
+}
+
+/* One request whose status must be exactly want, with the headers. */
+static void
+expect(struct hclient *c, const char *method, const char *path, const char *ctype, const char *body,
+       size_t len, const char *const *headers, long want, const char *what)
+{
+	struct hresp r;
+	h_request(c, method, path, ctype, body, len, headers, &r);
+	h_check(r.status == want, "%s: %ld (want %ld)", what, r.status, want);
+	if (r.status > 0)
+		check_headers(&r, what);
+	hresp_free(&r);
+	h_check(h_alive(), "%s: the server is still running", what);
+}
+
+/* A body far over the 1 MiB limit, sent as a browser does (no Expect) and
+ * as curl does by default (Expect: 100-continue), and with no length. */
+static void
+oversized_bodies(struct hclient *c)
+{
+	size_t n = 2 * 1024 * 1024;
+	char *big = malloc(n);
+	memcpy(big, "q=", 2);
+	memset(big + 2, 'a', n - 2);
+	const char *no_expect[] = {"Expect:", NULL};
+	const char *expect100[] = {"Expect: 100-continue", NULL};
+	const char *chunked[] = {"Transfer-Encoding: chunked", "Expect:", NULL};
+	const char *ct = "application/x-www-form-urlencoded";
+	expect(c, "POST", "/logga-in", ct, big, n, no_expect, 413, "2 MB urlencoded POST");
+	expect(c, "POST", "/logga-in", ct, big, n, expect100, 413,
+	       "2 MB urlencoded POST with Expect: 100-continue");
+	expect(c, "POST", "/logga-in", ct, big, n, chunked, 413, "2 MB chunked POST");
+	free(big);
+}
+
+/* Request lines libmicrohttpd or our router must refuse, over a raw socket. */
+static void
+raw_requests(void)
+{
+	static const struct {
+		const char *data, *what;
+		int may_close;
+	} cases[] = {
+	        {"GET foreningar HTTP/1.1\r\nHost: x\r\n\r\n", "a target without the leading /", 0},
+	        {"GET /foreningar%zz HTTP/1.1\r\nHost: x\r\n\r\n", "a broken %-escape in the path",
+	         0},
+	        {"GET / HTTP/1.1 trailing\r\nHost: x\r\n\r\n", "junk after the version", 0},
+	        {"GET / HTTP/1.1\r\n\r\n", "HTTP/1.1 without Host", 0},
+	        /* libmicrohttpd drops these without an answer: no 2xx, no 5xx */
+	        {"GARBAGE\r\n\r\n", "a request line of one word", 1},
+	        {"GET /a b c HTTP/1.1\r\nHost: x\r\n\r\n", "spaces inside the target", 1},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct hstr ans = {0};
+		int st = h_raw(cases[i].data, strlen(cases[i].data), &ans);
+		if (cases[i].may_close)
+			h_check(st == 0 || (st >= 400 && st < 500),
+			        "raw %s: a 4xx or the connection closed (got %d)", cases[i].what,
+			        st);
+		else
+			h_check(st >= 400 && st < 500, "raw %s: a 4xx (got %d)", cases[i].what, st);
+		hstr_free(&ans);
+		h_check(h_alive(), "raw %s: the server is still running", cases[i].what);
+	}
+	struct hclient *c = h_client();
+	struct hresp r;
+	h_get(c, "/healthz", &r);
+	h_check(r.status == 200 && hresp_has(&r, "ok"), "/healthz answers after the raw requests");
+	hresp_free(&r);
+	h_client_free(c);
+}
+
+int
+main(void)
+{
+	h_start();
+	struct hclient *c = h_client();
+	char big_header[20000];
+	memcpy(big_header, "X-Filler: ", 10);
+	memset(big_header + 10, 'b', 17 * 1024);
+	big_header[10 + 17 * 1024] = 0;
+	const char *big_headers[] = {big_header, NULL};
+	const char *mp = "multipart/form-data; boundary=XYZ";
+	const char *broken_mp = "--XYZ\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nno end";
+	const char *no_boundary = "--XYZ\r\n\r\n";
+
+	expect(c, "GET", "/", NULL, NULL, 0, NULL, 200, "GET /");
+	expect(c, "GET", "/foreningar", NULL, NULL, 0, NULL, 200, "GET /foreningar");
+	expect(c, "GET", "/api/v1/foreningar", NULL, NULL, 0, NULL, 200, "GET the JSON API");
+	expect(c, "GET", "/oppna-data/foreningar.csv", NULL, NULL, 0, NULL, 200, "GET the CSV");
+	expect(c, "GET", "/finns-inte", NULL, NULL, 0, NULL, 404, "an unknown page");
+	expect(c, "GET", "/foreningar/999999999", NULL, NULL, 0, NULL, 404,
+	       "an unknown association");
+	expect(c, "GET", "/api/v1/foreningar/999999999", NULL, NULL, 0, NULL, 404,
+	       "an unknown association in the API");
+	expect(c, "GET", "/foreningar/abc", NULL, NULL, 0, NULL, 404, "a non-numeric id");
+	expect(c, "DELETE", "/foreningar", NULL, NULL, 0, NULL, 405, "DELETE /foreningar");
+	expect(c, "PUT", "/foreningar", "application/x-www-form-urlencoded", "a=1", 3, NULL, 405,
+	       "PUT /foreningar");
+	expect(c, "GET", "/foreningar%00", NULL, NULL, 0, NULL, 400, "GET /foreningar%00");
+	expect(c, "GET", "/foreningar?q=%ff", NULL, NULL, 0, NULL, 400,
+	       "invalid UTF-8 in the query (?q=%ff)");
+	expect(c, "GET", "/foreningar?q=%c3%28", NULL, NULL, 0, NULL, 400,
+	       "an invalid UTF-8 sequence (?q=%c3%28)");
+	expect(c, "GET", "/foreningar?q=%zz", NULL, NULL, 0, NULL, 400,
+	       "a broken %-escape in the query");
+	expect(c, "GET", "/foreningar/%ff", NULL, NULL, 0, NULL, 400, "invalid UTF-8 in the path");
+	expect(c, "GET", "/foreningar", NULL, NULL, 0, big_headers, 431, "a 17 KiB header");
+	expect(c, "POST", "/logga-in", mp, broken_mp, strlen(broken_mp), NULL, 400,
+	       "a multipart body without its closing boundary");
+	expect(c, "POST", "/logga-in", mp, no_boundary, strlen(no_boundary), NULL, 400,
+	       "a multipart part without headers");
+	expect(c, "POST", "/logga-in", "multipart/form-data", broken_mp, strlen(broken_mp), NULL,
+	       400, "multipart without a boundary parameter");
+	expect(c, "POST", "/logga-in", "application/octet-stream", "abc", 3, NULL, 400,
+	       "a POST body of an unknown type");
+	oversized_bodies(c);
+	raw_requests();
+	expect(c, "GET", "/healthz", NULL, NULL, 0, NULL, 200, "/healthz at the end");
+	h_client_free(c);
+	return h_finish();
+}
