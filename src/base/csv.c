@@ -73,10 +73,16 @@ csv_next(struct csv_reader *r, struct arena *a, char **fields, int *nfields)
 		f.len = 0;
 		buf_add(&f, "", 0);
 		if (r->p < r->end && *r->p == '"') {
+			const char *open = r->p;
+			int open_line = r->next_line;
 			r->p++;
 			for (;;) {
-				if (r->p >= r->end)
+				if (r->p >= r->end) {
+					/* unclosed: go on after the line it opened on */
+					r->p = open;
+					r->next_line = open_line;
 					goto bad;
+				}
 				if (*r->p == '"') {
 					if (r->p + 1 < r->end && r->p[1] == '"') {
 						buf_putc(&f, '"');
