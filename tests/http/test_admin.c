@@ -1,0 +1,514 @@
+/* The administrator's forms: associations with their checks, areas,
+ * target groups, departments and users. */
+#include "harness.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static struct hclient *admin;
+
+/* A valid organisationsnummer from nine digits: the tenth is the Luhn
+ * check digit. */
+static void
+orgnr_from(const char *nine, char out[12])
+{
+	int sum = 0;
+	for (int i = 0; i < 9; i++) {
+		int v = (nine[i] - '0') * (i % 2 == 0 ? 2 : 1);
+		sum += v > 9 ? v - 9 : v;
+	}
+	snprintf(out, 12, "%.6s-%.3s%d", nine, nine + 6, (10 - sum % 10) % 10);
+}
+
+/* The id of the checkbox (name="omrade" or "malgrupp") labelled label. */
+static const char *
+choice_id(const struct hresp *form, const char *name, const char *label)
+{
+	static char id[32];
+	char start[64], tail[256];
+	snprintf(start, sizeof(start), "name=\"%s\" value=\"", name);
+	snprintf(tail, sizeof(tail), "> %s</label>", label);
+	for (const char *p = form->body.p; p && (p = strstr(p, start)); p++) {
+		const char *v = p + strlen(start);
+		const char *gt = strchr(v, '>');
+		if (!gt || strncmp(gt, tail, strlen(tail)) != 0)
+			continue;
+		snprintf(id, sizeof(id), "%.*s", (int)strcspn(v, "\""), v);
+		return id;
+	}
+	return "";
+}
+
+struct assoc_fields {
+	const char *namn, *form, *orgnr, *andamal, *omrade, *malgrupp;
+	int aktiv, offentlig;
+};
+
+/* POSTs the association form; the id from the redirect, or 0. */
+static long
+post_assoc(const char *path, const struct assoc_fields *a, struct hresp *r)
+{
+	struct hstr f = {0};
+	h_form_add(&f, "csrf", h_csrf(admin));
+	h_form_add(&f, "namn", a->namn);
+	h_form_add(&f, "form", a->form);
+	h_form_add(&f, "organisationsnummer", a->orgnr);
+	h_form_add(&f, "andamal", a->andamal ? a->andamal : "");
+	h_form_add(&f, "epost", "kontakt@example.se");
+	h_form_add(&f, "telefon", "040-12 34 56");
+	h_form_add(&f, "webbplats", "https://example.se/");
+	h_form_add(&f, "grundad", "1999");
+	h_form_add(&f, "medlemmar", "42");
+	if (a->omrade && *a->omrade)
+		h_form_add(&f, "omrade", a->omrade);
+	if (a->malgrupp && *a->malgrupp)
+		h_form_add(&f, "malgrupp", a->malgrupp);
+	if (a->aktiv)
+		h_form_add(&f, "aktiv", "1");
+	if (a->offentlig)
+		h_form_add(&f, "offentlig", "1");
+	h_post(admin, path, f.p, r);
+	hstr_free(&f);
+	char loc[256];
+	long id = 0;
+	if (r->status == 303 && hresp_header(r, "Location", loc, sizeof(loc)))
+		sscanf(loc, "/admin/foreningar/%ld?sparad=1", &id);
+	return id;
+}
+
+/* The JSON of /api/v1/foreningar/{id}, or NULL when it is not 200. */
+static json_t *
+api_assoc(long id, long *status)
+{
+	char path[64];
+	struct hresp r;
+	snprintf(path, sizeof(path), "/api/v1/foreningar/%ld", id);
+	h_get(admin, path, &r);
+	*status = r.status;
+	json_t *j = r.status == 200 ? json_loads(r.body.p, 0, NULL) : NULL;
+	hresp_free(&r);
+	return j;
+}
+
+static const char *
+jstr(json_t *o, const char *k)
+{
+	json_t *v = json_object_get(o, k);
+	return json_is_string(v) ? json_string_value(v) : "";
+}
+
+/* The error paragraph of one field holds msg, and its input is marked. */
+static int
+field_error(const struct hresp *r, const char *field, const char *msg)
+{
+	char id[128];
+	snprintf(id, sizeof(id), "<p class=\"field-error\" id=\"%s-error\">", field);
+	const char *p = r->body.p ? strstr(r->body.p, id) : NULL;
+	const char *end = p ? strstr(p, "</p>") : NULL;
+	if (!p || !end)
+		return 0;
+	const char *m = strstr(p, msg);
+	char input[128];
+	snprintf(input, sizeof(input), "id=\"%s\"", field);
+	const char *in = strstr(end, input);
+	return m && m < end && in && strstr(in, "aria-invalid=\"true\"") &&
+	       strstr(in, "aria-invalid=\"true\"") - in < 300;
+}
+
+static char good_orgnr[12];
+static long good_id;
+
+/* Creating associations: the checks and what the public then sees. */
+static void
+create_associations(struct hresp *form)
+{
+	struct hresp r;
+	char v[256];
+	const char *lind = choice_id(form, "omrade", "Lindängen");
+	const char *barn = choice_id(form, "malgrupp", "Barn");
+	h_check(*lind && *barn, "the form offers the area Lindängen and the group Barn");
+	long before = h_api_total(admin, "");
+
+	struct assoc_fields bad = {"Testföreningen Felnummer",
+	                           "ideell",
+	                           "802000-0414",
+	                           "Ett ändamål.",
+	                           lind,
+	                           barn,
+	                           1,
+	                           1};
+	long id = post_assoc("/admin/foreningar/ny", &bad, &r);
+	h_check(id == 0 && r.status == 422, "a wrong check digit (802000-0414): 422 (got %ld)",
+	        r.status);
+	h_check(field_error(&r, "organisationsnummer",
+	                    "Kontrollsiffran stämmer inte: kontrollera numret."),
+	        "the Swedish error stands next to the organisationsnummer field");
+	h_check(hresp_has(&r, "Formuläret har fel"), "the error summary is shown");
+	h_check(hresp_has(&r, "value=\"Testföreningen Felnummer\""), "the typed name is kept");
+	h_check(hresp_has(&r, "value=\"802000-0414\""), "the typed number is kept");
+	h_check(hresp_has(&r, "Ett ändamål.</textarea>"), "the typed purpose is kept");
+	hresp_free(&r);
+	h_check(h_api_total(admin, "q=Felnummer") == 0, "nothing was stored for the bad form");
+
+	bad.orgnr = "12345";
+	post_assoc("/admin/foreningar/ny", &bad, &r);
+	h_check(r.status == 422 && field_error(&r, "organisationsnummer",
+	                                       "Skriv organisationsnumret som NNNNNN-NNNN"),
+	        "a number of five digits: 422 with the format message");
+	hresp_free(&r);
+	bad.orgnr = "";
+	post_assoc("/admin/foreningar/ny", &bad, &r);
+	h_check(r.status == 422 && field_error(&r, "organisationsnummer",
+	                                       "Bara informella nätverk kan sakna det."),
+	        "an ideell förening without a number: 422");
+	hresp_free(&r);
+	bad.orgnr = "802000-0413";
+	bad.namn = "   ";
+	post_assoc("/admin/foreningar/ny", &bad, &r);
+	h_check(r.status == 422 && field_error(&r, "namn", "Fältet måste fyllas i."),
+	        "a blank name: 422 with the message at the name");
+	hresp_free(&r);
+
+	char typed[16];
+	orgnr_from("802555123", good_orgnr);
+	snprintf(typed, sizeof(typed), "%.6s%.4s", good_orgnr, good_orgnr + 7);
+	struct assoc_fields good = {"Testföreningen Bärnstenen",
+	                            "ideell",
+	                            typed,
+	                            "Vi samlar bärnstensslipare, unga som gamla.",
+	                            lind,
+	                            barn,
+	                            1,
+	                            1};
+	good_id = post_assoc("/admin/foreningar/ny", &good, &r);
+	h_check(r.status == 303 && good_id > 0, "a valid association (%s): 303 (got %ld)", typed,
+	        r.status);
+	hresp_free(&r);
+	snprintf(v, sizeof(v), "/admin/foreningar/%ld?sparad=1", good_id);
+	h_get(admin, v, &r);
+	h_check(r.status == 200 && hresp_has(&r, "Sparat.") &&
+	                hresp_has(&r, "value=\"Testföreningen Bärnstenen\""),
+	        "the saved form says Sparat. and shows the name");
+	hresp_free(&r);
+
+	h_get(admin, "/foreningar?q=b%C3%A4rnstensslipare", &r);
+	snprintf(v, sizeof(v), "<a href=\"/foreningar/%ld\">Testföreningen Bärnstenen</a>",
+	         good_id);
+	h_check(h_page_total(&r) == 1 && hresp_has(&r, v),
+	        "it is found in the public register by a word of its purpose");
+	hresp_free(&r);
+	h_check(h_api_total(admin, "") == before + 1, "the public total grew by one");
+	long st;
+	json_t *j = api_assoc(good_id, &st);
+	h_check(j && strcmp(jstr(j, "namn"), "Testföreningen Bärnstenen") == 0,
+	        "the API has it (status %ld)", st);
+	h_check(j && strcmp(jstr(j, "organisationsnummer"), good_orgnr) == 0,
+	        "the number typed without a hyphen is stored as %s (got %s)", good_orgnr,
+	        j ? jstr(j, "organisationsnummer") : "-");
+	json_t *om = j ? json_object_get(j, "omraden") : NULL;
+	json_t *mg = j ? json_object_get(j, "malgrupper") : NULL;
+	h_check(json_array_size(om) == 1 &&
+	                strcmp(json_string_value(json_array_get(om, 0)), "Lindängen") == 0 &&
+	                json_array_size(mg) == 1 &&
+	                strcmp(json_string_value(json_array_get(mg, 0)), "Barn") == 0,
+	        "the ticked area and target group are stored");
+	h_check(j && json_integer_value(json_object_get(j, "grundad")) == 1999 &&
+	                json_integer_value(json_object_get(j, "medlemmar")) == 42,
+	        "year and members are stored");
+	json_decref(j);
+
+	struct assoc_fields informal = {"Bärnstensnätverket",
+	                                "informell",
+	                                "",
+	                                "Ett nätverk utan organisationsnummer.",
+	                                lind,
+	                                "",
+	                                1,
+	                                1};
+	long inf_id = post_assoc("/admin/foreningar/ny", &informal, &r);
+	h_check(r.status == 303 && inf_id > 0, "an informal network without a number: 303");
+	hresp_free(&r);
+	j = api_assoc(inf_id, &st);
+	h_check(j && json_is_null(json_object_get(j, "organisationsnummer")),
+	        "its organisationsnummer is null in the API");
+	json_decref(j);
+
+	struct assoc_fields dup = {
+	        "Dubblettföreningen", "stiftelse", good_orgnr, "Samma nummer igen.", "", "", 1, 1};
+	id = post_assoc("/admin/foreningar/ny", &dup, &r);
+	h_check(id == 0 && r.status == 422,
+	        "a second association with the same number: 422 (got %ld)", r.status);
+	h_check(field_error(&r, "organisationsnummer",
+	                    "En annan förening har redan detta organisationsnummer."),
+	        "the duplicate number is explained at the field");
+	h_check(hresp_has(&r, "value=\"Dubblettföreningen\""), "the typed name is kept");
+	hresp_free(&r);
+	h_check(h_api_total(admin, "q=Dubblettf%C3%B6reningen") == 0,
+	        "the duplicate was not stored");
+}
+
+/* Editing: a new name shows at once; deactivating removes it from the
+ * public register but not from the administrator's list. */
+static void
+edit_and_deactivate(struct hresp *form)
+{
+	struct hresp r;
+	char path[64], v[256];
+	const char *lind = choice_id(form, "omrade", "Lindängen");
+	long before = h_api_total(admin, "");
+	snprintf(path, sizeof(path), "/admin/foreningar/%ld", good_id);
+	struct assoc_fields edit = {"Bärnstensklubben Malmö",
+	                            "ideell",
+	                            good_orgnr,
+	                            "Vi samlar bärnstensslipare.",
+	                            lind,
+	                            "",
+	                            1,
+	                            1};
+	h_check(post_assoc(path, &edit, &r) == good_id, "editing the name: 303 back to the form");
+	hresp_free(&r);
+	snprintf(v, sizeof(v), "/foreningar/%ld", good_id);
+	h_get(admin, v, &r);
+	h_check(r.status == 200 && hresp_has(&r, "<h1>Bärnstensklubben Malmö</h1>") &&
+	                !hresp_has(&r, "Testföreningen Bärnstenen"),
+	        "the public page shows the new name");
+	hresp_free(&r);
+	h_check(h_api_total(admin, "q=Testf%C3%B6reningen") == 0 &&
+	                h_api_total(admin, "q=B%C3%A4rnstensklubben") == 1,
+	        "search finds the new name, not the old");
+
+	edit.aktiv = 0;
+	h_check(post_assoc(path, &edit, &r) == good_id, "unticking aktiv: 303");
+	hresp_free(&r);
+	h_get(admin, v, &r);
+	h_check(r.status == 404, "the inactive association's page is 404 (got %ld)", r.status);
+	hresp_free(&r);
+	snprintf(v, sizeof(v), "/api/v1/foreningar/%ld", good_id);
+	h_get(admin, v, &r);
+	h_check(r.status == 404, "and 404 in the API (got %ld)", r.status);
+	hresp_free(&r);
+	h_check(h_api_total(admin, "q=B%C3%A4rnstensklubben") == 0 &&
+	                h_api_total(admin, "") == before - 1,
+	        "it has left the public list and its total");
+	h_get(admin, "/oppna-data/foreningar.csv", &r);
+	h_check(r.status == 200 && !hresp_has(&r, good_orgnr), "it is not in the CSV");
+	hresp_free(&r);
+	h_get(admin, "/admin/foreningar?q=B%C3%A4rnstensklubben", &r);
+	h_check(r.status == 200 && hresp_has(&r, "Bärnstensklubben Malmö") &&
+	                hresp_has(&r, "Inaktiv"),
+	        "the administrator still finds it, marked Inaktiv");
+	hresp_free(&r);
+}
+
+/* Posts a reference form and returns the status. */
+static long
+post_ref(const char *path, const char *const *kv, struct hresp *r)
+{
+	struct hstr f = {0};
+	h_form_add(&f, "csrf", h_csrf(admin));
+	for (int i = 0; kv[i]; i += 2)
+		h_form_add(&f, kv[i], kv[i + 1]);
+	h_post(admin, path, f.p, r);
+	hstr_free(&f);
+	return r->status;
+}
+
+static void
+reference_data(void)
+{
+	struct hresp r;
+	char v[256];
+	const char *area[] = {"namn", "Östra Bärnsten", NULL};
+	long st = post_ref("/admin/omraden", area, &r);
+	h_check(st == 303 && hresp_header(&r, "Location", v, sizeof(v)) &&
+	                strcmp(v, "/admin/omraden?tillagd=1") == 0,
+	        "adding an area: 303 (got %ld)", st);
+	hresp_free(&r);
+	h_get(admin, "/admin/omraden?tillagd=1", &r);
+	h_check(hresp_has(&r, "Tillagt.") && hresp_has(&r, "Östra Bärnsten") &&
+	                hresp_has(&r, "ostra-barnsten"),
+	        "the area is listed with the slug ostra-barnsten");
+	hresp_free(&r);
+	h_get(admin, "/foreningar", &r);
+	h_check(hresp_has(&r, "<option value=\"ostra-barnsten\">Östra Bärnsten</option>"),
+	        "the register's area filter offers it");
+	hresp_free(&r);
+	st = post_ref("/admin/omraden", area, &r);
+	h_check(st == 422 && hresp_has(&r, "Detta finns redan."),
+	        "the same area twice: 422 with a message (got %ld)", st);
+	hresp_free(&r);
+	const char *empty_area[] = {"namn", "  ", NULL};
+	st = post_ref("/admin/omraden", empty_area, &r);
+	h_check(st == 422 && hresp_has(&r, "Fältet måste fyllas i."),
+	        "an area without a name: 422 (got %ld)", st);
+	hresp_free(&r);
+
+	/* the new area can be ticked, and filters the register */
+	h_get(admin, "/admin/foreningar/ny", &r);
+	const char *id = choice_id(&r, "omrade", "Östra Bärnsten");
+	h_check(*id != 0, "the association form offers the new area");
+	char idcopy[32];
+	snprintf(idcopy, sizeof(idcopy), "%s", id);
+	hresp_free(&r);
+	char orgnr[12];
+	orgnr_from("802555456", orgnr);
+	struct assoc_fields a = {"Föreningen Östra Bärnsten",
+	                         "ideell",
+	                         orgnr,
+	                         "Grannar i Östra Bärnsten.",
+	                         idcopy,
+	                         "",
+	                         1,
+	                         1};
+	h_check(post_assoc("/admin/foreningar/ny", &a, &r) > 0, "an association in the new area");
+	hresp_free(&r);
+	h_get(admin, "/foreningar?omrade=ostra-barnsten", &r);
+	h_check(h_page_total(&r) == 1 && hresp_has(&r, "Föreningen Östra Bärnsten"),
+	        "?omrade=ostra-barnsten finds exactly it");
+	hresp_free(&r);
+
+	const char *group[] = {"namn", "Bärnstenssamlare", "namn_en", "Amber collectors", NULL};
+	h_check(post_ref("/admin/malgrupper", group, &r) == 303, "adding a target group: 303");
+	hresp_free(&r);
+	h_get(admin, "/admin/malgrupper", &r);
+	h_check(hresp_has(&r, "Bärnstenssamlare") && hresp_has(&r, "Amber collectors"),
+	        "the target group is listed in both languages");
+	hresp_free(&r);
+	h_get(admin, "/foreningar", &r);
+	h_check(hresp_has(&r, "<option value=\"barnstenssamlare\">Bärnstenssamlare</option>"),
+	        "the register's target-group filter offers it");
+	hresp_free(&r);
+	const char *group_half[] = {"namn", "Halva gruppen", "namn_en", "", NULL};
+	h_check(post_ref("/admin/malgrupper", group_half, &r) == 422 &&
+	                hresp_has(&r, "value=\"Halva gruppen\""),
+	        "a target group without its English name: 422, typed name kept");
+	hresp_free(&r);
+
+	const char *dept[] = {"kod",     "BRN",
+	                      "namn",    "Bärnstensförvaltningen",
+	                      "namn_en", "Amber Department",
+	                      "namnd",   "Bärnstensnämnden",
+	                      NULL};
+	h_check(post_ref("/admin/forvaltningar", dept, &r) == 303, "adding a department: 303");
+	hresp_free(&r);
+	h_get(admin, "/admin/forvaltningar", &r);
+	h_check(hresp_has(&r, "BRN") && hresp_has(&r, "Bärnstensförvaltningen") &&
+	                hresp_has(&r, "Bärnstensnämnden"),
+	        "the department is listed with its nämnd");
+	hresp_free(&r);
+	const char *bad_dept[] = {"kod",     "brn1",  "namn",  "Fel förvaltning",
+	                          "namn_en", "Wrong", "namnd", "Felnämnden",
+	                          NULL};
+	st = post_ref("/admin/forvaltningar", bad_dept, &r);
+	h_check(st == 422 && hresp_has(&r, "Två till fem versaler A–Z.") &&
+	                hresp_has(&r, "value=\"Fel förvaltning\""),
+	        "a bad department code: 422 with the rule, typed name kept (got %ld)", st);
+	hresp_free(&r);
+	h_check(post_ref("/admin/forvaltningar", dept, &r) == 422 &&
+	                hresp_has(&r, "Detta finns redan."),
+	        "the same department code twice: 422");
+	hresp_free(&r);
+}
+
+/* Adds a user through the form; the status. */
+static long
+add_user(const char *email, const char *name, const char *pw, const char *role, const char *dept,
+         const char *orgnr, struct hresp *r)
+{
+	const char *kv[] = {
+	        "ny_epost",       email, "ny_namn",  name,  "ny_losenord", pw, "ny_roll", role,
+	        "ny_forvaltning", dept,  "ny_orgnr", orgnr, "ny_omrade",   "", NULL};
+	return post_ref("/admin/anvandare", kv, r);
+}
+
+static void
+users(void)
+{
+	struct hresp r;
+	char v[256];
+	long st = add_user("nora.ny@example.se", "Nora Ny", "ett-långt-lösenord", "officer", "BRN",
+	                   "", &r);
+	h_check(st == 303 && hresp_header(&r, "Location", v, sizeof(v)) &&
+	                strcmp(v, "/admin/anvandare?sparad=1") == 0,
+	        "adding an officer in BRN: 303 (got %ld)", st);
+	hresp_free(&r);
+	h_get(admin, "/admin/anvandare", &r);
+	h_check(hresp_has(&r, "Nora Ny") && hresp_has(&r, "nora.ny@example.se") &&
+	                hresp_has(&r, "Handläggare (BRN)"),
+	        "the user list shows her with her role and department");
+	hresp_free(&r);
+
+	struct hclient *c = h_client();
+	h_check(h_login_as(c, "nora.ny@example.se", "ett-långt-lösenord") == 303,
+	        "the new officer signs in");
+	h_get(c, "/mina-sidor", &r);
+	h_check(r.status == 200 && hresp_has(&r, "Nora Ny"), "her /mina-sidor greets her");
+	hresp_free(&r);
+	h_get(c, "/admin", &r);
+	h_check(r.status == 403, "an officer gets 403 on /admin (got %ld)", r.status);
+	hresp_free(&r);
+	h_client_free(c);
+
+	char orgnr[12];
+	orgnr_from("802555789", orgnr);
+	struct assoc_fields a = {"Representantföreningen", "ideell", orgnr, "", "", "", 1, 1};
+	h_check(post_assoc("/admin/foreningar/ny", &a, &r) > 0, "an association to represent");
+	hresp_free(&r);
+	st = add_user("rita.rep@example.se", "Rita Representant", "ett-annat-losenord",
+	              "representative", "", orgnr, &r);
+	h_check(st == 303, "adding a representative of it: 303 (got %ld)", st);
+	hresp_free(&r);
+	c = h_client();
+	h_check(h_login_as(c, "rita.rep@example.se", "ett-annat-losenord") == 303,
+	        "the representative signs in");
+	h_get(c, "/mina-sidor", &r);
+	h_check(hresp_has(&r, "Representantföreningen"),
+	        "her /mina-sidor lists the association she represents");
+	hresp_free(&r);
+	h_client_free(c);
+
+	h_check(add_user("kort@example.se", "Kort Lösen", "kort", "officer", "BRN", "", &r) ==
+	                        422 &&
+	                hresp_has(&r, "Lösenordet ska vara 10 till 256 tecken."),
+	        "a short password: 422 with the rule");
+	hresp_free(&r);
+	h_check(add_user("utan@example.se", "Utan Förvaltning", "ett-langt-losenord", "officer", "",
+	                 "", &r) == 422 &&
+	                hresp_has(&r, "En handläggare behöver en förvaltning."),
+	        "an officer without a department: 422");
+	hresp_free(&r);
+	h_check(add_user("nora.ny@example.se", "Nora Igen", "ett-langt-losenord", "coordinator", "",
+	                 "", &r) == 422 &&
+	                hresp_has(&r, "Det finns redan en användare med denna adress."),
+	        "the same address twice: 422");
+	hresp_free(&r);
+	h_check(add_user("rep2@example.se", "Rep Utan", "ett-langt-losenord", "representative", "",
+	                 "802000-0414", &r) == 422 &&
+	                hresp_has(&r, "Kontrollsiffran stämmer inte"),
+	        "a representative with a bad organisationsnummer: 422");
+	hresp_free(&r);
+	c = h_client();
+	h_check(h_login_as(c, "kort@example.se", "kort") == 401, "the refused user does not exist");
+	h_client_free(c);
+}
+
+int
+main(void)
+{
+	h_start();
+	admin = h_client();
+	h_check(h_login(admin, "admin") == 303, "the admin signs in");
+	struct hresp form;
+	h_get(admin, "/admin/foreningar/ny", &form);
+	h_check(form.status == 200 && hresp_has(&form, "name=\"organisationsnummer\""),
+	        "the new-association form opens");
+	create_associations(&form);
+	reference_data();
+	users();
+	edit_and_deactivate(&form);
+	hresp_free(&form);
+	h_client_free(admin);
+	return h_finish();
+}
