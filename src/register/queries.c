@@ -2,8 +2,8 @@
 #include "base/buf.h"
 #include "base/sortkey.h"
 
+#include <pthread.h>
 #include <stdlib.h>
-
 #include <string.h>
 
 /* The SQL is composed from shared parts so that the list, the count and
@@ -23,25 +23,64 @@
 	"JOIN areas ar ON ar.id = x.area_id WHERE x.association_id = a.id), "                      \
 	"(SELECT string_agg(g.name_sv, '|' ORDER BY g.name_sv) FROM association_groups y "         \
 	"JOIN target_groups g ON g.id = y.group_id WHERE y.association_id = a.id) "
-#define FILTERS                                                                                    \
-	"a.public = 1 AND a.active = 1 AND ($1 = '' OR a.form = $1) "                              \
-	"AND ($2 = '' OR EXISTS (SELECT 1 FROM association_areas x JOIN areas ar "                 \
-	"ON ar.id = x.area_id WHERE x.association_id = a.id AND ar.slug = $2)) "                   \
-	"AND ($3 = '' OR EXISTS (SELECT 1 FROM association_groups y JOIN target_groups g "         \
-	"ON g.id = y.group_id WHERE y.association_id = a.id AND g.slug = $3)) "
-#define FTS_SQLITE(n) "AND a.id IN (SELECT rowid FROM associations_fts WHERE associations_fts MATCH " n ") "
-#define FTS_PG(n) "AND a.tsv @@ to_tsquery('swedish', " n ") "
-#define PAGE "ORDER BY a.sort_key, a.id LIMIT 50 OFFSET $4"
+/* The filters a visitor can combine; each combination gets its own
+ * statement, so each engine plans it with its own indexes. */
+enum { F_FORM = 1, F_AREA = 2, F_GROUP = 4, F_WORDS = 8, F_COMBOS = 16 };
 
-static struct dbq Q_LIST = {"SELECT " COLS_SQLITE "FROM associations a WHERE " FILTERS PAGE,
-			    "SELECT " COLS_PG "FROM associations a WHERE " FILTERS PAGE, 0};
-static struct dbq Q_COUNT = {"SELECT count(*) FROM associations a WHERE " FILTERS, NULL, 0};
-static struct dbq Q_SEARCH = {
-	"SELECT " COLS_SQLITE "FROM associations a WHERE " FILTERS FTS_SQLITE("$5") PAGE,
-	"SELECT " COLS_PG "FROM associations a WHERE " FILTERS FTS_PG("$5") PAGE, 0};
-static struct dbq Q_SEARCH_COUNT = {
-	"SELECT count(*) FROM associations a WHERE " FILTERS FTS_SQLITE("$4"),
-	"SELECT count(*) FROM associations a WHERE " FILTERS FTS_PG("$4"), 0};
+static struct dbq list_q[F_COMBOS], count_q[F_COMBOS];
+static pthread_once_t combos_once = PTHREAD_ONCE_INIT;
+
+/* The WHERE clause of one combination; parameters are numbered in the
+ * order of the bits, from $1. Returns the next free number. */
+static int
+combo_where(struct buf *b, unsigned combo, int pg)
+{
+	int n = 1;
+	buf_puts(b, "FROM associations a WHERE a.public = 1 AND a.active = 1");
+	if (combo & F_FORM)
+		buf_printf(b, " AND a.form = $%d", n++);
+	if (combo & F_AREA)
+		buf_printf(b, " AND a.id IN (SELECT x.association_id FROM association_areas x "
+			      "JOIN areas ar ON ar.id = x.area_id WHERE ar.slug = $%d)",
+			   n++);
+	if (combo & F_GROUP)
+		buf_printf(b, " AND a.id IN (SELECT y.association_id FROM association_groups y "
+			      "JOIN target_groups g ON g.id = y.group_id WHERE g.slug = $%d)",
+			   n++);
+	if (combo & F_WORDS) {
+		if (pg)
+			buf_printf(b, " AND a.tsv @@ to_tsquery('swedish', $%d)", n++);
+		else
+			buf_printf(b, " AND a.id IN (SELECT rowid FROM associations_fts "
+				      "WHERE associations_fts MATCH $%d)",
+				   n++);
+	}
+	return n;
+}
+
+/* Writes the SQL of all combinations, once per process. */
+static void
+combos_build(void)
+{
+	for (unsigned combo = 0; combo < F_COMBOS; combo++) {
+		const char *sql[2][2];
+		for (int pg = 0; pg < 2; pg++) {
+			struct buf l = {0}, c = {0};
+			buf_puts(&l, "SELECT ");
+			buf_puts(&l, pg ? COLS_PG : COLS_SQLITE);
+			int n = combo_where(&l, combo, pg);
+			buf_printf(&l, " ORDER BY a.sort_key, a.id LIMIT %d OFFSET $%d",
+				   REGISTER_PAGE_SIZE, n);
+			buf_puts(&c, "SELECT count(*) ");
+			combo_where(&c, combo, pg);
+			sql[pg][0] = buf_take(&l);
+			sql[pg][1] = buf_take(&c);
+		}
+		list_q[combo] = (struct dbq){sql[0][0], sql[1][0], 0};
+		count_q[combo] = (struct dbq){sql[0][1], sql[1][1], 0};
+	}
+}
+
 static struct dbq Q_GET = {"SELECT " COLS_SQLITE "FROM associations a WHERE a.id = $1",
 			   "SELECT " COLS_PG "FROM associations a WHERE a.id = $1", 0};
 static struct dbq Q_ALL = {"SELECT " COLS_SQLITE "FROM associations a "
@@ -131,20 +170,25 @@ register_list(struct db *db, struct arena *a, const struct register_filter *f,
 	memset(out, 0, sizeof(*out));
 	const char *fts = f->q ? search_query(a, db_kind(db), f->q) : NULL;
 	int64_t page = f->page < 1 ? 1 : f->page;
-	struct dbval form = DB_TEXT(f->form ? f->form : ""), area = DB_TEXT(f->area ? f->area : ""),
-		     group = DB_TEXT(f->group ? f->group : "");
-	struct dbval offset = DB_INT((page - 1) * REGISTER_PAGE_SIZE), words = DB_TEXT(fts);
+	pthread_once(&combos_once, combos_build);
+	unsigned combo = 0;
+	struct dbval args[5];
+	int n = 0;
+	if (f->form)
+		combo |= F_FORM, args[n++] = DB_TEXT(f->form);
+	if (f->area)
+		combo |= F_AREA, args[n++] = DB_TEXT(f->area);
+	if (f->group)
+		combo |= F_GROUP, args[n++] = DB_TEXT(f->group);
 	if (fts)
-		out->total = db_int(db, &Q_SEARCH_COUNT, DB_ARGS(form, area, group, words), -1);
-	else
-		out->total = db_int(db, &Q_COUNT, DB_ARGS(form, area, group), -1);
+		combo |= F_WORDS, args[n++] = DB_TEXT(fts);
+	out->total = db_int(db, &count_q[combo], args, n, -1);
 	if (out->total < 0)
 		return -1;
+	args[n++] = DB_INT((page - 1) * REGISTER_PAGE_SIZE);
 	out->items = arena_alloc(a, REGISTER_PAGE_SIZE * sizeof(struct assoc));
 	struct dbcur c;
-	int qrc = fts ? db_query(db, &c, &Q_SEARCH, DB_ARGS(form, area, group, offset, words))
-		      : db_query(db, &c, &Q_LIST, DB_ARGS(form, area, group, offset));
-	if (qrc != DB_OK)
+	if (db_query(db, &c, &list_q[combo], args, n) != DB_OK)
 		return -1;
 	int rc;
 	while ((rc = db_next(&c)) > 0 && out->n < REGISTER_PAGE_SIZE)
