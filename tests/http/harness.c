@@ -152,15 +152,23 @@ h_check(int ok, const char *fmt, ...)
 	return ok;
 }
 
+/* Prints a diagnostic, every line of it marked as a comment. */
 void
 h_note(const char *fmt, ...)
 {
 	va_list ap;
-	fputs("#   ", stdout);
+	char msg[4096];
 	va_start(ap, fmt);
-	vprintf(fmt, ap);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	putchar('\n');
+	for (char *line = msg; line;) {
+		char *nl = strchr(line, '\n');
+		if (nl)
+			*nl = 0;
+		if (*line || !nl)
+			printf("#   %s\n", line);
+		line = nl ? nl + 1 : NULL;
+	}
 	fflush(stdout);
 }
 
@@ -764,4 +772,15 @@ h_page_total(const struct hresp *r)
 	char *end;
 	long v = strtol(p, &end, 10);
 	return end == p || strncmp(end, " träff", 7) != 0 ? -1 : v;
+}
+
+void
+h_orgnr(const char *nine, char out[12])
+{
+	int sum = 0;
+	for (int i = 0; i < 9; i++) {
+		int v = (nine[i] - '0') * (i % 2 == 0 ? 2 : 1);
+		sum += v > 9 ? v - 9 : v;
+	}
+	snprintf(out, 12, "%.6s-%.3s%d", nine, nine + 6, (10 - sum % 10) % 10);
 }

@@ -98,6 +98,10 @@ int h_raw(const char *data, size_t n, struct hstr *answer);
 const char *h_path(const char *name);
 void h_write_file(const char *path, const char *content);
 
+/* A valid organisationsnummer NNNNNN-NNNN from nine digits and the Luhn
+ * check digit. */
+void h_orgnr(const char *nine, char out[12]);
+
 /* The total the JSON API reports for a query string ("" for all), or -1. */
 long h_api_total(struct hclient *c, const char *query);
 /* The number in the register page's "N träffar" line, or -1. */

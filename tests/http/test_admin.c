@@ -9,19 +9,6 @@
 
 static struct hclient *admin;
 
-/* A valid organisationsnummer from nine digits: the tenth is the Luhn
- * check digit. */
-static void
-orgnr_from(const char *nine, char out[12])
-{
-	int sum = 0;
-	for (int i = 0; i < 9; i++) {
-		int v = (nine[i] - '0') * (i % 2 == 0 ? 2 : 1);
-		sum += v > 9 ? v - 9 : v;
-	}
-	snprintf(out, 12, "%.6s-%.3s%d", nine, nine + 6, (10 - sum % 10) % 10);
-}
-
 /* The id of the checkbox (name="omrade" or "malgrupp") labelled label. */
 static const char *
 choice_id(const struct hresp *form, const char *name, const char *label)
@@ -172,7 +159,7 @@ create_associations(struct hresp *form)
 	hresp_free(&r);
 
 	char typed[16];
-	orgnr_from("802555123", good_orgnr);
+	h_orgnr("802555123", good_orgnr);
 	snprintf(typed, sizeof(typed), "%.6s%.4s", good_orgnr, good_orgnr + 7);
 	struct assoc_fields good = {"Testföreningen Bärnstenen",
 	                            "ideell",
@@ -353,7 +340,7 @@ reference_data(void)
 	snprintf(idcopy, sizeof(idcopy), "%s", id);
 	hresp_free(&r);
 	char orgnr[12];
-	orgnr_from("802555456", orgnr);
+	h_orgnr("802555456", orgnr);
 	struct assoc_fields a = {"Föreningen Östra Bärnsten",
 	                         "ideell",
 	                         orgnr,
@@ -452,7 +439,7 @@ users(void)
 	h_client_free(c);
 
 	char orgnr[12];
-	orgnr_from("802555789", orgnr);
+	h_orgnr("802555789", orgnr);
 	struct assoc_fields a = {"Representantföreningen", "ideell", orgnr, "", "", "", 1, 1};
 	h_check(post_assoc("/admin/foreningar/ny", &a, &r) > 0, "an association to represent");
 	hresp_free(&r);
