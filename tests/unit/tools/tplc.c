@@ -78,6 +78,19 @@ script_and_style(void **state)
 	refused("<style>\np { color: {{ colour }}; }\n</style>\n", 2, "inside <style>");
 }
 
+/* A script or style element stays raw text whatever its attributes, until
+ * its own end tag. */
+static void
+raw_text_elements(void **state)
+{
+	refused("<script async>{{ x }}</script>\n", 1, "inside <script>");
+	refused("<script src=\"/x.js\" defer>\n{{ x }}</script>\n", 2, "inside <script>");
+	refused("<style media=print>{{ x }}</style>\n", 1, "inside <style>");
+	refused("<script>if (a </b) {{ x }}</script>\n", 1, "inside <script>");
+	refused("<script>x = '</scripts>' + {{ x }}</script>\n", 1, "inside <script>");
+	refused("<style>p{}</StyleX {{ x }}</style>\n", 1, "inside <style>");
+}
+
 /* Event handler and style attributes: no escaping makes them safe. */
 static void
 event_attributes(void **state)
@@ -85,6 +98,9 @@ event_attributes(void **state)
 	refused("<button onclick=\"go('{{ id }}')\">Go</button>\n", 1, "onclick");
 	refused("\n\n<a href=\"/\" OnMouseOver='{{ x }}'>x</a>\n", 3, "onmouseover");
 	refused("<p style=\"width: {{ w }}px\">x</p>\n", 1, "style attribute");
+	refused("<a href=/ onclick=\"{{ x }}\">x</a>\n", 1, "onclick");
+	refused("<a data-a-very-long-attribute-name-indeed onclick=\"{{ x }}\">x</a>\n", 1,
+	        "onclick");
 }
 
 /* An unquoted attribute value could be ended by a space in the data. */
@@ -171,9 +187,9 @@ main(int argc, char **argv)
 	}
 	tplc = argv[1];
 	const struct CMUnitTest tests[] = {
-	        cmocka_unit_test(script_and_style),   cmocka_unit_test(event_attributes),
-	        cmocka_unit_test(unquoted_attribute), cmocka_unit_test(raw_html_in_attribute),
-	        cmocka_unit_test(valid_template),
+	        cmocka_unit_test(script_and_style),      cmocka_unit_test(raw_text_elements),
+	        cmocka_unit_test(event_attributes),      cmocka_unit_test(unquoted_attribute),
+	        cmocka_unit_test(raw_html_in_attribute), cmocka_unit_test(valid_template),
 	};
 	return cmocka_run_group_tests(tests, make_dir, remove_dir);
 }
