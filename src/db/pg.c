@@ -10,15 +10,17 @@
 static int
 pg_fail(struct db *db, PGresult *res)
 {
+	/* the SQLSTATE lives in res: read it before res is freed */
 	const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+	int rc = DB_ERROR;
+	if (state && strncmp(state, "23", 2) == 0)
+		rc = DB_CONSTRAINT;
+	else if (state && (strcmp(state, "40001") == 0 || strcmp(state, "40P01") == 0))
+		rc = DB_BUSY;
 	snprintf(db->err, sizeof(db->err), "%s", PQerrorMessage(db->conn));
 	if (res)
 		PQclear(res);
-	if (state && strncmp(state, "23", 2) == 0)
-		return DB_CONSTRAINT;
-	if (state && (strcmp(state, "40001") == 0 || strcmp(state, "40P01") == 0))
-		return DB_BUSY;
-	return DB_ERROR;
+	return rc;
 }
 
 /* Prepares once per connection (named by slot), then executes with text
