@@ -2,14 +2,32 @@
 
 #include <string.h>
 
+/* Whether a spreadsheet would run the field as a formula: it starts with =,
+ * @, tab or CR, or with + or - and is more than a signed number or a phone
+ * number ("-5", "+46 40-34 10 00" stay as they are; "-1+cmd|..." does not). */
+static int
+csv_formula(const char *s, size_t n)
+{
+	if (n == 0)
+		return 0;
+	if (s[0] == '=' || s[0] == '@' || s[0] == '\t' || s[0] == '\r')
+		return 1;
+	if (s[0] != '+' && s[0] != '-')
+		return 0;
+	if (n == 1 || !(s[1] >= '0' && s[1] <= '9'))
+		return 1;
+	for (size_t i = 2; i < n; i++)
+		if (!(s[i] >= '0' && s[i] <= '9') && !memchr(" -().,", s[i], 6))
+			return 1;
+	return 0;
+}
+
 /* One field, quoted when it must be. A field a spreadsheet would take for a
- * formula (=, @, or + and - before a non-digit) gets a leading apostrophe. */
+ * formula gets a leading apostrophe. */
 void
 csv_field(struct buf *b, const char *s, size_t n)
 {
-	int formula = n > 0 && (s[0] == '=' || s[0] == '@' || s[0] == '\t' || s[0] == '\r' ||
-				((s[0] == '+' || s[0] == '-') &&
-				 (n == 1 || !(s[1] >= '0' && s[1] <= '9') )));
+	int formula = csv_formula(s, n);
 	int quote = formula;
 	for (size_t i = 0; i < n && !quote; i++)
 		quote = s[i] == ',' || s[i] == ';' || s[i] == '"' || s[i] == '\n' || s[i] == '\r';

@@ -3,12 +3,14 @@
  * run as a formula with its guarding apostrophe). */
 #include "fuzz.h"
 
+#include <ctype.h>
 #include <string.h>
 
 #include "base/csv.h"
 
 /* Whether the writer must guard the field against formula injection, as
- * the export promises: =, @, tab, CR, or + and - not before a digit. */
+ * the export promises: =, @, tab, CR, or + and - before anything but a
+ * number or a phone number. */
 static int
 formula(const char *s, size_t n)
 {
@@ -16,7 +18,14 @@ formula(const char *s, size_t n)
 		return 0;
 	if (s[0] == '=' || s[0] == '@' || s[0] == '\t' || s[0] == '\r')
 		return 1;
-	return (s[0] == '+' || s[0] == '-') && (n == 1 || !(s[1] >= '0' && s[1] <= '9'));
+	if (s[0] != '+' && s[0] != '-')
+		return 0;
+	if (n == 1 || !isdigit((unsigned char)s[1]))
+		return 1;
+	for (size_t i = 2; i < n; i++)
+		if (!isdigit((unsigned char)s[i]) && !memchr(" -().,", s[i], 6))
+			return 1;
+	return 0;
 }
 
 /* Reads every record of the input: each one starts at or after the line

@@ -69,7 +69,8 @@ writer_quoting(void **state)
 }
 
 /* A field that a spreadsheet would run as a formula is defused with a
- * leading apostrophe; phone numbers and negative numbers are left alone. */
+ * leading apostrophe; phone numbers and negative numbers are left alone,
+ * but a sign followed by more than a number is a formula. */
 static void
 writer_formula_guard(void **state)
 {
@@ -79,8 +80,13 @@ writer_formula_guard(void **state)
 	check_field("+x", "\"'+x\"");
 	check_field("=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\"");
 	check_field("\tx", "\"'\tx\"");
+	check_field("-1+cmd|' /C calc'!A0", "\"'-1+cmd|' /C calc'!A0\"");
+	check_field("+1+1", "\"'+1+1\"");
+	check_field("-2e3", "\"'-2e3\"");
 	check_field("+46 40 34 10 00", "+46 40 34 10 00");
+	check_field("+46 (0)40-34 10 00", "+46 (0)40-34 10 00");
 	check_field("-5", "-5");
+	check_field("-2.5", "-2.5");
 	check_field("a=1", "a=1");
 }
 
