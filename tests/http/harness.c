@@ -68,10 +68,15 @@ hstr_puts(struct hstr *s, const char *z)
 void
 hstr_printf(struct hstr *s, const char *fmt, ...)
 {
+	char small[512];
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
+	int n = vsnprintf(small, sizeof(small), fmt, ap);
 	va_end(ap);
+	if (n < (int)sizeof(small)) {
+		hstr_add(s, small, (size_t)n);
+		return;
+	}
 	char *tmp = xrealloc(NULL, (size_t)n + 1);
 	va_start(ap, fmt);
 	vsnprintf(tmp, (size_t)n + 1, fmt, ap);
@@ -519,23 +524,6 @@ h_finish(void)
 	return failures ? 1 : 0;
 }
 
-struct hclient *
-h_client(void)
-{
-	struct hclient *c = xrealloc(NULL, sizeof(*c));
-	memset(c, 0, sizeof(*c));
-	c->curl = curl_easy_init();
-	curl_easy_setopt(c->curl, CURLOPT_COOKIEFILE, "");
-	return c;
-}
-
-void
-h_client_free(struct hclient *c)
-{
-	curl_easy_cleanup(c->curl);
-	free(c);
-}
-
 static size_t
 on_body(char *d, size_t size, size_t n, void *arg)
 {
@@ -554,6 +542,26 @@ on_header(char *d, size_t size, size_t n, void *arg)
 	return size * n;
 }
 
+struct hclient *
+h_client(void)
+{
+	struct hclient *c = xrealloc(NULL, sizeof(*c));
+	memset(c, 0, sizeof(*c));
+	c->curl = curl_easy_init();
+	curl_easy_setopt(c->curl, CURLOPT_COOKIEFILE, "");
+	curl_easy_setopt(c->curl, CURLOPT_TIMEOUT, 30L);
+	curl_easy_setopt(c->curl, CURLOPT_WRITEFUNCTION, on_body);
+	curl_easy_setopt(c->curl, CURLOPT_HEADERFUNCTION, on_header);
+	return c;
+}
+
+void
+h_client_free(struct hclient *c)
+{
+	curl_easy_cleanup(c->curl);
+	free(c);
+}
+
 void
 h_request(struct hclient *c, const char *method, const char *path, const char *ctype,
           const char *body, size_t len, const char *const *headers, struct hresp *out)
@@ -565,27 +573,25 @@ h_request(struct hclient *c, const char *method, const char *path, const char *c
 	hstr_add(&out->head, "", 0);
 	hstr_add(&out->body, "", 0);
 	snprintf(url, sizeof(url), "%s%s", H.base, path);
-	curl_easy_reset(h);
-	curl_easy_setopt(h, CURLOPT_COOKIEFILE, "");
+	/* options are set one by one: curl_easy_reset would keep adding to
+	 * the cookie engine's file list */
 	curl_easy_setopt(h, CURLOPT_URL, url);
-	curl_easy_setopt(h, CURLOPT_TIMEOUT, 30L);
-	curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body);
 	curl_easy_setopt(h, CURLOPT_WRITEDATA, &out->body);
-	curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header);
 	curl_easy_setopt(h, CURLOPT_HEADERDATA, &out->head);
-	if (strcmp(method, "GET") == 0) {
-		curl_easy_setopt(h, CURLOPT_HTTPGET, 1L);
-	} else if (strcmp(method, "HEAD") == 0) {
+	curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, NULL);
+	if (strcmp(method, "HEAD") == 0) {
 		curl_easy_setopt(h, CURLOPT_NOBODY, 1L);
+	} else if (!body) {
+		curl_easy_setopt(h, CURLOPT_HTTPGET, 1L);
 	} else {
-		if (strcmp(method, "POST") != 0)
-			curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, method);
-		if (body) {
-			curl_easy_setopt(h, CURLOPT_POST, 1L);
-			curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)len);
-			curl_easy_setopt(h, CURLOPT_POSTFIELDS, body);
-		}
+		curl_easy_setopt(h, CURLOPT_NOBODY, 0L);
+		curl_easy_setopt(h, CURLOPT_POST, 1L);
+		curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)len);
+		curl_easy_setopt(h, CURLOPT_POSTFIELDS, body);
 	}
+	if (strcmp(method, "GET") != 0 && strcmp(method, "POST") != 0 &&
+	    strcmp(method, "HEAD") != 0)
+		curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, method);
 	if (ctype) {
 		char line[256];
 		snprintf(line, sizeof(line), "Content-Type: %s", ctype);

@@ -307,6 +307,11 @@ reference_data(void)
 {
 	struct hresp r;
 	char v[256];
+	struct hclient *visitor = h_client();
+	for (int i = 0; i < 4; i++) {
+		h_get(visitor, "/foreningar", &r);
+		hresp_free(&r);
+	}
 	const char *area[] = {"namn", "Östra Bärnsten", NULL};
 	long st = post_ref("/admin/omraden", area, &r);
 	h_check(st == 303 && hresp_header(&r, "Location", v, sizeof(v)) &&
@@ -318,10 +323,15 @@ reference_data(void)
 	                hresp_has(&r, "ostra-barnsten"),
 	        "the area is listed with the slug ostra-barnsten");
 	hresp_free(&r);
-	h_get(admin, "/foreningar", &r);
-	h_check(hresp_has(&r, "<option value=\"ostra-barnsten\">Östra Bärnsten</option>"),
-	        "the register's area filter offers it");
-	hresp_free(&r);
+	int offered = 0;
+	for (int i = 0; i < 4; i++) {
+		h_get(visitor, "/foreningar", &r);
+		offered +=
+		        hresp_has(&r, "<option value=\"ostra-barnsten\">Östra Bärnsten</option>");
+		hresp_free(&r);
+	}
+	h_check(offered == 4, "the register's area filter offers it to visitors (%d of 4 times)",
+	        offered);
 	st = post_ref("/admin/omraden", area, &r);
 	h_check(st == 422 && hresp_has(&r, "Detta finns redan."),
 	        "the same area twice: 422 with a message (got %ld)", st);
@@ -356,6 +366,10 @@ reference_data(void)
 	        "?omrade=ostra-barnsten finds exactly it");
 	hresp_free(&r);
 
+	for (int i = 0; i < 4; i++) {
+		h_get(visitor, "/foreningar", &r);
+		hresp_free(&r);
+	}
 	const char *group[] = {"namn", "Bärnstenssamlare", "namn_en", "Amber collectors", NULL};
 	h_check(post_ref("/admin/malgrupper", group, &r) == 303, "adding a target group: 303");
 	hresp_free(&r);
@@ -363,10 +377,17 @@ reference_data(void)
 	h_check(hresp_has(&r, "Bärnstenssamlare") && hresp_has(&r, "Amber collectors"),
 	        "the target group is listed in both languages");
 	hresp_free(&r);
-	h_get(admin, "/foreningar", &r);
-	h_check(hresp_has(&r, "<option value=\"barnstenssamlare\">Bärnstenssamlare</option>"),
-	        "the register's target-group filter offers it");
-	hresp_free(&r);
+	offered = 0;
+	for (int i = 0; i < 4; i++) {
+		h_get(visitor, "/foreningar", &r);
+		offered += hresp_has(
+		        &r, "<option value=\"barnstenssamlare\">Bärnstenssamlare</option>");
+		hresp_free(&r);
+	}
+	h_check(offered == 4,
+	        "the register's target-group filter offers it to visitors (%d of 4 times)",
+	        offered);
+	h_client_free(visitor);
 	const char *group_half[] = {"namn", "Halva gruppen", "namn_en", "", NULL};
 	h_check(post_ref("/admin/malgrupper", group_half, &r) == 422 &&
 	                hresp_has(&r, "value=\"Halva gruppen\""),

@@ -71,9 +71,9 @@ CREATE TABLE association_groups (
 CREATE INDEX association_groups_group ON association_groups (group_id, association_id);
 CREATE TRIGGER association_groups_gen AFTER INSERT OR DELETE ON association_groups
 	FOR EACH STATEMENT EXECUTE FUNCTION bump_generation();
-CREATE TRIGGER areas_gen AFTER UPDATE ON areas
+CREATE TRIGGER areas_gen AFTER INSERT OR UPDATE ON areas
 	FOR EACH STATEMENT EXECUTE FUNCTION bump_generation();
-CREATE TRIGGER target_groups_gen AFTER UPDATE ON target_groups
+CREATE TRIGGER target_groups_gen AFTER INSERT OR UPDATE ON target_groups
 	FOR EACH STATEMENT EXECUTE FUNCTION bump_generation();
 
 CREATE TABLE users (

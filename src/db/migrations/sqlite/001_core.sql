@@ -89,7 +89,13 @@ END;
 CREATE TRIGGER association_groups_ad AFTER DELETE ON association_groups BEGIN
 	UPDATE meta SET v = v + 1 WHERE k = 'generation';
 END;
+CREATE TRIGGER areas_ai AFTER INSERT ON areas BEGIN
+	UPDATE meta SET v = v + 1 WHERE k = 'generation';
+END;
 CREATE TRIGGER areas_au AFTER UPDATE ON areas BEGIN
+	UPDATE meta SET v = v + 1 WHERE k = 'generation';
+END;
+CREATE TRIGGER target_groups_ai AFTER INSERT ON target_groups BEGIN
 	UPDATE meta SET v = v + 1 WHERE k = 'generation';
 END;
 CREATE TRIGGER target_groups_au AFTER UPDATE ON target_groups BEGIN
