@@ -151,7 +151,8 @@ scan(struct state *s, const char *p, size_t n)
 	}
 }
 
-/* Writes a C string literal for n bytes of template text. */
+/* Writes a C string literal for n bytes of template text. A '?' after a
+ * '?' is escaped, so that text like "Varför??!" is no trigraph. */
 static void
 emit_literal(FILE *out, const char *p, size_t n)
 {
@@ -160,7 +161,7 @@ emit_literal(FILE *out, const char *p, size_t n)
 	fputs("\tbuf_add(b, \"", out);
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)p[i];
-		if (c == '"' || c == '\\')
+		if (c == '"' || c == '\\' || (c == '?' && i > 0 && p[i - 1] == '?'))
 			fprintf(out, "\\%c", c);
 		else if (c == '\n')
 			fputs("\\n", out);

@@ -132,7 +132,9 @@ valid_template(void **state)
 	        "{% if (n > 0) { %}\n"
 	        "<a href=\"{{ url }}\">x</a> <a href=\"/foreningar?q={{ q }}\">{{ n }}</a>\n"
 	        "{% } %}\n"
-	        "<script src=\"/static/x.js\"></script><p>{{ name }}</p>\n";
+	        "<script src=\"/static/x.js\" defer></script><p>{{ name }}</p>\n"
+	        "<STYLE>p { }</STYLE ><input value=\"{{ name }}\" disabled>{{ n }}\n"
+	        "<p>Varför?\?! ?\?=</p>\n";
 	char *err;
 	assert_int_equal(compile(tpl, &err), 0);
 	assert_string_equal(err, "");
@@ -147,6 +149,8 @@ valid_template(void **state)
 	assert_non_null(strstr(c, "tpl_url(b, (url));"));
 	assert_non_null(strstr(c, "tpl_urlc(b, (q));"));
 	assert_non_null(strstr(c, "if (n > 0) {"));
+	assert_null(strstr(c, "??")); /* a trigraph would change the text and fail -Werror */
+	assert_non_null(strstr(c, "Varför?\\?! ?\\?="));
 	char line5[96];
 	snprintf(line5, sizeof(line5), "#line 5 \"%s\"\n\ttpl_url(b, (url));", path_in);
 	assert_non_null(strstr(c, line5));
