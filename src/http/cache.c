@@ -6,6 +6,7 @@
 #include "http/cache.h"
 #include "base/arena.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -40,6 +41,25 @@ slot_clear(struct slot *s)
 	memset(s, 0, sizeof(*s));
 }
 
+static pthread_key_t table_key;
+static pthread_once_t table_once = PTHREAD_ONCE_INIT;
+
+/* A pool thread's table and the responses in it go when the thread ends. */
+static void
+table_free(void *table)
+{
+	struct slot *t = table;
+	for (size_t i = 0; i < CACHE_SLOTS; i++)
+		slot_clear(&t[i]);
+	free(t);
+}
+
+static void
+table_key_create(void)
+{
+	pthread_key_create(&table_key, table_free);
+}
+
 /* A newer generation empties the whole table at once. */
 static void
 advance(int64_t generation)
@@ -71,8 +91,11 @@ void
 cache_put(const char *key, size_t n, int64_t generation, struct MHD_Response *resp)
 {
 	advance(generation);
-	if (!slots)
+	if (!slots) {
 		slots = xcalloc(CACHE_SLOTS, sizeof(*slots));
+		pthread_once(&table_once, table_key_create);
+		pthread_setspecific(table_key, slots);
+	}
 	if (n > CACHE_KEY_MAX) {
 		MHD_destroy_response(resp);
 		return;

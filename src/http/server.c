@@ -12,6 +12,7 @@
 #include <arpa/inet.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,14 +26,34 @@ static const struct server_opts *opts;
 static _Thread_local struct db *thread_db;
 static volatile sig_atomic_t stopping;
 
+static pthread_key_t db_key;
+static pthread_once_t db_key_once = PTHREAD_ONCE_INIT;
+
+/* A pool thread's connection is closed when the thread ends. */
+static void
+close_thread_db(void *db)
+{
+	db_close(db);
+}
+
+static void
+db_key_create(void)
+{
+	pthread_key_create(&db_key, close_thread_db);
+}
+
 /* Each pool thread opens its own connection on first use: no locks. */
 static struct db *
 request_db(void)
 {
 	if (!thread_db) {
 		char err[256];
-		if (db_open(opts->db_url, &thread_db, err, sizeof(err)) != DB_OK)
+		if (db_open(opts->db_url, &thread_db, err, sizeof(err)) != DB_OK) {
 			log_msg("database: %s", err);
+		} else {
+			pthread_once(&db_key_once, db_key_create);
+			pthread_setspecific(db_key, thread_db);
+		}
 	}
 	return thread_db;
 }
