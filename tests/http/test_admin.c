@@ -236,16 +236,39 @@ create_associations(struct hresp *form)
 	        "the duplicate was not stored");
 }
 
+/* What a visitor who is not signed in sees (and what the server may have
+ * kept in its page cache for such visitors): the page, the API, a search
+ * and the CSV, each asked twice so both pool threads have seen them. */
+static void
+visit(struct hclient *visitor, long id)
+{
+	char path[4][64];
+	snprintf(path[0], sizeof(path[0]), "/foreningar/%ld", id);
+	snprintf(path[1], sizeof(path[1]), "/api/v1/foreningar/%ld", id);
+	snprintf(path[2], sizeof(path[2]), "/foreningar?q=b%%C3%%A4rnstensslipare");
+	snprintf(path[3], sizeof(path[3]), "/oppna-data/foreningar.csv");
+	for (int k = 0; k < 2; k++)
+		for (int i = 0; i < 4; i++) {
+			struct hresp r;
+			h_get(visitor, path[i], &r);
+			hresp_free(&r);
+		}
+}
+
 /* Editing: a new name shows at once; deactivating removes it from the
- * public register but not from the administrator's list. */
+ * public register but not from the administrator's list. Checked as a
+ * visitor who saw the old pages just before. */
 static void
 edit_and_deactivate(struct hresp *form)
 {
 	struct hresp r;
-	char path[64], v[256];
+	char path[64], page[64], api[64];
+	struct hclient *visitor = h_client();
 	const char *lind = choice_id(form, "omrade", "Lindängen");
-	long before = h_api_total(admin, "");
+	long before = h_api_total(visitor, "");
 	snprintf(path, sizeof(path), "/admin/foreningar/%ld", good_id);
+	snprintf(page, sizeof(page), "/foreningar/%ld", good_id);
+	snprintf(api, sizeof(api), "/api/v1/foreningar/%ld", good_id);
 	struct assoc_fields edit = {"Bärnstensklubben Malmö",
 	                            "ideell",
 	                            good_orgnr,
@@ -254,39 +277,55 @@ edit_and_deactivate(struct hresp *form)
 	                            "",
 	                            1,
 	                            1};
+	visit(visitor, good_id);
 	h_check(post_assoc(path, &edit, &r) == good_id, "editing the name: 303 back to the form");
 	hresp_free(&r);
-	snprintf(v, sizeof(v), "/foreningar/%ld", good_id);
-	h_get(admin, v, &r);
-	h_check(r.status == 200 && hresp_has(&r, "<h1>Bärnstensklubben Malmö</h1>") &&
-	                !hresp_has(&r, "Testföreningen Bärnstenen"),
-	        "the public page shows the new name");
-	hresp_free(&r);
-	h_check(h_api_total(admin, "q=Testf%C3%B6reningen") == 0 &&
-	                h_api_total(admin, "q=B%C3%A4rnstensklubben") == 1,
+	int fresh = 0;
+	for (int i = 0; i < 2; i++) {
+		h_get(visitor, page, &r);
+		fresh += r.status == 200 && hresp_has(&r, "<h1>Bärnstensklubben Malmö</h1>") &&
+		         !hresp_has(&r, "Testföreningen Bärnstenen");
+		hresp_free(&r);
+		h_get(visitor, "/foreningar?q=b%C3%A4rnstensslipare", &r);
+		fresh += hresp_has(&r, "Bärnstensklubben Malmö") &&
+		         !hresp_has(&r, "Testföreningen Bärnstenen");
+		hresp_free(&r);
+		h_get(visitor, api, &r);
+		fresh += hresp_has(&r, "\"Bärnstensklubben Malmö\"");
+		hresp_free(&r);
+	}
+	h_check(fresh == 6, "a visitor sees the new name at once on the page, in search and API");
+	h_check(h_api_total(visitor, "q=Testf%C3%B6reningen") == 0 &&
+	                h_api_total(visitor, "q=B%C3%A4rnstensklubben") == 1,
 	        "search finds the new name, not the old");
 
+	visit(visitor, good_id);
 	edit.aktiv = 0;
 	h_check(post_assoc(path, &edit, &r) == good_id, "unticking aktiv: 303");
 	hresp_free(&r);
-	h_get(admin, v, &r);
-	h_check(r.status == 404, "the inactive association's page is 404 (got %ld)", r.status);
-	hresp_free(&r);
-	snprintf(v, sizeof(v), "/api/v1/foreningar/%ld", good_id);
-	h_get(admin, v, &r);
-	h_check(r.status == 404, "and 404 in the API (got %ld)", r.status);
-	hresp_free(&r);
-	h_check(h_api_total(admin, "q=B%C3%A4rnstensklubben") == 0 &&
-	                h_api_total(admin, "") == before - 1,
+	int gone = 0;
+	for (int i = 0; i < 2; i++) {
+		h_get(visitor, page, &r);
+		gone += r.status == 404;
+		hresp_free(&r);
+		h_get(visitor, api, &r);
+		gone += r.status == 404;
+		hresp_free(&r);
+		h_get(visitor, "/oppna-data/foreningar.csv", &r);
+		gone += r.status == 200 && !hresp_has(&r, good_orgnr);
+		hresp_free(&r);
+	}
+	h_check(gone == 6, "the inactive association is 404 on its page and in the API, and not "
+	                   "in the CSV");
+	h_check(h_api_total(visitor, "q=B%C3%A4rnstensklubben") == 0 &&
+	                h_api_total(visitor, "") == before - 1,
 	        "it has left the public list and its total");
-	h_get(admin, "/oppna-data/foreningar.csv", &r);
-	h_check(r.status == 200 && !hresp_has(&r, good_orgnr), "it is not in the CSV");
-	hresp_free(&r);
 	h_get(admin, "/admin/foreningar?q=B%C3%A4rnstensklubben", &r);
 	h_check(r.status == 200 && hresp_has(&r, "Bärnstensklubben Malmö") &&
 	                hresp_has(&r, "Inaktiv"),
 	        "the administrator still finds it, marked Inaktiv");
 	hresp_free(&r);
+	h_client_free(visitor);
 }
 
 /* Posts a reference form and returns the status. */
