@@ -49,8 +49,9 @@ fail(struct diag *d, int line, const char *fmt, ...)
 static int
 is_url_attr(const char *a)
 {
-	static const char *names[] = {"href", "src",    "action", "formaction",
-	                              "cite", "poster", "data",   "srcset"};
+	static const char *names[] = {"href",       "src",      "action",  "formaction", "cite",
+	                              "poster",     "data",     "srcset",  "xlink:href", "ping",
+	                              "background", "manifest", "codebase"};
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		if (strcmp(a, names[i]) == 0)
 			return 1;
@@ -132,7 +133,8 @@ scan(struct state *s, const char *p, size_t n)
 				s->value_start = 1;
 				s->url_attr = is_url_attr(s->attr);
 				s->bad_attr = strncmp(s->attr, "on", 2) == 0 ||
-				              strcmp(s->attr, "style") == 0;
+				              strcmp(s->attr, "style") == 0 ||
+				              strcmp(s->attr, "srcdoc") == 0;
 			} else if (!isspace((unsigned char)c)) {
 				/* an unquoted literal value runs to a space or '>' */
 				while (i < n && !isspace((unsigned char)p[i]) && p[i] != '>')
