@@ -5,18 +5,19 @@
 #include <string.h>
 
 static const char usage[] =
-	"usage: samverka COMMAND [OPTIONS]\n"
-	"\n"
-	"commands:\n"
-	"  serve    [--listen 127.0.0.1:8080] [--db URL] [--threads N]   run the web server\n"
-	"  migrate  --db URL                                             bring the schema up to date\n"
-	"  demo     --db URL [--associations N]                          load demo data\n"
-	"  import   foreningar --db URL FILE.csv                         import associations\n"
-	"  user     add --db URL --email E --name N --role ROLE [--department CODE]\n"
-	"  backup   --db URL FILE                                        online backup (SQLite)\n"
-	"\n"
-	"URL is sqlite:PATH (default sqlite:samverka.db) or postgresql://...\n"
-	"Run 'samverka COMMAND --help' for a command's options.\n";
+        "usage: samverka COMMAND [OPTIONS]\n"
+        "\n"
+        "commands:\n"
+        "  serve    [--listen 127.0.0.1:8080] [--db URL] [--threads N]   run the web server\n"
+        "  migrate  --db URL                                             bring the schema up to "
+        "date\n"
+        "  demo     --db URL [--associations N]                          load demo data\n"
+        "  import   foreningar --db URL FILE.csv                         import associations\n"
+        "  user     add --db URL --email E --name N --role ROLE [--department CODE]\n"
+        "  backup   --db URL FILE                                        online backup (SQLite)\n"
+        "\n"
+        "URL is sqlite:PATH (default sqlite:samverka.db) or postgresql://...\n"
+        "Run 'samverka COMMAND --help' for a command's options.\n";
 
 int
 main(int argc, char **argv)
@@ -30,8 +31,8 @@ main(int argc, char **argv)
 		const char *name;
 		int (*fn)(int, char **);
 	} commands[] = {
-		{"serve", cmd_serve},   {"migrate", cmd_migrate}, {"demo", cmd_demo},
-		{"import", cmd_import}, {"user", cmd_user},       {"backup", cmd_backup},
+	        {"serve", cmd_serve},   {"migrate", cmd_migrate}, {"demo", cmd_demo},
+	        {"import", cmd_import}, {"user", cmd_user},       {"backup", cmd_backup},
 	};
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
 		if (strcmp(argv[1], commands[i].name) == 0)

@@ -72,34 +72,35 @@ render_form(struct req *r, struct assoc_form *f, const char *action, const char 
 {
 	int en = r->p.english;
 	struct field fields[] = {
-		{"namn", en ? "Name" : "Namn", f->in.name, f->e.name, "text", NULL, 1, "organization", NULL},
-		{"form", en ? "Form" : "Form", f->rec.form ? f->rec.form : f->in.form, f->e.form, "select",
-		 NULL, 1, NULL, assoc_forms},
-		{"organisationsnummer", en ? "Organisation number" : "Organisationsnummer",
-		 f->in.orgnr, f->e.orgnr, "text",
-		 en ? "NNNNNN-NNNN. Informal networks may leave it empty."
-		    : "NNNNNN-NNNN. Informella nätverk kan lämna det tomt.",
-		 0, NULL, NULL},
-		{"andamal", en ? "Purpose" : "Ändamål", f->in.purpose, f->e.purpose, "textarea", NULL, 0,
-		 NULL, NULL},
-		{"epost", en ? "Contact e-mail" : "Kontakt-e-post", f->in.email, f->e.email, "email",
-		 NULL, 0, "email", NULL},
-		{"telefon", en ? "Phone" : "Telefon", f->in.phone, f->e.phone, "tel", NULL, 0, "tel",
-		 NULL},
-		{"webbplats", en ? "Web site" : "Webbplats", f->in.website, f->e.website, "url", NULL, 0,
-		 "url", NULL},
-		{"grundad", en ? "Year founded" : "Grundad år", f->in.founded, f->e.founded, "text",
-		 NULL, 0, NULL, NULL},
-		{"medlemmar", en ? "Members" : "Antal medlemmar", f->in.members, f->e.members, "text",
-		 NULL, 0, NULL, NULL},
+	        {"namn", en ? "Name" : "Namn", f->in.name, f->e.name, "text", NULL, 1,
+	         "organization", NULL},
+	        {"form", en ? "Form" : "Form", f->rec.form ? f->rec.form : f->in.form, f->e.form,
+	         "select", NULL, 1, NULL, assoc_forms},
+	        {"organisationsnummer", en ? "Organisation number" : "Organisationsnummer",
+	         f->in.orgnr, f->e.orgnr, "text",
+	         en ? "NNNNNN-NNNN. Informal networks may leave it empty."
+	            : "NNNNNN-NNNN. Informella nätverk kan lämna det tomt.",
+	         0, NULL, NULL},
+	        {"andamal", en ? "Purpose" : "Ändamål", f->in.purpose, f->e.purpose, "textarea",
+	         NULL, 0, NULL, NULL},
+	        {"epost", en ? "Contact e-mail" : "Kontakt-e-post", f->in.email, f->e.email,
+	         "email", NULL, 0, "email", NULL},
+	        {"telefon", en ? "Phone" : "Telefon", f->in.phone, f->e.phone, "tel", NULL, 0,
+	         "tel", NULL},
+	        {"webbplats", en ? "Web site" : "Webbplats", f->in.website, f->e.website, "url",
+	         NULL, 0, "url", NULL},
+	        {"grundad", en ? "Year founded" : "Grundad år", f->in.founded, f->e.founded, "text",
+	         NULL, 0, NULL, NULL},
+	        {"medlemmar", en ? "Members" : "Antal medlemmar", f->in.members, f->e.members,
+	         "text", NULL, 0, NULL, NULL},
 	};
 	int nf = (int)(sizeof(fields) / sizeof(fields[0]));
 	r->p.title = heading;
 	const char *csrf = req_csrf(r);
 	layout_head(r);
 	tpl_admin_assoc_form(&r->out, &r->p, csrf, action, heading, fields, nf, f->e.count,
-			     f->areas, f->rec.area_ids, f->rec.nareas, f->groups, f->rec.group_ids,
-			     f->rec.ngroups, f->rec.active, f->rec.public_, f->notice);
+	                     f->areas, f->rec.area_ids, f->rec.nareas, f->groups, f->rec.group_ids,
+	                     f->rec.ngroups, f->rec.active, f->rec.public_, f->notice);
 	layout_foot(r);
 }
 
@@ -108,9 +109,9 @@ load_choices(struct req *r, struct assoc_form *f)
 {
 	size_t n;
 	return register_choices(r->db, &r->a, 0, &f->areas, &n) == 0 &&
-			       register_choices(r->db, &r->a, 1, &f->groups, &n) == 0
-		       ? 0
-		       : -1;
+	                       register_choices(r->db, &r->a, 1, &f->groups, &n) == 0
+	               ? 0
+	               : -1;
 }
 
 void
@@ -124,7 +125,7 @@ admin_assoc_new(struct req *r)
 	f.rec.active = f.rec.public_ = 1;
 	f.in.form = "ideell";
 	render_form(r, &f, "/admin/foreningar/ny",
-		    r->p.english ? "Add association" : "Lägg till förening");
+	            r->p.english ? "Add association" : "Lägg till förening");
 }
 
 void
@@ -139,8 +140,8 @@ admin_assoc_edit(struct req *r)
 		return;
 	}
 	struct buf num = {0};
-	f.in = (struct assoc_input){x.orgnr, x.name, x.form, x.purpose, x.email, x.phone,
-				    x.website, "", ""};
+	f.in = (struct assoc_input){x.orgnr, x.name,    x.form, x.purpose, x.email,
+	                            x.phone, x.website, "",     ""};
 	if (x.founded) {
 		buf_int(&num, x.founded);
 		f.in.founded = arena_strdup(&r->a, buf_cstr(&num));
@@ -174,11 +175,15 @@ save_form(struct req *r, int64_t id)
 		return;
 	}
 	int en = r->p.english;
-	f.in = (struct assoc_input){req_form(r, "organisationsnummer"), req_form(r, "namn"),
-				    req_form(r, "form"),      req_form(r, "andamal"),
-				    req_form(r, "epost"),     req_form(r, "telefon"),
-				    req_form(r, "webbplats"), req_form(r, "grundad"),
-				    req_form(r, "medlemmar")};
+	f.in = (struct assoc_input){req_form(r, "organisationsnummer"),
+	                            req_form(r, "namn"),
+	                            req_form(r, "form"),
+	                            req_form(r, "andamal"),
+	                            req_form(r, "epost"),
+	                            req_form(r, "telefon"),
+	                            req_form(r, "webbplats"),
+	                            req_form(r, "grundad"),
+	                            req_form(r, "medlemmar")};
 	assoc_validate(&f.in, en, &f.rec, &f.e);
 	f.rec.nareas = read_ids(r, "omrade", f.areas, f.rec.area_ids);
 	f.rec.ngroups = read_ids(r, "malgrupp", f.groups, f.rec.group_ids);
@@ -194,18 +199,19 @@ save_form(struct req *r, int64_t id)
 	else
 		snprintf(action, sizeof(action), "/admin/foreningar/ny");
 	const char *heading = id ? (en ? "Edit association" : "Ändra förening")
-				 : (en ? "Add association" : "Lägg till förening");
+	                         : (en ? "Add association" : "Lägg till förening");
 	if (f.e.count == 0 && db_begin(r->db) == DB_OK) {
 		int64_t other = f.rec.orgnr[0] ? assoc_find(r->db, &f.rec) : 0;
 		int64_t saved = 0;
 		if (other && other != id) {
 			f.e.orgnr = en ? "Another association already has this organisation number."
-				       : "En annan förening har redan detta organisationsnummer.";
+			               : "En annan förening har redan detta organisationsnummer.";
 			f.e.count++;
 		} else if (assoc_save(r->db, id, &f.rec, &saved) == DB_OK &&
-			   db_commit(r->db) == DB_OK) {
+		           db_commit(r->db) == DB_OK) {
 			char to[80];
-			snprintf(to, sizeof(to), "/admin/foreningar/%lld?sparad=1", (long long)saved);
+			snprintf(to, sizeof(to), "/admin/foreningar/%lld?sparad=1",
+			         (long long)saved);
 			req_redirect(r, arena_strdup(&r->a, to));
 			return;
 		} else {

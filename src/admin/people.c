@@ -14,26 +14,26 @@
 
 static struct dbq Q_USERS = {"SELECT id, name, email FROM users ORDER BY name", NULL, 0};
 static struct dbq Q_ROLES = {
-	"SELECT ur.user_id, ur.role, coalesce(d.code, ''), coalesce(ar.name, ''), "
-	"coalesce(a.name, '') FROM user_roles ur "
-	"LEFT JOIN departments d ON d.id = ur.department_id "
-	"LEFT JOIN areas ar ON ar.id = ur.area_id "
-	"LEFT JOIN associations a ON a.id = ur.association_id ORDER BY ur.id",
-	NULL, 0};
+        "SELECT ur.user_id, ur.role, coalesce(d.code, ''), coalesce(ar.name, ''), "
+        "coalesce(a.name, '') FROM user_roles ur "
+        "LEFT JOIN departments d ON d.id = ur.department_id "
+        "LEFT JOIN areas ar ON ar.id = ur.area_id "
+        "LEFT JOIN associations a ON a.id = ur.association_id ORDER BY ur.id",
+        NULL, 0};
 static struct dbq Q_DEPTS = {"SELECT id, code, name_sv, name_en FROM departments ORDER BY code",
-			     NULL, 0};
+                             NULL, 0};
 static struct dbq Q_AREAS = {"SELECT id, slug, name, name FROM areas ORDER BY name", NULL, 0};
 static struct dbq Q_USER_BY_EMAIL = {"SELECT id FROM users WHERE email = $1", NULL, 0};
 static struct dbq Q_ASSOC_BY_ORGNR = {"SELECT id FROM associations WHERE orgnr = $1", NULL, 0};
 static struct dbq Q_AREA_BY_SLUG = {"SELECT id FROM areas WHERE slug = $1", NULL, 0};
 
 static const struct choice roles[] = {
-	{"admin", "Administratör", "Administrator", 0},
-	{"officer", "Handläggare", "Case officer", 0},
-	{"moderator", "Moderator", "Moderator", 0},
-	{"coordinator", "Samordnare", "Coordinator", 0},
-	{"representative", "Företrädare för förening", "Association representative", 0},
-	{NULL, NULL, NULL, 0},
+        {"admin", "Administratör", "Administrator", 0},
+        {"officer", "Handläggare", "Case officer", 0},
+        {"moderator", "Moderator", "Moderator", 0},
+        {"coordinator", "Samordnare", "Coordinator", 0},
+        {"representative", "Företrädare för förening", "Association representative", 0},
+        {NULL, NULL, NULL, 0},
 };
 
 static const char *
@@ -55,9 +55,9 @@ choices(struct req *r, struct dbq *q)
 	if (db_query(r->db, &c, q, DB_NOARGS) == DB_OK) {
 		while (db_next(&c) > 0 && k + 1 < cap)
 			out[k++] = (struct choice){arena_strdup(&r->a, db_col_text(&c, 1)),
-						   arena_strdup(&r->a, db_col_text(&c, 2)),
-						   arena_strdup(&r->a, db_col_text(&c, 3)),
-						   db_col_int(&c, 0)};
+			                           arena_strdup(&r->a, db_col_text(&c, 2)),
+			                           arena_strdup(&r->a, db_col_text(&c, 3)),
+			                           db_col_int(&c, 0)};
 	}
 	db_done(&c);
 	out[k] = (struct choice){0};
@@ -78,7 +78,7 @@ user_rows(struct req *r, struct refrow **rows, size_t *n)
 	while (db_next(&c) > 0 && *n < 1024) {
 		ids[*n] = db_col_int(&c, 0);
 		(*rows)[*n] = (struct refrow){{arena_strdup(&r->a, db_col_text(&c, 1)),
-					       arena_strdup(&r->a, db_col_text(&c, 2)), ""}};
+		                               arena_strdup(&r->a, db_col_text(&c, 2)), ""}};
 		(*n)++;
 	}
 	db_done(&c);
@@ -115,24 +115,45 @@ fields(struct req *r, struct field f[F_COUNT], const char *prefix)
 	int en = r->p.english;
 	int posted = r->method == M_POST;
 	struct choice *depts = choices(r, &Q_DEPTS), *areas = choices(r, &Q_AREAS);
-	f[F_EMAIL] = (struct field){"epost", en ? "E-mail address" : "E-postadress", NULL, NULL,
-				    "email", NULL, 1, "off", NULL};
+	f[F_EMAIL] = (struct field){"epost", en ? "E-mail address" : "E-postadress",
+	                            NULL,    NULL,
+	                            "email", NULL,
+	                            1,       "off",
+	                            NULL};
 	f[F_NAME] = (struct field){"namn", en ? "Name" : "Namn", NULL, NULL, "text", NULL, 1, "off",
-				   NULL};
-	f[F_PASSWORD] = (struct field){"losenord", en ? "Password" : "Lösenord", NULL, NULL,
-				       "password",
-				       en ? "At least 10 characters." : "Minst 10 tecken.", 1,
-				       "new-password", NULL};
-	f[F_ROLE] = (struct field){"roll", en ? "Role" : "Roll", NULL, NULL, "select", NULL, 1, NULL,
-				   roles};
-	f[F_DEPT] = (struct field){"forvaltning", en ? "Department (case officers)" : "Förvaltning (handläggare)",
-				   NULL, NULL, "select", NULL, 0, NULL, depts};
-	f[F_AREA] = (struct field){"omrade", en ? "Area (moderators)" : "Område (moderatorer)", NULL,
-				   NULL, "select", NULL, 0, NULL, areas};
+	                           NULL};
+	f[F_PASSWORD] =
+	        (struct field){"losenord", en ? "Password" : "Lösenord",
+	                       NULL,       NULL,
+	                       "password", en ? "At least 10 characters." : "Minst 10 tecken.",
+	                       1,          "new-password",
+	                       NULL};
+	f[F_ROLE] = (struct field){
+	        "roll", en ? "Role" : "Roll", NULL, NULL, "select", NULL, 1, NULL, roles};
+	f[F_DEPT] = (struct field){"forvaltning",
+	                           en ? "Department (case officers)" : "Förvaltning (handläggare)",
+	                           NULL,
+	                           NULL,
+	                           "select",
+	                           NULL,
+	                           0,
+	                           NULL,
+	                           depts};
+	f[F_AREA] = (struct field){"omrade", en ? "Area (moderators)" : "Område (moderatorer)",
+	                           NULL,     NULL,
+	                           "select", NULL,
+	                           0,        NULL,
+	                           areas};
 	f[F_ORGNR] = (struct field){"orgnr",
-				    en ? "Association's organisation number (representatives)"
-				       : "Föreningens organisationsnummer (företrädare)",
-				    NULL, NULL, "text", NULL, 0, "off", NULL};
+	                            en ? "Association's organisation number (representatives)"
+	                               : "Föreningens organisationsnummer (företrädare)",
+	                            NULL,
+	                            NULL,
+	                            "text",
+	                            NULL,
+	                            0,
+	                            "off",
+	                            NULL};
 	for (int i = 0; i < F_COUNT; i++) {
 		char name[64];
 		snprintf(name, sizeof(name), "%s_%s", prefix, f[i].name);
@@ -152,13 +173,13 @@ render(struct req *r, struct field *add, int add_errors, struct field *grant, in
 		return;
 	}
 	struct field g[5] = {grant[F_EMAIL], grant[F_ROLE], grant[F_DEPT], grant[F_AREA],
-			     grant[F_ORGNR]};
+	                     grant[F_ORGNR]};
 	r->p.title = r->p.english ? "Users and roles" : "Användare och roller";
 	const char *csrf = req_csrf(r);
 	layout_head(r);
 	const char *notice = req_query(r, "sparad") ? (r->p.english ? "Saved." : "Sparat.") : NULL;
-	tpl_admin_users(&r->out, &r->p, csrf, rows, n, add, F_COUNT, add_errors, g, 5,
-			grant_errors, notice);
+	tpl_admin_users(&r->out, &r->p, csrf, rows, n, add, F_COUNT, add_errors, g, 5, grant_errors,
+	                notice);
 	layout_foot(r);
 }
 
@@ -187,16 +208,16 @@ read_scope(struct req *r, struct field *f, int64_t *dept, int64_t *area, int64_t
 		*dept = f[F_DEPT].value ? department_id(r->db, f[F_DEPT].value) : 0;
 		if (!*dept)
 			f[F_DEPT].error = en ? "A case officer needs a department."
-					     : "En handläggare behöver en förvaltning.",
+			                     : "En handläggare behöver en förvaltning.",
 			bad++;
 	}
 	if (strcmp(role, "moderator") == 0) {
 		*area = f[F_AREA].value ? db_int(r->db, &Q_AREA_BY_SLUG,
-						 DB_ARGS(DB_TEXT(f[F_AREA].value)), 0)
-					: 0;
+		                                 DB_ARGS(DB_TEXT(f[F_AREA].value)), 0)
+		                        : 0;
 		if (!*area)
 			f[F_AREA].error = en ? "A moderator needs an area."
-					     : "En moderator behöver ett område.",
+			                     : "En moderator behöver ett område.",
 			bad++;
 	}
 	if (strcmp(role, "representative") == 0) {
@@ -206,9 +227,10 @@ read_scope(struct req *r, struct field *f, int64_t *dept, int64_t *area, int64_t
 		if (e != IDNUM_OK) {
 			f[F_ORGNR].error = idnum_message(e, en);
 			bad++;
-		} else if (!(*assoc = db_int(r->db, &Q_ASSOC_BY_ORGNR, DB_ARGS(DB_TEXT(canon)), 0))) {
+		} else if (!(*assoc = db_int(r->db, &Q_ASSOC_BY_ORGNR, DB_ARGS(DB_TEXT(canon)),
+		                             0))) {
 			f[F_ORGNR].error = en ? "No association has this organisation number."
-					      : "Ingen förening har detta organisationsnummer.";
+			                      : "Ingen förening har detta organisationsnummer.";
 			bad++;
 		}
 	}
@@ -228,10 +250,11 @@ admin_user_add(struct req *r)
 	if ((add[F_EMAIL].error = email_problem(email, en)))
 		bad++;
 	if (!*name || strlen(name) > 200 || !text_valid(name, strlen(name)))
-		add[F_NAME].error = en ? "Write the person's name." : "Skriv personens namn.", bad++;
+		add[F_NAME].error = en ? "Write the person's name." : "Skriv personens namn.",
+		bad++;
 	if (!pw || !password_acceptable(pw))
 		add[F_PASSWORD].error = en ? "The password must be 10 to 256 characters."
-					   : "Lösenordet ska vara 10 till 256 tecken.",
+		                           : "Lösenordet ska vara 10 till 256 tecken.",
 		bad++;
 	int64_t dept, area, assoc, id = 0;
 	bad += read_scope(r, add, &dept, &area, &assoc);
@@ -253,7 +276,7 @@ admin_user_add(struct req *r)
 			return;
 		}
 		add[F_EMAIL].error = en ? "There is already a user with this address."
-					: "Det finns redan en användare med denna adress.";
+		                        : "Det finns redan en användare med denna adress.";
 		bad++;
 	}
 	r->status = 422;
@@ -274,7 +297,8 @@ admin_user_role(struct req *r)
 		lower[i + 1] = 0;
 	int64_t uid = db_int(r->db, &Q_USER_BY_EMAIL, DB_ARGS(DB_TEXT(lower)), 0);
 	if (!uid)
-		grant[F_EMAIL].error = en ? "No user has this address." : "Ingen användare har denna adress.",
+		grant[F_EMAIL].error =
+		        en ? "No user has this address." : "Ingen användare har denna adress.",
 		bad++;
 	int64_t dept, area, assoc;
 	bad += read_scope(r, grant, &dept, &area, &assoc);

@@ -10,17 +10,17 @@
 #include <ctype.h>
 #include <string.h>
 
-static struct dbq Q_DEPTS = {"SELECT code, name_sv, committee FROM departments ORDER BY code",
-			     NULL, 0};
+static struct dbq Q_DEPTS = {"SELECT code, name_sv, committee FROM departments ORDER BY code", NULL,
+                             0};
 static struct dbq Q_DEPT_ADD = {
-	"INSERT INTO departments (code, name_sv, name_en, committee) VALUES ($1, $2, $3, $4)",
-	NULL, 0};
+        "INSERT INTO departments (code, name_sv, name_en, committee) VALUES ($1, $2, $3, $4)", NULL,
+        0};
 static struct dbq Q_AREAS = {"SELECT slug, name, '' FROM areas ORDER BY name", NULL, 0};
 static struct dbq Q_AREA_ADD = {"INSERT INTO areas (slug, name) VALUES ($1, $2)", NULL, 0};
 static struct dbq Q_GROUPS = {"SELECT slug, name_sv, name_en FROM target_groups ORDER BY name_sv",
-			      NULL, 0};
+                              NULL, 0};
 static struct dbq Q_GROUP_ADD = {
-	"INSERT INTO target_groups (slug, name_sv, name_en) VALUES ($1, $2, $3)", NULL, 0};
+        "INSERT INTO target_groups (slug, name_sv, name_en) VALUES ($1, $2, $3)", NULL, 0};
 
 /* Reads the first three columns of every row. */
 int
@@ -49,7 +49,7 @@ reference_rows(struct req *r, struct dbq *q, struct refrow **rows, size_t *n)
 
 void
 reference_render(struct req *r, const char *heading, const char *action, const char *const *cols,
-		 struct dbq *list, const struct field *fields, int nfields, int nerrors)
+                 struct dbq *list, const struct field *fields, int nfields, int nerrors)
 {
 	struct refrow *rows;
 	size_t n;
@@ -60,9 +60,9 @@ reference_render(struct req *r, const char *heading, const char *action, const c
 	r->p.title = heading;
 	const char *csrf = req_csrf(r);
 	layout_head(r);
-	tpl_admin_reference(&r->out, &r->p, csrf, heading, action, cols, rows, n, fields, nfields,
-			    nerrors, req_query(r, "tillagd") ? (r->p.english ? "Added." : "Tillagt.")
-							     : NULL);
+	tpl_admin_reference(
+	        &r->out, &r->p, csrf, heading, action, cols, rows, n, fields, nfields, nerrors,
+	        req_query(r, "tillagd") ? (r->p.english ? "Added." : "Tillagt.") : NULL);
 	layout_foot(r);
 }
 
@@ -79,7 +79,7 @@ need(struct req *r, struct field *f, size_t max)
 		f->error = r->p.english ? "This field is required." : "Fältet måste fyllas i.";
 	else if (n > max || !text_valid(v, strlen(v)))
 		f->error = r->p.english ? "Too long, or characters that are not allowed."
-					: "För långt, eller otillåtna tecken.";
+		                        : "För långt, eller otillåtna tecken.";
 	return f->error != NULL;
 }
 
@@ -130,14 +130,29 @@ static void
 dept_fields(struct req *r, struct field f[4])
 {
 	int en = r->p.english;
-	f[0] = (struct field){"kod", en ? "Code (for diarienummer, e.g. FRI)" : "Kod (i diarienummer, t.ex. FRI)",
-			     NULL, NULL, "text", NULL, 1, "off", NULL};
-	f[1] = (struct field){"namn", en ? "Name in Swedish" : "Namn på svenska", NULL, NULL, "text",
-			     NULL, 1, "off", NULL};
-	f[2] = (struct field){"namn_en", en ? "Name in English" : "Namn på engelska", NULL, NULL,
-			     "text", NULL, 1, "off", NULL};
-	f[3] = (struct field){"namnd", en ? "Committee (nämnd)" : "Nämnd", NULL, NULL, "text", NULL, 1,
-			     "off", NULL};
+	f[0] = (struct field){
+	        "kod",
+	        en ? "Code (for diarienummer, e.g. FRI)" : "Kod (i diarienummer, t.ex. FRI)",
+	        NULL,
+	        NULL,
+	        "text",
+	        NULL,
+	        1,
+	        "off",
+	        NULL};
+	f[1] = (struct field){"namn", en ? "Name in Swedish" : "Namn på svenska",
+	                      NULL,   NULL,
+	                      "text", NULL,
+	                      1,      "off",
+	                      NULL};
+	f[2] = (struct field){"namn_en", en ? "Name in English" : "Namn på engelska",
+	                      NULL,      NULL,
+	                      "text",    NULL,
+	                      1,         "off",
+	                      NULL};
+	f[3] = (struct field){
+	        "namnd", en ? "Committee (nämnd)" : "Nämnd", NULL, NULL, "text", NULL, 1, "off",
+	        NULL};
 }
 
 void
@@ -146,7 +161,7 @@ admin_departments(struct req *r)
 	struct field f[4];
 	dept_fields(r, f);
 	reference_render(r, r->p.english ? "Departments" : "Förvaltningar", "/admin/forvaltningar",
-			 dept_cols(r), &Q_DEPTS, f, 4, 0);
+	                 dept_cols(r), &Q_DEPTS, f, 4, 0);
 }
 
 /* A department code is 2–5 capital letters: it starts every diarienummer. */
@@ -160,16 +175,16 @@ admin_department_add(struct req *r)
 		bad += need(r, &f[i], 200);
 	const char *code = f[0].value;
 	if (!f[0].error && (strlen(code) < 2 || strlen(code) > 5 ||
-			    strspn(code, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != strlen(code))) {
+	                    strspn(code, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != strlen(code))) {
 		f[0].error = r->p.english ? "Two to five capital letters A–Z."
-					  : "Två till fem versaler A–Z.";
+		                          : "Två till fem versaler A–Z.";
 		bad++;
 	}
 	if (!bad) {
 		int rc = insert(r, &Q_DEPT_ADD,
-				DB_ARGS(DB_TEXT(code), DB_TEXT(f[1].value), DB_TEXT(f[2].value),
-					DB_TEXT(f[3].value)),
-				&f[0]);
+		                DB_ARGS(DB_TEXT(code), DB_TEXT(f[1].value), DB_TEXT(f[2].value),
+		                        DB_TEXT(f[3].value)),
+		                &f[0]);
 		if (rc < 0) {
 			req_error(r, 500);
 			return;
@@ -182,7 +197,7 @@ admin_department_add(struct req *r)
 	}
 	r->status = 422;
 	reference_render(r, r->p.english ? "Departments" : "Förvaltningar", "/admin/forvaltningar",
-			 dept_cols(r), &Q_DEPTS, f, 4, bad);
+	                 dept_cols(r), &Q_DEPTS, f, 4, bad);
 }
 
 static const char *const *
@@ -196,23 +211,25 @@ area_cols(struct req *r)
 void
 admin_areas(struct req *r)
 {
-	struct field f = {"namn", r->p.english ? "Name" : "Namn", NULL, NULL, "text", NULL, 1, "off",
-			  NULL};
+	struct field f = {
+	        "namn", r->p.english ? "Name" : "Namn", NULL, NULL, "text", NULL, 1, "off", NULL};
 	reference_render(r, r->p.english ? "Local areas" : "Lokalområden", "/admin/omraden",
-			 area_cols(r), &Q_AREAS, &f, 1, 0);
+	                 area_cols(r), &Q_AREAS, &f, 1, 0);
 }
 
 void
 admin_area_add(struct req *r)
 {
-	struct field f = {"namn", r->p.english ? "Name" : "Namn", NULL, NULL, "text", NULL, 1, "off",
-			  NULL};
+	struct field f = {
+	        "namn", r->p.english ? "Name" : "Namn", NULL, NULL, "text", NULL, 1, "off", NULL};
 	if (!need(r, &f, 100)) {
 		const char *slug = slugify(r, f.value);
-		int rc = *slug ? insert(r, &Q_AREA_ADD, DB_ARGS(DB_TEXT(slug), DB_TEXT(f.value)), &f)
-			       : 1;
+		int rc =
+		        *slug ? insert(r, &Q_AREA_ADD, DB_ARGS(DB_TEXT(slug), DB_TEXT(f.value)), &f)
+		              : 1;
 		if (!*slug)
-			f.error = r->p.english ? "Use letters in the name." : "Använd bokstäver i namnet.";
+			f.error = r->p.english ? "Use letters in the name."
+			                       : "Använd bokstäver i namnet.";
 		if (rc < 0) {
 			req_error(r, 500);
 			return;
@@ -224,7 +241,7 @@ admin_area_add(struct req *r)
 	}
 	r->status = 422;
 	reference_render(r, r->p.english ? "Local areas" : "Lokalområden", "/admin/omraden",
-			 area_cols(r), &Q_AREAS, &f, 1, 1);
+	                 area_cols(r), &Q_AREAS, &f, 1, 1);
 }
 
 static const char *const *
@@ -239,10 +256,16 @@ static void
 group_fields(struct req *r, struct field f[2])
 {
 	int en = r->p.english;
-	f[0] = (struct field){"namn", en ? "Name in Swedish" : "Namn på svenska", NULL, NULL, "text",
-			     NULL, 1, "off", NULL};
-	f[1] = (struct field){"namn_en", en ? "Name in English" : "Namn på engelska", NULL, NULL,
-			     "text", NULL, 1, "off", NULL};
+	f[0] = (struct field){"namn", en ? "Name in Swedish" : "Namn på svenska",
+	                      NULL,   NULL,
+	                      "text", NULL,
+	                      1,      "off",
+	                      NULL};
+	f[1] = (struct field){"namn_en", en ? "Name in English" : "Namn på engelska",
+	                      NULL,      NULL,
+	                      "text",    NULL,
+	                      1,         "off",
+	                      NULL};
 }
 
 void
@@ -251,7 +274,7 @@ admin_groups(struct req *r)
 	struct field f[2];
 	group_fields(r, f);
 	reference_render(r, r->p.english ? "Target groups" : "Målgrupper", "/admin/malgrupper",
-			 group_cols(r), &Q_GROUPS, f, 2, 0);
+	                 group_cols(r), &Q_GROUPS, f, 2, 0);
 }
 
 void
@@ -263,8 +286,8 @@ admin_group_add(struct req *r)
 	if (!bad) {
 		const char *slug = slugify(r, f[0].value);
 		int rc = insert(r, &Q_GROUP_ADD,
-				DB_ARGS(DB_TEXT(slug), DB_TEXT(f[0].value), DB_TEXT(f[1].value)),
-				&f[0]);
+		                DB_ARGS(DB_TEXT(slug), DB_TEXT(f[0].value), DB_TEXT(f[1].value)),
+		                &f[0]);
 		if (rc < 0) {
 			req_error(r, 500);
 			return;
@@ -276,5 +299,5 @@ admin_group_add(struct req *r)
 	}
 	r->status = 422;
 	reference_render(r, r->p.english ? "Target groups" : "Målgrupper", "/admin/malgrupper",
-			 group_cols(r), &Q_GROUPS, f, 2, 1);
+	                 group_cols(r), &Q_GROUPS, f, 2, 1);
 }

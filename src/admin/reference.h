@@ -11,6 +11,6 @@ struct refrow {
 
 int reference_rows(struct req *r, struct dbq *q, struct refrow **rows, size_t *n);
 void reference_render(struct req *r, const char *heading, const char *action,
-		      const char *const *cols, struct dbq *list, const struct field *fields,
-		      int nfields, int nerrors);
+                      const char *const *cols, struct dbq *list, const struct field *fields,
+                      int nfields, int nerrors);
 #endif

@@ -11,9 +11,9 @@
 enum { FAILURES_PER_HOUR = 20 };
 
 static struct dbq Q_USER = {"SELECT id, password_hash FROM users WHERE email = $1 AND active = 1",
-			    NULL, 0};
+                            NULL, 0};
 static struct dbq Q_FAILURES = {"SELECT count(*) FROM login_failures WHERE email = $1 AND at > $2",
-				NULL, 0};
+                                NULL, 0};
 static struct dbq Q_FAIL = {"INSERT INTO login_failures (email, at) VALUES ($1, $2)", NULL, 0};
 static struct dbq Q_FORGET = {"DELETE FROM login_failures WHERE at < $1", NULL, 0};
 
@@ -34,7 +34,7 @@ render(struct req *r, const char *email, const char *error)
 	const char *csrf = req_csrf(r);
 	layout_head(r);
 	tpl_auth_login(&r->out, &r->p, csrf, email ? email : "", safe_next(req_query(r, "till")),
-		       error);
+	               error);
 	layout_foot(r);
 }
 
@@ -56,8 +56,9 @@ login_submit(struct req *r)
 	time_t now = time(NULL);
 	if (!email || !pw || !*email || !*pw) {
 		r->status = 400;
-		render(r, email, r->p.english ? "Enter your e-mail address and password."
-					      : "Fyll i e-postadress och lösenord.");
+		render(r, email,
+		       r->p.english ? "Enter your e-mail address and password."
+		                    : "Fyll i e-postadress och lösenord.");
 		return;
 	}
 	char *lower = arena_strdup(&r->a, email);
@@ -66,7 +67,8 @@ login_submit(struct req *r)
 			*c = (char)(*c + 32);
 	email = lower;
 	db_exec(r->db, &Q_FORGET, DB_ARGS(DB_INT(now - 3600)));
-	int64_t failures = db_int(r->db, &Q_FAILURES, DB_ARGS(DB_TEXT(email), DB_INT(now - 3600)), 0);
+	int64_t failures =
+	        db_int(r->db, &Q_FAILURES, DB_ARGS(DB_TEXT(email), DB_INT(now - 3600)), 0);
 	struct dbcur c;
 	int64_t uid = 0;
 	const char *hash = NULL;
@@ -78,15 +80,17 @@ login_submit(struct req *r)
 	int ok = password_verify(hash, pw) == 0;
 	if (failures >= FAILURES_PER_HOUR) {
 		r->status = 429;
-		render(r, email, r->p.english ? "Too many failed attempts. Try again in an hour."
-					      : "För många misslyckade försök. Försök igen om en timme.");
+		render(r, email,
+		       r->p.english ? "Too many failed attempts. Try again in an hour."
+		                    : "För många misslyckade försök. Försök igen om en timme.");
 		return;
 	}
 	if (!ok) {
 		db_exec(r->db, &Q_FAIL, DB_ARGS(DB_TEXT(email), DB_INT(now)));
 		r->status = 401;
-		render(r, email, r->p.english ? "Wrong e-mail address or password."
-					      : "Fel e-postadress eller lösenord.");
+		render(r, email,
+		       r->p.english ? "Wrong e-mail address or password."
+		                    : "Fel e-postadress eller lösenord.");
 		return;
 	}
 	if (session_start(r, uid) != 0) {

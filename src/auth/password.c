@@ -9,7 +9,7 @@ int
 password_hash(const char *pw, char out[128])
 {
 	return crypto_pwhash_str(out, pw, strlen(pw), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-				 crypto_pwhash_MEMLIMIT_INTERACTIVE);
+	                         crypto_pwhash_MEMLIMIT_INTERACTIVE);
 }
 
 /* 0 when the password matches. A NULL hash still costs one verification,

@@ -8,17 +8,17 @@
 int session_secure_cookies = 1;
 
 static struct dbq Q_SESSION = {
-	"SELECT u.id, u.email, u.name, s.created, s.seen FROM sessions s "
-	"JOIN users u ON u.id = s.user_id WHERE s.id_hash = $1 AND u.active = 1",
-	NULL, 0};
+        "SELECT u.id, u.email, u.name, s.created, s.seen FROM sessions s "
+        "JOIN users u ON u.id = s.user_id WHERE s.id_hash = $1 AND u.active = 1",
+        NULL, 0};
 static struct dbq Q_TOUCH = {"UPDATE sessions SET seen = $2 WHERE id_hash = $1", NULL, 0};
 static struct dbq Q_DELETE = {"DELETE FROM sessions WHERE id_hash = $1", NULL, 0};
 static struct dbq Q_INSERT = {
-	"INSERT INTO sessions (id_hash, user_id, created, seen) VALUES ($1, $2, $3, $3)", NULL, 0};
+        "INSERT INTO sessions (id_hash, user_id, created, seen) VALUES ($1, $2, $3, $3)", NULL, 0};
 static struct dbq Q_EXPIRE = {"DELETE FROM sessions WHERE seen < $1 OR created < $2", NULL, 0};
 static struct dbq Q_ROLES = {"SELECT role, coalesce(department_id, 0) FROM user_roles "
-			     "WHERE user_id = $1",
-			     NULL, 0};
+                             "WHERE user_id = $1",
+                             NULL, 0};
 
 static const char *
 sid_cookie(void)
@@ -58,7 +58,7 @@ set_cookie(struct req *r, const char *name, const char *value, int max_age)
 {
 	struct buf b = {0};
 	buf_printf(&b, "%s=%s; Path=/; HttpOnly; SameSite=Lax%s", name, value,
-		   session_secure_cookies ? "; Secure" : "");
+	           session_secure_cookies ? "; Secure" : "");
 	if (max_age >= 0)
 		buf_printf(&b, "; Max-Age=%d", max_age);
 	req_header(r, "Set-Cookie", arena_strdup(&r->a, buf_cstr(&b)));
@@ -135,7 +135,8 @@ int
 session_start(struct req *r, int64_t user_id)
 {
 	time_t now = time(NULL);
-	db_exec(r->db, &Q_EXPIRE, DB_ARGS(DB_INT(now - SESSION_IDLE), DB_INT(now - SESSION_ABSOLUTE)));
+	db_exec(r->db, &Q_EXPIRE,
+	        DB_ARGS(DB_INT(now - SESSION_IDLE), DB_INT(now - SESSION_ABSOLUTE)));
 	const char *sid = random_token(&r->a);
 	char h[65];
 	sid_hash(sid, h);

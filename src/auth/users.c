@@ -5,13 +5,13 @@
 #include <time.h>
 
 static struct dbq Q_CREATE = {
-	"INSERT INTO users (email, name, password_hash, created) VALUES ($1, $2, $3, $4) "
-	"RETURNING id",
-	NULL, 0};
+        "INSERT INTO users (email, name, password_hash, created) VALUES ($1, $2, $3, $4) "
+        "RETURNING id",
+        NULL, 0};
 static struct dbq Q_GRANT = {
-	"INSERT INTO user_roles (user_id, role, department_id, area_id, association_id) "
-	"VALUES ($1, $2, $3, $4, $5)",
-	NULL, 0};
+        "INSERT INTO user_roles (user_id, role, department_id, area_id, association_id) "
+        "VALUES ($1, $2, $3, $4, $5)",
+        NULL, 0};
 static struct dbq Q_DEPT = {"SELECT id FROM departments WHERE code = $1", NULL, 0};
 
 /* The roles the system knows, as stored. */
@@ -19,7 +19,7 @@ int
 role_valid(const char *role)
 {
 	static const char *roles[] = {"admin", "officer", "moderator", "coordinator",
-				      "representative"};
+	                              "representative"};
 	for (size_t i = 0; i < sizeof(roles) / sizeof(roles[0]); i++)
 		if (strcmp(role, roles[i]) == 0)
 			return 1;
@@ -34,15 +34,14 @@ email_problem(const char *email, int english)
 	if (!*email || strlen(email) > 254 || !at || at == email || strchr(at + 1, '@') ||
 	    !strchr(at + 1, '.') || strpbrk(email, " \t<>,;\"\r\n"))
 		return english ? "Write an e-mail address like name@example.com."
-			       : "Skriv en e-postadress som namn@exempel.se.";
+		               : "Skriv en e-postadress som namn@exempel.se.";
 	return NULL;
 }
 
 /* A new account with an Argon2id hash of its password. Addresses are
  * stored in lower case so sign-in does not depend on how they were typed. */
 int
-user_create(struct db *db, const char *email, const char *name, const char *password,
-	    int64_t *id)
+user_create(struct db *db, const char *email, const char *name, const char *password, int64_t *id)
 {
 	char hash[128];
 	if (password_hash(password, hash) != 0)
@@ -53,21 +52,21 @@ user_create(struct db *db, const char *email, const char *name, const char *pass
 		return DB_ERROR;
 	for (size_t i = 0; i <= n; i++)
 		lower[i] = (char)((email[i] >= 'A' && email[i] <= 'Z') ? email[i] + 32 : email[i]);
-	return db_returning(db, &Q_CREATE,
-			    DB_ARGS(DB_TEXT(lower), DB_TEXT(name), DB_TEXT(hash), DB_INT(time(NULL))),
-			    id);
+	return db_returning(
+	        db, &Q_CREATE,
+	        DB_ARGS(DB_TEXT(lower), DB_TEXT(name), DB_TEXT(hash), DB_INT(time(NULL))), id);
 }
 
 /* Gives a role; the scope (department, area, association) is 0 when none. */
 int
-user_grant(struct db *db, int64_t user_id, const char *role, int64_t department_id,
-	   int64_t area_id, int64_t association_id)
+user_grant(struct db *db, int64_t user_id, const char *role, int64_t department_id, int64_t area_id,
+           int64_t association_id)
 {
 	return db_exec(db, &Q_GRANT,
-		       DB_ARGS(DB_INT(user_id), DB_TEXT(role),
-			       department_id ? DB_INT(department_id) : DB_NULLV,
-			       area_id ? DB_INT(area_id) : DB_NULLV,
-			       association_id ? DB_INT(association_id) : DB_NULLV));
+	               DB_ARGS(DB_INT(user_id), DB_TEXT(role),
+	                       department_id ? DB_INT(department_id) : DB_NULLV,
+	                       area_id ? DB_INT(area_id) : DB_NULLV,
+	                       association_id ? DB_INT(association_id) : DB_NULLV));
 }
 
 int64_t

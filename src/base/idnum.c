@@ -47,21 +47,21 @@ const char *
 idnum_message(enum idnum_err e, int english)
 {
 	switch (e) {
-	case IDNUM_OK: return "";
+	case IDNUM_OK:
+		return "";
 	case IDNUM_EMPTY:
-		return english ? "Enter the organisation number."
-			       : "Fyll i organisationsnummer.";
+		return english ? "Enter the organisation number." : "Fyll i organisationsnummer.";
 	case IDNUM_FORMAT:
 		return english ? "Write the organisation number as NNNNNN-NNNN (ten digits)."
-			       : "Skriv organisationsnumret som NNNNNN-NNNN (tio siffror).";
+		               : "Skriv organisationsnumret som NNNNNN-NNNN (tio siffror).";
 	case IDNUM_THIRD:
 		return english ? "The third digit of an organisation number is 2 or higher; "
-				 "this looks like a personal identity number."
-			       : "Tredje siffran i ett organisationsnummer är 2 eller högre; "
-				 "detta ser ut som ett personnummer.";
+		                 "this looks like a personal identity number."
+		               : "Tredje siffran i ett organisationsnummer är 2 eller högre; "
+		                 "detta ser ut som ett personnummer.";
 	case IDNUM_CHECK:
 		return english ? "The check digit is wrong: check the number for typos."
-			       : "Kontrollsiffran stämmer inte: kontrollera numret.";
+		               : "Kontrollsiffran stämmer inte: kontrollera numret.";
 	}
 	return "";
 }

@@ -55,7 +55,7 @@ tpl_raw(struct buf *b, struct html h)
 }
 
 #define TPL_GENERIC(x, s, st, i)                                                                   \
-	_Generic((x), char *: s, const char *: s, struct str: st, default: i)
+	_Generic((x), char * : s, const char * : s, struct str : st, default : i)
 #define tpl_text(b, x) TPL_GENERIC((x), tpl_text_s, tpl_text_str, tpl_text_i)(b, x)
 #define tpl_url(b, x) TPL_GENERIC((x), tpl_url_s, tpl_url_str, tpl_text_i)(b, x)
 #define tpl_urlc(b, x) TPL_GENERIC((x), tpl_urlc_s, tpl_urlc_str, tpl_text_i)(b, x)

@@ -7,8 +7,7 @@
 /* Parses --name value pairs and flags; positional arguments go to rest.
  * Prints help and returns 1 on --help; -1 on a wrong option. */
 int
-cli_parse(int argc, char **argv, const struct opt *opts, const char *help, char **rest,
-	  int *nrest)
+cli_parse(int argc, char **argv, const struct opt *opts, const char *help, char **rest, int *nrest)
 {
 	int nr = 0;
 	for (int i = 1; i < argc; i++) {

@@ -17,14 +17,14 @@ cmd_demo(int argc, char **argv)
 {
 	const char *db_url = "sqlite:samverka.db", *count = NULL;
 	const struct opt opts[] = {
-		{"db", &db_url, NULL}, {"associations", &count, NULL}, {NULL, NULL, NULL}};
+	        {"db", &db_url, NULL}, {"associations", &count, NULL}, {NULL, NULL, NULL}};
 	int rc = cli_parse(argc, argv, opts,
-			   "usage: samverka demo --db URL [--associations N]\n"
-			   "  loads departments, areas, target groups, about 300 associations\n"
-			   "  and a demo user for every role, then prints 'ROLE EMAIL PASSWORD'\n"
-			   "  per user. With --associations N, N generated associations\n"
-			   "  (deterministic, for benchmarks).\n",
-			   NULL, NULL);
+	                   "usage: samverka demo --db URL [--associations N]\n"
+	                   "  loads departments, areas, target groups, about 300 associations\n"
+	                   "  and a demo user for every role, then prints 'ROLE EMAIL PASSWORD'\n"
+	                   "  per user. With --associations N, N generated associations\n"
+	                   "  (deterministic, for benchmarks).\n",
+	                   NULL, NULL);
 	if (rc)
 		return rc > 0 ? 0 : 2;
 	long n = count ? strtol(count, NULL, 10) : 0;
@@ -66,12 +66,12 @@ cmd_import(int argc, char **argv)
 	const char *db_url = "sqlite:samverka.db";
 	const struct opt opts[] = {{"db", &db_url, NULL}, {NULL, NULL, NULL}};
 	const char *help =
-		"usage: samverka import foreningar --db URL FILE.csv\n"
-		"  UTF-8 CSV, comma or semicolon separated, with the header\n"
-		"  organisationsnummer,namn,form,andamal,omraden,malgrupper,epost,telefon,\n"
-		"  webbplats,grundad,medlemmar (lists in a field separated by |).\n"
-		"  Every row is checked first; if any is bad nothing is imported.\n"
-		"  A known organisationsnummer updates that association.\n";
+	        "usage: samverka import foreningar --db URL FILE.csv\n"
+	        "  UTF-8 CSV, comma or semicolon separated, with the header\n"
+	        "  organisationsnummer,namn,form,andamal,omraden,malgrupper,epost,telefon,\n"
+	        "  webbplats,grundad,medlemmar (lists in a field separated by |).\n"
+	        "  Every row is checked first; if any is bad nothing is imported.\n"
+	        "  A known organisationsnummer updates that association.\n";
 	char *rest[8];
 	int nrest;
 	int rc = cli_parse(argc, argv, opts, help, rest, &nrest);
@@ -118,16 +118,15 @@ int
 cmd_user(int argc, char **argv)
 {
 	const char *db_url = "sqlite:samverka.db", *email = NULL, *name = NULL, *role = NULL,
-		   *dept = NULL;
-	const struct opt opts[] = {{"db", &db_url, NULL},     {"email", &email, NULL},
-				   {"name", &name, NULL},     {"role", &role, NULL},
-				   {"department", &dept, NULL}, {NULL, NULL, NULL}};
-	const char *help =
-		"usage: samverka user add --db URL --email E --name N --role ROLE\n"
-		"                         [--department CODE]\n"
-		"  ROLE is admin, officer, moderator, coordinator or representative;\n"
-		"  an officer needs --department (its code, e.g. FRI).\n"
-		"  The password (at least 10 characters) is read from standard input.\n";
+	           *dept = NULL;
+	const struct opt opts[] = {{"db", &db_url, NULL},       {"email", &email, NULL},
+	                           {"name", &name, NULL},       {"role", &role, NULL},
+	                           {"department", &dept, NULL}, {NULL, NULL, NULL}};
+	const char *help = "usage: samverka user add --db URL --email E --name N --role ROLE\n"
+	                   "                         [--department CODE]\n"
+	                   "  ROLE is admin, officer, moderator, coordinator or representative;\n"
+	                   "  an officer needs --department (its code, e.g. FRI).\n"
+	                   "  The password (at least 10 characters) is read from standard input.\n";
 	char *rest[8];
 	int nrest;
 	int rc = cli_parse(argc, argv, opts, help, rest, &nrest);
@@ -137,10 +136,12 @@ cmd_user(int argc, char **argv)
 		fputs(help, stderr);
 		return 2;
 	}
-	if (!role_valid(role) || email_problem(email, 1) || (strcmp(role, "officer") == 0 && !dept)) {
+	if (!role_valid(role) || email_problem(email, 1) ||
+	    (strcmp(role, "officer") == 0 && !dept)) {
 		fprintf(stderr, "samverka: %s\n",
-			email_problem(email, 1) ? email_problem(email, 1)
-						: "unknown role, or an officer without --department");
+		        email_problem(email, 1)
+		                ? email_problem(email, 1)
+		                : "unknown role, or an officer without --department");
 		return 2;
 	}
 	char pw[PASSWORD_MAX + 2];
@@ -157,7 +158,7 @@ cmd_user(int argc, char **argv)
 		fprintf(stderr, "samverka: no department with code %s\n", dept);
 		rc = 1;
 	} else if (db_begin(db) != DB_OK || user_create(db, email, name, pw, &id) != DB_OK ||
-		   user_grant(db, id, role, dept_id, 0, 0) != DB_OK || db_commit(db) != DB_OK) {
+	           user_grant(db, id, role, dept_id, 0, 0) != DB_OK || db_commit(db) != DB_OK) {
 		fprintf(stderr, "samverka: %s\n", db_errmsg(db));
 		db_rollback(db);
 		rc = 1;

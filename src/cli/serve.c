@@ -14,19 +14,17 @@ cmd_serve(int argc, char **argv)
 	const char *listen = "127.0.0.1:8080", *db_url = "sqlite:samverka.db", *threads = NULL;
 	int insecure = 0;
 	const struct opt opts[] = {
-		{"listen", &listen, NULL},
-		{"db", &db_url, NULL},
-		{"threads", &threads, NULL},
-		{"insecure-cookies", NULL, &insecure},
-		{NULL, NULL, NULL},
+	        {"listen", &listen, NULL},   {"db", &db_url, NULL},
+	        {"threads", &threads, NULL}, {"insecure-cookies", NULL, &insecure},
+	        {NULL, NULL, NULL},
 	};
 	const char *help =
-		"usage: samverka serve [--listen HOST:PORT] [--db URL] [--threads N]\n"
-		"                      [--insecure-cookies]\n"
-		"  --listen   address to listen on (default 127.0.0.1:8080)\n"
-		"  --db       sqlite:PATH (default sqlite:samverka.db) or postgresql://...\n"
-		"  --threads  worker threads, one database connection each (default: cores)\n"
-		"  --insecure-cookies  cookies without Secure, for plain HTTP on a LAN test\n";
+	        "usage: samverka serve [--listen HOST:PORT] [--db URL] [--threads N]\n"
+	        "                      [--insecure-cookies]\n"
+	        "  --listen   address to listen on (default 127.0.0.1:8080)\n"
+	        "  --db       sqlite:PATH (default sqlite:samverka.db) or postgresql://...\n"
+	        "  --threads  worker threads, one database connection each (default: cores)\n"
+	        "  --insecure-cookies  cookies without Secure, for plain HTTP on a LAN test\n";
 	int rc = cli_parse(argc, argv, opts, help, NULL, NULL);
 	if (rc)
 		return rc > 0 ? 0 : 2;
@@ -35,11 +33,11 @@ cmd_serve(int argc, char **argv)
 		return 1;
 	db_close(db);
 	struct server_opts o = {
-		.listen = listen,
-		.db_url = db_url,
-		.threads = threads ? atoi(threads) : (int)sysconf(_SC_NPROCESSORS_ONLN),
-		.form_limit = 1024 * 1024,
-		.upload_limit = 1024 * 1024,
+	        .listen = listen,
+	        .db_url = db_url,
+	        .threads = threads ? atoi(threads) : (int)sysconf(_SC_NPROCESSORS_ONLN),
+	        .form_limit = 1024 * 1024,
+	        .upload_limit = 1024 * 1024,
 	};
 	if (o.threads < 1 || o.threads > 256) {
 		fprintf(stderr, "samverka: --threads must be 1 to 256\n");
@@ -55,9 +53,9 @@ cmd_migrate(int argc, char **argv)
 	const char *db_url = "sqlite:samverka.db";
 	const struct opt opts[] = {{"db", &db_url, NULL}, {NULL, NULL, NULL}};
 	int rc = cli_parse(argc, argv, opts,
-			   "usage: samverka migrate --db URL\n"
-			   "  applies the migrations the database does not have yet\n",
-			   NULL, NULL);
+	                   "usage: samverka migrate --db URL\n"
+	                   "  applies the migrations the database does not have yet\n",
+	                   NULL, NULL);
 	if (rc)
 		return rc > 0 ? 0 : 2;
 	struct db *db;
@@ -79,10 +77,10 @@ cmd_backup(int argc, char **argv)
 	char *rest[8];
 	int nrest;
 	int rc = cli_parse(argc, argv, opts,
-			   "usage: samverka backup --db URL FILE\n"
-			   "  SQLite: a consistent online copy into FILE while the server runs.\n"
-			   "  PostgreSQL: use pg_dump.\n",
-			   rest, &nrest);
+	                   "usage: samverka backup --db URL FILE\n"
+	                   "  SQLite: a consistent online copy into FILE while the server runs.\n"
+	                   "  PostgreSQL: use pg_dump.\n",
+	                   rest, &nrest);
 	if (rc)
 		return rc > 0 ? 0 : 2;
 	if (nrest != 1) {

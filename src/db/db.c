@@ -38,7 +38,7 @@ db_open(const char *url, struct db **out, char *err, size_t errlen)
 		rc = db_pg_open(db, url);
 	} else {
 		snprintf(db->err, sizeof(db->err),
-			 "unknown database URL (use sqlite:PATH or postgresql://…)");
+		         "unknown database URL (use sqlite:PATH or postgresql://…)");
 		rc = DB_ERROR;
 	}
 	if (rc != DB_OK) {

@@ -76,7 +76,8 @@ db_text_or_null(const char *s)
 	return v;
 }
 
-#define DB_ARGS(...) ((const struct dbval[]){__VA_ARGS__}), \
-	(int)(sizeof((struct dbval[]){__VA_ARGS__}) / sizeof(struct dbval))
+#define DB_ARGS(...)                                                                               \
+	((const struct dbval[]){__VA_ARGS__}),                                                     \
+	        (int)(sizeof((struct dbval[]){__VA_ARGS__}) / sizeof(struct dbval))
 #define DB_NOARGS NULL, 0
 #endif

@@ -12,8 +12,8 @@ extern const struct embedded migrations_sqlite[];
 extern const struct embedded migrations_pg[];
 
 static struct dbq Q_VERSION = {"SELECT coalesce(max(version), 0) FROM schema_version", NULL, 0};
-static struct dbq Q_RECORD = {"INSERT INTO schema_version (version, applied) VALUES ($1, $2)",
-			      NULL, 0};
+static struct dbq Q_RECORD = {"INSERT INTO schema_version (version, applied) VALUES ($1, $2)", NULL,
+                              0};
 
 /* Brings the schema up to date; prints what it applies when verbose. */
 int
@@ -22,7 +22,7 @@ db_migrate(struct db *db, int verbose)
 	int pg = db_kind(db) == DB_PG;
 	const struct embedded *m = pg ? migrations_pg : migrations_sqlite;
 	if (db_script(db, "CREATE TABLE IF NOT EXISTS schema_version "
-			  "(version integer PRIMARY KEY, applied bigint NOT NULL)") != DB_OK)
+	                  "(version integer PRIMARY KEY, applied bigint NOT NULL)") != DB_OK)
 		return -1;
 	for (; m->name; m++) {
 		int num = atoi(m->name);

@@ -123,7 +123,7 @@ pg_backup(struct db *db, const char *path)
 {
 	(void)path;
 	snprintf(db->err, sizeof(db->err),
-		 "backup of PostgreSQL: use pg_dump (for example pg_dump -Fc -f FILE DBNAME)");
+	         "backup of PostgreSQL: use pg_dump (for example pg_dump -Fc -f FILE DBNAME)");
 	return DB_ERROR;
 }
 
@@ -134,7 +134,7 @@ pg_close(struct db *db)
 }
 
 static const struct db_ops pg_ops = {
-	pg_query, pg_next, pg_text, pg_len, pg_isnull, pg_done, pg_script, pg_backup, pg_close,
+        pg_query, pg_next, pg_text, pg_len, pg_isnull, pg_done, pg_script, pg_backup, pg_close,
 };
 
 /* Connects and quiets notices (migrations print them). */
@@ -150,5 +150,5 @@ db_pg_open(struct db *db, const char *conninfo)
 		return DB_ERROR;
 	}
 	return pg_script(db, "SET client_min_messages=warning; SET TIME ZONE 'UTC';"
-			     "SET plan_cache_mode=force_custom_plan");
+	                     "SET plan_cache_mode=force_custom_plan");
 }

@@ -44,7 +44,8 @@ sq_query(struct db *db, struct dbcur *c, struct dbq *q, const struct dbval *args
 	sqlite3_stmt *st = db->stmts[slot];
 	if (!st) {
 		char *sql = sq_placeholders(q->sql);
-		int rc = sqlite3_prepare_v3(db->conn, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
+		int rc =
+		        sqlite3_prepare_v3(db->conn, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
 		free(sql);
 		if (rc != SQLITE_OK)
 			return sq_fail(db, rc);
@@ -53,11 +54,15 @@ sq_query(struct db *db, struct dbcur *c, struct dbq *q, const struct dbval *args
 	for (int i = 0; i < n; i++) {
 		int rc;
 		switch (args[i].t) {
-		case DBV_INT: rc = sqlite3_bind_int64(st, i + 1, args[i].i); break;
+		case DBV_INT:
+			rc = sqlite3_bind_int64(st, i + 1, args[i].i);
+			break;
 		case DBV_TEXT:
 			rc = sqlite3_bind_text(st, i + 1, args[i].s, (int)args[i].n, SQLITE_STATIC);
 			break;
-		default: rc = sqlite3_bind_null(st, i + 1); break;
+		default:
+			rc = sqlite3_bind_null(st, i + 1);
+			break;
 		}
 		if (rc != SQLITE_OK) {
 			sqlite3_reset(st);
@@ -148,7 +153,7 @@ sq_close(struct db *db)
 }
 
 static const struct db_ops sqlite_ops = {
-	sq_query, sq_next, sq_text, sq_len, sq_isnull, sq_done, sq_script, sq_backup, sq_close,
+        sq_query, sq_next, sq_text, sq_len, sq_isnull, sq_done, sq_script, sq_backup, sq_close,
 };
 
 /* Opens (creating) the file with the settings DESIGN.md asks for. */
@@ -159,12 +164,12 @@ db_sqlite_open(struct db *db, const char *path)
 	db->ops = &sqlite_ops;
 	sqlite3 *conn;
 	int rc = sqlite3_open_v2(path, &conn,
-				 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-				 NULL);
+	                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+	                         NULL);
 	db->conn = conn;
 	if (rc != SQLITE_OK)
 		return sq_fail(db, rc);
 	sqlite3_busy_timeout(conn, 10000);
 	return sq_script(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
-			     "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;");
+	                     "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;");
 }

@@ -7,36 +7,36 @@
 #include <time.h>
 
 static struct dbq Q_DEPT = {
-	"INSERT INTO departments (code, name_sv, name_en, committee) VALUES ($1, $2, $3, $4) "
-	"ON CONFLICT (code) DO NOTHING",
-	NULL, 0};
+        "INSERT INTO departments (code, name_sv, name_en, committee) VALUES ($1, $2, $3, $4) "
+        "ON CONFLICT (code) DO NOTHING",
+        NULL, 0};
 static struct dbq Q_AREA = {
-	"INSERT INTO areas (slug, name) VALUES ($1, $2) ON CONFLICT (slug) DO NOTHING", NULL, 0};
+        "INSERT INTO areas (slug, name) VALUES ($1, $2) ON CONFLICT (slug) DO NOTHING", NULL, 0};
 static struct dbq Q_GROUP = {
-	"INSERT INTO target_groups (slug, name_sv, name_en) VALUES ($1, $2, $3) "
-	"ON CONFLICT (slug) DO NOTHING",
-	NULL, 0};
+        "INSERT INTO target_groups (slug, name_sv, name_en) VALUES ($1, $2, $3) "
+        "ON CONFLICT (slug) DO NOTHING",
+        NULL, 0};
 static struct dbq Q_AREA_ID = {"SELECT id FROM areas WHERE slug = $1", NULL, 0};
 static struct dbq Q_GROUP_ID = {"SELECT id FROM target_groups WHERE slug = $1", NULL, 0};
 static struct dbq Q_USER_ID = {"SELECT id FROM users WHERE email = $1", NULL, 0};
 static struct dbq Q_FIRST_ASSOC = {
-	"SELECT id FROM associations WHERE public = 1 AND active = 1 ORDER BY sort_key LIMIT 1",
-	NULL, 0};
+        "SELECT id FROM associations WHERE public = 1 AND active = 1 ORDER BY sort_key LIMIT 1",
+        NULL, 0};
 
 struct demo_user {
 	const char *role, *email, *name, *password, *dept, *area;
 };
 
 static const struct demo_user users[] = {
-	{"admin", "admin@demo.samverka.se", "Åsa Administratör", "demo-admin-2026", NULL, NULL},
-	{"officer", "handlaggare@demo.samverka.se", "Hamid Handläggare", "demo-handlaggare-2026",
-	 "FRI", NULL},
-	{"moderator", "moderator@demo.samverka.se", "Maja Moderator", "demo-moderator-2026", NULL,
-	 "lindangen"},
-	{"coordinator", "samordnare@demo.samverka.se", "Sven Samordnare", "demo-samordnare-2026",
-	 NULL, NULL},
-	{"representative", "forening@demo.samverka.se", "Fatima Företrädare", "demo-forening-2026",
-	 NULL, NULL},
+        {"admin", "admin@demo.samverka.se", "Åsa Administratör", "demo-admin-2026", NULL, NULL},
+        {"officer", "handlaggare@demo.samverka.se", "Hamid Handläggare", "demo-handlaggare-2026",
+         "FRI", NULL},
+        {"moderator", "moderator@demo.samverka.se", "Maja Moderator", "demo-moderator-2026", NULL,
+         "lindangen"},
+        {"coordinator", "samordnare@demo.samverka.se", "Sven Samordnare", "demo-samordnare-2026",
+         NULL, NULL},
+        {"representative", "forening@demo.samverka.se", "Fatima Företrädare", "demo-forening-2026",
+         NULL, NULL},
 };
 
 /* Departments, areas and target groups. */
@@ -44,8 +44,9 @@ static int
 load_reference(struct db *db, int64_t *area_ids, int64_t *group_ids)
 {
 	for (const struct demo_dept *d = demo_departments; d->code; d++)
-		if (db_exec(db, &Q_DEPT, DB_ARGS(DB_TEXT(d->code), DB_TEXT(d->name_sv),
-						 DB_TEXT(d->name_en), DB_TEXT(d->committee))) != DB_OK)
+		if (db_exec(db, &Q_DEPT,
+		            DB_ARGS(DB_TEXT(d->code), DB_TEXT(d->name_sv), DB_TEXT(d->name_en),
+		                    DB_TEXT(d->committee))) != DB_OK)
 			return -1;
 	for (size_t i = 0; demo_areas[i]; i++) {
 		char slug[64];
@@ -56,8 +57,9 @@ load_reference(struct db *db, int64_t *area_ids, int64_t *group_ids)
 	}
 	for (size_t i = 0; demo_groups[i].slug; i++) {
 		const struct demo_group *g = &demo_groups[i];
-		if (db_exec(db, &Q_GROUP, DB_ARGS(DB_TEXT(g->slug), DB_TEXT(g->name_sv),
-						  DB_TEXT(g->name_en))) != DB_OK)
+		if (db_exec(db, &Q_GROUP,
+		            DB_ARGS(DB_TEXT(g->slug), DB_TEXT(g->name_sv), DB_TEXT(g->name_en))) !=
+		    DB_OK)
 			return -1;
 		group_ids[i] = db_int(db, &Q_GROUP_ID, DB_ARGS(DB_TEXT(g->slug)), 0);
 	}
@@ -68,7 +70,7 @@ load_reference(struct db *db, int64_t *area_ids, int64_t *group_ids)
  * few are inactive or not public, as in a real register. */
 static int
 load_associations(struct db *db, long n, const int64_t *area_ids, const int64_t *group_ids,
-		  FILE *progress)
+                  FILE *progress)
 {
 	int numbered = n > 0;
 	if (n <= 0)
@@ -80,8 +82,8 @@ load_associations(struct db *db, long n, const int64_t *area_ids, const int64_t 
 		int founded, members, area, group;
 		struct assoc_rec rec = {0};
 		demo_association((unsigned long)i, numbered, name, sizeof(name), purpose,
-				 sizeof(purpose), &form, rec.orgnr, &founded, &members, &area,
-				 &group);
+		                 sizeof(purpose), &form, rec.orgnr, &founded, &members, &area,
+		                 &group);
 		rec.name = name;
 		rec.purpose = purpose;
 		rec.form = form;
@@ -122,10 +124,11 @@ load_users(struct db *db, FILE *out)
 		if (db_int(db, &Q_USER_ID, DB_ARGS(DB_TEXT(u->email)), 0) == 0) {
 			int64_t id;
 			int64_t dept = u->dept ? department_id(db, u->dept) : 0;
-			int64_t area = u->area ? db_int(db, &Q_AREA_ID, DB_ARGS(DB_TEXT(u->area)), 0) : 0;
+			int64_t area =
+			        u->area ? db_int(db, &Q_AREA_ID, DB_ARGS(DB_TEXT(u->area)), 0) : 0;
 			int64_t assoc = strcmp(u->role, "representative") == 0
-						? db_int(db, &Q_FIRST_ASSOC, DB_NOARGS, 0)
-						: 0;
+			                        ? db_int(db, &Q_FIRST_ASSOC, DB_NOARGS, 0)
+			                        : 0;
 			if (user_create(db, u->email, u->name, u->password, &id) != DB_OK ||
 			    user_grant(db, id, u->role, dept, area, assoc) != DB_OK)
 				return -1;

@@ -17,9 +17,9 @@ extern const struct demo_dept demo_departments[];
 extern const char *const demo_areas[];
 extern const struct demo_group demo_groups[];
 
-void demo_association(unsigned long i, int numbered, char *name, size_t name_len,
-		      char *purpose, size_t purpose_len, const char **form, char orgnr[12],
-		      int *founded, int *members, int *area, int *group);
+void demo_association(unsigned long i, int numbered, char *name, size_t name_len, char *purpose,
+                      size_t purpose_len, const char **form, char orgnr[12], int *founded,
+                      int *members, int *area, int *group);
 size_t demo_area_count(void);
 size_t demo_group_count(void);
 int demo_load(struct db *db, long n, FILE *out);

@@ -6,45 +6,65 @@
 #include <string.h>
 
 const struct demo_dept demo_departments[] = {
-	{"FRI", "Fritidsförvaltningen", "Leisure Department", "Fritidsnämnden"},
-	{"KUL", "Kulturförvaltningen", "Culture Department", "Kulturnämnden"},
-	{"AOS", "Arbetsmarknads- och socialförvaltningen", "Labour Market and Social Services",
-	 "Arbetsmarknads- och socialnämnden"},
-	{"FUN", "Funktionsstödsförvaltningen", "Disability Support Department",
-	 "Funktionsstödsnämnden"},
-	{"HVO", "Hälsa-, vård- och omsorgsförvaltningen", "Health and Care Department",
-	 "Hälsa-, vård- och omsorgsnämnden"},
-	{"FSK", "Förskoleförvaltningen", "Preschool Department", "Förskolenämnden"},
-	{"GRU", "Grundskoleförvaltningen", "Compulsory School Department", "Grundskolenämnden"},
-	{"GYV", "Gymnasie- och vuxenutbildningsförvaltningen",
-	 "Upper Secondary and Adult Education Department",
-	 "Gymnasie- och vuxenutbildningsnämnden"},
-	{"FGK", "Fastighets- och gatukontoret", "Property and Streets Office", "Tekniska nämnden"},
-	{"MIL", "Miljöförvaltningen", "Environment Department", "Miljönämnden"},
-	{"SBK", "Stadsbyggnadskontoret", "City Planning Office", "Stadsbyggnadsnämnden"},
-	{"SK", "Stadskontoret", "City Office", "Kommunstyrelsen"},
-	{NULL, NULL, NULL, NULL},
+        {"FRI", "Fritidsförvaltningen", "Leisure Department", "Fritidsnämnden"},
+        {"KUL", "Kulturförvaltningen", "Culture Department", "Kulturnämnden"},
+        {"AOS", "Arbetsmarknads- och socialförvaltningen", "Labour Market and Social Services",
+         "Arbetsmarknads- och socialnämnden"},
+        {"FUN", "Funktionsstödsförvaltningen", "Disability Support Department",
+         "Funktionsstödsnämnden"},
+        {"HVO", "Hälsa-, vård- och omsorgsförvaltningen", "Health and Care Department",
+         "Hälsa-, vård- och omsorgsnämnden"},
+        {"FSK", "Förskoleförvaltningen", "Preschool Department", "Förskolenämnden"},
+        {"GRU", "Grundskoleförvaltningen", "Compulsory School Department", "Grundskolenämnden"},
+        {"GYV", "Gymnasie- och vuxenutbildningsförvaltningen",
+         "Upper Secondary and Adult Education Department", "Gymnasie- och vuxenutbildningsnämnden"},
+        {"FGK", "Fastighets- och gatukontoret", "Property and Streets Office", "Tekniska nämnden"},
+        {"MIL", "Miljöförvaltningen", "Environment Department", "Miljönämnden"},
+        {"SBK", "Stadsbyggnadskontoret", "City Planning Office", "Stadsbyggnadsnämnden"},
+        {"SK", "Stadskontoret", "City Office", "Kommunstyrelsen"},
+        {NULL, NULL, NULL, NULL},
 };
 
 const char *const demo_areas[] = {
-	"Lindängen", "Bunkeflo", "Klagshamn", "Hyllie", "Limhamn", "Fosie", "Oxie", "Husie",
-	"Kirseberg", "Rosengård", "Centrum", "Södra Innerstaden", "Västra Innerstaden",
-	"Möllevången", "Seved", "Sofielund", "Holma", "Kroksbäck", "Hermodsdal", "Nydala",
-	"Augustenborg", "Västra hamnen", "Tygelsjö", "Kulladal", NULL,
+        "Lindängen",
+        "Bunkeflo",
+        "Klagshamn",
+        "Hyllie",
+        "Limhamn",
+        "Fosie",
+        "Oxie",
+        "Husie",
+        "Kirseberg",
+        "Rosengård",
+        "Centrum",
+        "Södra Innerstaden",
+        "Västra Innerstaden",
+        "Möllevången",
+        "Seved",
+        "Sofielund",
+        "Holma",
+        "Kroksbäck",
+        "Hermodsdal",
+        "Nydala",
+        "Augustenborg",
+        "Västra hamnen",
+        "Tygelsjö",
+        "Kulladal",
+        NULL,
 };
 
 const struct demo_group demo_groups[] = {
-	{"barn", "Barn", "Children"},
-	{"unga", "Unga", "Young people"},
-	{"vuxna", "Vuxna", "Adults"},
-	{"aldre", "Äldre", "Older people"},
-	{"familjer", "Familjer", "Families"},
-	{"nyanlanda", "Nyanlända", "Newly arrived"},
-	{"funktionsnedsattning", "Personer med funktionsnedsättning", "People with disabilities"},
-	{"kvinnor", "Kvinnor", "Women"},
-	{"hbtqi", "HBTQI-personer", "LGBTQI people"},
-	{"alla", "Alla malmöbor", "All residents"},
-	{NULL, NULL, NULL},
+        {"barn", "Barn", "Children"},
+        {"unga", "Unga", "Young people"},
+        {"vuxna", "Vuxna", "Adults"},
+        {"aldre", "Äldre", "Older people"},
+        {"familjer", "Familjer", "Families"},
+        {"nyanlanda", "Nyanlända", "Newly arrived"},
+        {"funktionsnedsattning", "Personer med funktionsnedsättning", "People with disabilities"},
+        {"kvinnor", "Kvinnor", "Women"},
+        {"hbtqi", "HBTQI-personer", "LGBTQI people"},
+        {"alla", "Alla malmöbor", "All residents"},
+        {NULL, NULL, NULL},
 };
 
 /* An activity: how names are made of it, what the purpose says, the
@@ -57,51 +77,90 @@ struct activity {
 };
 
 static const struct activity activities[] = {
-	{"%s Idrottsförening", "Föreningen bedriver idrott för barn och unga i %s: fotboll, "
-	 "friidrott och innebandy, med träning flera kvällar i veckan och läger på loven.",
-	 "ideell", 1},
-	{"%s Bollklubb", "Vi erbjuder fotboll för alla åldrar i %s, med särskilt fokus på "
-	 "flickors idrott och på att ingen ska behöva betala för att vara med.", "ideell", 0},
-	{"Kulturföreningen %s", "Föreningen arrangerar konserter, teater och utställningar i %s "
-	 "och ger lokala konstnärer en scen.", "ideell", 9},
-	{"%s Pensionärsförening", "Vi ordnar träffar, studiecirklar, resor och friskvård för "
-	 "pensionärer i %s och motverkar ensamhet.", "ideell", 3},
-	{"Hyresgästföreningen %s", "Föreningen tillvaratar hyresgästernas intressen i %s och "
-	 "ordnar gemensamma aktiviteter på gården.", "ideell", 2},
-	{"Stiftelsen %s Fritidsgård", "Stiftelsen driver en öppen mötesplats för unga i %s med "
-	 "läxhjälp, musikstudio och idrott.", "stiftelse", 1},
-	{"%s Schackklubb", "Schack för alla i %s, nybörjarkurser för barn och turneringar för "
-	 "vuxna.", "ideell", 9},
-	{"Föräldranätverket %s", "Ett nätverk av föräldrar i %s som nattvandrar, ordnar "
-	 "familjeaktiviteter och samarbetar med skolan.", "informell", 4},
-	{"%s Församling", "Församlingen samlar till gudstjänst och driver öppen förskola, "
-	 "språkcafé och stöd till människor i utsatthet i %s.", "trossamfund", 9},
-	{"Språkcafé %s", "Vi träffas varje vecka i %s och övar svenska tillsammans, för "
-	 "nyanlända och alla som vill lära sig.", "informell", 5},
-	{"%s Kvinnoförening", "Föreningen stärker kvinnors delaktighet i %s genom "
-	 "studiecirklar, motion och samtalsgrupper.", "ideell", 7},
-	{"Odlingsföreningen %s", "Vi odlar tillsammans i stadsodlingen i %s och lär barn och "
-	 "vuxna om mat, natur och klimat.", "ideell", 4},
-	{"%s Dansförening", "Dans för barn och unga i %s: street, folkdans och balett, med "
-	 "uppvisningar två gånger om året.", "ideell", 0},
-	{"Funktionsrättsföreningen %s", "Föreningen arbetar för tillgänglighet och delaktighet "
-	 "för personer med funktionsnedsättning i %s.", "ideell", 6},
-	{"%s Boxningsklubb", "Boxning och kampsport för unga i %s, med läxhjälp före träningen "
-	 "och förebilder som ledare.", "ideell", 1},
-	{"Kooperativet %s Matkasse", "Ett ekonomiskt kooperativ i %s som säljer närodlad mat och "
-	 "skapar arbetstillfällen lokalt.", "ekonomisk", 2},
-	{"%s Regnbågsförening", "En trygg mötesplats för hbtqi-personer i %s med fika, "
-	 "föreläsningar och stöd.", "ideell", 8},
-	{"Scoutkåren %s", "Scouting för barn och unga i %s: friluftsliv, ledarskap och "
-	 "gemenskap varje vecka.", "ideell", 0},
-	{"%s Musikförening", "Föreningen driver kör, orkester och replokaler för unga musiker "
-	 "i %s.", "ideell", 1},
-	{"Läxhjälpen %s", "Frivilliga studenter ger läxhjälp till elever i %s två "
-	 "eftermiddagar i veckan.", "informell", 0},
+        {"%s Idrottsförening",
+         "Föreningen bedriver idrott för barn och unga i %s: fotboll, "
+         "friidrott och innebandy, med träning flera kvällar i veckan och läger på loven.",
+         "ideell", 1},
+        {"%s Bollklubb",
+         "Vi erbjuder fotboll för alla åldrar i %s, med särskilt fokus på "
+         "flickors idrott och på att ingen ska behöva betala för att vara med.",
+         "ideell", 0},
+        {"Kulturföreningen %s",
+         "Föreningen arrangerar konserter, teater och utställningar i %s "
+         "och ger lokala konstnärer en scen.",
+         "ideell", 9},
+        {"%s Pensionärsförening",
+         "Vi ordnar träffar, studiecirklar, resor och friskvård för "
+         "pensionärer i %s och motverkar ensamhet.",
+         "ideell", 3},
+        {"Hyresgästföreningen %s",
+         "Föreningen tillvaratar hyresgästernas intressen i %s och "
+         "ordnar gemensamma aktiviteter på gården.",
+         "ideell", 2},
+        {"Stiftelsen %s Fritidsgård",
+         "Stiftelsen driver en öppen mötesplats för unga i %s med "
+         "läxhjälp, musikstudio och idrott.",
+         "stiftelse", 1},
+        {"%s Schackklubb",
+         "Schack för alla i %s, nybörjarkurser för barn och turneringar för "
+         "vuxna.",
+         "ideell", 9},
+        {"Föräldranätverket %s",
+         "Ett nätverk av föräldrar i %s som nattvandrar, ordnar "
+         "familjeaktiviteter och samarbetar med skolan.",
+         "informell", 4},
+        {"%s Församling",
+         "Församlingen samlar till gudstjänst och driver öppen förskola, "
+         "språkcafé och stöd till människor i utsatthet i %s.",
+         "trossamfund", 9},
+        {"Språkcafé %s",
+         "Vi träffas varje vecka i %s och övar svenska tillsammans, för "
+         "nyanlända och alla som vill lära sig.",
+         "informell", 5},
+        {"%s Kvinnoförening",
+         "Föreningen stärker kvinnors delaktighet i %s genom "
+         "studiecirklar, motion och samtalsgrupper.",
+         "ideell", 7},
+        {"Odlingsföreningen %s",
+         "Vi odlar tillsammans i stadsodlingen i %s och lär barn och "
+         "vuxna om mat, natur och klimat.",
+         "ideell", 4},
+        {"%s Dansförening",
+         "Dans för barn och unga i %s: street, folkdans och balett, med "
+         "uppvisningar två gånger om året.",
+         "ideell", 0},
+        {"Funktionsrättsföreningen %s",
+         "Föreningen arbetar för tillgänglighet och delaktighet "
+         "för personer med funktionsnedsättning i %s.",
+         "ideell", 6},
+        {"%s Boxningsklubb",
+         "Boxning och kampsport för unga i %s, med läxhjälp före träningen "
+         "och förebilder som ledare.",
+         "ideell", 1},
+        {"Kooperativet %s Matkasse",
+         "Ett ekonomiskt kooperativ i %s som säljer närodlad mat och "
+         "skapar arbetstillfällen lokalt.",
+         "ekonomisk", 2},
+        {"%s Regnbågsförening",
+         "En trygg mötesplats för hbtqi-personer i %s med fika, "
+         "föreläsningar och stöd.",
+         "ideell", 8},
+        {"Scoutkåren %s",
+         "Scouting för barn och unga i %s: friluftsliv, ledarskap och "
+         "gemenskap varje vecka.",
+         "ideell", 0},
+        {"%s Musikförening",
+         "Föreningen driver kör, orkester och replokaler för unga musiker "
+         "i %s.",
+         "ideell", 1},
+        {"Läxhjälpen %s",
+         "Frivilliga studenter ger läxhjälp till elever i %s två "
+         "eftermiddagar i veckan.",
+         "informell", 0},
 };
 
 static const char *const prefixes[] = {
-	"", "Nya ", "Södra ", "Norra ", "Östra ", "Västra ", "Gamla ", "Stora ",
+        "", "Nya ", "Södra ", "Norra ", "Östra ", "Västra ", "Gamla ", "Stora ",
 };
 
 /* Where a place-name can be used as a genitive ("Lindängens"). */
@@ -147,8 +206,8 @@ demo_group_count(void)
  * so that a large generated register has no two equal names. */
 void
 demo_association(unsigned long i, int numbered, char *name, size_t name_len, char *purpose,
-		 size_t purpose_len, const char **form, char orgnr[12], int *founded,
-		 int *members, int *area, int *group)
+                 size_t purpose_len, const char **form, char orgnr[12], int *founded, int *members,
+                 int *area, int *group)
 {
 	size_t na = demo_area_count();
 	size_t nact = sizeof(activities) / sizeof(activities[0]);
@@ -161,9 +220,8 @@ demo_association(unsigned long i, int numbered, char *name, size_t name_len, cha
 	const char *p = strncmp(act->pattern, "%s", 2) == 0 ? gen : place;
 	snprintf(full, sizeof(full), "%s%s", prefix, p);
 	if (numbered)
-		snprintf(name, name_len, act->pattern, full), snprintf(name + strlen(name),
-								       name_len - strlen(name),
-								       " %lu", i + 1);
+		snprintf(name, name_len, act->pattern, full),
+		        snprintf(name + strlen(name), name_len - strlen(name), " %lu", i + 1);
 	else
 		snprintf(name, name_len, act->pattern, full);
 	snprintf(purpose, purpose_len, act->purpose, place);
@@ -189,9 +247,9 @@ demo_slug(const char *name, char *out, size_t n)
 		if (s[0] == 0xc3 && s[1]) {
 			unsigned char c = s[1];
 			out[k++] = (c == 0xa5 || c == 0xa4 || c == 0x85 || c == 0x84) ? 'a'
-				   : (c == 0xb6 || c == 0x96)                           ? 'o'
-				   : (c == 0xa9 || c == 0x89)                           ? 'e'
-											: 'x';
+			           : (c == 0xb6 || c == 0x96)                         ? 'o'
+			           : (c == 0xa9 || c == 0x89)                         ? 'e'
+			                                                              : 'x';
 			s += 2;
 			continue;
 		}

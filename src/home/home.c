@@ -5,9 +5,9 @@
 #include "layout/layout.h"
 
 static struct dbq Q_MY_ASSOCS = {
-	"SELECT a.id, a.name FROM user_roles ur JOIN associations a ON a.id = ur.association_id "
-	"WHERE ur.user_id = $1 AND ur.role = 'representative' ORDER BY a.sort_key",
-	NULL, 0};
+        "SELECT a.id, a.name FROM user_roles ur JOIN associations a ON a.id = ur.association_id "
+        "WHERE ur.user_id = $1 AND ur.role = 'representative' ORDER BY a.sort_key",
+        NULL, 0};
 
 void
 home_page(struct req *r)

@@ -207,8 +207,8 @@ disposition_param(struct arena *a, const char *h, size_t hn, const char *name)
 /* Parses a whole multipart/form-data body: text parts become fields, parts
  * with a filename become uploads. Anything malformed refuses the body. */
 int
-multipart_parse(struct arena *a, const char *bnd, const char *body, size_t n,
-		struct kvlist *fields, struct uploads *files)
+multipart_parse(struct arena *a, const char *bnd, const char *body, size_t n, struct kvlist *fields,
+                struct uploads *files)
 {
 	size_t bl = strlen(bnd);
 	char *delim = arena_alloc(a, bl + 4);

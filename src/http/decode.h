@@ -39,7 +39,7 @@ int form_parse(struct arena *a, const char *s, size_t n, struct kvlist *out);
 int cookies_parse(struct arena *a, const char *s, size_t n, struct kvlist *out);
 int multipart_boundary(struct arena *a, const char *ctype, const char **bnd);
 int multipart_parse(struct arena *a, const char *bnd, const char *body, size_t n,
-		    struct kvlist *fields, struct uploads *files);
+                    struct kvlist *fields, struct uploads *files);
 const char *kv_get(const struct kvlist *l, const char *k);
 void kv_add(struct arena *a, struct kvlist *l, const char *k, const char *v, size_t vlen);
 #endif

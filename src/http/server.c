@@ -124,10 +124,10 @@ send_response(struct MHD_Connection *c, struct req *r)
 	size_t len = r->out.len;
 	char *body = buf_take(&r->out);
 	struct MHD_Response *resp =
-		MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
+	        MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
 	security_headers(resp, r);
 	MHD_add_response_header(resp, "Content-Type",
-				r->ctype ? r->ctype : "text/html; charset=utf-8");
+	                        r->ctype ? r->ctype : "text/html; charset=utf-8");
 	for (int i = 0; i < r->nheaders; i++)
 		MHD_add_response_header(resp, r->headers[i].name, r->headers[i].value);
 	enum MHD_Result ret = MHD_queue_response(c, (unsigned)r->status, resp);
@@ -269,7 +269,7 @@ dispatch(struct req *r, struct MHD_Connection *c)
 
 static enum MHD_Result
 on_request(void *cls, struct MHD_Connection *c, const char *url, const char *method,
-	   const char *version, const char *upload, size_t *upload_size, void **con_cls)
+           const char *version, const char *upload, size_t *upload_size, void **con_cls)
 {
 	(void)cls;
 	(void)url;
@@ -286,8 +286,7 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
 		MHD_get_connection_values(c, MHD_HEADER_KIND, count_header, &hc);
 		if (hc.bytes > HEADER_LIMIT)
 			r->early_status = 431;
-		const char *cl =
-			MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
+		const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
 		if (cl && strtoull(cl, NULL, 10) > opts->upload_limit)
 			r->early_status = 413;
 		r->in.limit = opts->upload_limit;
@@ -378,14 +377,14 @@ server_run(const struct server_opts *o)
 	if (v6)
 		flags |= MHD_USE_IPv6;
 	struct MHD_Daemon *d = MHD_start_daemon(
-		flags, port, NULL, NULL, on_request, NULL, MHD_OPTION_SOCK_ADDR, &ss,
-		MHD_OPTION_THREAD_POOL_SIZE, (unsigned)o->threads, MHD_OPTION_CONNECTION_TIMEOUT,
-		(unsigned)30, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)64 * 1024,
-		MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)256, MHD_OPTION_CONNECTION_LIMIT,
-		(unsigned)4096, MHD_OPTION_STRICT_FOR_CLIENT, (int)1, MHD_OPTION_URI_LOG_CALLBACK,
-		on_uri, NULL, MHD_OPTION_UNESCAPE_CALLBACK, no_unescape, NULL,
-		MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_LISTENING_ADDRESS_REUSE,
-		(unsigned)1, MHD_OPTION_END);
+	        flags, port, NULL, NULL, on_request, NULL, MHD_OPTION_SOCK_ADDR, &ss,
+	        MHD_OPTION_THREAD_POOL_SIZE, (unsigned)o->threads, MHD_OPTION_CONNECTION_TIMEOUT,
+	        (unsigned)30, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)64 * 1024,
+	        MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)256, MHD_OPTION_CONNECTION_LIMIT,
+	        (unsigned)4096, MHD_OPTION_STRICT_FOR_CLIENT, (int)1, MHD_OPTION_URI_LOG_CALLBACK,
+	        on_uri, NULL, MHD_OPTION_UNESCAPE_CALLBACK, no_unescape, NULL,
+	        MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_LISTENING_ADDRESS_REUSE,
+	        (unsigned)1, MHD_OPTION_END);
 	if (!d) {
 		fprintf(stderr, "samverka: cannot listen on %s\n", o->listen);
 		return 1;

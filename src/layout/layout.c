@@ -14,8 +14,8 @@ page_init(struct req *r)
 	if (q && (strcmp(q, "en") == 0 || strcmp(q, "sv") == 0)) {
 		r->p.english = q[0] == 'e';
 		req_header(r, "Set-Cookie",
-			   r->p.english ? "lang=en; Path=/; Max-Age=31536000; SameSite=Lax"
-					: "lang=sv; Path=/; Max-Age=31536000; SameSite=Lax");
+		           r->p.english ? "lang=en; Path=/; Max-Age=31536000; SameSite=Lax"
+		                        : "lang=sv; Path=/; Max-Age=31536000; SameSite=Lax");
 	} else {
 		r->p.english = c && strcmp(c, "en") == 0;
 	}

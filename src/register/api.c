@@ -29,7 +29,8 @@ assoc_json(const struct assoc *x)
 {
 	json_t *o = json_object();
 	json_object_set_new(o, "id", json_integer(x->id));
-	json_object_set_new(o, "organisationsnummer", x->orgnr[0] ? json_string(x->orgnr) : json_null());
+	json_object_set_new(o, "organisationsnummer",
+	                    x->orgnr[0] ? json_string(x->orgnr) : json_null());
 	json_object_set_new(o, "namn", json_string(x->name));
 	json_object_set_new(o, "form", json_string(x->form));
 	json_object_set_new(o, "andamal", json_string(x->purpose));
@@ -90,8 +91,8 @@ register_detail_json(struct req *r)
 
 /* The header the import reads and the export writes. */
 const char register_csv_header[] =
-	"organisationsnummer,namn,form,andamal,omraden,malgrupper,epost,telefon,webbplats,grundad,"
-	"medlemmar";
+        "organisationsnummer,namn,form,andamal,omraden,malgrupper,epost,telefon,webbplats,grundad,"
+        "medlemmar";
 
 static void
 csv_str(struct buf *b, const char *s, char after)

@@ -5,12 +5,12 @@
 
 /* The legal forms, by the code the CSV, the API and the database use. */
 const struct choice assoc_forms[] = {
-	{"ideell", "Ideell förening", "Non-profit association", 0},
-	{"stiftelse", "Stiftelse", "Foundation", 0},
-	{"trossamfund", "Registrerat trossamfund", "Registered religious community", 0},
-	{"ekonomisk", "Ekonomisk förening", "Economic association", 0},
-	{"informell", "Informellt nätverk", "Informal network", 0},
-	{NULL, NULL, NULL, 0},
+        {"ideell", "Ideell förening", "Non-profit association", 0},
+        {"stiftelse", "Stiftelse", "Foundation", 0},
+        {"trossamfund", "Registrerat trossamfund", "Registered religious community", 0},
+        {"ekonomisk", "Ekonomisk förening", "Economic association", 0},
+        {"informell", "Informellt nätverk", "Informal network", 0},
+        {NULL, NULL, NULL, 0},
 };
 
 /* The form's name in the page's language; the code itself if unknown. */

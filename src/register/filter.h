@@ -5,5 +5,5 @@
 
 void register_filter_read(struct req *r, struct register_filter *f);
 const char *register_page_url(struct req *r, const char *base, const struct register_filter *f,
-			      int64_t page);
+                              int64_t page);
 #endif

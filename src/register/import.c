@@ -8,12 +8,25 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum col { C_ORGNR, C_NAME, C_FORM, C_PURPOSE, C_AREAS, C_GROUPS, C_EMAIL, C_PHONE, C_WEB,
-	   C_FOUNDED, C_MEMBERS, C_COUNT };
+enum col {
+	C_ORGNR,
+	C_NAME,
+	C_FORM,
+	C_PURPOSE,
+	C_AREAS,
+	C_GROUPS,
+	C_EMAIL,
+	C_PHONE,
+	C_WEB,
+	C_FOUNDED,
+	C_MEMBERS,
+	C_COUNT
+};
 
 static const char *const col_names[C_COUNT] = {
-	"organisationsnummer", "namn", "form", "andamal", "omraden", "malgrupper",
-	"epost", "telefon", "webbplats", "grundad", "medlemmar",
+        "organisationsnummer", "namn",  "form",    "andamal",   "omraden",
+        "malgrupper",          "epost", "telefon", "webbplats", "grundad",
+        "medlemmar",
 };
 
 /* A name or slug and its id, with the folded key to compare by. */
@@ -58,7 +71,8 @@ lookup_load(struct db *db, struct arena *a, struct dbq *q, int cols, struct look
 		for (int i = 1; i <= cols; i++) {
 			if (l->n == cap)
 				l->items = xrealloc(l->items, (cap *= 2) * sizeof(*l->items));
-			l->items[l->n++] = (struct named){fold(a, db_col_text(&c, i)), db_col_int(&c, 0)};
+			l->items[l->n++] =
+			        (struct named){fold(a, db_col_text(&c, i)), db_col_int(&c, 0)};
 		}
 	}
 	db_done(&c);
@@ -130,7 +144,7 @@ report_duplicates(struct row *rows, size_t n, FILE *report)
 	for (size_t i = 1; i < n; i++)
 		if (s[i]->rec.orgnr[0] && strcmp(s[i]->rec.orgnr, s[i - 1]->rec.orgnr) == 0) {
 			fprintf(report, "line %d: organisationsnummer %s is also on line %d\n",
-				s[i]->line, s[i]->rec.orgnr, s[i - 1]->line);
+			        s[i]->line, s[i]->rec.orgnr, s[i - 1]->line);
 			dups++;
 		}
 	free(s);
@@ -149,7 +163,8 @@ read_header(char **fields, int nf, int map[C_COUNT], FILE *report)
 			h++;
 		for (int c = 0; c < C_COUNT; c++)
 			if (strncmp(h, col_names[c], strlen(col_names[c])) == 0 &&
-			    strspn(h + strlen(col_names[c]), " ") == strlen(h + strlen(col_names[c])))
+			    strspn(h + strlen(col_names[c]), " ") ==
+			            strlen(h + strlen(col_names[c])))
 				map[c] = i;
 	}
 	int ok = 1;
@@ -165,7 +180,7 @@ read_header(char **fields, int nf, int map[C_COUNT], FILE *report)
  * rows in one transaction only when none is bad. */
 int
 register_import(struct db *db, const char *data, size_t n, FILE *report, int progress,
-		struct import_result *res)
+                struct import_result *res)
 {
 	memset(res, 0, sizeof(*res));
 	struct arena a = {0};
@@ -200,7 +215,8 @@ register_import(struct db *db, const char *data, size_t n, FILE *report, int pro
 	while ((got = csv_next(&r, &a, f, &nf)) != 0) {
 		progress_bar(bar, "checking", (size_t)(r.p - data), n);
 		if (got < 0) {
-			fprintf(report, "line %d: malformed CSV (unclosed quote or stray text)\n", r.line);
+			fprintf(report, "line %d: malformed CSV (unclosed quote or stray text)\n",
+			        r.line);
 			res->bad_rows++;
 			continue;
 		}
@@ -210,33 +226,38 @@ register_import(struct db *db, const char *data, size_t n, FILE *report, int pro
 			continue;
 		}
 		struct assoc_input in = {f[map[C_ORGNR]],   f[map[C_NAME]],    f[map[C_FORM]],
-					 f[map[C_PURPOSE]], f[map[C_EMAIL]],   f[map[C_PHONE]],
-					 f[map[C_WEB]],     f[map[C_FOUNDED]], f[map[C_MEMBERS]]};
+		                         f[map[C_PURPOSE]], f[map[C_EMAIL]],   f[map[C_PHONE]],
+		                         f[map[C_WEB]],     f[map[C_FOUNDED]], f[map[C_MEMBERS]]};
 		if (nrows == cap)
 			rows = xrealloc(rows, (cap = cap ? cap * 2 : 256) * sizeof(*rows));
 		struct row *row = &rows[nrows];
 		struct assoc_errors e;
 		row->line = r.line;
 		int bad = assoc_validate(&in, 0, &row->rec, &e);
-		const char *msgs[][2] = {{"organisationsnummer", e.orgnr}, {"namn", e.name},
-					 {"form", e.form},       {"andamal", e.purpose},
-					 {"epost", e.email},     {"telefon", e.phone},
-					 {"webbplats", e.website}, {"grundad", e.founded},
-					 {"medlemmar", e.members}};
+		const char *msgs[][2] = {{"organisationsnummer", e.orgnr},
+		                         {"namn", e.name},
+		                         {"form", e.form},
+		                         {"andamal", e.purpose},
+		                         {"epost", e.email},
+		                         {"telefon", e.phone},
+		                         {"webbplats", e.website},
+		                         {"grundad", e.founded},
+		                         {"medlemmar", e.members}};
 		for (size_t i = 0; i < sizeof(msgs) / sizeof(msgs[0]); i++)
 			if (msgs[i][1])
-				fprintf(report, "line %d: %s: %s\n", r.line, msgs[i][0], msgs[i][1]);
+				fprintf(report, "line %d: %s: %s\n", r.line, msgs[i][0],
+				        msgs[i][1]);
 		const char *unknown =
-			resolve(&a, &areas, f[map[C_AREAS]], row->rec.area_ids, &row->rec.nareas);
+		        resolve(&a, &areas, f[map[C_AREAS]], row->rec.area_ids, &row->rec.nareas);
 		if (unknown) {
 			fprintf(report, "line %d: omraden: unknown area '%s'\n", r.line, unknown);
 			bad++;
 		}
 		unknown = resolve(&a, &groups, f[map[C_GROUPS]], row->rec.group_ids,
-				  &row->rec.ngroups);
+		                  &row->rec.ngroups);
 		if (unknown) {
 			fprintf(report, "line %d: malgrupper: unknown target group '%s'\n", r.line,
-				unknown);
+			        unknown);
 			bad++;
 		}
 		row->rec.active = 1;

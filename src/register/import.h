@@ -11,5 +11,5 @@ struct import_result {
 };
 
 int register_import(struct db *db, const char *data, size_t n, FILE *report, int progress,
-		    struct import_result *res);
+                    struct import_result *res);
 #endif

@@ -23,7 +23,7 @@ register_list_page(struct req *r)
 	int64_t pages = (l.total + REGISTER_PAGE_SIZE - 1) / REGISTER_PAGE_SIZE;
 	const char *prev = f.page > 1 ? register_page_url(r, "/foreningar", &f, f.page - 1) : NULL;
 	const char *next =
-		f.page < pages ? register_page_url(r, "/foreningar", &f, f.page + 1) : NULL;
+	        f.page < pages ? register_page_url(r, "/foreningar", &f, f.page + 1) : NULL;
 	r->p.title = r->p.english ? "The association register" : "Föreningsregistret";
 	layout_head(r);
 	tpl_register_list(&r->out, &r->p, &f, &l, areas, groups, pages, prev, next);

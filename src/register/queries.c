@@ -9,7 +9,7 @@
 /* The SQL is composed from shared parts so that the list, the count and
  * the two engines' variants cannot drift apart. */
 #define COLS_SQLITE                                                                                \
-	"a.id, a.orgnr, a.name, a.form, a.purpose, a.email, a.phone, a.website, "                 \
+	"a.id, a.orgnr, a.name, a.form, a.purpose, a.email, a.phone, a.website, "                  \
 	"coalesce(a.founded, 0), coalesce(a.members, 0), a.active, a.public, a.updated, "          \
 	"(SELECT group_concat(name, '|') FROM (SELECT ar.name FROM association_areas x "           \
 	"JOIN areas ar ON ar.id = x.area_id WHERE x.association_id = a.id ORDER BY ar.name)), "    \
@@ -17,7 +17,7 @@
 	"y JOIN target_groups g ON g.id = y.group_id WHERE y.association_id = a.id ORDER BY "      \
 	"g.name_sv)) "
 #define COLS_PG                                                                                    \
-	"a.id, a.orgnr, a.name, a.form, a.purpose, a.email, a.phone, a.website, "                 \
+	"a.id, a.orgnr, a.name, a.form, a.purpose, a.email, a.phone, a.website, "                  \
 	"coalesce(a.founded, 0), coalesce(a.members, 0), a.active, a.public, a.updated, "          \
 	"(SELECT string_agg(ar.name, '|' ORDER BY ar.name) FROM association_areas x "              \
 	"JOIN areas ar ON ar.id = x.area_id WHERE x.association_id = a.id), "                      \
@@ -40,20 +40,23 @@ combo_where(struct buf *b, unsigned combo, int pg)
 	if (combo & F_FORM)
 		buf_printf(b, " AND a.form = $%d", n++);
 	if (combo & F_AREA)
-		buf_printf(b, " AND a.id IN (SELECT x.association_id FROM association_areas x "
-			      "JOIN areas ar ON ar.id = x.area_id WHERE ar.slug = $%d)",
-			   n++);
+		buf_printf(b,
+		           " AND a.id IN (SELECT x.association_id FROM association_areas x "
+		           "JOIN areas ar ON ar.id = x.area_id WHERE ar.slug = $%d)",
+		           n++);
 	if (combo & F_GROUP)
-		buf_printf(b, " AND a.id IN (SELECT y.association_id FROM association_groups y "
-			      "JOIN target_groups g ON g.id = y.group_id WHERE g.slug = $%d)",
-			   n++);
+		buf_printf(b,
+		           " AND a.id IN (SELECT y.association_id FROM association_groups y "
+		           "JOIN target_groups g ON g.id = y.group_id WHERE g.slug = $%d)",
+		           n++);
 	if (combo & F_WORDS) {
 		if (pg)
 			buf_printf(b, " AND a.tsv @@ to_tsquery('swedish', $%d)", n++);
 		else
-			buf_printf(b, " AND a.id IN (SELECT rowid FROM associations_fts "
-				      "WHERE associations_fts MATCH $%d)",
-				   n++);
+			buf_printf(b,
+			           " AND a.id IN (SELECT rowid FROM associations_fts "
+			           "WHERE associations_fts MATCH $%d)",
+			           n++);
 	}
 	return n;
 }
@@ -70,7 +73,7 @@ combos_build(void)
 			buf_puts(&l, pg ? COLS_PG : COLS_SQLITE);
 			int n = combo_where(&l, combo, pg);
 			buf_printf(&l, " ORDER BY a.sort_key, a.id LIMIT %d OFFSET $%d",
-				   REGISTER_PAGE_SIZE, n);
+			           REGISTER_PAGE_SIZE, n);
 			buf_puts(&c, "SELECT count(*) ");
 			combo_where(&c, combo, pg);
 			sql[pg][0] = buf_take(&l);
@@ -82,25 +85,25 @@ combos_build(void)
 }
 
 static struct dbq Q_GET = {"SELECT " COLS_SQLITE "FROM associations a WHERE a.id = $1",
-			   "SELECT " COLS_PG "FROM associations a WHERE a.id = $1", 0};
+                           "SELECT " COLS_PG "FROM associations a WHERE a.id = $1", 0};
 static struct dbq Q_ALL = {"SELECT " COLS_SQLITE "FROM associations a "
-			   "WHERE a.public = 1 AND a.active = 1 ORDER BY a.sort_key, a.id",
-			   "SELECT " COLS_PG "FROM associations a "
-			   "WHERE a.public = 1 AND a.active = 1 ORDER BY a.sort_key, a.id",
-			   0};
-static struct dbq Q_ADMIN = {
-	"SELECT " COLS_SQLITE "FROM associations a WHERE $1 = '' OR a.orgnr = $1 "
-	"OR a.name LIKE $2 ESCAPE '\\' ORDER BY a.sort_key, a.id LIMIT 100",
-	"SELECT " COLS_PG "FROM associations a WHERE $1 = '' OR a.orgnr = $1 "
-	"OR a.name ILIKE $2 ESCAPE '\\' ORDER BY a.sort_key, a.id LIMIT 100",
-	0};
+                           "WHERE a.public = 1 AND a.active = 1 ORDER BY a.sort_key, a.id",
+                           "SELECT " COLS_PG "FROM associations a "
+                           "WHERE a.public = 1 AND a.active = 1 ORDER BY a.sort_key, a.id",
+                           0};
+static struct dbq Q_ADMIN = {"SELECT " COLS_SQLITE
+                             "FROM associations a WHERE $1 = '' OR a.orgnr = $1 "
+                             "OR a.name LIKE $2 ESCAPE '\\' ORDER BY a.sort_key, a.id LIMIT 100",
+                             "SELECT " COLS_PG "FROM associations a WHERE $1 = '' OR a.orgnr = $1 "
+                             "OR a.name ILIKE $2 ESCAPE '\\' ORDER BY a.sort_key, a.id LIMIT 100",
+                             0};
 static struct dbq Q_LINKED_AREAS = {
-	"SELECT area_id FROM association_areas WHERE association_id = $1", NULL, 0};
+        "SELECT area_id FROM association_areas WHERE association_id = $1", NULL, 0};
 static struct dbq Q_LINKED_GROUPS = {
-	"SELECT group_id FROM association_groups WHERE association_id = $1", NULL, 0};
+        "SELECT group_id FROM association_groups WHERE association_id = $1", NULL, 0};
 static struct dbq Q_AREAS = {"SELECT id, slug, name, name FROM areas ORDER BY name", NULL, 0};
 static struct dbq Q_GROUPS = {
-	"SELECT id, slug, name_sv, name_en FROM target_groups ORDER BY name_sv", NULL, 0};
+        "SELECT id, slug, name_sv, name_en FROM target_groups ORDER BY name_sv", NULL, 0};
 
 /* Copies the current row into an association, in the arena. */
 static void
@@ -134,11 +137,11 @@ search_query(struct arena *a, enum db_kind kind, const char *q)
 	int words = 0;
 	const unsigned char *s = (const unsigned char *)q;
 	while (*s && words < 8) {
-		while (*s && *s < 0x80 && !((*s >= '0' && *s <= '9') || (*s | 0x20) >= 'a') )
+		while (*s && *s < 0x80 && !((*s >= '0' && *s <= '9') || (*s | 0x20) >= 'a'))
 			s++;
 		const unsigned char *w = s;
 		while (*s && (*s >= 0x80 || (*s >= '0' && *s <= '9') ||
-			      ((*s | 0x20) >= 'a' && (*s | 0x20) <= 'z')))
+		              ((*s | 0x20) >= 'a' && (*s | 0x20) <= 'z')))
 			s++;
 		if (s == w) {
 			if (*s)
@@ -165,7 +168,7 @@ search_query(struct arena *a, enum db_kind kind, const char *q)
  * number of hits. */
 int
 register_list(struct db *db, struct arena *a, const struct register_filter *f,
-	      struct assoc_list *out)
+              struct assoc_list *out)
 {
 	memset(out, 0, sizeof(*out));
 	const char *fts = f->q ? search_query(a, db_kind(db), f->q) : NULL;

@@ -9,11 +9,11 @@
 enum { REGISTER_PAGE_SIZE = 50 };
 
 struct register_filter {
-	const char *q;       /* search words as typed */
-	const char *area;    /* area slug */
-	const char *group;   /* target group slug */
-	const char *form;    /* form code */
-	int64_t page;        /* 1-based */
+	const char *q;     /* search words as typed */
+	const char *area;  /* area slug */
+	const char *group; /* target group slug */
+	const char *form;  /* form code */
+	int64_t page;      /* 1-based */
 };
 
 struct assoc_list {
@@ -23,7 +23,7 @@ struct assoc_list {
 };
 
 int register_list(struct db *db, struct arena *a, const struct register_filter *f,
-		  struct assoc_list *out);
+                  struct assoc_list *out);
 int register_get(struct db *db, struct arena *a, int64_t id, int public_only, struct assoc *out);
 int register_choices(struct db *db, struct arena *a, int groups, struct choice **out, size_t *n);
 int register_each_public(struct db *db, void (*fn)(const struct assoc *, void *), void *arg);

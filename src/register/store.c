@@ -11,31 +11,31 @@
 #include <time.h>
 
 static struct dbq Q_INSERT = {
-	"INSERT INTO associations (orgnr, name, sort_key, form, purpose, email, phone, website, "
-	"founded, members, active, public, created, updated) "
-	"VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13) RETURNING id",
-	NULL, 0};
+        "INSERT INTO associations (orgnr, name, sort_key, form, purpose, email, phone, website, "
+        "founded, members, active, public, created, updated) "
+        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13) RETURNING id",
+        NULL, 0};
 static struct dbq Q_UPDATE = {
-	"UPDATE associations SET orgnr = $1, name = $2, sort_key = $3, form = $4, purpose = $5, "
-	"email = $6, phone = $7, website = $8, founded = $9, members = $10, active = $11, "
-	"public = $12, updated = $13 WHERE id = $14",
-	NULL, 0};
-static struct dbq Q_CLEAR_AREAS = {"DELETE FROM association_areas WHERE association_id = $1",
-				   NULL, 0};
+        "UPDATE associations SET orgnr = $1, name = $2, sort_key = $3, form = $4, purpose = $5, "
+        "email = $6, phone = $7, website = $8, founded = $9, members = $10, active = $11, "
+        "public = $12, updated = $13 WHERE id = $14",
+        NULL, 0};
+static struct dbq Q_CLEAR_AREAS = {"DELETE FROM association_areas WHERE association_id = $1", NULL,
+                                   0};
 static struct dbq Q_CLEAR_GROUPS = {"DELETE FROM association_groups WHERE association_id = $1",
-				    NULL, 0};
+                                    NULL, 0};
 static struct dbq Q_ADD_AREA = {
-	"INSERT INTO association_areas (association_id, area_id) VALUES ($1, $2) "
-	"ON CONFLICT DO NOTHING",
-	NULL, 0};
+        "INSERT INTO association_areas (association_id, area_id) VALUES ($1, $2) "
+        "ON CONFLICT DO NOTHING",
+        NULL, 0};
 static struct dbq Q_ADD_GROUP = {
-	"INSERT INTO association_groups (association_id, group_id) VALUES ($1, $2) "
-	"ON CONFLICT DO NOTHING",
-	NULL, 0};
+        "INSERT INTO association_groups (association_id, group_id) VALUES ($1, $2) "
+        "ON CONFLICT DO NOTHING",
+        NULL, 0};
 static struct dbq Q_BY_ORGNR = {"SELECT id FROM associations WHERE orgnr = $1", NULL, 0};
 static struct dbq Q_BY_NAME = {
-	"SELECT id FROM associations WHERE orgnr IS NULL AND name = $1 ORDER BY id LIMIT 1", NULL,
-	0};
+        "SELECT id FROM associations WHERE orgnr IS NULL AND name = $1 ORDER BY id LIMIT 1", NULL,
+        0};
 
 #define MSG(sv, en) (english ? (en) : (sv))
 
@@ -47,7 +47,8 @@ check_text(const char *s, size_t max, int required, int english)
 		s = "";
 	size_t n = strlen(s);
 	if (!text_valid(s, n))
-		return MSG("Texten innehåller otillåtna tecken.", "The text contains characters that are not allowed.");
+		return MSG("Texten innehåller otillåtna tecken.",
+		           "The text contains characters that are not allowed.");
 	int blank = 1;
 	for (size_t i = 0; i < n && blank; i++)
 		blank = isspace((unsigned char)s[i]);
@@ -68,7 +69,7 @@ check_email(const char *s, int english)
 	if (strlen(s) > 254 || !at || at == s || strchr(at + 1, '@') || !strchr(at + 1, '.') ||
 	    strpbrk(s, " \t<>,;\"") || at[1] == '.' || s[strlen(s) - 1] == '.')
 		return MSG("Skriv en e-postadress som namn@exempel.se.",
-			   "Write an e-mail address like name@example.com.");
+		           "Write an e-mail address like name@example.com.");
 	return NULL;
 }
 
@@ -77,7 +78,7 @@ check_phone(const char *s, int english)
 {
 	if (strlen(s) > 30 || strspn(s, "0123456789 +-()") != strlen(s))
 		return MSG("Skriv telefonnumret med siffror, till exempel 040-34 10 00.",
-			   "Write the phone number in digits, for example 040-34 10 00.");
+		           "Write the phone number in digits, for example 040-34 10 00.");
 	return NULL;
 }
 
@@ -87,17 +88,16 @@ check_website(const char *s, int english)
 	if (!*s)
 		return NULL;
 	if (strlen(s) > 300 || strpbrk(s, " \t<>\"") ||
-	    (strncmp(s, "https://", 8) != 0 && strncmp(s, "http://", 7) != 0) ||
-	    strlen(s) < 11)
+	    (strncmp(s, "https://", 8) != 0 && strncmp(s, "http://", 7) != 0) || strlen(s) < 11)
 		return MSG("Skriv webbadressen med https://, till exempel https://forening.se.",
-			   "Write the address with https://, for example https://association.se.");
+		           "Write the address with https://, for example https://association.se.");
 	return NULL;
 }
 
 /* An optional whole number in [lo, hi]; 0 stands for "not given". */
 static const char *
-check_number(const char *s, int64_t lo, int64_t hi, int64_t *out, const char *sv,
-	     const char *en, int english)
+check_number(const char *s, int64_t lo, int64_t hi, int64_t *out, const char *sv, const char *en,
+             int english)
 {
 	*out = 0;
 	while (*s == ' ')
@@ -118,7 +118,7 @@ check_number(const char *s, int64_t lo, int64_t hi, int64_t *out, const char *sv
  * areas and groups are the caller's. */
 int
 assoc_validate(const struct assoc_input *in, int english, struct assoc_rec *rec,
-	       struct assoc_errors *e)
+               struct assoc_errors *e)
 {
 	memset(e, 0, sizeof(*e));
 	memset(rec->orgnr, 0, sizeof(rec->orgnr));
@@ -140,15 +140,17 @@ assoc_validate(const struct assoc_input *in, int english, struct assoc_rec *rec,
 		e->website = check_website(website, english);
 	rec->form = in->form && *in->form ? assoc_form_code(in->form) : NULL;
 	if (!rec->form)
-		e->form = MSG("Välj en av formerna i listan.", "Choose one of the forms in the list.");
+		e->form = MSG("Välj en av formerna i listan.",
+		              "Choose one of the forms in the list.");
 	const char *orgnr = in->orgnr ? in->orgnr : "";
 	int informal = rec->form && strcmp(rec->form, "informell") == 0;
 	enum idnum_err ie = orgnr_parse(orgnr, strlen(orgnr), rec->orgnr);
 	if (ie == IDNUM_EMPTY && informal)
 		rec->orgnr[0] = 0;
 	else if (ie == IDNUM_EMPTY)
-		e->orgnr = MSG("Fyll i organisationsnummer. Bara informella nätverk kan sakna det.",
-			       "Enter the organisation number. Only informal networks may lack one.");
+		e->orgnr =
+		        MSG("Fyll i organisationsnummer. Bara informella nätverk kan sakna det.",
+		            "Enter the organisation number. Only informal networks may lack one.");
 	else if (ie != IDNUM_OK)
 		e->orgnr = idnum_message(ie, english);
 	int year;
@@ -159,18 +161,18 @@ assoc_validate(const struct assoc_input *in, int english, struct assoc_rec *rec,
 		year = tm.tm_year + 1900;
 	}
 	e->founded = check_number(in->founded ? in->founded : "", 1600, year, &rec->founded,
-				  "Skriv ett årtal, till exempel 1985.",
-				  "Write a year, for example 1985.", english);
+	                          "Skriv ett årtal, till exempel 1985.",
+	                          "Write a year, for example 1985.", english);
 	e->members = check_number(in->members ? in->members : "", 0, 10000000, &rec->members,
-				  "Skriv antalet medlemmar som en siffra.",
-				  "Write the number of members as a number.", english);
+	                          "Skriv antalet medlemmar som en siffra.",
+	                          "Write the number of members as a number.", english);
 	rec->name = name;
 	rec->purpose = purpose;
 	rec->email = email;
 	rec->phone = phone;
 	rec->website = website;
-	const char *all[] = {e->orgnr,  e->name,    e->form,    e->purpose, e->email,
-			     e->phone, e->website, e->founded, e->members};
+	const char *all[] = {e->orgnr, e->name,    e->form,    e->purpose, e->email,
+	                     e->phone, e->website, e->founded, e->members};
 	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++)
 		e->count += all[i] != NULL;
 	return e->count;
@@ -194,20 +196,20 @@ assoc_save(struct db *db, int64_t id, const struct assoc_rec *rec, int64_t *out_
 	struct buf key = {0};
 	sv_sort_key(&key, rec->name, strlen(rec->name));
 	struct dbval v[] = {
-		rec->orgnr[0] ? DB_TEXT(rec->orgnr) : DB_NULLV,
-		DB_TEXT(rec->name),
-		DB_TEXTN(buf_cstr(&key), key.len),
-		DB_TEXT(rec->form),
-		DB_TEXT(rec->purpose),
-		DB_TEXT(rec->email),
-		DB_TEXT(rec->phone),
-		DB_TEXT(rec->website),
-		rec->founded ? DB_INT(rec->founded) : DB_NULLV,
-		rec->members ? DB_INT(rec->members) : DB_NULLV,
-		DB_INT(rec->active),
-		DB_INT(rec->public_),
-		DB_INT(time(NULL)),
-		DB_INT(id),
+	        rec->orgnr[0] ? DB_TEXT(rec->orgnr) : DB_NULLV,
+	        DB_TEXT(rec->name),
+	        DB_TEXTN(buf_cstr(&key), key.len),
+	        DB_TEXT(rec->form),
+	        DB_TEXT(rec->purpose),
+	        DB_TEXT(rec->email),
+	        DB_TEXT(rec->phone),
+	        DB_TEXT(rec->website),
+	        rec->founded ? DB_INT(rec->founded) : DB_NULLV,
+	        rec->members ? DB_INT(rec->members) : DB_NULLV,
+	        DB_INT(rec->active),
+	        DB_INT(rec->public_),
+	        DB_INT(time(NULL)),
+	        DB_INT(id),
 	};
 	int rc;
 	if (id == 0) {
@@ -222,7 +224,8 @@ assoc_save(struct db *db, int64_t id, const struct assoc_rec *rec, int64_t *out_
 	    db_exec(db, &Q_CLEAR_GROUPS, DB_ARGS(DB_INT(id))) != DB_OK)
 		return DB_ERROR;
 	for (int i = 0; i < rec->nareas; i++)
-		if (db_exec(db, &Q_ADD_AREA, DB_ARGS(DB_INT(id), DB_INT(rec->area_ids[i]))) != DB_OK)
+		if (db_exec(db, &Q_ADD_AREA, DB_ARGS(DB_INT(id), DB_INT(rec->area_ids[i]))) !=
+		    DB_OK)
 			return DB_ERROR;
 	for (int i = 0; i < rec->ngroups; i++)
 		if (db_exec(db, &Q_ADD_GROUP, DB_ARGS(DB_INT(id), DB_INT(rec->group_ids[i]))) !=

@@ -16,7 +16,7 @@ struct assoc_input {
 /* One message per field, NULL when the field is fine. */
 struct assoc_errors {
 	const char *orgnr, *name, *form, *purpose, *email, *phone, *website, *founded, *members,
-		*areas;
+	        *areas;
 	int count;
 };
 
@@ -33,7 +33,7 @@ struct assoc_rec {
 };
 
 int assoc_validate(const struct assoc_input *in, int english, struct assoc_rec *out,
-		   struct assoc_errors *e);
+                   struct assoc_errors *e);
 int assoc_save(struct db *db, int64_t id, const struct assoc_rec *rec, int64_t *out_id);
 int64_t assoc_find(struct db *db, const struct assoc_rec *rec);
 #endif
