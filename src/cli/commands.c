@@ -95,7 +95,8 @@ cmd_import(int argc, char **argv)
 	struct import_result res;
 	rc = register_import(db, data, n, stderr, isatty(2), &res);
 	if (rc == 0)
-		printf("imported %d associations (%d new, %d updated)\n", res.imported, res.created,
+		printf("imported %d %s (%d new, %d updated)\n", res.imported,
+		       res.imported == 1 ? "association" : "associations", res.created,
 		       res.updated);
 	free(data);
 	db_close(db);

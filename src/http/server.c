@@ -208,7 +208,7 @@ cache_lookup(struct req *r)
 	return r->cached != NULL;
 }
 
-/* The whole request is in: decode, route, authorize, run the handler. */
+/* The whole request is in: route, decode, authorize, run the handler. */
 static void
 dispatch(struct req *r, struct MHD_Connection *c)
 {
@@ -222,6 +222,14 @@ dispatch(struct req *r, struct MHD_Connection *c)
 		cookies_parse(&r->a, ck, strlen(ck), &r->cookies);
 	r->db = request_db();
 	page_init(r);
+	int wrong_method;
+	const struct route *rt = route_match(r, &wrong_method);
+	if (!rt) {
+		if (wrong_method)
+			req_header(r, "Allow", "GET, HEAD, POST");
+		req_error(r, wrong_method ? 405 : 404);
+		return;
+	}
 	int rc = decode_body(r, c);
 	if (rc != 0) {
 		req_error(r, rc == -2 ? 413 : 400);
@@ -232,14 +240,6 @@ dispatch(struct req *r, struct MHD_Connection *c)
 		return;
 	}
 	session_load(r);
-	int wrong_method;
-	const struct route *rt = route_match(r, &wrong_method);
-	if (!rt) {
-		if (wrong_method)
-			req_header(r, "Allow", "GET, HEAD, POST");
-		req_error(r, wrong_method ? 405 : 404);
-		return;
-	}
 	if (!(rt->access & ACCESS_PUBLIC)) {
 		if (!r->user) {
 			if (r->method == M_GET) {
