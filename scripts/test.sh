@@ -55,6 +55,16 @@ print(ok, bad)' "$dir/meson-logs/testlog.json")
 	return 1
 }
 
+# The unit and HTTP tests again, with the sanitizers stopping at the first report.
+asan_suite() {
+	export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
+	export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+	meson_suite build-asan
+	rc=$?
+	unset ASAN_OPTIONS UBSAN_OPTIONS
+	return $rc
+}
+
 build() {
 	dir=$1
 	shift
@@ -73,8 +83,7 @@ if [ -f tests/browser/package.json ]; then
 fi
 if [ "${SAMVERKA_SKIP_ASAN:-0}" != 1 ]; then
 	step asan-build build build-asan -Db_sanitize=address,undefined -Db_lundef=false
-	step asan-tests env ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
-		UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 meson_suite build-asan
+	step asan-tests asan_suite
 fi
 if [ -x scripts/fuzz.sh ] && [ "${SAMVERKA_SKIP_FUZZ:-0}" != 1 ]; then
 	step fuzz ./scripts/fuzz.sh "${SAMVERKA_FUZZ_SECONDS:-10}"
