@@ -1,0 +1,29 @@
+/* Documents in a case: uploads checked by content, stored under random
+ * names outside anything served, downloaded only by those who may see the
+ * case. */
+#ifndef CASES_DOCUMENTS_H
+#define CASES_DOCUMENTS_H
+#include "cases/case.h"
+#include "http/decode.h"
+
+/* Where documents are stored; set by `serve --files DIR`. */
+extern const char *documents_dir;
+
+/* Stores one upload in the caller's transaction and records it in the
+ * trail. kind: stadgar, protokoll, komplettering, ovrigt. Returns 0, or -1
+ * with *error set to a message for the person (in their language). */
+int documents_store(struct req *r, const struct case_row *c, const struct upload *u,
+		    const char *kind, const struct actor *a, const char **error);
+
+/* The case's documents, for the case page. */
+struct document {
+	int64_t id;
+	const char *kind, *filename, *content_type, *uploader;
+	int64_t size, at;
+};
+int documents_list(struct db *db, struct arena *a, int64_t case_id, struct document **out,
+		   size_t *n);
+
+void case_document_upload(struct req *r);   /* POST /arenden/{dnr}/dokument */
+void case_document_download(struct req *r); /* GET /arenden/{dnr}/dokument/{id} */
+#endif
