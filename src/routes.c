@@ -3,6 +3,9 @@
  * without access is refused to everyone. */
 #include "admin/admin.h"
 #include "auth/login.h"
+#include "cases/document_routes.h"
+#include "cases/documents.h"
+#include "cases/pages.h"
 #include "home/home.h"
 #include "http/router.h"
 #include "register/pages.h"
@@ -39,5 +42,19 @@ const struct route routes[] = {
         {M_GET, "/admin/anvandare", admin_users, ROLE_ADMIN, 0},
         {M_POST, "/admin/anvandare", admin_user_add, ROLE_ADMIN, 0},
         {M_POST, "/admin/anvandare/roll", admin_user_role, ROLE_ADMIN, 0},
+
+        {M_GET, "/registrera-forening", registration_form, ACCESS_USER, 0},
+        {M_POST, "/registrera-forening", registration_submit, ACCESS_USER, 0},
+        {M_GET, "/arenden/{dnr}", case_page, ACCESS_USER, 0},
+        {M_POST, "/arenden/{dnr}/meddelande", case_post_message, ACCESS_USER, 0},
+        {M_POST, "/arenden/{dnr}/aterkalla", case_withdraw, ACCESS_USER, 0},
+        {M_POST, "/arenden/{dnr}/komplettera", case_complete, ACCESS_USER, 0},
+        {M_POST, "/arenden/{dnr}/tilldela", case_assign, ROLE_OFFICER, 0},
+        {M_POST, "/arenden/{dnr}/status", case_change_status, ROLE_OFFICER, 0},
+        {M_POST, "/arenden/{dnr}/komplettering", case_request_completion, ROLE_OFFICER, 0},
+        {M_POST, "/arenden/{dnr}/beslut", case_decide, ROLE_OFFICER, 0},
+        DOCUMENT_ROUTES{M_GET, "/handlaggning", cases_inbox_page, ROLE_OFFICER, 0},
+        {M_GET, "/handlaggning/statistik", cases_stats_page, ROLE_OFFICER, 0},
+        {M_GET, "/diarium", cases_diary_page, ACCESS_PUBLIC, 0},
         {0, NULL, NULL, 0, 0},
 };

@@ -47,54 +47,11 @@ struct assoc_form {
 	int area_bad;
 };
 
-/* The ids ticked for one checkbox group that are among the choices. */
-static int
-read_ids(struct req *r, const char *name, const struct choice *allowed, int64_t *ids)
-{
-	int n = 0, bad = 0;
-	for (size_t i = 0; i < r->form.n; i++) {
-		if (strcmp(r->form.items[i].k, name) != 0)
-			continue;
-		int64_t id = strtoll(r->form.items[i].v, NULL, 10);
-		const struct choice *c = allowed;
-		while (c->code && c->id != id)
-			c++;
-		if (!c->code)
-			bad = 1;
-		else if (n < ASSOC_MAX_LINKS)
-			ids[n++] = id;
-	}
-	return bad ? -1 : n;
-}
-
 static void
 render_form(struct req *r, struct assoc_form *f, const char *action, const char *heading)
 {
-	int en = r->p.english;
-	struct field fields[] = {
-	        {"namn", en ? "Name" : "Namn", f->in.name, f->e.name, "text", NULL, 1,
-	         "organization", NULL},
-	        {"form", en ? "Form" : "Form", f->rec.form ? f->rec.form : f->in.form, f->e.form,
-	         "select", NULL, 1, NULL, assoc_forms},
-	        {"organisationsnummer", en ? "Organisation number" : "Organisationsnummer",
-	         f->in.orgnr, f->e.orgnr, "text",
-	         en ? "NNNNNN-NNNN. Informal networks may leave it empty."
-	            : "NNNNNN-NNNN. Informella nätverk kan lämna det tomt.",
-	         0, NULL, NULL},
-	        {"andamal", en ? "Purpose" : "Ändamål", f->in.purpose, f->e.purpose, "textarea",
-	         NULL, 0, NULL, NULL},
-	        {"epost", en ? "Contact e-mail" : "Kontakt-e-post", f->in.email, f->e.email,
-	         "email", NULL, 0, "email", NULL},
-	        {"telefon", en ? "Phone" : "Telefon", f->in.phone, f->e.phone, "tel", NULL, 0,
-	         "tel", NULL},
-	        {"webbplats", en ? "Web site" : "Webbplats", f->in.website, f->e.website, "url",
-	         NULL, 0, "url", NULL},
-	        {"grundad", en ? "Year founded" : "Grundad år", f->in.founded, f->e.founded, "text",
-	         NULL, 0, NULL, NULL},
-	        {"medlemmar", en ? "Members" : "Antal medlemmar", f->in.members, f->e.members,
-	         "text", NULL, 0, NULL, NULL},
-	};
-	int nf = (int)(sizeof(fields) / sizeof(fields[0]));
+	struct field fields[ASSOC_FIELDS];
+	int nf = assoc_form_fields(fields, &f->in, &f->e, f->rec.form, r->p.english);
 	r->p.title = heading;
 	const char *csrf = req_csrf(r);
 	layout_head(r);
@@ -185,8 +142,8 @@ save_form(struct req *r, int64_t id)
 	                            req_form(r, "grundad"),
 	                            req_form(r, "medlemmar")};
 	assoc_validate(&f.in, en, &f.rec, &f.e);
-	f.rec.nareas = read_ids(r, "omrade", f.areas, f.rec.area_ids);
-	f.rec.ngroups = read_ids(r, "malgrupp", f.groups, f.rec.group_ids);
+	f.rec.nareas = form_ids(r, "omrade", f.areas, f.rec.area_ids);
+	f.rec.ngroups = form_ids(r, "malgrupp", f.groups, f.rec.group_ids);
 	if (f.rec.nareas < 0 || f.rec.ngroups < 0) {
 		req_error(r, 400);
 		return;

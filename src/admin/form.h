@@ -15,4 +15,13 @@ struct field {
 	const char *autocomplete;
 	const struct choice *choices; /* for select: code is the value */
 };
+
+#include "http/request.h"
+#include "register/store.h"
+
+enum { ASSOC_FIELDS = 9 };
+
+int assoc_form_fields(struct field *f, const struct assoc_input *in, const struct assoc_errors *e,
+                      const char *form_code, int english);
+int form_ids(struct req *r, const char *name, const struct choice *allowed, int64_t *ids);
 #endif

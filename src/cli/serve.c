@@ -1,33 +1,84 @@
 /* samverka serve / migrate / backup. */
 #include "auth/session.h"
+#include "cases/documents.h"
 #include "cli/cli.h"
 #include "db/migrate.h"
 #include "http/server.h"
+#include "mail/outbox.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
+
+/* What a multipart body may carry besides the document: the other fields
+ * and the part headers. */
+enum { UPLOAD_SLACK = 64 * 1024, UPLOAD_MAX = 1024 * 1024 * 1024 };
+
+/* The documents' directory exists, private to the server, before the first
+ * upload; a path that is something else stops the start. */
+static int
+documents_dir_ready(const char *dir)
+{
+	struct stat st;
+	if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+		fprintf(stderr, "samverka: cannot create --files %s: %s\n", dir, strerror(errno));
+		return 0;
+	}
+	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+		fprintf(stderr, "samverka: --files %s is not a directory\n", dir);
+		return 0;
+	}
+	return 1;
+}
 
 int
 cmd_serve(int argc, char **argv)
 {
 	const char *listen = "127.0.0.1:8080", *db_url = "sqlite:samverka.db", *threads = NULL;
+	const char *files = documents_dir, *max_upload = NULL;
+	const char *smtp = NULL, *mail_from = NULL;
 	int insecure = 0;
 	const struct opt opts[] = {
 	        {"listen", &listen, NULL},   {"db", &db_url, NULL},
 	        {"threads", &threads, NULL}, {"insecure-cookies", NULL, &insecure},
+	        {"files", &files, NULL},     {"max-upload", &max_upload, NULL},
+	        {"smtp", &smtp, NULL},       {"mail-from", &mail_from, NULL},
 	        {NULL, NULL, NULL},
 	};
 	const char *help =
 	        "usage: samverka serve [--listen HOST:PORT] [--db URL] [--threads N]\n"
-	        "                      [--insecure-cookies]\n"
+	        "                      [--files DIR] [--max-upload BYTES] [--insecure-cookies]\n"
+	        "                      [--smtp URL --mail-from ADDR]\n"
 	        "  --listen   address to listen on (default 127.0.0.1:8080)\n"
 	        "  --db       sqlite:PATH (default sqlite:samverka.db) or postgresql://...\n"
 	        "  --threads  worker threads, one database connection each (default: cores)\n"
-	        "  --insecure-cookies  cookies without Secure, for plain HTTP on a LAN test\n";
+	        "  --files    where case documents are kept (default samverka-files)\n"
+	        "  --max-upload  the largest document in bytes (default 10485760)\n"
+	        "  --insecure-cookies  cookies without Secure, for plain HTTP on a LAN test\n"
+	        "  --smtp     send the queued notifications through this relay:\n"
+	        "             smtp://[USER:PASSWORD@]HOST:PORT (STARTTLS when offered) or "
+	        "smtps://...\n"
+	        "  --mail-from  the sender address of notifications (needed with --smtp)\n";
 	int rc = cli_parse(argc, argv, opts, help, NULL, NULL);
 	if (rc)
 		return rc > 0 ? 0 : 2;
+	if (max_upload) {
+		char *end;
+		unsigned long long v = strtoull(max_upload, &end, 10);
+		if (!*max_upload || *end || v < 1 || v > UPLOAD_MAX) {
+			fprintf(stderr, "samverka: --max-upload must be 1 to %d bytes\n",
+			        UPLOAD_MAX);
+			return 2;
+		}
+		documents_max_size = (size_t)v;
+	}
+	documents_dir = files;
+	if (!documents_dir_ready(documents_dir))
+		return 1;
 	struct db *db = cli_open_db(db_url);
 	if (!db)
 		return 1;
@@ -37,14 +88,26 @@ cmd_serve(int argc, char **argv)
 	        .db_url = db_url,
 	        .threads = threads ? atoi(threads) : (int)sysconf(_SC_NPROCESSORS_ONLN),
 	        .form_limit = 1024 * 1024,
-	        .upload_limit = 1024 * 1024,
+	        .upload_limit = documents_max_size + UPLOAD_SLACK,
 	};
 	if (o.threads < 1 || o.threads > 256) {
 		fprintf(stderr, "samverka: --threads must be 1 to 256\n");
 		return 2;
 	}
+	if (!smtp != !mail_from) {
+		fprintf(stderr, "samverka: --smtp and --mail-from go together\n");
+		return 2;
+	}
 	session_secure_cookies = !insecure;
-	return server_run(&o);
+	/* pages show times as people in the municipality read them */
+	setenv("TZ", "Europe/Stockholm", 1);
+	tzset();
+	if (smtp && mail_worker_start(db_url, smtp, mail_from) != 0)
+		return 1;
+	rc = server_run(&o);
+	if (smtp)
+		mail_worker_stop();
+	return rc;
 }
 
 int

@@ -148,7 +148,7 @@ demo_load(struct db *db, long n, FILE *out)
 		goto fail;
 	if (load_reference(db, area_ids, group_ids) != 0 ||
 	    load_associations(db, n, area_ids, group_ids, n >= 1000 ? stderr : NULL) != 0 ||
-	    load_users(db, out) != 0) {
+	    load_users(db, out) != 0 || demo_cases(db) != 0) {
 		db_rollback(db);
 		goto fail;
 	}

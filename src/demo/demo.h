@@ -22,6 +22,7 @@ void demo_association(unsigned long i, int numbered, char *name, size_t name_len
                       int *members, int *area, int *group);
 size_t demo_area_count(void);
 size_t demo_group_count(void);
+int demo_cases(struct db *db);
 int demo_load(struct db *db, long n, FILE *out);
 void demo_slug(const char *name, char *out, size_t n);
 #endif

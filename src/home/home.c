@@ -2,6 +2,7 @@
 #include "home/home.h"
 #include "home/home.tpl.h"
 #include "home/mine.tpl.h"
+#include "cases/queries.h"
 #include "layout/layout.h"
 
 static struct dbq Q_MY_ASSOCS = {
@@ -49,8 +50,13 @@ my_pages(struct req *r)
 		names[n++] = arena_strdup(&r->a, db_col_text(&c, 1));
 	}
 	db_done(&c);
+	struct case_list cases;
+	if (cases_of_user(r->db, &r->a, r->user->id, &cases) != 0) {
+		req_error(r, 500);
+		return;
+	}
 	r->p.title = r->p.english ? "My pages" : "Mina sidor";
 	layout_head(r);
-	tpl_home_mine(&r->out, &r->p, r->user, ids, names, n);
+	tpl_home_mine(&r->out, &r->p, r->user, ids, names, n, &cases);
 	layout_foot(r);
 }

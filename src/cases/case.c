@@ -1,0 +1,273 @@
+/* The case engine: numbering, the status rules, the trail. */
+#include "cases/case.h"
+#include "base/buf.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static struct dbq Q_NEXT_SERIAL = {
+        "INSERT INTO case_serials (department_id, year, last) VALUES ($1, $2, 1) "
+        "ON CONFLICT (department_id, year) DO UPDATE SET last = case_serials.last + 1 "
+        "RETURNING last",
+        NULL, 0};
+static struct dbq Q_DEPT = {"SELECT id FROM departments WHERE code = $1", NULL, 0};
+static struct dbq Q_INSERT = {
+        "INSERT INTO cases (diarienummer, department_id, year, serial, type, status, title, "
+        "association_id, applicant_id, payload, created, updated) "
+        "VALUES ($1, $2, $3, $4, $5, 'inkommen', $6, $7, $8, $9, $10, $10) RETURNING id",
+        NULL, 0};
+static struct dbq Q_EVENT = {
+        "INSERT INTO case_events (case_id, at, actor_id, actor_name, kind, detail) "
+        "VALUES ($1, $2, $3, $4, $5, $6)",
+        NULL, 0};
+static struct dbq Q_STATUS = {
+        "UPDATE cases SET status = $2, updated = $3 WHERE id = $1 AND status = $4 RETURNING id",
+        NULL, 0};
+static struct dbq Q_LOAD = {
+        "SELECT c.id, c.diarienummer, c.type, c.status, c.title, c.confidential, c.department_id, "
+        "d.name_sv, d.code, coalesce(c.association_id, 0), coalesce(a.name, ''), "
+        "coalesce(c.applicant_id, 0), coalesce(ap.name, ''), coalesce(c.officer_id, 0), "
+        "coalesce(o.name, ''), c.payload, c.created, c.updated "
+        "FROM cases c JOIN departments d ON d.id = c.department_id "
+        "LEFT JOIN associations a ON a.id = c.association_id "
+        "LEFT JOIN users ap ON ap.id = c.applicant_id "
+        "LEFT JOIN users o ON o.id = c.officer_id WHERE c.diarienummer = $1",
+        NULL, 0};
+static struct dbq Q_REPRESENTS = {
+        "SELECT count(*) FROM user_roles WHERE user_id = $1 AND role = 'representative' "
+        "AND association_id = $2",
+        NULL, 0};
+static struct dbq Q_OUTBOX = {"INSERT INTO outbox (to_addr, subject, body, created, next_try) "
+                              "VALUES ($1, $2, $3, $4, $4)",
+                              NULL, 0};
+static struct dbq Q_APPLICANT_MAIL = {"SELECT email FROM users WHERE id = $1 AND active = 1", NULL,
+                                      0};
+static struct dbq Q_OFFICER_MAILS = {
+        "SELECT u.email FROM users u JOIN user_roles ur ON ur.user_id = u.id "
+        "WHERE ur.role = 'officer' AND ur.department_id = $1 AND u.active = 1 "
+        "AND ($2 = 0 OR u.id = $2)",
+        NULL, 0};
+
+struct label {
+	const char *code, *sv, *en;
+};
+
+static const struct label types[] = {
+        {"registrering", "Föreningsregistrering", "Association registration"},
+        {"arsuppdatering", "Årlig uppdatering", "Yearly update"},
+        {"bidrag", "Bidragsansökan", "Grant application"},
+        {"lokalbokning", "Lokalbokning", "Venue booking"},
+        {"samverkansstod", "Samverkansstöd", "Collaboration support"},
+        {NULL, NULL, NULL},
+};
+
+static const struct label statuses[] = {
+        {"inkommen", "Inkommen", "Received"},
+        {"handlaggning", "Under handläggning", "Being handled"},
+        {"komplettering", "Komplettering begärd", "Completion requested"},
+        {"beslutad", "Beslutad", "Decided"},
+        {"avslutad", "Avslutad", "Closed"},
+        {"aterkallad", "Återkallad", "Withdrawn"},
+        {NULL, NULL, NULL},
+};
+
+static const char *
+label(const struct label *l, const char *code, int english)
+{
+	for (; l->code; l++)
+		if (strcmp(l->code, code) == 0)
+			return english ? l->en : l->sv;
+	return code;
+}
+
+const char *
+case_type_name(const char *type, int english)
+{
+	return label(types, type, english);
+}
+
+const char *
+case_status_name(const char *status, int english)
+{
+	return label(statuses, status, english);
+}
+
+/* The status rules: inkommen → under handläggning → komplettering begärd
+ * (back to the applicant, then inkommen again) → beslutad → avslutad; the
+ * applicant may withdraw before a decision. Everything else is refused. */
+int
+case_transition_allowed(const char *from, const char *to, enum case_role who)
+{
+	static const struct {
+		const char *from, *to;
+		enum case_role who;
+	} allowed[] = {
+	        {"inkommen", "handlaggning", CASE_OFFICER},
+	        {"handlaggning", "komplettering", CASE_OFFICER},
+	        {"komplettering", "inkommen", CASE_APPLICANT},
+	        {"inkommen", "beslutad", CASE_OFFICER},
+	        {"handlaggning", "beslutad", CASE_OFFICER},
+	        {"beslutad", "avslutad", CASE_OFFICER},
+	        {"inkommen", "aterkallad", CASE_APPLICANT},
+	        {"handlaggning", "aterkallad", CASE_APPLICANT},
+	        {"komplettering", "aterkallad", CASE_APPLICANT},
+	};
+	for (size_t i = 0; i < sizeof(allowed) / sizeof(allowed[0]); i++)
+		if (strcmp(allowed[i].from, from) == 0 && strcmp(allowed[i].to, to) == 0)
+			return allowed[i].who == who;
+	return 0;
+}
+
+/* Appends to the trail; the database refuses any later change to it. */
+int
+case_event(struct db *db, int64_t case_id, const struct actor *a, const char *kind,
+           const char *detail)
+{
+	return db_exec(db, &Q_EVENT,
+	               DB_ARGS(DB_INT(case_id), DB_INT(time(NULL)),
+	                       a->id ? DB_INT(a->id) : DB_NULLV, DB_TEXT(a->name), DB_TEXT(kind),
+	                       DB_TEXT(detail ? detail : "")));
+}
+
+/* A department's id by its code, 0 when there is none. */
+int64_t
+department_of(struct db *db, const char *code)
+{
+	return db_int(db, &Q_DEPT, DB_ARGS(DB_TEXT(code)), 0);
+}
+
+/* Stores a new case with the next diarienummer of its department and
+ * year. The number is taken inside the caller's transaction, so a case that
+ * is not stored takes no number: no gaps, however many arrive at once. */
+int
+case_create(struct db *db, const char *dept_code, const char *type, const char *title,
+            int64_t association_id, const struct actor *applicant, const char *payload, int64_t *id,
+            char dnr[32])
+{
+	int64_t dept = department_of(db, dept_code);
+	if (!dept)
+		return DB_ERROR;
+	time_t now = time(NULL);
+	struct tm tm;
+	gmtime_r(&now, &tm);
+	int year = tm.tm_year + 1900;
+	int64_t serial;
+	int rc = db_returning(db, &Q_NEXT_SERIAL, DB_ARGS(DB_INT(dept), DB_INT(year)), &serial);
+	if (rc != DB_OK)
+		return rc;
+	snprintf(dnr, 32, "%s-%d-%04lld", dept_code, year, (long long)serial);
+	rc = db_returning(db, &Q_INSERT,
+	                  DB_ARGS(DB_TEXT(dnr), DB_INT(dept), DB_INT(year), DB_INT(serial),
+	                          DB_TEXT(type), DB_TEXT(title),
+	                          association_id ? DB_INT(association_id) : DB_NULLV,
+	                          applicant->id ? DB_INT(applicant->id) : DB_NULLV,
+	                          DB_TEXT(payload), DB_INT(now)),
+	                  id);
+	if (rc != DB_OK)
+		return rc;
+	return case_event(db, *id, applicant, "skapad", title);
+}
+
+/* Moves a case on, if it is still where the caller saw it. */
+int
+case_set_status(struct db *db, const struct case_row *c, const char *to, const struct actor *a,
+                const char *detail)
+{
+	int64_t changed;
+	int rc = db_returning(
+	        db, &Q_STATUS,
+	        DB_ARGS(DB_INT(c->id), DB_TEXT(to), DB_INT(time(NULL)), DB_TEXT(c->status)),
+	        &changed);
+	if (rc != DB_OK)
+		return rc; /* also when someone moved the case meanwhile */
+	struct buf b = {0};
+	buf_printf(&b, "%s → %s", c->status, to);
+	if (detail && *detail)
+		buf_printf(&b, ": %s", detail);
+	rc = case_event(db, c->id, a, "status", buf_cstr(&b));
+	buf_free(&b);
+	return rc;
+}
+
+/* One case by its diarienummer. 1 found, 0 not, below 0 on error. */
+int
+case_load(struct db *db, struct arena *ar, const char *dnr, struct case_row *out)
+{
+	struct dbcur c;
+	memset(out, 0, sizeof(*out));
+	if (db_query(db, &c, &Q_LOAD, DB_ARGS(DB_TEXT(dnr))) != DB_OK)
+		return -1;
+	int rc = db_next(&c);
+	if (rc > 0) {
+		out->id = db_col_int(&c, 0);
+		out->dnr = arena_strdup(ar, db_col_text(&c, 1));
+		out->type = arena_strdup(ar, db_col_text(&c, 2));
+		out->status = arena_strdup(ar, db_col_text(&c, 3));
+		out->title = arena_strdup(ar, db_col_text(&c, 4));
+		out->confidential = (int)db_col_int(&c, 5);
+		out->department_id = db_col_int(&c, 6);
+		out->department = arena_strdup(ar, db_col_text(&c, 7));
+		out->department_code = arena_strdup(ar, db_col_text(&c, 8));
+		out->association_id = db_col_int(&c, 9);
+		out->association = arena_strdup(ar, db_col_text(&c, 10));
+		out->applicant_id = db_col_int(&c, 11);
+		out->applicant = arena_strdup(ar, db_col_text(&c, 12));
+		out->officer_id = db_col_int(&c, 13);
+		out->officer = arena_strdup(ar, db_col_text(&c, 14));
+		out->payload = arena_strdup(ar, db_col_text(&c, 15));
+		out->created = db_col_int(&c, 16);
+		out->updated = db_col_int(&c, 17);
+	}
+	db_done(&c);
+	return rc;
+}
+
+/* An officer of the case's department handles it; the applicant and the
+ * association's representatives follow it; nobody else sees it. */
+enum case_role
+case_role_of(struct db *db, const struct user *u, const struct case_row *c)
+{
+	if (!u)
+		return CASE_NONE;
+	if ((u->roles & ROLE_OFFICER) && u->department_id == c->department_id)
+		return CASE_OFFICER;
+	if (c->applicant_id == u->id)
+		return CASE_APPLICANT;
+	if (c->association_id &&
+	    db_int(db, &Q_REPRESENTS, DB_ARGS(DB_INT(u->id), DB_INT(c->association_id)), 0) > 0)
+		return CASE_APPLICANT;
+	return CASE_NONE;
+}
+
+/* Queues a notification in the caller's transaction: to the applicant, or
+ * to the assigned officer (every officer of the department when none is). */
+int
+case_notify(struct db *db, const struct case_row *c, int to_officer, const char *subject,
+            const char *body)
+{
+	struct dbcur cur;
+	int rc = to_officer
+	                 ? db_query(db, &cur, &Q_OFFICER_MAILS,
+	                            DB_ARGS(DB_INT(c->department_id), DB_INT(c->officer_id)))
+	                 : db_query(db, &cur, &Q_APPLICANT_MAIL, DB_ARGS(DB_INT(c->applicant_id)));
+	if (rc != DB_OK)
+		return rc;
+	char *to[16];
+	int n = 0;
+	while (db_next(&cur) > 0 && n < 16)
+		to[n++] = xstrdup(db_col_text(&cur, 0));
+	db_done(&cur);
+	struct buf full = {0};
+	buf_printf(&full, "%s\n\nÄrende %s: %s\n", body, c->dnr, c->title);
+	for (int i = 0; i < n; i++) {
+		if (rc == DB_OK)
+			rc = db_exec(db, &Q_OUTBOX,
+			             DB_ARGS(DB_TEXT(to[i]), DB_TEXT(subject),
+			                     DB_TEXT(buf_cstr(&full)), DB_INT(time(NULL))));
+		free(to[i]);
+	}
+	buf_free(&full);
+	return rc;
+}

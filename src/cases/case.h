@@ -1,0 +1,57 @@
+/* Cases (ärenden): every request from an association, with its
+ * diarienummer, status, trail, messages and decision. */
+#ifndef CASES_CASE_H
+#define CASES_CASE_H
+#include <stdint.h>
+
+#include "base/arena.h"
+#include "db/db.h"
+#include "http/request.h"
+
+struct case_row {
+	int64_t id;
+	const char *dnr;
+	const char *type;
+	const char *status;
+	const char *title;
+	int confidential;
+	int64_t department_id;
+	const char *department; /* name in Swedish */
+	const char *department_code;
+	int64_t association_id;
+	const char *association;
+	int64_t applicant_id;
+	const char *applicant;
+	int64_t officer_id;
+	const char *officer;
+	const char *payload;
+	int64_t created, updated;
+	int unread; /* messages the viewer has not read */
+};
+
+/* Who is looking at a case decides what they may do; NONE is a 404. */
+enum case_role { CASE_NONE, CASE_APPLICANT, CASE_OFFICER };
+
+/* Who did something, for the trail. */
+struct actor {
+	int64_t id; /* 0 for the system */
+	const char *name;
+};
+
+const char *case_type_name(const char *type, int english);
+const char *case_status_name(const char *status, int english);
+int case_transition_allowed(const char *from, const char *to, enum case_role who);
+
+int case_create(struct db *db, const char *dept_code, const char *type, const char *title,
+                int64_t association_id, const struct actor *applicant, const char *payload,
+                int64_t *id, char dnr[32]);
+int case_event(struct db *db, int64_t case_id, const struct actor *a, const char *kind,
+               const char *detail);
+int case_set_status(struct db *db, const struct case_row *c, const char *to, const struct actor *a,
+                    const char *detail);
+int case_load(struct db *db, struct arena *ar, const char *dnr, struct case_row *out);
+enum case_role case_role_of(struct db *db, const struct user *u, const struct case_row *c);
+int64_t department_of(struct db *db, const char *code);
+int case_notify(struct db *db, const struct case_row *c, int to_officer, const char *subject,
+                const char *body);
+#endif

@@ -1,0 +1,72 @@
+/* The officer's inbox and the public diary. */
+#include "cases/diary.tpl.h"
+#include "cases/inbox.tpl.h"
+#include "cases/pages.h"
+#include "cases/queries.h"
+#include "layout/layout.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static struct dbq Q_DEPT_NAME = {"SELECT name_sv FROM departments WHERE id = $1", NULL, 0};
+
+/* A department's cases for its officers, with filters. */
+void
+cases_inbox_page(struct req *r)
+{
+	if (!(r->user->roles & ROLE_OFFICER)) {
+		req_error(r, 403);
+		return;
+	}
+	struct inbox_filter f = {req_query(r, "status"), req_query(r, "typ"),
+	                         req_query(r, "handlaggare"), 0};
+	const char *age = req_query(r, "aldre");
+	if (age && *age) {
+		char *end;
+		long long d = strtoll(age, &end, 10);
+		f.older_than_days = (!*end && d >= 0 && d < 36500) ? d : 0;
+	}
+	if (f.status && !*f.status)
+		f.status = NULL;
+	if (f.type && !*f.type)
+		f.type = NULL;
+	struct case_list l;
+	if (cases_inbox(r->db, &r->a, r->user->department_id, r->user->id, &f, &l) != 0) {
+		req_error(r, 500);
+		return;
+	}
+	struct dbcur c;
+	const char *dept = "";
+	if (db_query(r->db, &c, &Q_DEPT_NAME, DB_ARGS(DB_INT(r->user->department_id))) == DB_OK &&
+	    db_next(&c) > 0)
+		dept = arena_strdup(&r->a, db_col_text(&c, 0));
+	db_done(&c);
+	r->p.title = r->p.english ? "Inbox" : "Inkorgen";
+	layout_head(r);
+	tpl_cases_inbox(&r->out, &r->p, dept, &f, &l);
+	layout_foot(r);
+}
+
+/* The public diary: numbers, dates, types and short descriptions only. */
+void
+cases_diary_page(struct req *r)
+{
+	int64_t page = 1;
+	const char *s = req_query(r, "sida");
+	if (s) {
+		char *end;
+		long long v = strtoll(s, &end, 10);
+		if (*s && !*end && v >= 1 && v <= 1000000)
+			page = v;
+	}
+	struct case_list l;
+	int64_t total;
+	if (cases_diary(r->db, &r->a, page, &l, &total) != 0) {
+		req_error(r, 500);
+		return;
+	}
+	r->p.title = r->p.english ? "Public case register" : "Diarium";
+	layout_head(r);
+	tpl_cases_diary(&r->out, &r->p, &l, page, (total + 49) / 50);
+	layout_foot(r);
+}

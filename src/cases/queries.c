@@ -1,0 +1,190 @@
+#include "cases/queries.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define CASE_COLS                                                                                  \
+	"c.id, c.diarienummer, c.type, c.status, c.title, c.confidential, c.department_id, "       \
+	"d.name_sv, d.code, coalesce(c.association_id, 0), coalesce(a.name, ''), "                 \
+	"coalesce(c.applicant_id, 0), coalesce(ap.name, ''), coalesce(c.officer_id, 0), "          \
+	"coalesce(o.name, ''), '', c.created, c.updated "
+#define CASE_FROM                                                                                  \
+	"FROM cases c JOIN departments d ON d.id = c.department_id "                               \
+	"LEFT JOIN associations a ON a.id = c.association_id "                                     \
+	"LEFT JOIN users ap ON ap.id = c.applicant_id LEFT JOIN users o ON o.id = c.officer_id "
+
+static struct dbq Q_EVENTS = {"SELECT at, actor_name, kind, detail FROM case_events "
+                              "WHERE case_id = $1 ORDER BY id",
+                              NULL, 0};
+static struct dbq Q_MESSAGES = {"SELECT id, at, author_name, body, from_officer, "
+                                "CASE WHEN read_at IS NULL THEN 1 ELSE 0 END "
+                                "FROM case_messages WHERE case_id = $1 ORDER BY id",
+                                NULL, 0};
+static struct dbq Q_DECISION = {"SELECT outcome, reasoning, decided_by, decided_on, reference "
+                                "FROM case_decisions WHERE case_id = $1",
+                                NULL, 0};
+static struct dbq Q_MINE = {
+        "SELECT " CASE_COLS ", (SELECT count(*) FROM case_messages m WHERE m.case_id = c.id "
+        "AND m.from_officer = 1 AND m.read_at IS NULL) " CASE_FROM
+        "WHERE c.applicant_id = $1 OR c.association_id IN (SELECT association_id FROM user_roles "
+        "WHERE user_id = $1 AND role = 'representative') ORDER BY c.created DESC, c.id DESC "
+        "LIMIT 200",
+        NULL, 0};
+static struct dbq Q_INBOX = {
+        "SELECT " CASE_COLS ", (SELECT count(*) FROM case_messages m WHERE m.case_id = c.id "
+        "AND m.from_officer = 0 AND m.read_at IS NULL) " CASE_FROM
+        "WHERE c.department_id = $1 AND ($2 = '' OR c.status = $2) AND ($3 = '' OR c.type = $3) "
+        "AND ($4 = -1 OR ($4 = 0 AND c.officer_id IS NULL) OR c.officer_id = $4) "
+        "AND c.created <= $5 ORDER BY c.created, c.id LIMIT 500",
+        NULL, 0};
+static struct dbq Q_DIARY = {"SELECT " CASE_COLS ", 0 " CASE_FROM
+                             "ORDER BY c.created DESC, c.id DESC LIMIT 50 OFFSET $1",
+                             NULL, 0};
+static struct dbq Q_DIARY_COUNT = {"SELECT count(*) FROM cases", NULL, 0};
+
+/* Copies the current row (CASE_COLS then an unread count) into a case. */
+static void
+row_to_case(struct dbcur *c, struct arena *ar, struct case_row *x)
+{
+	x->id = db_col_int(c, 0);
+	x->dnr = arena_strdup(ar, db_col_text(c, 1));
+	x->type = arena_strdup(ar, db_col_text(c, 2));
+	x->status = arena_strdup(ar, db_col_text(c, 3));
+	x->title = arena_strdup(ar, db_col_text(c, 4));
+	x->confidential = (int)db_col_int(c, 5);
+	x->department_id = db_col_int(c, 6);
+	x->department = arena_strdup(ar, db_col_text(c, 7));
+	x->department_code = arena_strdup(ar, db_col_text(c, 8));
+	x->association_id = db_col_int(c, 9);
+	x->association = arena_strdup(ar, db_col_text(c, 10));
+	x->applicant_id = db_col_int(c, 11);
+	x->applicant = arena_strdup(ar, db_col_text(c, 12));
+	x->officer_id = db_col_int(c, 13);
+	x->officer = arena_strdup(ar, db_col_text(c, 14));
+	x->payload = "";
+	x->created = db_col_int(c, 16);
+	x->updated = db_col_int(c, 17);
+	x->unread = (int)db_col_int(c, 18);
+}
+
+/* Runs a case list query into out (at most max rows). */
+static int
+list(struct db *db, struct arena *ar, struct dbq *q, const struct dbval *args, int n,
+     struct case_list *out, size_t max)
+{
+	struct dbcur c;
+	memset(out, 0, sizeof(*out));
+	out->items = arena_alloc(ar, max * sizeof(*out->items));
+	if (db_query(db, &c, q, args, n) != DB_OK)
+		return -1;
+	int rc;
+	while ((rc = db_next(&c)) > 0 && out->n < max)
+		row_to_case(&c, ar, &out->items[out->n++]);
+	db_done(&c);
+	return rc < 0 ? -1 : 0;
+}
+
+int
+case_events(struct db *db, struct arena *a, int64_t id, struct case_event_row **out, size_t *n)
+{
+	struct dbcur c;
+	size_t cap = 16;
+	*n = 0;
+	*out = arena_alloc(a, cap * sizeof(**out));
+	if (db_query(db, &c, &Q_EVENTS, DB_ARGS(DB_INT(id))) != DB_OK)
+		return -1;
+	while (db_next(&c) > 0) {
+		if (*n == cap) {
+			struct case_event_row *more = arena_alloc(a, 2 * cap * sizeof(**out));
+			memcpy(more, *out, cap * sizeof(**out));
+			*out = more;
+			cap *= 2;
+		}
+		(*out)[(*n)++] = (struct case_event_row){
+		        db_col_int(&c, 0), arena_strdup(a, db_col_text(&c, 1)),
+		        arena_strdup(a, db_col_text(&c, 2)), arena_strdup(a, db_col_text(&c, 3))};
+	}
+	db_done(&c);
+	return 0;
+}
+
+int
+case_messages(struct db *db, struct arena *a, int64_t id, struct case_message_row **out, size_t *n)
+{
+	struct dbcur c;
+	size_t cap = 16;
+	*n = 0;
+	*out = arena_alloc(a, cap * sizeof(**out));
+	if (db_query(db, &c, &Q_MESSAGES, DB_ARGS(DB_INT(id))) != DB_OK)
+		return -1;
+	while (db_next(&c) > 0) {
+		if (*n == cap) {
+			struct case_message_row *more = arena_alloc(a, 2 * cap * sizeof(**out));
+			memcpy(more, *out, cap * sizeof(**out));
+			*out = more;
+			cap *= 2;
+		}
+		(*out)[(*n)++] = (struct case_message_row){db_col_int(&c, 0),
+		                                           db_col_int(&c, 1),
+		                                           arena_strdup(a, db_col_text(&c, 2)),
+		                                           arena_strdup(a, db_col_text(&c, 3)),
+		                                           (int)db_col_int(&c, 4),
+		                                           (int)db_col_int(&c, 5)};
+	}
+	db_done(&c);
+	return 0;
+}
+
+int
+case_decision(struct db *db, struct arena *a, int64_t id, struct case_decision_row *out)
+{
+	struct dbcur c;
+	memset(out, 0, sizeof(*out));
+	if (db_query(db, &c, &Q_DECISION, DB_ARGS(DB_INT(id))) != DB_OK)
+		return -1;
+	if (db_next(&c) > 0) {
+		out->present = 1;
+		out->outcome = arena_strdup(a, db_col_text(&c, 0));
+		out->reasoning = arena_strdup(a, db_col_text(&c, 1));
+		out->decided_by = arena_strdup(a, db_col_text(&c, 2));
+		out->decided_on = arena_strdup(a, db_col_text(&c, 3));
+		out->reference = arena_strdup(a, db_col_text(&c, 4));
+	}
+	db_done(&c);
+	return 0;
+}
+
+/* The cases a user applied for or whose association they represent. */
+int
+cases_of_user(struct db *db, struct arena *a, int64_t user_id, struct case_list *out)
+{
+	return list(db, a, &Q_MINE, DB_ARGS(DB_INT(user_id)), out, 200);
+}
+
+/* A department's cases, oldest first, filtered. */
+int
+cases_inbox(struct db *db, struct arena *a, int64_t dept, int64_t me, const struct inbox_filter *f,
+            struct case_list *out)
+{
+	int64_t officer = -1;
+	if (f->officer && strcmp(f->officer, "mig") == 0)
+		officer = me;
+	else if (f->officer && strcmp(f->officer, "ingen") == 0)
+		officer = 0;
+	else if (f->officer && *f->officer)
+		officer = strtoll(f->officer, NULL, 10);
+	int64_t before = (int64_t)time(NULL) - f->older_than_days * 86400;
+	return list(db, a, &Q_INBOX,
+	            DB_ARGS(DB_INT(dept), DB_TEXT(f->status ? f->status : ""),
+	                    DB_TEXT(f->type ? f->type : ""), DB_INT(officer), DB_INT(before)),
+	            out, 500);
+}
+
+/* The public diary, newest first. */
+int
+cases_diary(struct db *db, struct arena *a, int64_t page, struct case_list *out, int64_t *total)
+{
+	*total = db_int(db, &Q_DIARY_COUNT, DB_NOARGS, 0);
+	return list(db, a, &Q_DIARY, DB_ARGS(DB_INT((page - 1) * 50)), out, 50);
+}
