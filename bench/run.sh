@@ -207,16 +207,34 @@ to_ms() {
 	}'
 }
 
+# Waits until samverka is idle (at most one clock tick of CPU in half a
+# second; 60 s at most): when wrk stops, the requests it had in flight are
+# still worked off, and slow ones would eat into the next measurement.
+settle() {
+	local prev now
+	prev=$(awk '{ print $14 + $15 }' "/proc/$sv_pid/stat")
+	for _ in $(seq 120); do
+		sleep 0.5
+		now=$(awk '{ print $14 + $15 }' "/proc/$sv_pid/stat")
+		[ $((now - prev)) -le 1 ] && return 0
+		prev=$now
+	done
+	echo "bench: samverka still busy after 60 s" >&2
+}
+
 # Warms up, then measures one URL; keeps req/s, p50, p99 and wrk's error
 # lines under key. Extra arguments go to wrk.
-declare -A rps p50 p99 errs
+declare -A rps p50 p99 errs nreq
 measure() {
 	local key=$1 url=$2
 	shift 2
 	echo "measuring $key: $url $*" >&2
+	settle
 	timeout 30 wrk -t1 -c64 -d2s "$@" "$url" >/dev/null
+	settle
 	timeout $((duration + 30)) wrk -t1 -c64 -d"${duration}s" --latency "$@" "$url" \
 		>"$tmp/wrk-$key.txt"
+	nreq[$key]=$(awk '/ requests in / { print $1 }' "$tmp/wrk-$key.txt")
 	rps[$key]=$(awk '/^Requests\/sec:/ { print $2 }' "$tmp/wrk-$key.txt")
 	p50[$key]=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$tmp/wrk-$key.txt")")
 	p99[$key]=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$tmp/wrk-$key.txt")")
@@ -229,6 +247,8 @@ row() {
 	local key=$1 name=$2 url=$3 verdict
 	if [ "$name" = nginx ]; then
 		verdict="(static file)"
+	elif [ "${nreq[$key]}" = 0 ]; then
+		verdict="NO (no answer in ${duration}s)"
 	elif awk -v p="${p99[$key]}" -v b="$budget_ms" 'BEGIN { exit !(p < b) }'; then
 		verdict=yes
 	else
@@ -256,7 +276,8 @@ rss_peak=$(awk '/^VmHWM/ { print $2 }' "/proc/$sv_pid/status")
 
 # 5. The tables.
 echo
-echo "samverka $(git -C "$root" describe --always --dirty 2>/dev/null || echo '?'), $(nproc) cores," \
+echo "binary: $bin (checkout $(git -C "$root" describe --always --dirty 2>/dev/null || echo '?'))"
+echo "$(nproc) cores," \
 	"$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo), $(date -u +%Y-%m-%dT%H:%MZ)," \
 	"load average before: $load_before"
 echo "wrk -t1 -c64 -d${duration}s --latency, 2 s warm-up each, $assocs associations, SQLite," \
@@ -268,7 +289,7 @@ for i in "${!urls[@]}"; do
 	row "${names[$i]}" "${names[$i]}" "${urls[$i]}"
 done
 awk -v a="${rps[list]}" -v b="${rps[nginx]}" \
-	'BEGIN { printf "samverka list / nginx same bytes: %.2f (%.0f / %.0f req/s)\n", a / b, a, b }'
+	'BEGIN { printf "samverka list / nginx same bytes: %.3g (%.0f / %.0f req/s)\n", a / b, a, b }'
 if [ "${BENCH_UNCACHED:-1}" = 1 ]; then
 	echo
 	echo "Every request a new URL (&_b=N appended, never a cache hit; wrk --timeout 10s):"
