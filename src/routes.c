@@ -2,6 +2,7 @@
  * call it, and whether its page may be cached for anonymous visitors. A route
  * without access is refused to everyone. */
 #include "admin/admin.h"
+#include "auth/account.h"
 #include "auth/login.h"
 #include "cases/document_routes.h"
 #include "cases/documents.h"
@@ -26,6 +27,10 @@ const struct route routes[] = {
         {M_POST, "/logga-in", login_submit, ACCESS_PUBLIC, 0},
         {M_POST, "/logga-ut", logout_submit, ACCESS_USER, 0},
         {M_GET, "/mina-sidor", my_pages, ACCESS_USER, 0},
+        {M_GET, "/skapa-konto", signup_form, ACCESS_PUBLIC, 0},
+        {M_POST, "/skapa-konto", signup_submit, ACCESS_PUBLIC, 0},
+        {M_GET, "/mina-sidor/mina-uppgifter.json", account_export, ACCESS_USER, 0},
+        {M_POST, "/mina-sidor/radera-konto", account_delete, ACCESS_USER, 0},
 
         {M_GET, "/admin", admin_index, ROLE_ADMIN, 0},
         {M_GET, "/admin/foreningar", admin_assoc_list, ROLE_ADMIN, 0},
@@ -56,5 +61,7 @@ const struct route routes[] = {
         DOCUMENT_ROUTES{M_GET, "/handlaggning", cases_inbox_page, ROLE_OFFICER, 0},
         {M_GET, "/handlaggning/statistik", cases_stats_page, ROLE_OFFICER, 0},
         {M_GET, "/diarium", cases_diary_page, ACCESS_PUBLIC, 0},
+        {M_GET, "/api/v1/mina-arenden", cases_mine_json, ACCESS_USER, 0},
+        {M_GET, "/api/v1/handlaggning", cases_inbox_json, ROLE_OFFICER, 0},
         {0, NULL, NULL, 0, 0},
 };

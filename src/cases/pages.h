@@ -13,6 +13,8 @@ void case_decide(struct req *r);
 void cases_inbox_page(struct req *r);
 void cases_diary_page(struct req *r);
 void cases_stats_page(struct req *r);
+void cases_mine_json(struct req *r);
+void cases_inbox_json(struct req *r);
 void registration_form(struct req *r);
 void registration_submit(struct req *r);
 #endif

@@ -57,6 +57,7 @@ my_pages(struct req *r)
 	}
 	r->p.title = r->p.english ? "My pages" : "Mina sidor";
 	layout_head(r);
-	tpl_home_mine(&r->out, &r->p, r->user, ids, names, n, &cases);
+	tpl_home_mine(&r->out, &r->p, r->user, ids, names, n, &cases,
+	              req_query(r, "radera") != NULL);
 	layout_foot(r);
 }

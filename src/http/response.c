@@ -73,6 +73,10 @@ error_text(int status, const char **sv, const char **en)
 		*sv = "Begäran kunde inte förstås. Kontrollera adressen eller formuläret.";
 		*en = "The request could not be understood. Check the address or the form.";
 		break;
+	case 401:
+		*sv = "Du behöver logga in.";
+		*en = "You need to sign in.";
+		break;
 	case 403:
 		*sv = "Du har inte behörighet till den här sidan, eller så har formuläret "
 		      "gått ut. Ladda om sidan och försök igen.";

@@ -242,14 +242,14 @@ dispatch(struct req *r, struct MHD_Connection *c)
 	session_load(r);
 	if (!(rt->access & ACCESS_PUBLIC)) {
 		if (!r->user) {
-			if (r->method == M_GET) {
+			if (r->method == M_GET && strncmp(r->path, "/api/", 5) != 0) {
 				struct buf b = {0};
 				buf_puts(&b, "/logga-in?till=");
 				esc_url_component(&b, r->raw_uri, strlen(r->raw_uri));
 				req_redirect(r, arena_strdup(&r->a, buf_cstr(&b)));
 				buf_free(&b);
 			} else {
-				req_error(r, 403);
+				req_error(r, r->method == M_GET ? 401 : 403);
 			}
 			return;
 		}

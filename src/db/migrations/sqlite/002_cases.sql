@@ -34,7 +34,7 @@ CREATE TABLE case_events (
 	id INTEGER PRIMARY KEY,
 	case_id INTEGER NOT NULL REFERENCES cases (id),
 	at INTEGER NOT NULL,
-	actor_id INTEGER REFERENCES users (id) ON DELETE SET NULL,
+	actor_id INTEGER, -- no foreign key: the trail outlives accounts and never changes
 	actor_name TEXT NOT NULL,
 	kind TEXT NOT NULL,
 	detail TEXT NOT NULL DEFAULT ''

@@ -1,0 +1,213 @@
+/* A resident's own account: creating it, downloading what the system holds
+ * about them, and deleting it (GDPR). */
+#include "auth/account.h"
+#include "admin/form.h"
+#include "auth/password.h"
+#include "auth/session.h"
+#include "auth/signup.tpl.h"
+#include "auth/users.h"
+#include "http/decode.h"
+#include "layout/layout.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+static struct dbq Q_PROFILE = {"SELECT email, name, created FROM users WHERE id = $1", NULL, 0};
+static struct dbq Q_ROLES = {
+        "SELECT ur.role, coalesce(d.code, ''), coalesce(ar.name, ''), coalesce(a.name, '') "
+        "FROM user_roles ur LEFT JOIN departments d ON d.id = ur.department_id "
+        "LEFT JOIN areas ar ON ar.id = ur.area_id "
+        "LEFT JOIN associations a ON a.id = ur.association_id WHERE ur.user_id = $1",
+        NULL, 0};
+static struct dbq Q_CASES = {"SELECT diarienummer, title, status, payload, created FROM cases "
+                             "WHERE applicant_id = $1 ORDER BY id",
+                             NULL, 0};
+static struct dbq Q_MESSAGES = {
+        "SELECT c.diarienummer, m.at, m.body FROM case_messages m JOIN cases c ON c.id = m.case_id "
+        "WHERE m.author_id = $1 ORDER BY m.id",
+        NULL, 0};
+static struct dbq Q_DOCUMENTS = {
+        "SELECT c.diarienummer, d.filename, d.at FROM case_documents d "
+        "JOIN cases c ON c.id = d.case_id WHERE d.uploader_id = $1 ORDER BY d.id",
+        NULL, 0};
+static struct dbq Q_SESSIONS = {"SELECT count(*) FROM sessions WHERE user_id = $1", NULL, 0};
+static struct dbq Q_DELETE = {"DELETE FROM users WHERE id = $1", NULL, 0};
+static struct dbq Q_FORGET_FAILURES = {"DELETE FROM login_failures WHERE email = $1", NULL, 0};
+
+enum { S_EMAIL, S_NAME, S_PASSWORD, S_COUNT };
+
+static void
+signup_fields(struct req *r, struct field f[S_COUNT])
+{
+	int en = r->p.english;
+	f[S_EMAIL] = (struct field){"epost",
+	                            en ? "E-mail address" : "E-postadress",
+	                            req_form(r, "epost"),
+	                            NULL,
+	                            "email",
+	                            NULL,
+	                            1,
+	                            "email",
+	                            NULL};
+	f[S_NAME] = (struct field){"namn",
+	                           en ? "Your name" : "Ditt namn",
+	                           req_form(r, "namn"),
+	                           NULL,
+	                           "text",
+	                           NULL,
+	                           1,
+	                           "name",
+	                           NULL};
+	f[S_PASSWORD] =
+	        (struct field){"losenord", en ? "Password" : "Lösenord",
+	                       NULL,       NULL,
+	                       "password", en ? "At least 10 characters." : "Minst 10 tecken.",
+	                       1,          "new-password",
+	                       NULL};
+}
+
+/* Only a local path may follow: no open redirect. */
+static const char *
+local_next(const char *next)
+{
+	if (!next || next[0] != '/' || next[1] == '/' || next[1] == '\\' || strpbrk(next, "\r\n"))
+		return "/mina-sidor";
+	return next;
+}
+
+static void
+render(struct req *r, struct field *f, int nerrors)
+{
+	r->p.title = r->p.english ? "Create an account" : "Skapa konto";
+	const char *csrf = req_csrf(r);
+	const char *next =
+	        local_next(r->method == M_POST ? req_form(r, "till") : req_query(r, "till"));
+	layout_head(r);
+	tpl_auth_signup(&r->out, &r->p, csrf, f, S_COUNT, nerrors, next);
+	layout_foot(r);
+}
+
+void
+signup_form(struct req *r)
+{
+	struct field f[S_COUNT];
+	signup_fields(r, f);
+	render(r, f, 0);
+}
+
+/* Creates the account and signs the person in. */
+void
+signup_submit(struct req *r)
+{
+	struct field f[S_COUNT];
+	signup_fields(r, f);
+	int en = r->p.english, bad = 0;
+	const char *email = f[S_EMAIL].value ? f[S_EMAIL].value : "";
+	const char *name = f[S_NAME].value ? f[S_NAME].value : "";
+	const char *pw = req_form(r, "losenord");
+	if ((f[S_EMAIL].error = email_problem(email, en)))
+		bad++;
+	if (!*name || strlen(name) > 200 || !text_valid(name, strlen(name)))
+		f[S_NAME].error = en ? "Write your name." : "Skriv ditt namn.", bad++;
+	if (!pw || !password_acceptable(pw))
+		f[S_PASSWORD].error = en ? "The password must be 10 to 256 characters."
+		                         : "Lösenordet ska vara 10 till 256 tecken.",
+		bad++;
+	int64_t id = 0;
+	if (!bad) {
+		int rc = user_create(r->db, email, name, pw, &id);
+		if (rc == DB_OK && session_start(r, id) == 0) {
+			req_redirect(r, local_next(req_form(r, "till")));
+			return;
+		}
+		if (rc != DB_CONSTRAINT) {
+			req_error(r, 500);
+			return;
+		}
+		f[S_EMAIL].error =
+		        en ? "There is already an account with this address. Sign in instead."
+		           : "Det finns redan ett konto med denna adress. Logga in i stället.";
+		bad++;
+	}
+	r->status = 422;
+	render(r, f, bad);
+}
+
+/* Adds every row of a query as an object with the given keys. */
+static json_t *
+rows(struct req *r, struct dbq *q, const char *const *keys, int nkeys)
+{
+	json_t *arr = json_array();
+	struct dbcur c;
+	if (db_query(r->db, &c, q, DB_ARGS(DB_INT(r->user->id))) == DB_OK)
+		while (db_next(&c) > 0) {
+			json_t *o = json_object();
+			for (int i = 0; i < nkeys; i++)
+				json_object_set_new(o, keys[i], json_string(db_col_text(&c, i)));
+			json_array_append_new(arr, o);
+		}
+	db_done(&c);
+	return arr;
+}
+
+/* Everything the system holds about the signed-in person, as JSON. */
+void
+account_export(struct req *r)
+{
+	static const char *const profile_keys[] = {"epost", "namn", "skapad"};
+	static const char *const role_keys[] = {"roll", "forvaltning", "omrade", "forening"};
+	static const char *const case_keys[] = {"diarienummer", "rubrik", "status", "uppgifter",
+	                                        "inkom"};
+	static const char *const message_keys[] = {"diarienummer", "tid", "text"};
+	static const char *const document_keys[] = {"diarienummer", "filnamn", "tid"};
+	json_t *profile = rows(r, &Q_PROFILE, profile_keys, 3);
+	json_t *o = json_object();
+	json_object_set(o, "konto",
+	                json_array_size(profile) ? json_array_get(profile, 0) : json_null());
+	json_decref(profile);
+	json_object_set_new(o, "roller", rows(r, &Q_ROLES, role_keys, 4));
+	json_object_set_new(o, "arenden", rows(r, &Q_CASES, case_keys, 5));
+	json_object_set_new(o, "meddelanden", rows(r, &Q_MESSAGES, message_keys, 3));
+	json_object_set_new(o, "dokument", rows(r, &Q_DOCUMENTS, document_keys, 3));
+	json_object_set_new(
+	        o, "inloggningar",
+	        json_integer(db_int(r->db, &Q_SESSIONS, DB_ARGS(DB_INT(r->user->id)), 0)));
+	char *s = json_dumps(o, JSON_INDENT(2));
+	json_decref(o);
+	r->ctype = "application/json";
+	req_header(r, "Content-Disposition", "attachment; filename=\"mina-uppgifter.json\"");
+	buf_puts(&r->out, s);
+	buf_putc(&r->out, '\n');
+	free(s);
+}
+
+/* Deletes the account after the person confirms with their password. The
+ * profile, roles and sessions go; what belongs to a case (messages,
+ * documents, the trail) is kept, as archive law requires, without the link
+ * to the account. */
+void
+account_delete(struct req *r)
+{
+	static struct dbq Q_HASH = {"SELECT password_hash FROM users WHERE id = $1", NULL, 0};
+	struct dbcur c;
+	char *hash = NULL;
+	if (db_query(r->db, &c, &Q_HASH, DB_ARGS(DB_INT(r->user->id))) == DB_OK && db_next(&c) > 0)
+		hash = arena_strdup(&r->a, db_col_text(&c, 0));
+	db_done(&c);
+	const char *pw = req_form(r, "losenord");
+	if (!hash || !pw || password_verify(hash, pw) != 0) {
+		req_redirect(r, "/mina-sidor?radera=fel#radera");
+		return;
+	}
+	if (db_begin(r->db) != DB_OK ||
+	    db_exec(r->db, &Q_FORGET_FAILURES, DB_ARGS(DB_TEXT(r->user->email))) != DB_OK ||
+	    db_exec(r->db, &Q_DELETE, DB_ARGS(DB_INT(r->user->id))) != DB_OK ||
+	    db_commit(r->db) != DB_OK) {
+		db_rollback(r->db);
+		req_error(r, 500);
+		return;
+	}
+	session_end(r);
+	req_redirect(r, "/?konto=raderat");
+}

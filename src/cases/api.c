@@ -1,0 +1,76 @@
+/* Cases as JSON, with the same authorization as the pages: an applicant's
+ * own cases, and an officer's department inbox. */
+#include "cases/pages.h"
+#include "cases/queries.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* One case; the payload (personal data) stays out of lists. */
+static json_t *
+case_json(const struct case_row *c)
+{
+	json_t *o = json_object();
+	json_object_set_new(o, "diarienummer", json_string(c->dnr));
+	json_object_set_new(o, "typ", json_string(c->type));
+	json_object_set_new(o, "status", json_string(c->status));
+	json_object_set_new(o, "rubrik", json_string(c->title));
+	json_object_set_new(o, "forvaltning", json_string(c->department_code));
+	json_object_set_new(o, "forening",
+	                    c->association[0] ? json_string(c->association) : json_null());
+	json_object_set_new(o, "handlaggare",
+	                    c->officer[0] ? json_string(c->officer) : json_null());
+	json_object_set_new(o, "olasta", json_integer(c->unread));
+	json_object_set_new(o, "inkom", json_integer(c->created));
+	json_object_set_new(o, "andrad", json_integer(c->updated));
+	return o;
+}
+
+static void
+send_list(struct req *r, const struct case_list *l)
+{
+	json_t *items = json_array();
+	for (size_t i = 0; i < l->n; i++)
+		json_array_append_new(items, case_json(&l->items[i]));
+	json_t *o = json_object();
+	json_object_set_new(o, "total", json_integer((json_int_t)l->n));
+	json_object_set_new(o, "items", items);
+	char *s = json_dumps(o, JSON_COMPACT);
+	json_decref(o);
+	r->ctype = "application/json";
+	buf_puts(&r->out, s);
+	buf_putc(&r->out, '\n');
+	free(s);
+}
+
+/* GET /api/v1/mina-arenden */
+void
+cases_mine_json(struct req *r)
+{
+	struct case_list l;
+	if (cases_of_user(r->db, &r->a, r->user->id, &l) != 0) {
+		req_error(r, 500);
+		return;
+	}
+	send_list(r, &l);
+}
+
+/* GET /api/v1/handlaggning?status=&typ=&handlaggare=: the officer's own
+ * department only. */
+void
+cases_inbox_json(struct req *r)
+{
+	struct inbox_filter f = {req_query(r, "status"), req_query(r, "typ"),
+	                         req_query(r, "handlaggare"), 0};
+	if (f.status && !*f.status)
+		f.status = NULL;
+	if (f.type && !*f.type)
+		f.type = NULL;
+	struct case_list l;
+	if (cases_inbox(r->db, &r->a, r->user->department_id, r->user->id, &f, &l) != 0) {
+		req_error(r, 500);
+		return;
+	}
+	send_list(r, &l);
+}
