@@ -50,6 +50,8 @@ const struct route routes[] = {
 
         {M_GET, "/registrera-forening", registration_form, ACCESS_USER, 0},
         {M_POST, "/registrera-forening", registration_submit, ACCESS_USER, 0},
+        {M_GET, "/arsuppdatering/{id}", update_form, ROLE_REPRESENTATIVE, 0},
+        {M_POST, "/arsuppdatering/{id}", update_submit, ROLE_REPRESENTATIVE, 0},
         {M_GET, "/arenden/{dnr}", case_page, ACCESS_USER, 0},
         {M_POST, "/arenden/{dnr}/meddelande", case_post_message, ACCESS_USER, 0},
         {M_POST, "/arenden/{dnr}/aterkalla", case_withdraw, ACCESS_USER, 0},

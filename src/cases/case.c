@@ -224,6 +224,13 @@ case_load(struct db *db, struct arena *ar, const char *dnr, struct case_row *out
 	return rc;
 }
 
+/* Whether a user represents an association. */
+int
+user_represents(struct db *db, int64_t user_id, int64_t association_id)
+{
+	return db_int(db, &Q_REPRESENTS, DB_ARGS(DB_INT(user_id), DB_INT(association_id)), 0) > 0;
+}
+
 /* An officer of the case's department handles it; the applicant and the
  * association's representatives follow it; nobody else sees it. */
 enum case_role
@@ -235,8 +242,7 @@ case_role_of(struct db *db, const struct user *u, const struct case_row *c)
 		return CASE_OFFICER;
 	if (c->applicant_id == u->id)
 		return CASE_APPLICANT;
-	if (c->association_id &&
-	    db_int(db, &Q_REPRESENTS, DB_ARGS(DB_INT(u->id), DB_INT(c->association_id)), 0) > 0)
+	if (c->association_id && user_represents(db, u->id, c->association_id))
 		return CASE_APPLICANT;
 	return CASE_NONE;
 }

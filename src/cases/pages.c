@@ -410,6 +410,9 @@ case_decide(struct req *r)
 		             DB_ARGS(DB_INT(c.applicant_id), DB_INT(c.association_id))) != DB_OK))
 			goto fail;
 	}
+	if (strcmp(c.type, "arsuppdatering") == 0 && strcmp(outcome, "avslag") != 0 &&
+	    c.association_id && update_apply(r->db, &c, now) != DB_OK)
+		goto fail;
 	if (commit(r))
 		done(r, &c);
 	return;

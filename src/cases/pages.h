@@ -1,5 +1,6 @@
 #ifndef CASES_PAGES_H
 #define CASES_PAGES_H
+#include "cases/case.h"
 #include "http/request.h"
 
 void case_page(struct req *r);
@@ -13,8 +14,11 @@ void case_decide(struct req *r);
 void cases_inbox_page(struct req *r);
 void cases_diary_page(struct req *r);
 void cases_stats_page(struct req *r);
+void update_form(struct req *r);
+void update_submit(struct req *r);
 void cases_mine_json(struct req *r);
 void cases_inbox_json(struct req *r);
 void registration_form(struct req *r);
 void registration_submit(struct req *r);
+int update_apply(struct db *db, const struct case_row *c, int64_t now);
 #endif

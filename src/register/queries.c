@@ -164,6 +164,81 @@ search_query(struct arena *a, enum db_kind kind, const char *q)
 	return out;
 }
 
+/* Counting the hits walks every match, while a page of 50 is cheap: each
+ * thread remembers counts per filter until the content generation changes,
+ * so paging through a search counts once. */
+enum { COUNT_MEMO = 256 };
+
+struct count_memo {
+	char *key;
+	int64_t total;
+};
+
+static _Thread_local struct count_memo *count_memo;
+static _Thread_local int64_t count_generation;
+static pthread_key_t memo_key;
+static pthread_once_t memo_once = PTHREAD_ONCE_INIT;
+
+/* A thread's memo goes when the thread ends. */
+static void
+memo_free(void *memo)
+{
+	struct count_memo *m = memo;
+	for (int i = 0; i < COUNT_MEMO; i++)
+		free(m[i].key);
+	free(m);
+}
+
+static void
+memo_key_create(void)
+{
+	pthread_key_create(&memo_key, memo_free);
+}
+
+static struct dbq Q_GENERATION = {"SELECT v FROM meta WHERE k = 'generation'", NULL, 0};
+
+/* The count for combo and its arguments, from the memo or the database. */
+static int64_t
+count_hits(struct db *db, unsigned combo, const struct dbval *args, int n)
+{
+	int64_t gen = db_int(db, &Q_GENERATION, DB_NOARGS, -1);
+	if (!count_memo) {
+		pthread_once(&memo_once, memo_key_create);
+		count_memo = xcalloc(COUNT_MEMO, sizeof(*count_memo));
+		pthread_setspecific(memo_key, count_memo);
+	}
+	if (gen != count_generation) {
+		for (int i = 0; i < COUNT_MEMO; i++) {
+			free(count_memo[i].key);
+			count_memo[i].key = NULL;
+		}
+		count_generation = gen;
+	}
+	struct buf key = {0};
+	buf_int(&key, combo);
+	for (int i = 0; i < n; i++) {
+		buf_putc(&key, '\x1f');
+		buf_add(&key, args[i].s, args[i].n);
+	}
+	uint64_t h = 1469598103934665603ull;
+	for (size_t i = 0; i < key.len; i++)
+		h = (h ^ (unsigned char)key.data[i]) * 1099511628211ull;
+	struct count_memo *m = &count_memo[h % COUNT_MEMO];
+	int64_t total;
+	if (gen >= 0 && m->key && strcmp(m->key, buf_cstr(&key)) == 0) {
+		total = m->total;
+	} else {
+		total = db_int(db, &count_q[combo], args, n, -1);
+		if (total >= 0 && gen >= 0) {
+			free(m->key);
+			m->key = buf_take(&key);
+			m->total = total;
+		}
+	}
+	buf_free(&key);
+	return total;
+}
+
 /* One page of public, active associations matching the filter, and the
  * number of hits. */
 int
@@ -185,7 +260,7 @@ register_list(struct db *db, struct arena *a, const struct register_filter *f,
 		combo |= F_GROUP, args[n++] = DB_TEXT(f->group);
 	if (fts)
 		combo |= F_WORDS, args[n++] = DB_TEXT(fts);
-	out->total = db_int(db, &count_q[combo], args, n, -1);
+	out->total = count_hits(db, combo, args, n);
 	if (out->total < 0)
 		return -1;
 	args[n++] = DB_INT((page - 1) * REGISTER_PAGE_SIZE);

@@ -49,7 +49,8 @@ CREATE TABLE associations (
 	CHECK (orgnr IS NOT NULL OR form = 'informell')
 );
 CREATE INDEX associations_listed ON associations (sort_key, id) WHERE public = 1 AND active = 1;
-CREATE INDEX associations_informal ON associations (name) WHERE orgnr IS NULL;
+CREATE INDEX associations_informal ON associations (orgnr, name);
+CREATE INDEX associations_public_ids ON associations (id) WHERE public = 1 AND active = 1;
 CREATE INDEX associations_tsv ON associations USING gin (tsv);
 CREATE TRIGGER associations_gen AFTER INSERT OR UPDATE OR DELETE ON associations
 	FOR EACH STATEMENT EXECUTE FUNCTION bump_generation();

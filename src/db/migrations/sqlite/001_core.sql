@@ -42,7 +42,8 @@ CREATE TABLE associations (
 	CHECK (orgnr IS NOT NULL OR form = 'informell')
 ) STRICT;
 CREATE INDEX associations_listed ON associations (sort_key, id) WHERE public = 1 AND active = 1;
-CREATE INDEX associations_informal ON associations (name) WHERE orgnr IS NULL;
+CREATE INDEX associations_informal ON associations (orgnr, name);
+CREATE INDEX associations_public_ids ON associations (id) WHERE public = 1 AND active = 1;
 
 CREATE TABLE association_areas (
 	association_id INTEGER NOT NULL REFERENCES associations (id) ON DELETE CASCADE,
