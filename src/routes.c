@@ -50,6 +50,9 @@ const struct route routes[] = {
 
         {M_GET, "/registrera-forening", registration_form, ACCESS_USER, 0},
         {M_POST, "/registrera-forening", registration_submit, ACCESS_USER, 0},
+        {M_POST, "/foreningar/{id}/bjud-in", invite_submit, ROLE_REPRESENTATIVE, 0},
+        {M_GET, "/inbjudan/{token}", invite_page, ACCESS_PUBLIC, 0},
+        {M_POST, "/inbjudan/{token}", invite_accept, ACCESS_USER, 0},
         {M_GET, "/arsuppdatering/{id}", update_form, ROLE_REPRESENTATIVE, 0},
         {M_POST, "/arsuppdatering/{id}", update_submit, ROLE_REPRESENTATIVE, 0},
         {M_GET, "/arenden/{dnr}", case_page, ACCESS_USER, 0},

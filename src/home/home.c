@@ -5,6 +5,8 @@
 #include "cases/queries.h"
 #include "layout/layout.h"
 
+#include <string.h>
+
 static struct dbq Q_MY_ASSOCS = {
         "SELECT a.id, a.name FROM user_roles ur JOIN associations a ON a.id = ur.association_id "
         "WHERE ur.user_id = $1 AND ur.role = 'representative' ORDER BY a.sort_key",
@@ -57,7 +59,13 @@ my_pages(struct req *r)
 	}
 	r->p.title = r->p.english ? "My pages" : "Mina sidor";
 	layout_head(r);
+	const char *inv = req_query(r, "inbjudan"), *note = NULL;
+	if (inv && strcmp(inv, "skickad") == 0)
+		note = r->p.english ? "The invitation has been sent." : "Inbjudan är skickad.";
+	else if (inv)
+		note = r->p.english ? "Write a valid e-mail address to invite someone."
+		                    : "Skriv en giltig e-postadress för att bjuda in någon.";
 	tpl_home_mine(&r->out, &r->p, r->user, ids, names, n, &cases,
-	              req_query(r, "radera") != NULL);
+	              req_query(r, "radera") != NULL, note);
 	layout_foot(r);
 }

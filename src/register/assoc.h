@@ -15,6 +15,7 @@ struct assoc {
 	const char *areas;  /* names, '|'-separated */
 	const char *groups; /* names, '|'-separated */
 	int64_t updated;
+	int64_t last_update; /* last granted registration or yearly update, 0 if none */
 };
 
 /* A named choice: an area, a target group, a legal form. */

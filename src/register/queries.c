@@ -15,14 +15,15 @@
 	"JOIN areas ar ON ar.id = x.area_id WHERE x.association_id = a.id ORDER BY ar.name)), "    \
 	"(SELECT group_concat(name, '|') FROM (SELECT g.name_sv AS name FROM association_groups "  \
 	"y JOIN target_groups g ON g.id = y.group_id WHERE y.association_id = a.id ORDER BY "      \
-	"g.name_sv)) "
+	"g.name_sv)), coalesce(a.last_update, 0) "
 #define COLS_PG                                                                                    \
 	"a.id, a.orgnr, a.name, a.form, a.purpose, a.email, a.phone, a.website, "                  \
 	"coalesce(a.founded, 0), coalesce(a.members, 0), a.active, a.public, a.updated, "          \
 	"(SELECT string_agg(ar.name, '|' ORDER BY ar.name) FROM association_areas x "              \
 	"JOIN areas ar ON ar.id = x.area_id WHERE x.association_id = a.id), "                      \
 	"(SELECT string_agg(g.name_sv, '|' ORDER BY g.name_sv) FROM association_groups y "         \
-	"JOIN target_groups g ON g.id = y.group_id WHERE y.association_id = a.id) "
+	"JOIN target_groups g ON g.id = y.group_id WHERE y.association_id = a.id), "               \
+	"coalesce(a.last_update, 0) "
 /* The filters a visitor can combine; each combination gets its own
  * statement, so each engine plans it with its own indexes. */
 enum { F_FORM = 1, F_AREA = 2, F_GROUP = 4, F_WORDS = 8, F_COMBOS = 16 };
@@ -124,6 +125,7 @@ row_to_assoc(struct dbcur *c, struct arena *a, struct assoc *x)
 	x->updated = db_col_int(c, 12);
 	x->areas = arena_strdup(a, db_col_text(c, 13));
 	x->groups = arena_strdup(a, db_col_text(c, 14));
+	x->last_update = db_col_int(c, 15);
 }
 
 /* Turns what a person typed into the engine's full-text query: each word a

@@ -98,3 +98,14 @@ CREATE TABLE outbox (
 CREATE INDEX outbox_due ON outbox (next_try) WHERE sent_at IS NULL;
 
 ALTER TABLE associations ADD COLUMN last_update INTEGER;
+
+CREATE TABLE invitations (
+	id INTEGER PRIMARY KEY,
+	association_id INTEGER NOT NULL REFERENCES associations (id) ON DELETE CASCADE,
+	email TEXT NOT NULL,
+	token_hash TEXT NOT NULL UNIQUE,
+	invited_by INTEGER REFERENCES users (id) ON DELETE SET NULL,
+	created INTEGER NOT NULL,
+	accepted_by INTEGER REFERENCES users (id) ON DELETE SET NULL,
+	accepted_at INTEGER
+) STRICT;

@@ -1,0 +1,151 @@
+/* A representative invites another person to represent the association:
+ * a link with a random token goes out by mail; the person signs in (or
+ * creates an account) and accepts. Tokens are stored hashed and expire
+ * after 14 days. */
+#include "cases/pages.h"
+#include "cases/invite.tpl.h"
+#include "auth/users.h"
+#include "layout/layout.h"
+#include "register/queries.h"
+
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+enum { INVITE_TTL = 14 * 86400 };
+
+static struct dbq Q_ADD = {
+        "INSERT INTO invitations (association_id, email, token_hash, invited_by, created) "
+        "VALUES ($1, $2, $3, $4, $5)",
+        NULL, 0};
+static struct dbq Q_FIND = {
+        "SELECT i.id, i.association_id, a.name FROM invitations i "
+        "JOIN associations a ON a.id = i.association_id WHERE i.token_hash = $1 "
+        "AND i.accepted_at IS NULL AND i.created > $2",
+        NULL, 0};
+static struct dbq Q_ACCEPT = {"UPDATE invitations SET accepted_by = $2, accepted_at = $3 "
+                              "WHERE id = $1 AND accepted_at IS NULL RETURNING id",
+                              NULL, 0};
+static struct dbq Q_GRANT = {
+        "INSERT INTO user_roles (user_id, role, association_id) "
+        "SELECT $1, 'representative', $2 WHERE NOT EXISTS (SELECT 1 FROM user_roles "
+        "WHERE user_id = $1 AND role = 'representative' AND association_id = $2)",
+        NULL, 0};
+static struct dbq Q_MAIL = {"INSERT INTO outbox (to_addr, subject, body, created, next_try) VALUES "
+                            "($1, $2, $3, $4, $4)",
+                            NULL, 0};
+
+static void
+token_hash(const char *token, char out[65])
+{
+	unsigned char h[32];
+	crypto_generichash(h, sizeof(h), (const unsigned char *)token, strlen(token), NULL, 0);
+	sodium_bin2hex(out, 65, h, sizeof(h));
+}
+
+/* POST /foreningar/{id}/bjud-in: e-post. The mail and the invitation are
+ * written in one transaction. */
+void
+invite_submit(struct req *r)
+{
+	int64_t id = req_param_id(r, 0);
+	struct assoc x;
+	if (!id || !user_represents(r->db, r->user->id, id) ||
+	    register_get(r->db, &r->a, id, 0, &x) <= 0) {
+		req_error(r, 404);
+		return;
+	}
+	const char *email = req_form(r, "epost");
+	if (!email || email_problem(email, r->p.english)) {
+		req_redirect(r, "/mina-sidor?inbjudan=fel#foreningar");
+		return;
+	}
+	unsigned char raw[16];
+	char token[33], hash[65];
+	randombytes_buf(raw, sizeof(raw));
+	sodium_bin2hex(token, sizeof(token), raw, sizeof(raw));
+	token_hash(token, hash);
+	time_t now = time(NULL);
+	char body[1024];
+	snprintf(body, sizeof(body),
+	         "%s har bjudit in dig att företräda %s i samverka.\n\n"
+	         "Öppna länken för att tacka ja (den gäller i 14 dagar):\n/inbjudan/%s\n",
+	         r->user->name, x.name, token);
+	if (db_begin(r->db) != DB_OK ||
+	    db_exec(r->db, &Q_ADD,
+	            DB_ARGS(DB_INT(id), DB_TEXT(email), DB_TEXT(hash), DB_INT(r->user->id),
+	                    DB_INT(now))) != DB_OK ||
+	    db_exec(r->db, &Q_MAIL,
+	            DB_ARGS(DB_TEXT(email), DB_TEXT("Inbjudan att företräda en förening"),
+	                    DB_TEXT(body), DB_INT(now))) != DB_OK ||
+	    db_commit(r->db) != DB_OK) {
+		db_rollback(r->db);
+		req_error(r, 500);
+		return;
+	}
+	req_redirect(r, "/mina-sidor?inbjudan=skickad#foreningar");
+}
+
+/* The invitation named by the token in the path: 1 found and valid. */
+static int
+find(struct req *r, int64_t *inv, int64_t *assoc, const char **name)
+{
+	const char *token = r->params[0];
+	if (strlen(token) != 32)
+		return 0;
+	char hash[65];
+	token_hash(token, hash);
+	struct dbcur c;
+	int found = 0;
+	if (db_query(r->db, &c, &Q_FIND, DB_ARGS(DB_TEXT(hash), DB_INT(time(NULL) - INVITE_TTL))) ==
+	            DB_OK &&
+	    db_next(&c) > 0) {
+		*inv = db_col_int(&c, 0);
+		*assoc = db_col_int(&c, 1);
+		*name = arena_strdup(&r->a, db_col_text(&c, 2));
+		found = 1;
+	}
+	db_done(&c);
+	return found;
+}
+
+/* GET /inbjudan/{token}: what is offered, and a button to accept. */
+void
+invite_page(struct req *r)
+{
+	int64_t inv, assoc;
+	const char *name;
+	if (!find(r, &inv, &assoc, &name)) {
+		req_error(r, 404);
+		return;
+	}
+	r->p.title = r->p.english ? "Invitation" : "Inbjudan";
+	const char *csrf = req_csrf(r);
+	layout_head(r);
+	tpl_cases_invite(&r->out, &r->p, csrf, name, r->params[0]);
+	layout_foot(r);
+}
+
+/* POST /inbjudan/{token}: the signed-in person becomes a representative. */
+void
+invite_accept(struct req *r)
+{
+	int64_t inv, assoc, done;
+	const char *name;
+	if (!find(r, &inv, &assoc, &name)) {
+		req_error(r, 404);
+		return;
+	}
+	if (db_begin(r->db) != DB_OK ||
+	    db_returning(r->db, &Q_ACCEPT,
+	                 DB_ARGS(DB_INT(inv), DB_INT(r->user->id), DB_INT(time(NULL))),
+	                 &done) != DB_OK ||
+	    db_exec(r->db, &Q_GRANT, DB_ARGS(DB_INT(r->user->id), DB_INT(assoc))) != DB_OK ||
+	    db_commit(r->db) != DB_OK) {
+		db_rollback(r->db);
+		req_error(r, 500);
+		return;
+	}
+	req_redirect(r, "/mina-sidor");
+}
