@@ -8,12 +8,15 @@
 
 /* Where documents are stored; set by `serve --files DIR`. */
 extern const char *documents_dir;
+/* The largest document accepted, in bytes; set by `serve --max-upload`. */
+extern size_t documents_max_size;
 
 /* Stores one upload in the caller's transaction and records it in the
  * trail. kind: stadgar, protokoll, komplettering, ovrigt. Returns 0, or -1
- * with *error set to a message for the person (in their language). */
+ * with *error set to a message for the person (in their language); -2 (with
+ * a message too) when the fault is ours: disk or database. */
 int documents_store(struct req *r, const struct case_row *c, const struct upload *u,
-		    const char *kind, const struct actor *a, const char **error);
+                    const char *kind, const struct actor *a, const char **error);
 
 /* The case's documents, for the case page. */
 struct document {
@@ -22,7 +25,7 @@ struct document {
 	int64_t size, at;
 };
 int documents_list(struct db *db, struct arena *a, int64_t case_id, struct document **out,
-		   size_t *n);
+                   size_t *n);
 
 void case_document_upload(struct req *r);   /* POST /arenden/{dnr}/dokument */
 void case_document_download(struct req *r); /* GET /arenden/{dnr}/dokument/{id} */
