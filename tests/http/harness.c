@@ -27,6 +27,7 @@ struct hserver H;
 
 static int checks, failures, server_status = -1, quiet;
 static const char *bin;
+static const char *const *serve_extra;
 
 struct hclient {
 	CURL *curl;
@@ -269,8 +270,8 @@ h_run(const char *const *argv, const char *input, struct hstr *out, struct hstr 
 }
 
 /* A port the kernel just handed out is very likely still free. */
-static int
-free_port(void)
+int
+h_free_port(void)
 {
 	int s = socket(AF_INET, SOCK_STREAM, 0);
 	struct sockaddr_in a = {0};
@@ -383,7 +384,7 @@ static void
 start_server(void)
 {
 	char listen[64], log[256];
-	H.port = free_port();
+	H.port = h_free_port();
 	snprintf(listen, sizeof(listen), "127.0.0.1:%d", H.port);
 	snprintf(H.base, sizeof(H.base), "http://127.0.0.1:%d", H.port);
 	snprintf(log, sizeof(log), "%s/server.log", H.dir);
@@ -399,8 +400,12 @@ start_server(void)
 		dup2(fd, 1);
 		dup2(fd, 2);
 		close(fd);
-		execl(bin, bin, "serve", "--insecure-cookies", "--listen", listen, "--db", H.db_url,
-		      "--threads", "2", (char *)NULL);
+		const char *argv[32] = {bin,    "serve",  "--insecure-cookies", "--listen", listen,
+		                        "--db", H.db_url, "--threads",          "2"};
+		int n = 9;
+		for (int i = 0; serve_extra && serve_extra[i] && n < 31; i++)
+			argv[n++] = serve_extra[i];
+		execv(bin, (char *const *)argv);
 		_exit(127);
 	}
 	H.pid = pid;
@@ -439,6 +444,13 @@ read_users(const char *text)
 		if (p)
 			p++;
 	}
+}
+
+/* A test that needs the server configured differently says so here. */
+void
+h_serve_args(const char *const *extra)
+{
+	serve_extra = extra;
 }
 
 void
@@ -789,4 +801,39 @@ h_orgnr(const char *nine, char out[12])
 		sum += v > 9 ? v - 9 : v;
 	}
 	snprintf(out, 12, "%.6s-%.3s%d", nine, nine + 6, (10 - sum % 10) % 10);
+}
+
+/* SQLite through its command-line shell, as an operator would; PostgreSQL
+ * through libpq (psql's output is the same rows joined the same way). */
+int
+h_sql(const char *sql, struct hstr *out)
+{
+	if (!H.pg) {
+		struct hstr in = {0}, err = {0};
+		hstr_printf(&in, ".timeout 10000\n%s;\n", sql);
+		const char *argv[] = {"sqlite3", "-bail", "-batch", H.db_file, NULL};
+		int rc = h_run(argv, in.p, out, &err);
+		if (rc != 0 || err.n)
+			h_note("sqlite3 (exit %d): %s", rc, err.p ? err.p : "");
+		hstr_free(&in);
+		hstr_free(&err);
+		return rc == 0 ? 0 : -1;
+	}
+	PGconn *c = PQconnectdb(H.db_url);
+	PGresult *res = PQstatus(c) == CONNECTION_OK ? PQexec(c, sql) : NULL;
+	ExecStatusType st = PQresultStatus(res);
+	int ok = res && (st == PGRES_TUPLES_OK || st == PGRES_COMMAND_OK);
+	if (!ok)
+		h_note("psql: %s", PQerrorMessage(c));
+	for (int i = 0; ok && out && i < PQntuples(res); i++) {
+		for (int j = 0; j < PQnfields(res); j++) {
+			if (j)
+				hstr_puts(out, "|");
+			hstr_puts(out, PQgetvalue(res, i, j));
+		}
+		hstr_puts(out, "\n");
+	}
+	PQclear(res);
+	PQfinish(c);
+	return ok ? 0 : -1;
 }

@@ -46,6 +46,9 @@ struct hserver {
 
 extern struct hserver H;
 
+/* More arguments for `samverka serve` (NULL-terminated, kept by pointer);
+ * call before h_start. */
+void h_serve_args(const char *const *extra);
 /* Creates the database, loads the demo and starts the server; exits 77
  * when PostgreSQL is asked for but SAMVERKA_TEST_PG is unset. */
 void h_start(void);
@@ -93,6 +96,13 @@ int h_run(const char *const *argv, const char *input, struct hstr *out, struct h
 /* Sends raw bytes over a new TCP connection and reads the answer until the
  * server closes or 3 s pass. The status code, or 0 when none came. */
 int h_raw(const char *data, size_t n, struct hstr *answer);
+
+/* A TCP port on 127.0.0.1 that nothing listens on right now. */
+int h_free_port(void);
+
+/* Runs SQL on the server's database (sqlite3 shell or libpq); the rows go
+ * to out (when given) one per line, columns joined by '|'. 0 on success. */
+int h_sql(const char *sql, struct hstr *out);
 
 /* A file in the test's own temporary directory. */
 const char *h_path(const char *name);
