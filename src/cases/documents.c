@@ -438,6 +438,12 @@ case_document_upload(struct req *r)
 		kind = "ovrigt";
 	struct actor a = {r->user->id, r->user->name};
 	const char *error;
+	if (strcmp(c.status, "avslutad") == 0 || strcmp(c.status, "aterkallad") == 0) {
+		upload_refused(r, c.dnr,
+			       r->p.english ? "The case is closed: no documents can be added."
+					    : "Ärendet är avslutat: inga dokument kan läggas till.");
+		return;
+	}
 	if (db_begin(r->db) != DB_OK) {
 		req_error(r, 500);
 		return;
