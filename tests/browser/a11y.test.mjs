@@ -2,9 +2,29 @@
 // Swedish and in English, anonymous, as the representative and as admin.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, contextAs, withLang, axeViolations, describeViolations, firstHref, clickThrough, T } from './lib/app.mjs';
+import { useApp, contextAs, withLang, axeViolations, describeViolations, firstHref, clickThrough, casesByStatus, PHONE, T } from './lib/app.mjs';
 
-const app = useApp();
+// The demo cases each side sees, by status.
+const cases = {};
+const app = useApp({
+	setup: async () => {
+		for (const role of ['officer', 'representative']) cases[role] = await casesByStatus(app, role);
+	},
+});
+
+// The page of a demo case in that status, as role sees it.
+function caseOf(role, status) {
+	const path = cases[role]?.[status];
+	assert.ok(path, `the ${role} sees no demo case with status ${status}`);
+	return path;
+}
+
+// Sends a case page's form without the browser's own checks, as a browser
+// without them would: the server's refusal is a page of its own.
+async function sendUnchecked(page, formSelector) {
+	await page.$eval(formSelector, (f) => (f.noValidate = true));
+	return clickThrough(page, `${formSelector} button[type=submit]`);
+}
 
 // Each page type: who looks at it, how to get there, and the status the
 // server must answer with. go() returns the response of the last request.
@@ -63,7 +83,90 @@ const pages = [
 		},
 	},
 	{ name: 'error page (404)', role: null, status: 404, go: (p, l) => p.goto(app.url + withLang('/finns-inte', l)) },
-	{ name: 'Mina sidor', role: 'representative', go: (p, l) => p.goto(app.url + withLang('/mina-sidor', l)) },
+	{
+		name: 'Mina sidor with cases',
+		role: 'representative',
+		go: async (p, l) => {
+			const res = await p.goto(app.url + withLang('/mina-sidor', l));
+			assert.ok((await p.locator('main tbody tr').count()) > 0, 'the demo representative has cases');
+			return res;
+		},
+	},
+	{ name: 'registration form', role: 'representative', go: (p, l) => p.goto(app.url + withLang('/registrera-forening', l)) },
+	{
+		name: 'registration form with errors',
+		role: 'representative',
+		status: 422,
+		go: async (p, l) => {
+			await p.goto(app.url + withLang('/registrera-forening', l));
+			await p.fill('#namn', 'Axe-testets förening');
+			await p.fill('#organisationsnummer', '123');
+			const res = await clickThrough(p, 'main form.stack button[type=submit]');
+			const errors = await p.locator('main .error-summary li').count();
+			assert.equal(errors, 3, 'the summary names the number, the board and the documents');
+			return res;
+		},
+	},
+	{
+		name: 'case page, applicant asked for completion',
+		role: 'representative',
+		go: async (p, l) => {
+			const res = await p.goto(app.url + withLang(caseOf('representative', 'komplettering'), l));
+			assert.ok(await p.isVisible('#svar'), 'the completion form is there');
+			return res;
+		},
+	},
+	{
+		name: 'case page, applicant, decided',
+		role: 'representative',
+		go: async (p, l) => {
+			const res = await p.goto(app.url + withLang(caseOf('representative', 'beslutad'), l));
+			assert.ok(await p.isVisible('#beslut-rubrik'), 'the decision is shown');
+			return res;
+		},
+	},
+	{
+		name: 'case page, officer, received',
+		role: 'officer',
+		go: async (p, l) => {
+			const res = await p.goto(app.url + withLang(caseOf('officer', 'inkommen'), l));
+			assert.ok(await p.isVisible('#motivering'), 'the decision form is there');
+			return res;
+		},
+	},
+	{
+		name: 'case page, officer, being handled',
+		role: 'officer',
+		go: async (p, l) => {
+			const res = await p.goto(app.url + withLang(caseOf('officer', 'handlaggning'), l));
+			assert.ok(await p.isVisible('#komplettering'), 'the completion request form is there');
+			return res;
+		},
+	},
+	{
+		name: 'case page, officer, a refused decision',
+		role: 'officer',
+		status: 422,
+		go: async (p, l) => {
+			await p.goto(app.url + withLang(caseOf('officer', 'handlaggning'), l));
+			const res = await sendUnchecked(p, 'main form[action$="/beslut"]');
+			assert.ok(await p.isVisible('main .error-summary'), 'the refusal is shown');
+			return res;
+		},
+	},
+	{ name: 'case page, officer, decided', role: 'officer', go: (p, l) => p.goto(app.url + withLang(caseOf('officer', 'beslutad'), l)) },
+	{ name: 'inbox', role: 'officer', go: (p, l) => p.goto(app.url + withLang('/handlaggning', l)) },
+	{
+		name: 'inbox, filtered',
+		role: 'officer',
+		go: async (p, l) => {
+			const res = await p.goto(app.url + withLang('/handlaggning?status=inkommen&handlaggare=ingen&aldre=0', l));
+			assert.equal(await p.$eval('#status', (s) => s.value), 'inkommen');
+			return res;
+		},
+	},
+	{ name: 'statistics', role: 'officer', go: (p, l) => p.goto(app.url + withLang('/handlaggning/statistik', l)) },
+	{ name: 'public diary', role: null, go: (p, l) => p.goto(app.url + withLang('/diarium', l)) },
 	{ name: '/admin', role: 'admin', go: (p, l) => p.goto(app.url + withLang('/admin', l)) },
 	{ name: '/admin/foreningar', role: 'admin', go: (p, l) => p.goto(app.url + withLang('/admin/foreningar', l)) },
 	{ name: '/admin/foreningar/ny', role: 'admin', go: (p, l) => p.goto(app.url + withLang('/admin/foreningar/ny', l)) },
@@ -101,7 +204,7 @@ for (const lang of ['sv', 'en']) {
 		const contexts = {};
 		const tabs = {};
 		before(async () => {
-			for (const role of [null, 'representative', 'admin']) {
+			for (const role of [null, 'representative', 'officer', 'admin']) {
 				contexts[role] = await contextAs(app, role);
 				tabs[role] = await contexts[role].newPage();
 			}
@@ -123,3 +226,37 @@ for (const lang of ['sv', 'en']) {
 		}
 	});
 }
+
+// On a 320 px phone the tables scroll inside their own box and the forms
+// reflow: what axe finds there (a scrolling box the keyboard cannot reach,
+// say) is not on the desktop page.
+const narrowPages = [
+	['public diary', null, () => '/diarium'],
+	['inbox', 'officer', () => '/handlaggning'],
+	['statistics', 'officer', () => '/handlaggning/statistik'],
+	['case page, officer', 'officer', () => caseOf('officer', 'handlaggning')],
+	['Mina sidor with cases', 'representative', () => '/mina-sidor'],
+	['registration form', 'representative', () => '/registrera-forening'],
+];
+describe('axe at 320 px', () => {
+	const contexts = {};
+	const tabs = {};
+	before(async () => {
+		for (const role of [null, 'representative', 'officer']) {
+			contexts[role] = await contextAs(app, role, { ...PHONE, viewport: { width: 320, height: 640 } });
+			tabs[role] = await contexts[role].newPage();
+		}
+	});
+	after(async () => {
+		for (const c of Object.values(contexts)) await c.close();
+	});
+	for (const lang of ['sv', 'en'])
+		for (const [name, role, path] of narrowPages)
+			test(`${name} (${lang})`, T, async () => {
+				const page = tabs[role];
+				const res = await page.goto(app.url + withLang(path(), lang === 'en' ? 'en' : 'sv'));
+				assert.equal(res.status(), 200);
+				const v = await axeViolations(page);
+				assert.equal(v.length, 0, describeViolations(`${name} (${lang}, 320 px) ${page.url()}`, v));
+			});
+});

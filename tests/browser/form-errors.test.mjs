@@ -2,12 +2,22 @@
 // the field and in a summary at the top, and the summary leads to the field.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, contextAs, clickThrough, T } from './lib/app.mjs';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { useApp, contextAs, clickThrough, freshOrgnr, T } from './lib/app.mjs';
 
 let admin;
+let rep;
+let dir;
 const app = useApp({
 	setup: async () => {
 		admin = await contextAs(app, 'admin');
+		rep = await contextAs(app, 'representative');
+		dir = mkdtempSync(join(tmpdir(), 'samverka-errors-'));
+	},
+	teardown: async () => {
+		if (dir) rmSync(dir, { recursive: true, force: true });
 	},
 });
 
@@ -67,6 +77,68 @@ for (const lang of ['sv', 'en']) {
 		await links.focus();
 		await page.keyboard.press('Enter');
 		await page.waitForFunction(() => document.activeElement?.id === 'organisationsnummer');
+		await page.close();
+	});
+}
+
+// The error on a field as a screen reader user meets it: aria-invalid, and
+// aria-describedby naming a text that says what is wrong.
+async function fieldError(page, id) {
+	return page.evaluate((id) => {
+		const el = document.getElementById(id);
+		const described = (el.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean);
+		return {
+			invalid: el.getAttribute('aria-invalid'),
+			description: described.map((d) => document.getElementById(d)?.textContent.trim() || `(no #${d})`).join(' | '),
+		};
+	}, id);
+}
+
+for (const lang of ['sv', 'en']) {
+	test(`the registration form names a missing board and missing or wrong documents (${lang})`, T, async () => {
+		const sv = lang === 'sv';
+		const page = await rep.newPage();
+		await page.goto(app.url + '/registrera-forening?lang=' + lang);
+		const name = sv ? 'Felformulärets förening' : 'The Error Form Society';
+		const orgnr = freshOrgnr();
+		await page.fill('#namn', name);
+		await page.fill('#organisationsnummer', orgnr);
+		await page.check('input[name=omrade] >> nth=2');
+		let res = await clickThrough(page, 'main form.stack button[type=submit]');
+		assert.equal(res.status(), 422);
+
+		// One summary, above the form, with one link per problem.
+		assert.equal(await page.locator('main .error-summary').count(), 1, 'one error summary');
+		const links = page.locator('main .error-summary a');
+		assert.deepEqual(await links.evaluateAll((as) => as.map((a) => a.getAttribute('href'))), ['#styrelse', '#stadgar']);
+		const board = await fieldError(page, 'styrelse');
+		assert.equal(board.invalid, 'true');
+		assert.ok(board.description.includes(sv ? 'Skriv minst en styrelseledamot' : 'Write at least one board member'), board.description);
+		const files = await fieldError(page, 'stadgar');
+		assert.equal(files.invalid, 'true');
+		assert.ok(files.description.includes(sv ? 'Bifoga stadgar' : 'Attach the statutes'), files.description);
+		assert.equal(await page.getAttribute('#namn', 'aria-invalid'), null, 'no error on the name');
+		assert.equal(await page.inputValue('#namn'), name);
+		assert.equal(await page.inputValue('#organisationsnummer'), orgnr);
+		assert.ok(await page.isChecked('input[name=omrade] >> nth=2'), 'the chosen area stays chosen');
+		await links.nth(0).click();
+		await page.waitForFunction(() => document.activeElement?.id === 'styrelse');
+		await links.nth(1).click();
+		await page.waitForFunction(() => document.activeElement?.id === 'stadgar');
+
+		// A text file named .pdf is refused by its content.
+		writeFileSync(join(dir, 'stadgar.pdf'), 'Det här är inga stadgar.\n');
+		writeFileSync(join(dir, 'protokoll.pdf'), '%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+		await page.fill('#styrelse', 'Anna Andersson, ordförande');
+		await page.setInputFiles('#stadgar', join(dir, 'stadgar.pdf'));
+		await page.setInputFiles('#protokoll', join(dir, 'protokoll.pdf'));
+		res = await clickThrough(page, 'main form.stack button[type=submit]');
+		assert.equal(res.status(), 422);
+		assert.equal(await page.inputValue('#styrelse'), 'Anna Andersson, ordförande', 'the board is kept');
+		const wrong = await fieldError(page, 'stadgar');
+		assert.equal(wrong.invalid, 'true');
+		assert.ok(wrong.description.includes(sv ? 'känns igen på sitt innehåll' : 'recognised by their content'), wrong.description);
+		assert.equal(await links.count(), 1, 'only the documents are wrong now');
 		await page.close();
 	});
 }

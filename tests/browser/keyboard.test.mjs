@@ -2,14 +2,22 @@
 // visible focus indicator on everything Tab reaches.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, contextAs, focusState, T } from './lib/app.mjs';
+import { useApp, contextAs, focusState, casesByStatus, PHONE, T } from './lib/app.mjs';
 
 let anon;
 let admin;
+let rep;
+let officer;
+let narrow;
+let cases;
 const app = useApp({
 	setup: async () => {
 		anon = await contextAs(app, null);
 		admin = await contextAs(app, 'admin');
+		rep = await contextAs(app, 'representative');
+		officer = await contextAs(app, 'officer');
+		narrow = await contextAs(app, null, { ...PHONE, viewport: { width: 320, height: 640 } });
+		cases = await casesByStatus(app, 'officer');
 	},
 });
 
@@ -97,5 +105,43 @@ test('focus is visible on every stop of the admin form', T, async () => {
 	await page.goto(app.url + '/admin/foreningar/ny');
 	const seen = await everyStopVisible(page, 60);
 	for (const tag of ['input', 'select', 'textarea', 'button']) assert.ok(seen.includes(tag), `Tab reached a <${tag}>`);
+	await page.close();
+});
+
+test('focus is visible on every stop of the registration form', T, async () => {
+	const page = await rep.newPage();
+	await page.goto(app.url + '/registrera-forening');
+	const seen = await everyStopVisible(page, 80);
+	for (const tag of ['input', 'select', 'textarea', 'button']) assert.ok(seen.includes(tag), `Tab reached a <${tag}>`);
+	assert.equal(await page.evaluate(() => document.activeElement.closest('footer') !== null || document.activeElement === document.body), true, 'Tab went through the whole form');
+	await page.close();
+});
+
+test("focus is visible on every stop of the officer's case page", T, async () => {
+	assert.ok(cases.handlaggning, 'a demo case being handled');
+	const page = await officer.newPage();
+	await page.goto(app.url + cases.handlaggning);
+	const seen = await everyStopVisible(page, 40);
+	for (const tag of ['a', 'input', 'textarea', 'button']) assert.ok(seen.includes(tag), `Tab reached a <${tag}>`);
+	await page.close();
+});
+
+// A table wider than the phone scrolls in its own box; a keyboard user
+// reaches the box with Tab and scrolls it with the arrow keys.
+test("on a phone, the diary's table scrolls by keyboard", T, async () => {
+	const page = await narrow.newPage();
+	await page.goto(app.url + '/diarium');
+	const box = page.locator('main .table-wrap');
+	const wide = await box.evaluate((el) => el.scrollWidth > el.clientWidth);
+	assert.ok(wide, 'the diary table is wider than a 320 px phone (else this test shows nothing)');
+	await tabTo(page, 'main .table-wrap');
+	const f = await focusState(page);
+	assert.ok(f.visible, `the table box shows its focus: ${JSON.stringify(f)}`);
+	for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+	// The browser scrolls smoothly: the box gets there a moment later.
+	const scrolled = await page
+		.waitForFunction(() => document.querySelector('main .table-wrap').scrollLeft > 0, null, { timeout: 5000 })
+		.then(() => true, () => false);
+	assert.ok(scrolled, 'ArrowRight scrolled the table');
 	await page.close();
 });

@@ -2,18 +2,27 @@
 // to look at go to /tmp/samverka-shots/.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, contextAs, widths, screenshot, clickThrough, withLang, PHONE, T } from './lib/app.mjs';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { useApp, contextAs, widths, screenshot, clickThrough, withLang, freshOrgnr, PHONE, T } from './lib/app.mjs';
 
+const NARROW = { ...PHONE, viewport: { width: 320, height: 640 } };
 let anon;
 let admin;
 let adminDesktop;
 let narrow;
+let dir;
 const app = useApp({
 	setup: async () => {
 		anon = await contextAs(app, null, PHONE);
 		admin = await contextAs(app, 'admin', PHONE);
 		adminDesktop = await contextAs(app, 'admin', { viewport: { width: 1280, height: 900 } });
-		narrow = await contextAs(app, 'admin', { ...PHONE, viewport: { width: 320, height: 640 } });
+		narrow = await contextAs(app, 'admin', NARROW);
+		dir = mkdtempSync(join(tmpdir(), 'samverka-phone-'));
+	},
+	teardown: async () => {
+		if (dir) rmSync(dir, { recursive: true, force: true });
 	},
 });
 
@@ -107,4 +116,94 @@ test('every page type reflows at 320 px', T, async () => {
 			await assertNoSideways(page, 320);
 		}
 	await page.close();
+});
+
+// The longest things a case page shows: an association name of one long
+// word, document names without spaces, a message with a long address.
+const LONG_WORD = 'Idrottsföreningsverksamhetsutvecklingssamordningsgruppen';
+const LONG_FILE = 'arsmotesprotokoll_med_bilagor_och_underskrifter_2026-03-12_slutlig_version.pdf';
+const LONG_URL = 'https://www.example.org/foreningar/dokument/arsmote/2026/protokoll-med-alla-bilagor-och-underskrifter.pdf';
+
+// Applies to register an association whose name, documents and board are
+// as long as they come, as the demo representative; returns the case path.
+async function applyWithLongNames(page) {
+	const pdf = '%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n';
+	writeFileSync(join(dir, LONG_FILE), pdf);
+	writeFileSync(join(dir, 'stadgar_antagna_vid_konstituerande_motet_2026-01-15_slutlig.pdf'), pdf);
+	await page.goto(app.url + '/registrera-forening');
+	await page.fill('#namn', `${LONG_WORD} ${Date.now()}`);
+	await page.fill('#organisationsnummer', freshOrgnr());
+	await page.fill('#webbplats', LONG_URL);
+	await page.fill('#styrelse', `Anna Andersson-Bergqvist-Lindström, ordförande\n${LONG_WORD}, kassör`);
+	await page.setInputFiles('#stadgar', join(dir, 'stadgar_antagna_vid_konstituerande_motet_2026-01-15_slutlig.pdf'));
+	await page.setInputFiles('#protokoll', join(dir, LONG_FILE));
+	await clickThrough(page, 'main form.stack button[type=submit]');
+	const path = new URL(page.url()).pathname;
+	assert.match(path, /^\/arenden\/FRI-\d{4}-\d{4}$/, 'the application was accepted');
+	return path;
+}
+
+// The registration form, the case page both sides see (with its forms, a
+// long message and a decision), the inbox, the statistics and the diary,
+// at 375 px and at 320 px, in Swedish and in English.
+test('the case pages, the inbox, the diary and the registration form fit a phone', T, async () => {
+	const sides = {};
+	for (const [key, role, opts] of [
+		['rep375', 'representative', PHONE],
+		['rep320', 'representative', NARROW],
+		['off375', 'officer', PHONE],
+		['off320', 'officer', NARROW],
+		['anon320', null, NARROW],
+	])
+		sides[key] = await (await contextAs(app, role, opts)).newPage();
+	try {
+		const rep = sides.rep375;
+		await rep.goto(app.url + '/registrera-forening');
+		await assertNoSideways(rep);
+		const casePath = await applyWithLongNames(rep);
+		await assertNoSideways(rep);
+
+		// The officer takes the case and writes a message with a long address.
+		const off = sides.off375;
+		await off.goto(app.url + casePath);
+		await clickThrough(off, off.getByRole('button', { name: 'Påbörja handläggning' }));
+		await off.fill('#meddelande', `Se ${LONG_URL} och ${LONG_WORD}.`);
+		await clickThrough(off, 'main form[action$="/meddelande"] button[type=submit]');
+		assert.ok((await off.textContent('main ol.messages')).includes(LONG_URL));
+		await assertNoSideways(off);
+		await screenshot(off, 'case-officer-phone');
+
+		const applicantPaths = ['/registrera-forening', casePath, '/mina-sidor'];
+		const officerPaths = [casePath, '/handlaggning', '/handlaggning?status=handlaggning', '/handlaggning/statistik', '/diarium'];
+		for (const lang of ['sv', 'en'])
+			for (const [width, pages] of [[375, [[sides.rep375, applicantPaths], [sides.off375, officerPaths]]], [320, [[sides.rep320, applicantPaths], [sides.off320, officerPaths], [sides.anon320, ['/diarium']]]]])
+				for (const [page, paths] of pages)
+					for (const path of paths) {
+						await page.goto(app.url + withLang(path, lang));
+						await assertNoSideways(page, width);
+					}
+
+		// The form with every kind of error, and the decided case.
+		for (const [page, width] of [[sides.rep375, 375], [sides.rep320, 320]]) {
+			await page.goto(app.url + '/registrera-forening');
+			await page.fill('#namn', LONG_WORD);
+			await page.fill('#organisationsnummer', '556677-1235');
+			const res = await clickThrough(page, 'main form.stack button[type=submit]');
+			assert.equal(res.status(), 422);
+			await assertNoSideways(page, width);
+		}
+		await sides.off375.goto(app.url + casePath);
+		await sides.off375.check('input[name=utfall][value=bifall]');
+		await sides.off375.fill('#motivering', `Föreningen uppfyller villkoren. Se ${LONG_URL}.`);
+		await sides.off375.fill('#datum', '2026-03-12');
+		await sides.off375.fill('#referens', 'FRI 2026-03-12 § 14');
+		await clickThrough(sides.off375, 'main form[action$="/beslut"] button[type=submit]');
+		assert.ok(await sides.off375.isVisible('#beslut-rubrik'));
+		for (const [page, width] of [[sides.off375, 375], [sides.off320, 320], [sides.rep320, 320]]) {
+			await page.goto(app.url + casePath);
+			await assertNoSideways(page, width);
+		}
+	} finally {
+		for (const p of Object.values(sides)) await p.context().close();
+	}
 });

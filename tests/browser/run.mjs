@@ -31,6 +31,7 @@ for (const sig of ['SIGINT', 'SIGTERM'])
 	process.once(sig, () => server.stop().finally(() => process.exit(130)));
 process.env.SAMVERKA_URL = server.url;
 process.env.SAMVERKA_USERS = JSON.stringify(server.users);
+process.env.SAMVERKA_DB = server.db;
 
 // Only tests count, not the suites around them; a file that fails before
 // its tests run shows up as one failure named after the file.

@@ -3,10 +3,11 @@
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import axe from 'axe-core';
-import { startServer } from './server.mjs';
+import { startServer, binaryPath } from './server.mjs';
 
 export const CHROMIUM_ARGS = [
 	'--headless',
@@ -27,20 +28,22 @@ export const SHOTS = process.env.SAMVERKA_SHOTS || '/tmp/samverka-shots';
 
 // Registers the hooks that give a test file a server and a browser. run.mjs
 // starts one server for all files and passes it in SAMVERKA_URL and
-// SAMVERKA_USERS; a file run on its own starts its own. setup(app) and
-// teardown(app) run inside the same hooks: top-level hooks of one file
-// are not ordered among themselves.
+// SAMVERKA_USERS (and its database in SAMVERKA_DB); a file run on its own
+// starts its own. setup(app) and teardown(app) run inside the same hooks:
+// top-level hooks of one file are not ordered among themselves.
 export function useApp({ setup, teardown } = {}) {
-	const app = { url: '', users: {}, browser: null };
+	const app = { url: '', db: '', users: {}, browser: null };
 	let server = null;
 	before(async () => {
 		if (process.env.SAMVERKA_URL) {
 			app.url = process.env.SAMVERKA_URL;
 			app.users = JSON.parse(process.env.SAMVERKA_USERS || '{}');
+			app.db = process.env.SAMVERKA_DB || '';
 		} else {
 			server = await startServer();
 			app.url = server.url;
 			app.users = server.users;
+			app.db = server.db;
 		}
 		app.browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 		await setup?.(app);
@@ -70,18 +73,20 @@ export async function clickThrough(page, target) {
 	return res;
 }
 
-// Signs in through the real form, as a person would.
+// Signs in through the real form, as a person would: as the demo user with
+// that role, or as a user given by { email, password }.
 export async function signIn(page, app, role) {
-	const u = app.users[role];
+	const u = typeof role === 'string' ? app.users[role] : role;
 	assert.ok(u, `no demo user with role ${role}`);
 	await page.goto(app.url + '/logga-in');
 	await page.fill('#epost', u.email);
 	await page.fill('#losenord', u.password);
 	await clickThrough(page, 'main button[type=submit]');
-	assert.ok(!new URL(page.url()).pathname.startsWith('/logga-in'), `sign-in as ${role} failed: still on ${page.url()}`);
+	assert.ok(!new URL(page.url()).pathname.startsWith('/logga-in'), `sign-in as ${u.email} failed: still on ${page.url()}`);
 }
 
-// A new browser context already signed in as role (or anonymous when role is null).
+// A new browser context already signed in as role, a demo role or
+// { email, password } (anonymous when role is null).
 export async function contextAs(app, role, options = {}) {
 	const context = await app.browser.newContext(options);
 	if (role) {
@@ -90,6 +95,17 @@ export async function contextAs(app, role, options = {}) {
 		await page.close();
 	}
 	return context;
+}
+
+// Adds a user with the operator's command, the password on standard input
+// as an operator would type it. Returns { email, password, name }.
+export function addUser(app, { email, name, role, password }) {
+	assert.ok(app.db, 'the server under test did not say where its database is (SAMVERKA_DB)');
+	execFileSync(binaryPath(), ['user', 'add', '--db', app.db, '--email', email, '--name', name, '--role', role], {
+		input: password + '\n',
+		stdio: ['pipe', 'pipe', 'pipe'],
+	});
+	return { email, password, name };
 }
 
 // Runs axe-core with the WCAG 2.0/2.1 A and AA rules and returns the
@@ -177,4 +193,37 @@ export async function firstHref(page, re) {
 	const h = hrefs.find((x) => re.test(x));
 	assert.ok(h, `no link matching ${re} on ${page.url()}`);
 	return h;
+}
+
+// Case statuses as the pages name them in Swedish.
+const STATUS_CODES = {
+	Inkommen: 'inkommen',
+	'Under handläggning': 'handlaggning',
+	'Komplettering begärd': 'komplettering',
+	Beslutad: 'beslutad',
+	Avslutad: 'avslutad',
+	Återkallad: 'aterkallad',
+};
+
+// The cases a demo user sees, one per status ({ inkommen: '/arenden/FRI-…',
+// … }): the officer's from the inbox, the representative's from Mina
+// sidor, so that the tests need no diarienummer written into them and the
+// representative's are the representative's own.
+export async function casesByStatus(app, role) {
+	const context = await contextAs(app, role);
+	const page = await context.newPage();
+	const found = {};
+	try {
+		await page.goto(app.url + (role === 'officer' ? '/handlaggning' : '/mina-sidor') + '?lang=sv');
+		const rows = await page.$$eval('main tbody tr', (trs) =>
+			trs.map((tr) => [tr.querySelector('td:nth-child(1) a')?.getAttribute('href'), tr.querySelector('td:nth-child(3)')?.textContent.trim()]),
+		);
+		for (const [href, status] of rows) {
+			const code = STATUS_CODES[status];
+			if (href && code && !found[code]) found[code] = href;
+		}
+	} finally {
+		await context.close();
+	}
+	return found;
 }

@@ -52,7 +52,8 @@ async function waitHealthy(url, child, log) {
 	throw new Error(`samverka serve did not answer /healthz within 15 s:\n${log()}`);
 }
 
-// Returns { url, users, stop }. stop() ends the server and removes the database.
+// Returns { url, db, users, stop, log }. stop() ends the server and removes
+// the database and the documents.
 export async function startServer() {
 	const bin = binaryPath();
 	if (!existsSync(bin))
@@ -64,7 +65,9 @@ export async function startServer() {
 		if (!users[role]) throw new Error(`samverka demo printed no ${role} user`);
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
-	const child = spawn(bin, ['serve', '--insecure-cookies', '--listen', `127.0.0.1:${port}`, '--db', db], {
+	// Case documents go to the temp directory too, not the working directory.
+	const files = join(dir, 'files');
+	const child = spawn(bin, ['serve', '--insecure-cookies', '--listen', `127.0.0.1:${port}`, '--db', db, '--files', files], {
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
 	let output = '';
@@ -86,5 +89,5 @@ export async function startServer() {
 		await stop();
 		throw e;
 	}
-	return { url, users, stop, log: () => output };
+	return { url, db, users, stop, log: () => output };
 }
