@@ -440,8 +440,9 @@ case_document_upload(struct req *r)
 	const char *error;
 	if (strcmp(c.status, "avslutad") == 0 || strcmp(c.status, "aterkallad") == 0) {
 		upload_refused(r, c.dnr,
-			       r->p.english ? "The case is closed: no documents can be added."
-					    : "Ärendet är avslutat: inga dokument kan läggas till.");
+		               r->p.english
+		                       ? "The case is closed: no documents can be added."
+		                       : "Ärendet är avslutat: inga dokument kan läggas till.");
 		return;
 	}
 	if (db_begin(r->db) != DB_OK) {

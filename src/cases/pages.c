@@ -218,9 +218,21 @@ transition(struct req *r, const char *to, enum case_role need, const char *detai
 		done(r, &c);
 }
 
+/* Withdrawing cannot be undone, so the applicant confirms it (WCAG 3.3.4). */
 void
 case_withdraw(struct req *r)
 {
+	if (!req_form(r, "bekrafta")) {
+		struct case_row c;
+		enum case_role role;
+		if (!load(r, &c, &role)) {
+			req_error(r, 404);
+			return;
+		}
+		refuse(r, &c, role, "Kryssa i rutan för att bekräfta att du vill återkalla.",
+		       "Tick the box to confirm that you want to withdraw.");
+		return;
+	}
 	transition(r, "aterkallad", CASE_APPLICANT, NULL);
 }
 

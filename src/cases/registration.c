@@ -189,6 +189,12 @@ registration_submit(struct req *r)
 	return;
 again:
 	json_decref(board);
+	if (!f.files_error && r->files.n)
+		f.files_error =
+		        en ? "Choose the two files again: a browser does not keep them "
+		             "after an error."
+		           : "Välj de två filerna igen: webbläsaren behåller dem inte efter "
+		             "ett fel.";
 	r->status = 422;
 	render(r, &f);
 }

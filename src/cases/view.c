@@ -1,4 +1,6 @@
 #include "cases/view.h"
+#include "base/esc.h"
+#include "cases/case.h"
 
 #include <time.h>
 
@@ -18,10 +20,10 @@ const char *
 view_outcome(const char *outcome, int english)
 {
 	if (strcmp(outcome, "bifall") == 0)
-		return english ? "granted" : "bifall";
+		return english ? "Granted" : "Bifall";
 	if (strcmp(outcome, "delvis") == 0)
-		return english ? "partly granted" : "delvis bifall";
-	return english ? "refused" : "avslag";
+		return english ? "Partly granted" : "Delvis bifall";
+	return english ? "Refused" : "Avslag";
 }
 
 /* What an entry in the trail says. */
@@ -54,4 +56,35 @@ view_date(struct buf *b, int64_t t)
 	localtime_r(&tt, &tm);
 	strftime(s, sizeof(s), "%Y-%m-%d", &tm);
 	buf_puts(b, s);
+}
+
+/* An entry's detail in words: status codes and outcomes become names. */
+void
+view_event_detail(struct buf *b, const char *kind, const char *detail, int english)
+{
+	if (strcmp(kind, "beslut") == 0) {
+		esc_html(b, view_outcome(detail, english), strlen(view_outcome(detail, english)));
+		return;
+	}
+	const char *arrow = strstr(detail, " → ");
+	if (strcmp(kind, "status") != 0 || !arrow) {
+		esc_html(b, detail, strlen(detail));
+		return;
+	}
+	char from[32], to[32];
+	size_t fn = (size_t)(arrow - detail), tn = strcspn(arrow + 5, ":");
+	if (fn >= sizeof(from) || tn >= sizeof(to)) {
+		esc_html(b, detail, strlen(detail));
+		return;
+	}
+	memcpy(from, detail, fn);
+	from[fn] = 0;
+	memcpy(to, arrow + 5, tn);
+	to[tn] = 0;
+	const char *f = case_status_name(from, english), *t = case_status_name(to, english);
+	esc_html(b, f, strlen(f));
+	buf_puts(b, " → ");
+	esc_html(b, t, strlen(t));
+	const char *rest = arrow + 5 + tn;
+	esc_html(b, rest, strlen(rest));
 }
