@@ -176,10 +176,22 @@ db_script(struct db *db, const char *sql)
 	return db->ops->script(db, sql);
 }
 
+/* SQLite takes the write lock at BEGIN IMMEDIATE. Its busy handler polls
+ * with growing pauses, so among many writers a waiting one can lose every
+ * race for the lock until its 10 s run out (seen with a few dozen
+ * registrations at once). The transaction has not started then, so trying
+ * again is safe: a burst of writers waits longer instead of failing. */
+enum { SQLITE_BEGIN_ATTEMPTS = 4 };
+
 int
 db_begin(struct db *db)
 {
-	return db->ops->script(db, db->kind == DB_SQLITE ? "BEGIN IMMEDIATE" : "BEGIN");
+	if (db->kind != DB_SQLITE)
+		return db->ops->script(db, "BEGIN");
+	int rc = DB_BUSY;
+	for (int i = 0; i < SQLITE_BEGIN_ATTEMPTS && rc == DB_BUSY; i++)
+		rc = db->ops->script(db, "BEGIN IMMEDIATE");
+	return rc;
 }
 
 int
