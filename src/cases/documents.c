@@ -38,7 +38,12 @@ static struct dbq Q_ONE = {"SELECT filename, content_type, storage_name FROM cas
 
 /* The storage name of the last document this thread stored, so that the
  * upload handler can remove the file when its transaction does not commit. */
-static _Thread_local char last_storage[STORAGE_HEX + 1];
+/* The files this thread's current request has written: removed again if
+ * its transaction does not commit (documents_discard). */
+enum { PENDING_MAX = 40 };
+static _Thread_local char pending[PENDING_MAX][STORAGE_HEX + 1];
+static _Thread_local int npending;
+static _Thread_local uint64_t pending_request;
 
 static const char *const kinds[] = {"stadgar", "protokoll", "komplettering", "ovrigt", NULL};
 
@@ -354,7 +359,12 @@ documents_store(struct req *r, const struct case_row *c, const struct upload *u,
 		unlink(path);
 		return -2;
 	}
-	memcpy(last_storage, storage, sizeof(storage));
+	if (pending_request != r->serial) {
+		pending_request = r->serial;
+		npending = 0;
+	}
+	if (npending < PENDING_MAX)
+		memcpy(pending[npending++], storage, sizeof(storage));
 	*error = NULL;
 	return 0;
 }
@@ -459,11 +469,7 @@ case_document_upload(struct req *r)
 		return;
 	}
 	db_rollback(r->db);
-	if (rc == 0) {
-		char path[4096];
-		snprintf(path, sizeof(path), "%s/%s", documents_dir, last_storage);
-		unlink(path);
-	}
+	documents_discard(r);
 	if (rc == -1)
 		upload_refused(r, c.dnr, error);
 	else
@@ -556,4 +562,19 @@ case_document_download(struct req *r)
 	}
 	r->ctype = ctype;
 	req_header(r, "Content-Disposition", disposition(&r->a, filename));
+}
+
+/* Removes the files the request stored, after its transaction was rolled
+ * back, so a refused submission leaves nothing on disk. */
+void
+documents_discard(struct req *r)
+{
+	if (pending_request != r->serial)
+		return;
+	for (int i = 0; i < npending; i++) {
+		char path[4096];
+		snprintf(path, sizeof(path), "%s/%s", documents_dir, pending[i]);
+		unlink(path);
+	}
+	npending = 0;
 }

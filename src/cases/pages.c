@@ -133,6 +133,7 @@ commit(struct req *r)
 	if (db_commit(r->db) == DB_OK)
 		return 1;
 	db_rollback(r->db);
+	documents_discard(r);
 	req_error(r, 500);
 	return 0;
 }
@@ -337,6 +338,7 @@ case_complete(struct req *r)
 		    documents_store(r, &c, &r->files.items[i], "komplettering", &a, &err) == 0)
 			continue;
 		db_rollback(r->db);
+		documents_discard(r);
 		if (err)
 			refuse(r, &c, role, err, err);
 		else
@@ -345,6 +347,7 @@ case_complete(struct req *r)
 	}
 	if (add_message(r, &c, role, body) != DB_OK || move(r, &c, "inkommen", NULL) != DB_OK) {
 		db_rollback(r->db);
+		documents_discard(r);
 		req_error(r, 500);
 		return;
 	}

@@ -198,6 +198,7 @@ update_submit(struct req *r)
 	}
 	if (!ok) {
 		db_rollback(r->db);
+		documents_discard(r);
 		if (!err) {
 			req_error(r, 500);
 			return;

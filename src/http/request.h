@@ -62,6 +62,7 @@ struct req {
 	int nparams;
 	struct page p;
 	struct user *user;
+	uint64_t serial; /* unique per request in this process */
 	int started, responded, early_status;
 	const char *cache_key; /* set when the response may be kept */
 	size_t cache_key_len;

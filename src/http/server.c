@@ -14,6 +14,7 @@
 #include <netinet/in.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -65,7 +66,9 @@ on_uri(void *cls, const char *uri, struct MHD_Connection *c)
 {
 	(void)cls;
 	(void)c;
+	static atomic_uint_fast64_t serials;
 	struct req *r = xcalloc(1, sizeof(*r));
+	r->serial = atomic_fetch_add(&serials, 1) + 1;
 	size_t n = strlen(uri);
 	if (n > URI_LIMIT) {
 		r->early_status = 414;
