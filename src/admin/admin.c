@@ -61,21 +61,11 @@ render_form(struct req *r, struct assoc_form *f, const char *action, const char 
 	layout_foot(r);
 }
 
-static int
-load_choices(struct req *r, struct assoc_form *f)
-{
-	size_t n;
-	return register_choices(r->db, &r->a, 0, &f->areas, &n) == 0 &&
-	                       register_choices(r->db, &r->a, 1, &f->groups, &n) == 0
-	               ? 0
-	               : -1;
-}
-
 void
 admin_assoc_new(struct req *r)
 {
 	struct assoc_form f = {0};
-	if (load_choices(r, &f) != 0) {
+	if (assoc_choices(r, &f.areas, &f.groups) != 0) {
 		req_error(r, 500);
 		return;
 	}
@@ -92,7 +82,7 @@ admin_assoc_edit(struct req *r)
 	struct assoc x;
 	int64_t id = req_param_id(r, 0);
 	int rc = id ? register_get(r->db, &r->a, id, 0, &x) : 0;
-	if (rc <= 0 || load_choices(r, &f) != 0) {
+	if (rc <= 0 || assoc_choices(r, &f.areas, &f.groups) != 0) {
 		req_error(r, rc < 0 ? 500 : 404);
 		return;
 	}
@@ -127,20 +117,12 @@ static void
 save_form(struct req *r, int64_t id)
 {
 	struct assoc_form f = {0};
-	if (load_choices(r, &f) != 0) {
+	if (assoc_choices(r, &f.areas, &f.groups) != 0) {
 		req_error(r, 500);
 		return;
 	}
 	int en = r->p.english;
-	f.in = (struct assoc_input){req_form(r, "organisationsnummer"),
-	                            req_form(r, "namn"),
-	                            req_form(r, "form"),
-	                            req_form(r, "andamal"),
-	                            req_form(r, "epost"),
-	                            req_form(r, "telefon"),
-	                            req_form(r, "webbplats"),
-	                            req_form(r, "grundad"),
-	                            req_form(r, "medlemmar")};
+	f.in = assoc_input_from_form(r);
 	assoc_validate(&f.in, en, &f.rec, &f.e);
 	f.rec.nareas = form_ids(r, "omrade", f.areas, f.rec.area_ids);
 	f.rec.ngroups = form_ids(r, "malgrupp", f.groups, f.rec.group_ids);

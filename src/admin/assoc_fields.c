@@ -1,6 +1,7 @@
 /* The association's fields, as both the administrator's form and the
  * registration e-service show them. */
 #include "admin/form.h"
+#include "register/queries.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -56,4 +57,30 @@ form_ids(struct req *r, const char *name, const struct choice *allowed, int64_t 
 			ids[n++] = id;
 	}
 	return bad ? -1 : n;
+}
+
+/* What was typed into the association's fields. */
+struct assoc_input
+assoc_input_from_form(struct req *r)
+{
+	return (struct assoc_input){req_form(r, "organisationsnummer"),
+	                            req_form(r, "namn"),
+	                            req_form(r, "form"),
+	                            req_form(r, "andamal"),
+	                            req_form(r, "epost"),
+	                            req_form(r, "telefon"),
+	                            req_form(r, "webbplats"),
+	                            req_form(r, "grundad"),
+	                            req_form(r, "medlemmar")};
+}
+
+/* The areas and target groups the form offers as checkboxes. */
+int
+assoc_choices(struct req *r, struct choice **areas, struct choice **groups)
+{
+	size_t n;
+	return register_choices(r->db, &r->a, 0, areas, &n) == 0 &&
+	                       register_choices(r->db, &r->a, 1, groups, &n) == 0
+	               ? 0
+	               : -1;
 }

@@ -23,5 +23,7 @@ enum { ASSOC_FIELDS = 9 };
 
 int assoc_form_fields(struct field *f, const struct assoc_input *in, const struct assoc_errors *e,
                       const char *form_code, int english);
+struct assoc_input assoc_input_from_form(struct req *r);
+int assoc_choices(struct req *r, struct choice **areas, struct choice **groups);
 int form_ids(struct req *r, const char *name, const struct choice *allowed, int64_t *ids);
 #endif

@@ -61,12 +61,8 @@ cases_mine_json(struct req *r)
 void
 cases_inbox_json(struct req *r)
 {
-	struct inbox_filter f = {req_query(r, "status"), req_query(r, "typ"),
-	                         req_query(r, "handlaggare"), 0};
-	if (f.status && !*f.status)
-		f.status = NULL;
-	if (f.type && !*f.type)
-		f.type = NULL;
+	struct inbox_filter f;
+	inbox_filter_read(r, &f);
 	struct case_list l;
 	if (cases_inbox(r->db, &r->a, r->user->department_id, r->user->id, &f, &l) != 0) {
 		req_error(r, 500);

@@ -10,6 +10,24 @@
 
 static struct dbq Q_DEPT_NAME = {"SELECT name_sv FROM departments WHERE id = $1", NULL, 0};
 
+/* The inbox's filters from the query string; bad values mean no filter. */
+void
+inbox_filter_read(struct req *r, struct inbox_filter *f)
+{
+	*f = (struct inbox_filter){req_query(r, "status"), req_query(r, "typ"),
+	                           req_query(r, "handlaggare"), 0};
+	const char *age = req_query(r, "aldre");
+	if (age && *age) {
+		char *end;
+		long long d = strtoll(age, &end, 10);
+		f->older_than_days = (!*end && d >= 0 && d < 36500) ? d : 0;
+	}
+	if (f->status && !*f->status)
+		f->status = NULL;
+	if (f->type && !*f->type)
+		f->type = NULL;
+}
+
 /* A department's cases for its officers, with filters. */
 void
 cases_inbox_page(struct req *r)
@@ -18,18 +36,8 @@ cases_inbox_page(struct req *r)
 		req_error(r, 403);
 		return;
 	}
-	struct inbox_filter f = {req_query(r, "status"), req_query(r, "typ"),
-	                         req_query(r, "handlaggare"), 0};
-	const char *age = req_query(r, "aldre");
-	if (age && *age) {
-		char *end;
-		long long d = strtoll(age, &end, 10);
-		f.older_than_days = (!*end && d >= 0 && d < 36500) ? d : 0;
-	}
-	if (f.status && !*f.status)
-		f.status = NULL;
-	if (f.type && !*f.type)
-		f.type = NULL;
+	struct inbox_filter f;
+	inbox_filter_read(r, &f);
 	struct case_list l;
 	if (cases_inbox(r->db, &r->a, r->user->department_id, r->user->id, &f, &l) != 0) {
 		req_error(r, 500);

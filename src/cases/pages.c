@@ -195,21 +195,32 @@ move(struct req *r, struct case_row *c, const char *to, const char *detail)
 	                   "Status för ärendet har ändrats.");
 }
 
+/* Loads the case and checks that the viewer, in the role the action needs,
+ * may move it to `to`; otherwise answers 404 or 422 and returns 0. */
+static int
+may_move(struct req *r, struct case_row *c, enum case_role *role, const char *to,
+         enum case_role need)
+{
+	if (!load(r, c, role)) {
+		req_error(r, 404);
+		return 0;
+	}
+	if (*role != need || !case_transition_allowed(c->status, to, *role)) {
+		refuse(r, c, *role, "Det går inte i ärendets nuvarande status.",
+		       "That is not possible in the case's current status.");
+		return 0;
+	}
+	return 1;
+}
+
 /* A status change the rules allow for this role, or a clear refusal. */
 static void
 transition(struct req *r, const char *to, enum case_role need, const char *detail)
 {
 	struct case_row c;
 	enum case_role role;
-	if (!load(r, &c, &role)) {
-		req_error(r, 404);
+	if (!may_move(r, &c, &role, to, need))
 		return;
-	}
-	if (role != need || !case_transition_allowed(c.status, to, role)) {
-		refuse(r, &c, role, "Det går inte i ärendets nuvarande status.",
-		       "That is not possible in the case's current status.");
-		return;
-	}
 	if (db_begin(r->db) != DB_OK || move(r, &c, to, detail) != DB_OK) {
 		db_rollback(r->db);
 		req_error(r, 500);
@@ -281,16 +292,9 @@ case_request_completion(struct req *r)
 {
 	struct case_row c;
 	enum case_role role;
-	if (!load(r, &c, &role)) {
-		req_error(r, 404);
+	if (!may_move(r, &c, &role, "komplettering", CASE_OFFICER))
 		return;
-	}
 	const char *body = text_field(r, "meddelande");
-	if (role != CASE_OFFICER || !case_transition_allowed(c.status, "komplettering", role)) {
-		refuse(r, &c, role, "Det går inte i ärendets nuvarande status.",
-		       "That is not possible in the case's current status.");
-		return;
-	}
 	if (!body) {
 		refuse(r, &c, role, "Skriv vad som behöver kompletteras.",
 		       "Write what needs to be completed.");
@@ -313,15 +317,8 @@ case_complete(struct req *r)
 {
 	struct case_row c;
 	enum case_role role;
-	if (!load(r, &c, &role)) {
-		req_error(r, 404);
+	if (!may_move(r, &c, &role, "inkommen", CASE_APPLICANT))
 		return;
-	}
-	if (role != CASE_APPLICANT || !case_transition_allowed(c.status, "inkommen", role)) {
-		refuse(r, &c, role, "Det går inte i ärendets nuvarande status.",
-		       "That is not possible in the case's current status.");
-		return;
-	}
 	const char *body = text_field(r, "meddelande");
 	if (!body) {
 		refuse(r, &c, role, "Skriv ett svar.", "Write an answer.");
@@ -372,15 +369,8 @@ case_decide(struct req *r)
 {
 	struct case_row c;
 	enum case_role role;
-	if (!load(r, &c, &role)) {
-		req_error(r, 404);
+	if (!may_move(r, &c, &role, "beslutad", CASE_OFFICER))
 		return;
-	}
-	if (role != CASE_OFFICER || !case_transition_allowed(c.status, "beslutad", role)) {
-		refuse(r, &c, role, "Det går inte i ärendets nuvarande status.",
-		       "That is not possible in the case's current status.");
-		return;
-	}
 	const char *outcome = req_form(r, "utfall");
 	const char *reasoning = text_field(r, "motivering");
 	const char *by = text_field(r, "beslutsfattare");

@@ -38,4 +38,6 @@ int cases_inbox(struct db *db, struct arena *a, int64_t dept, int64_t me,
                 const struct inbox_filter *f, struct case_list *out);
 int cases_diary(struct db *db, struct arena *a, int64_t page, struct case_list *out,
                 int64_t *total);
+#include "http/request.h"
+void inbox_filter_read(struct req *r, struct inbox_filter *f);
 #endif

@@ -40,21 +40,11 @@ render(struct req *r, struct reg_form *f)
 	layout_foot(r);
 }
 
-static int
-load_choices(struct req *r, struct reg_form *f)
-{
-	size_t n;
-	return register_choices(r->db, &r->a, 0, &f->areas, &n) == 0 &&
-	                       register_choices(r->db, &r->a, 1, &f->groups, &n) == 0
-	               ? 0
-	               : -1;
-}
-
 void
 registration_form(struct req *r)
 {
 	struct reg_form f = {0};
-	if (load_choices(r, &f) != 0) {
+	if (assoc_choices(r, &f.areas, &f.groups) != 0) {
 		req_error(r, 500);
 		return;
 	}
@@ -102,19 +92,11 @@ registration_submit(struct req *r)
 {
 	struct reg_form f = {0};
 	int en = r->p.english;
-	if (load_choices(r, &f) != 0) {
+	if (assoc_choices(r, &f.areas, &f.groups) != 0) {
 		req_error(r, 500);
 		return;
 	}
-	f.in = (struct assoc_input){req_form(r, "organisationsnummer"),
-	                            req_form(r, "namn"),
-	                            req_form(r, "form"),
-	                            req_form(r, "andamal"),
-	                            req_form(r, "epost"),
-	                            req_form(r, "telefon"),
-	                            req_form(r, "webbplats"),
-	                            req_form(r, "grundad"),
-	                            req_form(r, "medlemmar")};
+	f.in = assoc_input_from_form(r);
 	assoc_validate(&f.in, en, &f.rec, &f.e);
 	f.rec.nareas = form_ids(r, "omrade", f.areas, f.rec.area_ids);
 	f.rec.ngroups = form_ids(r, "malgrupp", f.groups, f.rec.group_ids);

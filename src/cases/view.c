@@ -4,16 +4,30 @@
 
 #include <time.h>
 
-/* A moment as people in the municipality read it: Stockholm time. */
-void
-view_time(struct buf *b, int64_t t)
+/* A moment in Stockholm time, in the given strftime format. */
+static void
+local_time(struct buf *b, int64_t t, const char *fmt)
 {
 	time_t tt = (time_t)t;
 	struct tm tm;
 	char s[32];
 	localtime_r(&tt, &tm);
-	strftime(s, sizeof(s), "%Y-%m-%d %H:%M", &tm);
+	strftime(s, sizeof(s), fmt, &tm);
 	buf_puts(b, s);
+}
+
+/* A moment as people in the municipality read it. */
+void
+view_time(struct buf *b, int64_t t)
+{
+	local_time(b, t, "%Y-%m-%d %H:%M");
+}
+
+/* A day, Stockholm time. */
+void
+view_date(struct buf *b, int64_t t)
+{
+	local_time(b, t, "%Y-%m-%d");
 }
 
 const char *
@@ -44,18 +58,6 @@ view_event(const char *kind, int english)
 		if (strcmp(names[i].kind, kind) == 0)
 			return english ? names[i].en : names[i].sv;
 	return kind;
-}
-
-/* A day, Stockholm time. */
-void
-view_date(struct buf *b, int64_t t)
-{
-	time_t tt = (time_t)t;
-	struct tm tm;
-	char s[16];
-	localtime_r(&tt, &tm);
-	strftime(s, sizeof(s), "%Y-%m-%d", &tm);
-	buf_puts(b, s);
 }
 
 /* An entry's detail in words: status codes and outcomes become names. */
