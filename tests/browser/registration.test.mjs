@@ -248,7 +248,7 @@ describe('registering an association, from application to the register', () => {
 		c = await casePage(page);
 		assert.equal(c.facts['Status'], 'Beslutad');
 		assert.ok(c.decision, 'the decision is on the case page');
-		assert.ok(c.decision.startsWith('Beslut: bifall'), c.decision);
+		assert.ok(c.decision.startsWith('Beslut: Bifall'), c.decision);
 		for (const part of ['Föreningen uppfyller villkoren för registrering.', 'Fritidsnämndens arbetsutskott', '2026-03-12', REFERENCE])
 			assert.ok(c.decision.includes(part), `the decision shows ${part}: ${c.decision}`);
 		assert.equal(await page.locator('#motivering').count(), 0, 'no second decision');
