@@ -78,8 +78,8 @@ render(struct req *r, struct case_row *c, enum case_role role, const char *error
 	r->p.title = c->dnr;
 	const char *csrf = req_csrf(r);
 	layout_head(r);
-	tpl_cases_case(&r->out, &r->p, csrf, c, role, &d, msgs, nm, ev, ne, docs, nd, error,
-	               notice);
+	tpl_cases_case(&r->out, &r->p, csrf, c, role, &d, msgs, nm, ev, ne, docs, nd, error, notice,
+	               &r->form);
 	layout_foot(r);
 }
 

@@ -5,6 +5,16 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "http/decode.h"
+
+/* What the person typed into a field, kept when a form comes back with an
+ * error; "" when nothing was sent. */
+static inline const char *
+typed_value(const struct kvlist *typed, const char *name)
+{
+	const char *v = kv_get(typed, name);
+	return v ? v : "";
+}
 
 void view_time(struct buf *b, int64_t t);
 void view_date(struct buf *b, int64_t t);
