@@ -11,6 +11,7 @@
 
 #include <jansson.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -23,6 +24,10 @@ static struct dbq Q_MARK_READ = {"UPDATE case_messages SET read_at = $3 WHERE ca
                                  NULL, 0};
 static struct dbq Q_ASSIGN = {"UPDATE cases SET officer_id = $2, updated = $3 WHERE id = $1", NULL,
                               0};
+static struct dbq Q_COLLEAGUES = {
+        "SELECT u.id, u.name FROM users u JOIN user_roles ur ON ur.user_id = u.id "
+        "WHERE ur.role = 'officer' AND ur.department_id = $1 AND u.active = 1 ORDER BY u.name",
+        NULL, 0};
 static struct dbq Q_DECISION = {
         "INSERT INTO case_decisions (case_id, outcome, reasoning, decided_by, decided_by_id, "
         "decided_on, reference, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
@@ -54,6 +59,25 @@ me(struct req *r)
 	return (struct actor){r->user->id, r->user->name};
 }
 
+/* The officers of a department, for assigning a case to a colleague. */
+static struct choice *
+colleagues(struct req *r, int64_t dept)
+{
+	size_t cap = 64, n = 0;
+	struct choice *out = arena_alloc(&r->a, cap * sizeof(*out));
+	struct dbcur c;
+	if (db_query(r->db, &c, &Q_COLLEAGUES, DB_ARGS(DB_INT(dept))) == DB_OK)
+		while (db_next(&c) > 0 && n + 1 < cap) {
+			const char *name = arena_strdup(&r->a, db_col_text(&c, 1));
+			out[n++] = (struct choice){"", name, name, db_col_int(&c, 0)};
+		}
+	db_done(&c);
+	out[n] = (struct choice){0};
+	return out;
+}
+
+static const struct choice no_colleagues = {0};
+
 /* Shows the case; opening it marks the other side's messages read. */
 static void
 render(struct req *r, struct case_row *c, enum case_role role, const char *error)
@@ -79,7 +103,8 @@ render(struct req *r, struct case_row *c, enum case_role role, const char *error
 	const char *csrf = req_csrf(r);
 	layout_head(r);
 	tpl_cases_case(&r->out, &r->p, csrf, c, role, &d, msgs, nm, ev, ne, docs, nd, error, notice,
-	               &r->form);
+	               &r->form,
+	               role == CASE_OFFICER ? colleagues(r, c->department_id) : &no_colleagues);
 	layout_foot(r);
 }
 
@@ -259,7 +284,8 @@ case_change_status(struct req *r)
 	transition(r, to, CASE_OFFICER, NULL);
 }
 
-/* Takes the case: the officer who asks, or a colleague by id. */
+/* Assigns the case to the officer who asks, or to a colleague of the same
+ * department chosen by id. */
 void
 case_assign(struct req *r)
 {
@@ -274,10 +300,23 @@ case_assign(struct req *r)
 		return;
 	}
 	struct actor a = me(r);
+	struct actor to = a;
+	const char *pick = req_form(r, "handlaggare");
+	if (pick && *pick) {
+		const struct choice *k = colleagues(r, c.department_id);
+		while (k->name_sv && k->id != strtoll(pick, NULL, 10))
+			k++;
+		if (!k->name_sv) {
+			refuse(r, &c, role, "Välj en handläggare på förvaltningen.",
+			       "Choose a case officer of the department.");
+			return;
+		}
+		to = (struct actor){k->id, k->name_sv};
+	}
 	if (db_begin(r->db) != DB_OK ||
-	    db_exec(r->db, &Q_ASSIGN, DB_ARGS(DB_INT(c.id), DB_INT(a.id), DB_INT(time(NULL)))) !=
+	    db_exec(r->db, &Q_ASSIGN, DB_ARGS(DB_INT(c.id), DB_INT(to.id), DB_INT(time(NULL)))) !=
 	            DB_OK ||
-	    case_event(r->db, c.id, &a, "tilldelad", a.name) != DB_OK) {
+	    case_event(r->db, c.id, &a, "tilldelad", to.name) != DB_OK) {
 		db_rollback(r->db);
 		req_error(r, 500);
 		return;
