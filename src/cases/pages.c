@@ -163,6 +163,21 @@ commit(struct req *r)
 	return 0;
 }
 
+/* Ends an action's transaction: commits and goes back to the case page, or
+ * rolls back (with any files the request stored) and answers 500. */
+static void
+finish(struct req *r, const struct case_row *c, int ok)
+{
+	if (!ok) {
+		db_rollback(r->db);
+		documents_discard(r);
+		req_error(r, 500);
+		return;
+	}
+	if (commit(r))
+		done(r, c);
+}
+
 /* Writes a message in the trail, the thread and the other side's mail. */
 static int
 add_message(struct req *r, struct case_row *c, enum case_role role, const char *body)
@@ -198,13 +213,7 @@ case_post_message(struct req *r)
 		refuse(r, &c, role, "Ärendet är avslutat.", "The case is closed.");
 		return;
 	}
-	if (db_begin(r->db) != DB_OK || add_message(r, &c, role, body) != DB_OK) {
-		db_rollback(r->db);
-		req_error(r, 500);
-		return;
-	}
-	if (commit(r))
-		done(r, &c);
+	finish(r, &c, db_begin(r->db) == DB_OK && add_message(r, &c, role, body) == DB_OK);
 }
 
 /* Changes status with its trail entry and the applicant's mail. */
@@ -246,13 +255,7 @@ transition(struct req *r, const char *to, enum case_role need, const char *detai
 	enum case_role role;
 	if (!may_move(r, &c, &role, to, need))
 		return;
-	if (db_begin(r->db) != DB_OK || move(r, &c, to, detail) != DB_OK) {
-		db_rollback(r->db);
-		req_error(r, 500);
-		return;
-	}
-	if (commit(r))
-		done(r, &c);
+	finish(r, &c, db_begin(r->db) == DB_OK && move(r, &c, to, detail) == DB_OK);
 }
 
 /* Withdrawing cannot be undone, so the applicant confirms it (WCAG 3.3.4). */
@@ -313,16 +316,11 @@ case_assign(struct req *r)
 		}
 		to = (struct actor){k->id, k->name_sv};
 	}
-	if (db_begin(r->db) != DB_OK ||
-	    db_exec(r->db, &Q_ASSIGN, DB_ARGS(DB_INT(c.id), DB_INT(to.id), DB_INT(time(NULL)))) !=
-	            DB_OK ||
-	    case_event(r->db, c.id, &a, "tilldelad", to.name) != DB_OK) {
-		db_rollback(r->db);
-		req_error(r, 500);
-		return;
-	}
-	if (commit(r))
-		done(r, &c);
+	finish(r, &c,
+	       db_begin(r->db) == DB_OK &&
+	               db_exec(r->db, &Q_ASSIGN,
+	                       DB_ARGS(DB_INT(c.id), DB_INT(to.id), DB_INT(time(NULL)))) == DB_OK &&
+	               case_event(r->db, c.id, &a, "tilldelad", to.name) == DB_OK);
 }
 
 /* The officer sends the case back with what is missing. */
@@ -339,14 +337,9 @@ case_request_completion(struct req *r)
 		       "Write what needs to be completed.");
 		return;
 	}
-	if (db_begin(r->db) != DB_OK || add_message(r, &c, role, body) != DB_OK ||
-	    move(r, &c, "komplettering", NULL) != DB_OK) {
-		db_rollback(r->db);
-		req_error(r, 500);
-		return;
-	}
-	if (commit(r))
-		done(r, &c);
+	finish(r, &c,
+	       db_begin(r->db) == DB_OK && add_message(r, &c, role, body) == DB_OK &&
+	               move(r, &c, "komplettering", NULL) == DB_OK);
 }
 
 /* The applicant answers a request for completion, with an optional
@@ -381,14 +374,8 @@ case_complete(struct req *r)
 			req_error(r, 500);
 		return;
 	}
-	if (add_message(r, &c, role, body) != DB_OK || move(r, &c, "inkommen", NULL) != DB_OK) {
-		db_rollback(r->db);
-		documents_discard(r);
-		req_error(r, 500);
-		return;
-	}
-	if (commit(r))
-		done(r, &c);
+	finish(r, &c,
+	       add_message(r, &c, role, body) == DB_OK && move(r, &c, "inkommen", NULL) == DB_OK);
 }
 
 /* A date written YYYY-MM-DD. */
