@@ -42,6 +42,11 @@ static struct dbq Q_REPRESENTS = {
 static struct dbq Q_OUTBOX = {"INSERT INTO outbox (to_addr, subject, body, created, next_try) "
                               "VALUES ($1, $2, $3, $4, $4)",
                               NULL, 0};
+static struct dbq Q_GRANT = {
+        "INSERT INTO user_roles (user_id, role, association_id) "
+        "SELECT $1, 'representative', $2 WHERE NOT EXISTS (SELECT 1 FROM user_roles "
+        "WHERE user_id = $1 AND role = 'representative' AND association_id = $2)",
+        NULL, 0};
 static struct dbq Q_APPLICANT_MAIL = {"SELECT email FROM users WHERE id = $1 AND active = 1", NULL,
                                       0};
 static struct dbq Q_OFFICER_MAILS = {
@@ -269,11 +274,24 @@ case_notify(struct db *db, const struct case_row *c, int to_officer, const char 
 	buf_printf(&full, "%s\n\nÄrende %s: %s\n", body, c->dnr, c->title);
 	for (int i = 0; i < n; i++) {
 		if (rc == DB_OK)
-			rc = db_exec(db, &Q_OUTBOX,
-			             DB_ARGS(DB_TEXT(to[i]), DB_TEXT(subject),
-			                     DB_TEXT(buf_cstr(&full)), DB_INT(time(NULL))));
+			rc = outbox_queue(db, to[i], subject, buf_cstr(&full));
 		free(to[i]);
 	}
 	buf_free(&full);
 	return rc;
+}
+
+/* Queues one mail in the caller's transaction; the worker sends it. */
+int
+outbox_queue(struct db *db, const char *to, const char *subject, const char *body)
+{
+	return db_exec(db, &Q_OUTBOX,
+	               DB_ARGS(DB_TEXT(to), DB_TEXT(subject), DB_TEXT(body), DB_INT(time(NULL))));
+}
+
+/* Makes a user a representative of an association, once. */
+int
+grant_representative(struct db *db, int64_t user_id, int64_t association_id)
+{
+	return db_exec(db, &Q_GRANT, DB_ARGS(DB_INT(user_id), DB_INT(association_id)));
 }

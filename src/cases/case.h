@@ -53,6 +53,8 @@ int case_load(struct db *db, struct arena *ar, const char *dnr, struct case_row 
 enum case_role case_role_of(struct db *db, const struct user *u, const struct case_row *c);
 int user_represents(struct db *db, int64_t user_id, int64_t association_id);
 int64_t department_of(struct db *db, const char *code);
+int outbox_queue(struct db *db, const char *to, const char *subject, const char *body);
+int grant_representative(struct db *db, int64_t user_id, int64_t association_id);
 int case_notify(struct db *db, const struct case_row *c, int to_officer, const char *subject,
                 const char *body);
 #endif

@@ -27,14 +27,6 @@ static struct dbq Q_FIND = {
 static struct dbq Q_ACCEPT = {"UPDATE invitations SET accepted_by = $2, accepted_at = $3 "
                               "WHERE id = $1 AND accepted_at IS NULL RETURNING id",
                               NULL, 0};
-static struct dbq Q_GRANT = {
-        "INSERT INTO user_roles (user_id, role, association_id) "
-        "SELECT $1, 'representative', $2 WHERE NOT EXISTS (SELECT 1 FROM user_roles "
-        "WHERE user_id = $1 AND role = 'representative' AND association_id = $2)",
-        NULL, 0};
-static struct dbq Q_MAIL = {"INSERT INTO outbox (to_addr, subject, body, created, next_try) VALUES "
-                            "($1, $2, $3, $4, $4)",
-                            NULL, 0};
 
 static void
 token_hash(const char *token, char out[65])
@@ -76,9 +68,7 @@ invite_submit(struct req *r)
 	    db_exec(r->db, &Q_ADD,
 	            DB_ARGS(DB_INT(id), DB_TEXT(email), DB_TEXT(hash), DB_INT(r->user->id),
 	                    DB_INT(now))) != DB_OK ||
-	    db_exec(r->db, &Q_MAIL,
-	            DB_ARGS(DB_TEXT(email), DB_TEXT("Inbjudan att företräda en förening"),
-	                    DB_TEXT(body), DB_INT(now))) != DB_OK ||
+	    outbox_queue(r->db, email, "Inbjudan att företräda en förening", body) != DB_OK ||
 	    db_commit(r->db) != DB_OK) {
 		db_rollback(r->db);
 		req_error(r, 500);
@@ -141,8 +131,7 @@ invite_accept(struct req *r)
 	    db_returning(r->db, &Q_ACCEPT,
 	                 DB_ARGS(DB_INT(inv), DB_INT(r->user->id), DB_INT(time(NULL))),
 	                 &done) != DB_OK ||
-	    db_exec(r->db, &Q_GRANT, DB_ARGS(DB_INT(r->user->id), DB_INT(assoc))) != DB_OK ||
-	    db_commit(r->db) != DB_OK) {
+	    grant_representative(r->db, r->user->id, assoc) != DB_OK || db_commit(r->db) != DB_OK) {
 		db_rollback(r->db);
 		req_error(r, 500);
 		return;

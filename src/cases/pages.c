@@ -36,11 +36,6 @@ static struct dbq Q_ACTIVATE = {
         "UPDATE associations SET active = 1, public = $2, updated = $3, last_update = $3 "
         "WHERE id = $1",
         NULL, 0};
-static struct dbq Q_GRANT = {
-        "INSERT INTO user_roles (user_id, role, association_id) "
-        "SELECT $1, 'representative', $2 WHERE NOT EXISTS (SELECT 1 FROM user_roles "
-        "WHERE user_id = $1 AND role = 'representative' AND association_id = $2)",
-        NULL, 0};
 
 /* The case named in the path, and the viewer's role in it; 0 when the
  * viewer may not see it (the caller answers 404). */
@@ -437,8 +432,7 @@ case_decide(struct req *r)
 		            DB_ARGS(DB_INT(c.association_id), DB_INT(public_), DB_INT(now))) !=
 		            DB_OK ||
 		    (c.applicant_id &&
-		     db_exec(r->db, &Q_GRANT,
-		             DB_ARGS(DB_INT(c.applicant_id), DB_INT(c.association_id))) != DB_OK))
+		     grant_representative(r->db, c.applicant_id, c.association_id) != DB_OK))
 			goto fail;
 	}
 	if (strcmp(c.type, "arsuppdatering") == 0 && strcmp(outcome, "avslag") != 0 &&

@@ -782,24 +782,6 @@ strangers(struct hclient *rep, const struct sample *pdf)
 
 /* --- a second server with --files and --max-upload ------------------ */
 
-/* A port the kernel just handed out is very likely still free. */
-static int
-free_port(void)
-{
-	int s = socket(AF_INET, SOCK_STREAM, 0);
-	struct sockaddr_in a = {0};
-	a.sin_family = AF_INET;
-	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-	socklen_t len = sizeof(a);
-	if (s < 0 || bind(s, (struct sockaddr *)&a, sizeof(a)) != 0 ||
-	    getsockname(s, (struct sockaddr *)&a, &len) != 0) {
-		perror("free port");
-		exit(1);
-	}
-	close(s);
-	return ntohs(a.sin_port);
-}
-
 static int
 remove_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
 {
@@ -870,7 +852,7 @@ options(const struct sample *pdf)
 	int main_port = H.port;
 	char main_base[64];
 	snprintf(main_base, sizeof(main_base), "%s", H.base);
-	H.port = free_port();
+	H.port = h_free_port();
 	snprintf(H.base, sizeof(H.base), "http://127.0.0.1:%d", H.port);
 	const char *extra[] = {"--files", dir, "--max-upload", limit, NULL};
 	pid_t pid = serve(extra, log, H.port);
