@@ -63,6 +63,7 @@ const struct route routes[] = {
         {M_POST, "/arenden/{dnr}/status", case_change_status, ROLE_OFFICER, 0},
         {M_POST, "/arenden/{dnr}/komplettering", case_request_completion, ROLE_OFFICER, 0},
         {M_POST, "/arenden/{dnr}/beslut", case_decide, ROLE_OFFICER, 0},
+        {M_POST, "/arenden/{dnr}/sekretess", case_confidential, ROLE_OFFICER, 0},
         DOCUMENT_ROUTES{M_GET, "/handlaggning", cases_inbox_page, ROLE_OFFICER, 0},
         {M_GET, "/handlaggning/statistik", cases_stats_page, ROLE_OFFICER, 0},
         {M_GET, "/diarium", cases_diary_page, ACCESS_PUBLIC, 0},

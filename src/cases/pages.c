@@ -3,13 +3,13 @@
  * it), and writes the change, its trail entry and its mail in one
  * transaction, then redirects back to the page. */
 #include "cases/pages.h"
+#include "cases/action.h"
 #include "cases/case.tpl.h"
 #include "cases/documents.h"
 #include "cases/queries.h"
 #include "http/decode.h"
 #include "layout/layout.h"
 
-#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,14 +28,6 @@ static struct dbq Q_COLLEAGUES = {
         "SELECT u.id, u.name FROM users u JOIN user_roles ur ON ur.user_id = u.id "
         "WHERE ur.role = 'officer' AND ur.department_id = $1 AND u.active = 1 ORDER BY u.name",
         NULL, 0};
-static struct dbq Q_DECISION = {
-        "INSERT INTO case_decisions (case_id, outcome, reasoning, decided_by, decided_by_id, "
-        "decided_on, reference, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-        NULL, 0};
-static struct dbq Q_ACTIVATE = {
-        "UPDATE associations SET active = 1, public = $2, updated = $3, last_update = $3 "
-        "WHERE id = $1",
-        NULL, 0};
 
 /* The case named in the path, and the viewer's role in it; 0 when the
  * viewer may not see it (the caller answers 404). */
@@ -48,8 +40,19 @@ load(struct req *r, struct case_row *c, enum case_role *role)
 	return *role != CASE_NONE;
 }
 
-static struct actor
-me(struct req *r)
+/* The case of an action, or a 404 answered and 0 returned. */
+int
+case_action_load(struct req *r, struct case_row *c, enum case_role *role)
+{
+	if (load(r, c, role))
+		return 1;
+	req_error(r, 404);
+	return 0;
+}
+
+/* The signed-in person, as the trail names them. */
+struct actor
+case_actor(struct req *r)
 {
 	return (struct actor){r->user->id, r->user->name};
 }
@@ -73,9 +76,12 @@ colleagues(struct req *r, int64_t dept)
 
 static const struct choice no_colleagues = {0};
 
+/* The longest message or reasoning, in bytes. */
+enum { TEXT_MAX = 10000 };
+
 /* Shows the case; opening it marks the other side's messages read. */
 static void
-render(struct req *r, struct case_row *c, enum case_role role, const char *error)
+render(struct req *r, struct case_row *c, enum case_role role, const struct case_refusal *e)
 {
 	struct case_decision_row d;
 	struct case_message_row *msgs;
@@ -97,9 +103,10 @@ render(struct req *r, struct case_row *c, enum case_role role, const char *error
 	r->p.title = c->dnr;
 	const char *csrf = req_csrf(r);
 	layout_head(r);
-	tpl_cases_case(&r->out, &r->p, csrf, c, role, &d, msgs, nm, ev, ne, docs, nd, error, notice,
+	tpl_cases_case(&r->out, &r->p, csrf, c, role, &d, msgs, nm, ev, ne, docs, nd, e, notice,
 	               &r->form,
-	               role == CASE_OFFICER ? colleagues(r, c->department_id) : &no_colleagues);
+	               role == CASE_OFFICER ? colleagues(r, c->department_id) : &no_colleagues,
+	               case_confidential_basis(r, c));
 	layout_foot(r);
 }
 
@@ -116,25 +123,38 @@ case_page(struct req *r)
 }
 
 /* Back to the case page after a change. */
-static void
-done(struct req *r, const struct case_row *c)
+void
+case_done(struct req *r, const struct case_row *c)
 {
 	char url[96];
 	snprintf(url, sizeof(url), "/arenden/%s?klart=1", c->dnr);
 	req_redirect(r, arena_strdup(&r->a, url));
 }
 
-/* A refused action: the page again with the reason, nothing written. */
-static void
-refuse(struct req *r, struct case_row *c, enum case_role role, const char *sv, const char *en)
+/* A refused action: the page again with the reasons beside the fields and
+ * what was typed kept, nothing written. */
+void
+case_refuse_all(struct req *r, struct case_row *c, enum case_role role,
+                const struct case_refusal *e)
 {
 	r->status = 422;
-	render(r, c, role, r->p.english ? en : sv);
+	render(r, c, role, e);
 }
 
-/* A required text field of at most 10 000 bytes, or NULL. */
-static const char *
-text_field(struct req *r, const char *name)
+/* A refusal with one reason, beside one control (NULL: about the case). */
+void
+case_refuse(struct req *r, struct case_row *c, enum case_role role, const char *form,
+            const char *control, const char *sv, const char *en)
+{
+	struct case_refusal e = {.form = form};
+	refusal_add(&e, control, r->p.english ? en : sv);
+	case_refuse_all(r, c, role, &e);
+}
+
+/* A required text field of at most `max` bytes that is not only blanks,
+ * or NULL. */
+const char *
+case_text_field(struct req *r, const char *name, size_t max)
 {
 	const char *v = req_form(r, name);
 	if (!v)
@@ -143,12 +163,12 @@ text_field(struct req *r, const char *name)
 	int blank = 1;
 	for (size_t i = 0; i < n && blank; i++)
 		blank = v[i] == ' ' || v[i] == '\n' || v[i] == '\r' || v[i] == '\t';
-	return blank || n > 10000 ? NULL : v;
+	return blank || n > max ? NULL : v;
 }
 
 /* Commits, or rolls back and answers 500. */
-static int
-commit(struct req *r)
+int
+case_commit(struct req *r)
 {
 	if (db_commit(r->db) == DB_OK)
 		return 1;
@@ -160,8 +180,8 @@ commit(struct req *r)
 
 /* Ends an action's transaction: commits and goes back to the case page, or
  * rolls back (with any files the request stored) and answers 500. */
-static void
-finish(struct req *r, const struct case_row *c, int ok)
+void
+case_action_end(struct req *r, const struct case_row *c, int ok)
 {
 	if (!ok) {
 		db_rollback(r->db);
@@ -169,15 +189,15 @@ finish(struct req *r, const struct case_row *c, int ok)
 		req_error(r, 500);
 		return;
 	}
-	if (commit(r))
-		done(r, c);
+	if (case_commit(r))
+		case_done(r, c);
 }
 
 /* Writes a message in the trail, the thread and the other side's mail. */
 static int
 add_message(struct req *r, struct case_row *c, enum case_role role, const char *body)
 {
-	struct actor a = me(r);
+	struct actor a = case_actor(r);
 	int officer = role == CASE_OFFICER;
 	if (db_exec(r->db, &Q_MESSAGE,
 	            DB_ARGS(DB_INT(c->id), DB_INT(a.id), DB_TEXT(a.name), DB_INT(officer),
@@ -194,28 +214,28 @@ case_post_message(struct req *r)
 {
 	struct case_row c;
 	enum case_role role;
-	if (!load(r, &c, &role)) {
-		req_error(r, 404);
+	if (!case_action_load(r, &c, &role))
 		return;
-	}
-	const char *body = text_field(r, "meddelande");
-	if (!body) {
-		refuse(r, &c, role, "Skriv ett meddelande (högst 10 000 tecken).",
-		       "Write a message (at most 10,000 characters).");
-		return;
-	}
 	if (!strcmp(c.status, "avslutad") || !strcmp(c.status, "aterkallad")) {
-		refuse(r, &c, role, "Ärendet är avslutat.", "The case is closed.");
+		case_refuse(r, &c, role, "meddelande", NULL, "Ärendet är avslutat.",
+		            "The case is closed.");
 		return;
 	}
-	finish(r, &c, db_begin(r->db) == DB_OK && add_message(r, &c, role, body) == DB_OK);
+	const char *body = case_text_field(r, "meddelande", TEXT_MAX);
+	if (!body) {
+		case_refuse(r, &c, role, "meddelande", "meddelande",
+		            "Skriv ett meddelande (högst 10 000 tecken).",
+		            "Write a message (at most 10,000 characters).");
+		return;
+	}
+	case_action_end(r, &c, db_begin(r->db) == DB_OK && add_message(r, &c, role, body) == DB_OK);
 }
 
 /* Changes status with its trail entry and the applicant's mail. */
-static int
-move(struct req *r, struct case_row *c, const char *to, const char *detail)
+int
+case_move(struct req *r, struct case_row *c, const char *to, const char *detail)
 {
-	struct actor a = me(r);
+	struct actor a = case_actor(r);
 	if (case_set_status(r->db, c, to, &a, detail) != DB_OK)
 		return -1;
 	char subject[128];
@@ -226,17 +246,15 @@ move(struct req *r, struct case_row *c, const char *to, const char *detail)
 
 /* Loads the case and checks that the viewer, in the role the action needs,
  * may move it to `to`; otherwise answers 404 or 422 and returns 0. */
-static int
-may_move(struct req *r, struct case_row *c, enum case_role *role, const char *to,
-         enum case_role need)
+int
+case_may_move(struct req *r, struct case_row *c, enum case_role *role, const char *form,
+              const char *to, enum case_role need)
 {
-	if (!load(r, c, role)) {
-		req_error(r, 404);
+	if (!case_action_load(r, c, role))
 		return 0;
-	}
 	if (*role != need || !case_transition_allowed(c->status, to, *role)) {
-		refuse(r, c, *role, "Det går inte i ärendets nuvarande status.",
-		       "That is not possible in the case's current status.");
+		case_refuse(r, c, *role, form, NULL, "Det går inte i ärendets nuvarande status.",
+		            "That is not possible in the case's current status.");
 		return 0;
 	}
 	return 1;
@@ -244,13 +262,13 @@ may_move(struct req *r, struct case_row *c, enum case_role *role, const char *to
 
 /* A status change the rules allow for this role, or a clear refusal. */
 static void
-transition(struct req *r, const char *to, enum case_role need, const char *detail)
+transition(struct req *r, const char *form, const char *to, enum case_role need)
 {
 	struct case_row c;
 	enum case_role role;
-	if (!may_move(r, &c, &role, to, need))
+	if (!case_may_move(r, &c, &role, form, to, need))
 		return;
-	finish(r, &c, db_begin(r->db) == DB_OK && move(r, &c, to, detail) == DB_OK);
+	case_action_end(r, &c, db_begin(r->db) == DB_OK && case_move(r, &c, to, NULL) == DB_OK);
 }
 
 /* Withdrawing cannot be undone, so the applicant confirms it (WCAG 3.3.4). */
@@ -260,15 +278,13 @@ case_withdraw(struct req *r)
 	if (!req_form(r, "bekrafta")) {
 		struct case_row c;
 		enum case_role role;
-		if (!load(r, &c, &role)) {
-			req_error(r, 404);
-			return;
-		}
-		refuse(r, &c, role, "Kryssa i rutan för att bekräfta att du vill återkalla.",
-		       "Tick the box to confirm that you want to withdraw.");
+		if (case_action_load(r, &c, &role))
+			case_refuse(r, &c, role, "aterkalla", "bekrafta",
+			            "Kryssa i rutan för att bekräfta att du vill återkalla.",
+			            "Tick the box to confirm that you want to withdraw.");
 		return;
 	}
-	transition(r, "aterkallad", CASE_APPLICANT, NULL);
+	transition(r, "aterkalla", "aterkallad", CASE_APPLICANT);
 }
 
 void
@@ -279,7 +295,7 @@ case_change_status(struct req *r)
 		req_error(r, 400);
 		return;
 	}
-	transition(r, to, CASE_OFFICER, NULL);
+	transition(r, "status", to, CASE_OFFICER);
 }
 
 /* Assigns the case to the officer who asks, or to a colleague of the same
@@ -289,15 +305,13 @@ case_assign(struct req *r)
 {
 	struct case_row c;
 	enum case_role role;
-	if (!load(r, &c, &role)) {
-		req_error(r, 404);
+	if (!case_action_load(r, &c, &role))
 		return;
-	}
 	if (role != CASE_OFFICER) {
 		req_error(r, 403);
 		return;
 	}
-	struct actor a = me(r);
+	struct actor a = case_actor(r);
 	struct actor to = a;
 	const char *pick = req_form(r, "handlaggare");
 	if (pick && *pick) {
@@ -305,17 +319,19 @@ case_assign(struct req *r)
 		while (k->name_sv && k->id != strtoll(pick, NULL, 10))
 			k++;
 		if (!k->name_sv) {
-			refuse(r, &c, role, "Välj en handläggare på förvaltningen.",
-			       "Choose a case officer of the department.");
+			case_refuse(r, &c, role, "tilldela", "handlaggare",
+			            "Välj en handläggare på förvaltningen.",
+			            "Choose a case officer of the department.");
 			return;
 		}
 		to = (struct actor){k->id, k->name_sv};
 	}
-	finish(r, &c,
-	       db_begin(r->db) == DB_OK &&
-	               db_exec(r->db, &Q_ASSIGN,
-	                       DB_ARGS(DB_INT(c.id), DB_INT(to.id), DB_INT(time(NULL)))) == DB_OK &&
-	               case_event(r->db, c.id, &a, "tilldelad", to.name) == DB_OK);
+	case_action_end(r, &c,
+	                db_begin(r->db) == DB_OK &&
+	                        db_exec(r->db, &Q_ASSIGN,
+	                                DB_ARGS(DB_INT(c.id), DB_INT(to.id), DB_INT(time(NULL)))) ==
+	                                DB_OK &&
+	                        case_event(r->db, c.id, &a, "tilldelad", to.name) == DB_OK);
 }
 
 /* The officer sends the case back with what is missing. */
@@ -324,17 +340,18 @@ case_request_completion(struct req *r)
 {
 	struct case_row c;
 	enum case_role role;
-	if (!may_move(r, &c, &role, "komplettering", CASE_OFFICER))
+	if (!case_may_move(r, &c, &role, "komplettering", "komplettering", CASE_OFFICER))
 		return;
-	const char *body = text_field(r, "meddelande");
+	const char *body = case_text_field(r, "meddelande", TEXT_MAX);
 	if (!body) {
-		refuse(r, &c, role, "Skriv vad som behöver kompletteras.",
-		       "Write what needs to be completed.");
+		case_refuse(r, &c, role, "komplettering", "komplettering",
+		            "Skriv vad som behöver kompletteras (högst 10 000 tecken).",
+		            "Write what needs to be completed (at most 10,000 characters).");
 		return;
 	}
-	finish(r, &c,
-	       db_begin(r->db) == DB_OK && add_message(r, &c, role, body) == DB_OK &&
-	               move(r, &c, "komplettering", NULL) == DB_OK);
+	case_action_end(r, &c,
+	                db_begin(r->db) == DB_OK && add_message(r, &c, role, body) == DB_OK &&
+	                        case_move(r, &c, "komplettering", NULL) == DB_OK);
 }
 
 /* The applicant answers a request for completion, with an optional
@@ -344,14 +361,16 @@ case_complete(struct req *r)
 {
 	struct case_row c;
 	enum case_role role;
-	if (!may_move(r, &c, &role, "inkommen", CASE_APPLICANT))
+	if (!case_may_move(r, &c, &role, "komplettera", "inkommen", CASE_APPLICANT))
 		return;
-	const char *body = text_field(r, "meddelande");
+	const char *body = case_text_field(r, "meddelande", TEXT_MAX);
 	if (!body) {
-		refuse(r, &c, role, "Skriv ett svar.", "Write an answer.");
+		case_refuse(r, &c, role, "komplettera", "svar",
+		            "Skriv ett svar (högst 10 000 tecken).",
+		            "Write an answer (at most 10,000 characters).");
 		return;
 	}
-	struct actor a = me(r);
+	struct actor a = case_actor(r);
 	const char *err = NULL;
 	if (db_begin(r->db) != DB_OK) {
 		req_error(r, 500);
@@ -364,84 +383,12 @@ case_complete(struct req *r)
 		db_rollback(r->db);
 		documents_discard(r);
 		if (err)
-			refuse(r, &c, role, err, err);
+			case_refuse(r, &c, role, "komplettera", "fil", err, err);
 		else
 			req_error(r, 500);
 		return;
 	}
-	finish(r, &c,
-	       add_message(r, &c, role, body) == DB_OK && move(r, &c, "inkommen", NULL) == DB_OK);
-}
-
-/* A date written YYYY-MM-DD. */
-static int
-date_valid(const char *s)
-{
-	struct tm tm = {0};
-	const char *end = s ? strptime(s, "%Y-%m-%d", &tm) : NULL;
-	return end && !*end && strlen(s) == 10 && tm.tm_year > 100 && tm.tm_year < 300;
-}
-
-/* Records the decision. Granting an association's registration makes it
- * active (and public if it asked to be) with the applicant as its
- * representative. */
-void
-case_decide(struct req *r)
-{
-	struct case_row c;
-	enum case_role role;
-	if (!may_move(r, &c, &role, "beslutad", CASE_OFFICER))
-		return;
-	const char *outcome = req_form(r, "utfall");
-	const char *reasoning = text_field(r, "motivering");
-	const char *by = text_field(r, "beslutsfattare");
-	const char *date = req_form(r, "datum");
-	const char *ref = text_field(r, "referens");
-	if (!outcome ||
-	    (strcmp(outcome, "bifall") && strcmp(outcome, "avslag") && strcmp(outcome, "delvis"))) {
-		refuse(r, &c, role, "Välj bifall, delvis bifall eller avslag.",
-		       "Choose granted, partly granted or refused.");
-		return;
-	}
-	if (!reasoning || !by || !ref || strlen(by) > 200 || strlen(ref) > 200) {
-		refuse(r, &c, role, "Fyll i motivering, beslutsfattare och referens.",
-		       "Fill in the reasoning, who decided and the reference.");
-		return;
-	}
-	if (!date_valid(date)) {
-		refuse(r, &c, role, "Skriv beslutsdatum som ÅÅÅÅ-MM-DD.",
-		       "Write the date of decision as YYYY-MM-DD.");
-		return;
-	}
-	struct actor a = me(r);
-	time_t now = time(NULL);
-	if (db_begin(r->db) != DB_OK)
-		goto fail;
-	if (db_exec(r->db, &Q_DECISION,
-	            DB_ARGS(DB_INT(c.id), DB_TEXT(outcome), DB_TEXT(reasoning), DB_TEXT(by),
-	                    DB_INT(a.id), DB_TEXT(date), DB_TEXT(ref), DB_INT(now))) != DB_OK ||
-	    case_event(r->db, c.id, &a, "beslut", outcome) != DB_OK ||
-	    move(r, &c, "beslutad", ref) != DB_OK)
-		goto fail;
-	if (strcmp(c.type, "registrering") == 0 && strcmp(outcome, "avslag") != 0 &&
-	    c.association_id) {
-		json_t *p = json_loads(c.payload, 0, NULL);
-		int public_ = p && json_is_true(json_object_get(p, "offentlig"));
-		json_decref(p);
-		if (db_exec(r->db, &Q_ACTIVATE,
-		            DB_ARGS(DB_INT(c.association_id), DB_INT(public_), DB_INT(now))) !=
-		            DB_OK ||
-		    (c.applicant_id &&
-		     grant_representative(r->db, c.applicant_id, c.association_id) != DB_OK))
-			goto fail;
-	}
-	if (strcmp(c.type, "arsuppdatering") == 0 && strcmp(outcome, "avslag") != 0 &&
-	    c.association_id && update_apply(r->db, &c, now) != DB_OK)
-		goto fail;
-	if (commit(r))
-		done(r, &c);
-	return;
-fail:
-	db_rollback(r->db);
-	req_error(r, 500);
+	case_action_end(r, &c,
+	                add_message(r, &c, role, body) == DB_OK &&
+	                        case_move(r, &c, "inkommen", NULL) == DB_OK);
 }

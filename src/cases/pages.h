@@ -11,6 +11,7 @@ void case_change_status(struct req *r);
 void case_request_completion(struct req *r);
 void case_complete(struct req *r);
 void case_decide(struct req *r);
+void case_confidential(struct req *r);
 void cases_inbox_page(struct req *r);
 void cases_diary_page(struct req *r);
 void cases_stats_page(struct req *r);

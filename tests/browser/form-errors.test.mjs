@@ -5,15 +5,19 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { useApp, contextAs, clickThrough, freshOrgnr, T } from './lib/app.mjs';
+import { useApp, contextAs, clickThrough, freshOrgnr, casesByStatus, T } from './lib/app.mjs';
 
 let admin;
 let rep;
+let officer;
+let officerCases;
 let dir;
 const app = useApp({
 	setup: async () => {
 		admin = await contextAs(app, 'admin');
 		rep = await contextAs(app, 'representative');
+		officer = await contextAs(app, 'officer');
+		officerCases = await casesByStatus(app, 'officer');
 		dir = mkdtempSync(join(tmpdir(), 'samverka-errors-'));
 	},
 	teardown: async () => {
@@ -139,6 +143,38 @@ for (const lang of ['sv', 'en']) {
 		assert.equal(wrong.invalid, 'true');
 		assert.ok(wrong.description.includes(sv ? 'känns igen på sitt innehåll' : 'recognised by their content'), wrong.description);
 		assert.equal(await links.count(), 1, 'only the documents are wrong now');
+		await page.close();
+	});
+}
+
+for (const lang of ['sv', 'en']) {
+	test(`a refused decision names each wrong field and keeps the rest (${lang})`, T, async () => {
+		const sv = lang === 'sv';
+		const page = await officer.newPage();
+		const path = officerCases.handlaggning;
+		assert.ok(path, 'the officer has a case being handled');
+		await page.goto(app.url + path + '?lang=' + lang);
+		await page.check('input[name=utfall][value=delvis]');
+		await page.fill('#motivering', 'Delvis enligt riktlinjerna.');
+		await page.fill('#referens', '');
+		await page.$eval('main form[action$="/beslut"]', (f) => (f.noValidate = true));
+		const res = await clickThrough(page, 'main form[action$="/beslut"] button[type=submit]');
+		assert.equal(res.status(), 422);
+
+		const links = page.locator('main .error-summary a');
+		assert.deepEqual(await links.evaluateAll((as) => as.map((a) => a.getAttribute('href'))), ['#datum', '#referens']);
+		const date = await fieldError(page, 'datum');
+		assert.equal(date.invalid, 'true');
+		assert.ok(date.description.includes(sv ? 'ÅÅÅÅ-MM-DD' : 'YYYY-MM-DD'), date.description);
+		const ref = await fieldError(page, 'referens');
+		assert.equal(ref.invalid, 'true');
+		assert.ok(ref.description.includes(sv ? 'protokollet' : 'minutes'), ref.description);
+		assert.equal(await page.getAttribute('#motivering', 'aria-invalid'), null, 'no error on the reasoning');
+		assert.equal(await page.inputValue('#motivering'), 'Delvis enligt riktlinjerna.');
+		assert.ok(await page.isChecked('input[name=utfall][value=delvis]'), 'the outcome stays chosen');
+		assert.equal(await page.inputValue('#meddelande'), '', 'the message form is left empty');
+		await links.nth(1).click();
+		await page.waitForFunction(() => document.activeElement?.id === 'referens');
 		await page.close();
 	});
 }

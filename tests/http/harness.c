@@ -837,3 +837,49 @@ h_sql(const char *sql, struct hstr *out)
 	PQfinish(c);
 	return ok ? 0 : -1;
 }
+
+/* The text between start and end (after start), into out; NULL when absent. */
+const char *
+h_between(const char *hay, const char *start, const char *end, char *out, size_t n)
+{
+	const char *p = hay ? strstr(hay, start) : NULL;
+	const char *e = p ? strstr(p + strlen(start), end) : NULL;
+	if (!e)
+		return NULL;
+	p += strlen(start);
+	snprintf(out, n, "%.*s", (int)(e - p), p);
+	return out;
+}
+
+/* The first line of a query's answer, without its newline. */
+const char *
+h_sql_line(const char *q, char *out, size_t n)
+{
+	struct hstr s = {0};
+	out[0] = 0;
+	if (h_sql(q, &s) == 0 && s.p)
+		snprintf(out, n, "%.*s", (int)strcspn(s.p, "\n"), s.p);
+	hstr_free(&s);
+	return out;
+}
+
+/* The error a field announces: a field-error paragraph that the field's
+ * aria-describedby names, so it is next to the field for every reader. */
+const char *
+h_field_error(const struct hresp *r, const char *field, char *out, size_t n)
+{
+	char attr[96], start[160], ids[256];
+	snprintf(attr, sizeof(attr), " id=\"%s\"", field);
+	const char *p = r->body.p ? strstr(r->body.p, attr) : NULL;
+	const char *gt = p ? strchr(p, '>') : NULL;
+	const char *d = p ? strstr(p, "aria-describedby=\"") : NULL;
+	if (!d || d > gt || !h_between(d, "aria-describedby=\"", "\"", ids, sizeof(ids)))
+		return NULL;
+	for (char *save = NULL, *id = strtok_r(ids, " ", &save); id;
+	     id = strtok_r(NULL, " ", &save)) {
+		snprintf(start, sizeof(start), "<p class=\"field-error\" id=\"%s\">", id);
+		if (h_between(r->body.p, start, "</p>", out, n))
+			return out;
+	}
+	return NULL;
+}

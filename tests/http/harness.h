@@ -117,4 +117,13 @@ long h_api_total(struct hclient *c, const char *query);
 /* The number in the register page's "N träffar" line, or -1. */
 long h_page_total(const struct hresp *r);
 
+/* The text between start and end (after start), into out; NULL when absent. */
+const char *h_between(const char *hay, const char *start, const char *end, char *out, size_t n);
+/* The first line of a query's answer (h_sql), without its newline. */
+const char *h_sql_line(const char *q, char *out, size_t n);
+/* The error a field announces: a field-error paragraph that the field's
+ * aria-describedby names, so it is next to the field for every reader;
+ * NULL when there is none. */
+const char *h_field_error(const struct hresp *r, const char *field, char *out, size_t n);
+
 #endif

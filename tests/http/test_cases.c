@@ -161,19 +161,6 @@ apply(struct hclient *c, const struct reg *g, struct hresp *r, int *serial)
 
 /* --- reading pages ------------------------------------------------------- */
 
-/* The text between start and end (after start), into out; NULL when absent. */
-static const char *
-between(const char *hay, const char *start, const char *end, char *out, size_t n)
-{
-	const char *p = hay ? strstr(hay, start) : NULL;
-	const char *e = p ? strstr(p + strlen(start), end) : NULL;
-	if (!e)
-		return NULL;
-	p += strlen(start);
-	snprintf(out, n, "%.*s", (int)(e - p), p);
-	return out;
-}
-
 /* The status a case page shows, or "" when the page is not the case's. */
 static const char *
 page_status(struct hclient *c, const char *d)
@@ -184,7 +171,7 @@ page_status(struct hclient *c, const char *d)
 	snprintf(path, sizeof(path), "/arenden/%s", d);
 	h_get(c, path, &r);
 	if (r.status != 200 ||
-	    !between(r.body.p, "<dt>Status</dt><dd><strong>", "</strong>", st, sizeof(st)))
+	    !h_between(r.body.p, "<dt>Status</dt><dd><strong>", "</strong>", st, sizeof(st)))
 		st[0] = 0;
 	hresp_free(&r);
 	return st;
@@ -258,18 +245,6 @@ upload(struct hclient *c, const char *d, struct hresp *r)
 
 /* --- the database, read with the engine's own shell ---------------------- */
 
-/* The first line of a query's answer, without its newline. */
-static const char *
-sql_line(const char *q, char *out, size_t n)
-{
-	struct hstr s = {0};
-	out[0] = 0;
-	if (h_sql(q, &s) == 0 && s.p)
-		snprintf(out, n, "%.*s", (int)strcspn(s.p, "\n"), s.p);
-	hstr_free(&s);
-	return out;
-}
-
 /* The files in the documents directory. */
 static int
 stored_files(void)
@@ -300,7 +275,7 @@ fingerprint(const char *d, char *out, size_t n)
 	         "(SELECT count(*) FROM case_documents x WHERE x.case_id = c.id), "
 	         "(SELECT count(*) FROM outbox) FROM cases c WHERE c.diarienummer = '%s'",
 	         d);
-	return sql_line(q, out, n);
+	return h_sql_line(q, out, n);
 }
 
 /* What a refused application must leave alone: every table it writes to,
@@ -309,10 +284,10 @@ static const char *
 totals(char *out, size_t n, int with_files)
 {
 	char row[256];
-	sql_line("SELECT (SELECT count(*) FROM cases), (SELECT count(*) FROM associations), "
-	         "(SELECT count(*) FROM case_documents), (SELECT count(*) FROM case_events), "
-	         "(SELECT count(*) FROM outbox), (SELECT max(last) FROM case_serials)",
-	         row, sizeof(row));
+	h_sql_line("SELECT (SELECT count(*) FROM cases), (SELECT count(*) FROM associations), "
+	           "(SELECT count(*) FROM case_documents), (SELECT count(*) FROM case_events), "
+	           "(SELECT count(*) FROM outbox), (SELECT max(last) FROM case_serials)",
+	           row, sizeof(row));
 	if (with_files)
 		snprintf(out, n, "%s|files %d", row, stored_files());
 	else
@@ -372,7 +347,7 @@ my_name(struct hclient *c, char *out, size_t n)
 {
 	struct hresp r;
 	h_get(c, "/mina-sidor", &r);
-	if (!between(r.body.p, "Inloggad som ", " (", out, n))
+	if (!h_between(r.body.p, "Inloggad som ", " (", out, n))
 		out[0] = 0;
 	hresp_free(&r);
 }
@@ -501,8 +476,8 @@ registration_flow(void)
 	char path[160], v[256];
 	h_get(applicant, "/registrera-forening", &r);
 	h_check(r.status == 200 && hresp_has(&r, "enctype=\"multipart/form-data\"") &&
-	                between(r.body.p, "name=\"omrade\" value=\"", "\"", area_id,
-	                        sizeof(area_id)),
+	                h_between(r.body.p, "name=\"omrade\" value=\"", "\"", area_id,
+	                          sizeof(area_id)),
 	        "the registration form is a multipart form offering areas (first area %s)",
 	        area_id);
 	hresp_free(&r);
@@ -890,27 +865,6 @@ authorization(void)
 
 /* --- 5. the registration form's checks ----------------------------------- */
 
-/* The error a field announces: a field-error paragraph that the field's
- * aria-describedby names, so it is next to the field for every reader. */
-static const char *
-field_error(const struct hresp *r, const char *field, char *out, size_t n)
-{
-	char attr[96], start[160], ids[256];
-	snprintf(attr, sizeof(attr), " id=\"%s\"", field);
-	const char *p = r->body.p ? strstr(r->body.p, attr) : NULL;
-	const char *gt = p ? strchr(p, '>') : NULL;
-	const char *d = p ? strstr(p, "aria-describedby=\"") : NULL;
-	if (!d || d > gt || !between(d, "aria-describedby=\"", "\"", ids, sizeof(ids)))
-		return NULL;
-	for (char *save = NULL, *id = strtok_r(ids, " ", &save); id;
-	     id = strtok_r(NULL, " ", &save)) {
-		snprintf(start, sizeof(start), "<p class=\"field-error\" id=\"%s\">", id);
-		if (between(r->body.p, start, "</p>", out, n))
-			return out;
-	}
-	return NULL;
-}
-
 /* A refused application: 422, the message next to its field, the typed
  * values kept, and nothing stored; with files set, no file either. */
 static void
@@ -923,7 +877,7 @@ bad_application(const char *what, const struct reg *g, const char *field, const 
 	totals(before, sizeof(before), files_checked);
 	long st = apply(applicant, g, &r, &serial);
 	totals(after, sizeof(after), files_checked);
-	const char *next_to = field_error(&r, field, got, sizeof(got));
+	const char *next_to = h_field_error(&r, field, got, sizeof(got));
 	char name[256], orgnr[64], area_checked[96];
 	snprintf(area_checked, sizeof(area_checked), "value=\"%s\" checked", area_id);
 	snprintf(name, sizeof(name), "name=\"namn\" type=\"text\" value=\"%s\"", g->namn);
@@ -1235,13 +1189,13 @@ many_at_once(void)
 	         "SELECT last FROM case_serials s JOIN departments d ON d.id = s.department_id "
 	         "WHERE d.code = 'FRI' AND s.year = %d",
 	         year);
-	h_check(atoi(sql_line(q, got, sizeof(got))) == next_serial - 1,
+	h_check(atoi(h_sql_line(q, got, sizeof(got))) == next_serial - 1,
 	        "the department's counter stands at %d (%s)", next_serial - 1, got);
 	snprintf(
 	        q, sizeof(q),
 	        "SELECT count(*) FROM associations WHERE name LIKE 'Parallellföreningen nummer %%' "
 	        "AND active = 0");
-	h_check(atoi(sql_line(q, got, sizeof(got))) == count,
+	h_check(atoi(h_sql_line(q, got, sizeof(got))) == count,
 	        "each application stored its association, not yet active (%s)", got);
 	int docs, missing = missing_files(&docs);
 	h_check(docs == 2 * (count + 2) + 1 && missing == 0,

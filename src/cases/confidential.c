@@ -1,0 +1,71 @@
+/* Marking a case confidential (sekretessmarkering): the officer names the
+ * provision of the Public Access to Information and Secrecy Act (OSL) that
+ * applies; the public diary then shows only the case's number, date and
+ * type. The marking and its lifting are entries in the trail, which is
+ * also where the provision is kept. */
+#include "cases/action.h"
+#include "cases/pages.h"
+
+#include <string.h>
+#include <time.h>
+
+static struct dbq Q_MARK = {"UPDATE cases SET confidential = $2, updated = $3 WHERE id = $1", NULL,
+                            0};
+static struct dbq Q_BASIS = {"SELECT detail FROM case_events WHERE case_id = $1 AND "
+                             "kind = 'sekretess' ORDER BY id DESC LIMIT 1",
+                             NULL, 0};
+
+/* The longest provision, in bytes. */
+enum { BASIS_MAX = 200 };
+
+/* The provision the case was last marked under, "" when none. */
+const char *
+case_confidential_basis(struct req *r, const struct case_row *c)
+{
+	struct dbcur cur;
+	const char *basis = "";
+	if (c->confidential && db_query(r->db, &cur, &Q_BASIS, DB_ARGS(DB_INT(c->id))) == DB_OK) {
+		if (db_next(&cur) > 0)
+			basis = arena_strdup(&r->a, db_col_text(&cur, 0));
+		db_done(&cur);
+	}
+	return basis;
+}
+
+/* POST /arenden/{dnr}/sekretess: sekretess=1 with grund marks the case,
+ * without sekretess lifts the marking. Only the department's officers. */
+void
+case_confidential(struct req *r)
+{
+	struct case_row c;
+	enum case_role role;
+	if (!case_action_load(r, &c, &role))
+		return;
+	if (role != CASE_OFFICER) {
+		req_error(r, 403);
+		return;
+	}
+	int mark = req_form(r, "sekretess") != NULL;
+	const char *basis = mark ? case_text_field(r, "grund", BASIS_MAX) : NULL;
+	if (mark && !basis) {
+		case_refuse(
+		        r, &c, role, "sekretess", "grund",
+		        "Skriv vilken bestämmelse i offentlighets- och sekretesslagen som gäller, "
+		        "till exempel 26 kap. 1 § OSL (högst 200 tecken).",
+		        "Write which provision of the Public Access to Information and Secrecy "
+		        "Act applies, for example 26 kap. 1 § OSL (at most 200 characters).");
+		return;
+	}
+	if (!mark && !c.confidential) {
+		case_done(r, &c);
+		return;
+	}
+	struct actor a = case_actor(r);
+	case_action_end(r, &c,
+	                db_begin(r->db) == DB_OK &&
+	                        db_exec(r->db, &Q_MARK,
+	                                DB_ARGS(DB_INT(c.id), DB_INT(mark), DB_INT(time(NULL)))) ==
+	                                DB_OK &&
+	                        case_event(r->db, c.id, &a, mark ? "sekretess" : "sekretess_havd",
+	                                   mark ? basis : "") == DB_OK);
+}
