@@ -1,6 +1,8 @@
 /* The case engine: numbering, the status rules, the trail. */
 #include "cases/case.h"
 #include "base/buf.h"
+#include "base/esc.h"
+#include "mail/outbox.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -253,7 +255,9 @@ case_role_of(struct db *db, const struct user *u, const struct case_row *c)
 }
 
 /* Queues a notification in the caller's transaction: to the applicant, or
- * to the assigned officer (every officer of the department when none is). */
+ * to the assigned officer (every officer of the department when none is).
+ * It ends with the case's full address, so the reader gets there in one
+ * click (after signing in). */
 int
 case_notify(struct db *db, const struct case_row *c, int to_officer, const char *subject,
             const char *body)
@@ -271,7 +275,10 @@ case_notify(struct db *db, const struct case_row *c, int to_officer, const char 
 		to[n++] = xstrdup(db_col_text(&cur, 0));
 	db_done(&cur);
 	struct buf full = {0};
-	buf_printf(&full, "%s\n\nÄrende %s: %s\n", body, c->dnr, c->title);
+	buf_printf(&full, "%s\n\nÄrende %s: %s\n%s/arenden/", body, c->dnr, c->title,
+	           mail_base_url);
+	esc_url_component(&full, c->dnr, strlen(c->dnr));
+	buf_putc(&full, '\n');
 	for (int i = 0; i < n; i++) {
 		if (rc == DB_OK)
 			rc = outbox_queue(db, to[i], subject, buf_cstr(&full));

@@ -6,10 +6,10 @@
 #include "cases/invite.tpl.h"
 #include "auth/users.h"
 #include "layout/layout.h"
+#include "mail/outbox.h"
 #include "register/queries.h"
 
 #include <sodium.h>
-#include <stdio.h>
 #include <string.h>
 #include <time.h>
 
@@ -37,7 +37,8 @@ token_hash(const char *token, char out[65])
 }
 
 /* POST /foreningar/{id}/bjud-in: e-post. The mail and the invitation are
- * written in one transaction. */
+ * written in one transaction; the mail's link is absolute, since a mail
+ * program has no site to resolve a path against. */
 void
 invite_submit(struct req *r)
 {
@@ -59,17 +60,20 @@ invite_submit(struct req *r)
 	sodium_bin2hex(token, sizeof(token), raw, sizeof(raw));
 	token_hash(token, hash);
 	time_t now = time(NULL);
-	char body[1024];
-	snprintf(body, sizeof(body),
-	         "%s har bjudit in dig att företräda %s i samverka.\n\n"
-	         "Öppna länken för att tacka ja (den gäller i 14 dagar):\n/inbjudan/%s\n",
-	         r->user->name, x.name, token);
-	if (db_begin(r->db) != DB_OK ||
-	    db_exec(r->db, &Q_ADD,
-	            DB_ARGS(DB_INT(id), DB_TEXT(email), DB_TEXT(hash), DB_INT(r->user->id),
-	                    DB_INT(now))) != DB_OK ||
-	    outbox_queue(r->db, email, "Inbjudan att företräda en förening", body) != DB_OK ||
-	    db_commit(r->db) != DB_OK) {
+	struct buf body = {0};
+	buf_printf(&body,
+	           "%s har bjudit in dig att företräda %s i samverka.\n\n"
+	           "Öppna länken för att tacka ja (den gäller i 14 dagar):\n%s/inbjudan/%s\n",
+	           r->user->name, x.name, mail_base_url, token);
+	int ok = db_begin(r->db) == DB_OK &&
+	         db_exec(r->db, &Q_ADD,
+	                 DB_ARGS(DB_INT(id), DB_TEXT(email), DB_TEXT(hash), DB_INT(r->user->id),
+	                         DB_INT(now))) == DB_OK &&
+	         outbox_queue(r->db, email, "Inbjudan att företräda en förening",
+	                      buf_cstr(&body)) == DB_OK &&
+	         db_commit(r->db) == DB_OK;
+	buf_free(&body);
+	if (!ok) {
 		db_rollback(r->db);
 		req_error(r, 500);
 		return;

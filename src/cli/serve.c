@@ -35,24 +35,54 @@ documents_dir_ready(const char *dir)
 	return 1;
 }
 
+/* Links in mails need the site's public address. Without --base-url the
+ * listen address stands in, which is right for a demo on one machine and
+ * wrong behind a proxy: said once at the start when mail is sent. */
+static int
+mail_base_url_ready(const char *base_url, const char *listen, int sending)
+{
+	const char *why;
+	if (base_url) {
+		if (mail_base_url_set(base_url, &why) == 0)
+			return 1;
+		fprintf(stderr, "samverka: --base-url %s (e.g. https://samverka.kommun.se)\n", why);
+		return 0;
+	}
+	char fallback[300];
+	snprintf(fallback, sizeof(fallback), "http://%s", listen);
+	if (mail_base_url_set(fallback, &why) != 0) {
+		fprintf(stderr,
+		        "samverka: --listen %s is no address for links in mails; "
+		        "give --base-url\n",
+		        listen);
+		return 0;
+	}
+	if (sending)
+		fprintf(stderr,
+		        "samverka: links in mails start with %s; --base-url sets the "
+		        "public address\n",
+		        mail_base_url);
+	return 1;
+}
+
 int
 cmd_serve(int argc, char **argv)
 {
 	const char *listen = "127.0.0.1:8080", *db_url = "sqlite:samverka.db", *threads = NULL;
 	const char *files = documents_dir, *max_upload = NULL;
-	const char *smtp = NULL, *mail_from = NULL;
+	const char *smtp = NULL, *mail_from = NULL, *base_url = NULL;
 	int insecure = 0;
 	const struct opt opts[] = {
-	        {"listen", &listen, NULL},   {"db", &db_url, NULL},
-	        {"threads", &threads, NULL}, {"insecure-cookies", NULL, &insecure},
-	        {"files", &files, NULL},     {"max-upload", &max_upload, NULL},
-	        {"smtp", &smtp, NULL},       {"mail-from", &mail_from, NULL},
-	        {NULL, NULL, NULL},
+	        {"listen", &listen, NULL},     {"db", &db_url, NULL},
+	        {"threads", &threads, NULL},   {"insecure-cookies", NULL, &insecure},
+	        {"files", &files, NULL},       {"max-upload", &max_upload, NULL},
+	        {"smtp", &smtp, NULL},         {"mail-from", &mail_from, NULL},
+	        {"base-url", &base_url, NULL}, {NULL, NULL, NULL},
 	};
 	const char *help =
 	        "usage: samverka serve [--listen HOST:PORT] [--db URL] [--threads N]\n"
 	        "                      [--files DIR] [--max-upload BYTES] [--insecure-cookies]\n"
-	        "                      [--smtp URL --mail-from ADDR]\n"
+	        "                      [--smtp URL --mail-from ADDR] [--base-url URL]\n"
 	        "  --listen   address to listen on (default 127.0.0.1:8080)\n"
 	        "  --db       sqlite:PATH (default sqlite:samverka.db) or postgresql://...\n"
 	        "  --threads  worker threads, one database connection each (default: cores)\n"
@@ -62,7 +92,10 @@ cmd_serve(int argc, char **argv)
 	        "  --smtp     send the queued notifications through this relay:\n"
 	        "             smtp://[USER:PASSWORD@]HOST:PORT (STARTTLS when offered) or "
 	        "smtps://...\n"
-	        "  --mail-from  the sender address of notifications (needed with --smtp)\n";
+	        "  --mail-from  the sender address of notifications (needed with --smtp)\n"
+	        "  --base-url  the site's public address, which links in mails start with:\n"
+	        "             http(s)://HOST[:PORT], e.g. https://samverka.kommun.se\n"
+	        "             (default http:// and the --listen address)\n";
 	int rc = cli_parse(argc, argv, opts, help, NULL, NULL);
 	if (rc)
 		return rc > 0 ? 0 : 2;
@@ -76,6 +109,8 @@ cmd_serve(int argc, char **argv)
 		}
 		documents_max_size = (size_t)v;
 	}
+	if (!mail_base_url_ready(base_url, listen, smtp != NULL))
+		return 2;
 	documents_dir = files;
 	if (!documents_dir_ready(documents_dir))
 		return 1;

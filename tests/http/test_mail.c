@@ -3,7 +3,8 @@
  * package: recipients, Swedish subjects and bodies arrive intact; a relay
  * that is down delays mail but loses and doubles none; two servers on one
  * database send each message once; a recipient or subject that would add
- * headers is refused. */
+ * headers is refused; the links in case and invitation mails start with
+ * --base-url and lead to the page they name. */
 #include "harness.h"
 
 #include <arpa/inet.h>
@@ -26,6 +27,10 @@
 #endif
 
 static const char sender[] = "noreply@samverka.example";
+/* The public address as an operator might type it, trailing slash and
+ * all, and as links in mails must start. */
+static const char base_given[] = "https://samverka.malmo.example/";
+static const char base[] = "https://samverka.malmo.example";
 static int smtp_port, sink_pid;
 static char smtp_url[64], inbox[256];
 
@@ -67,6 +72,21 @@ finish(int pid, int seconds, int term)
 	kill(pid, SIGKILL);
 	waitpid(pid, &st, 0);
 	return -1;
+}
+
+/* A log file of the test's directory, without its last line breaks. */
+static void
+read_log(const char *name, struct hstr *text)
+{
+	FILE *f = fopen(h_path(name), "r");
+	char chunk[512];
+	size_t got;
+	while (f && (got = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		hstr_add(text, chunk, got);
+	if (f)
+		fclose(f);
+	while (text->n && text->p[text->n - 1] == '\n')
+		text->p[--text->n] = 0;
 }
 
 /* 1 when something accepts connections on the port. */
@@ -447,6 +467,142 @@ survives_relay_outage(void)
 	json_decref(all);
 }
 
+/* The one received message with this subject, or NULL; *all keeps it. */
+static json_t *
+one_with_subject(json_t **all, const char *subject)
+{
+	json_t *m = NULL;
+	*all = received();
+	return count_subject(*all, subject, &m) == 1 ? m : NULL;
+}
+
+/* An officer writes to the applicant of a demo case: the mail ends with
+ * the case's address under --base-url, and that path is the case's page
+ * for the applicant. */
+static void
+case_mail_links_to_the_case(void)
+{
+	static const char subject[] = "Nytt meddelande i ditt ärende";
+	struct hstr out = {0}, form = {0};
+	char dnr[32] = "", path[96], want[160];
+	h_sql("SELECT diarienummer FROM cases WHERE status = 'inkommen' ORDER BY id LIMIT 1", &out);
+	if (out.p)
+		snprintf(dnr, sizeof(dnr), "%.*s", (int)strcspn(out.p, "\n"), out.p);
+	hstr_free(&out);
+	struct hclient *officer = h_client(), *rep = h_client();
+	h_check(dnr[0] && h_login(officer, "officer") == 303 &&
+	                h_login(rep, "representative") == 303,
+	        "the demo officer and representative sign in; case %s is open", dnr);
+	snprintf(path, sizeof(path), "/arenden/%s/meddelande", dnr);
+	h_form_add(&form, "csrf", h_csrf(officer));
+	h_form_add(&form, "meddelande", "Vi har tagit emot er årliga uppdatering.");
+	struct hresp r;
+	h_post(officer, path, form.p, &r);
+	h_check(r.status == 303, "the officer writes to the applicant (got %ld)", r.status);
+	hresp_free(&r);
+	hstr_free(&form);
+
+	const char *subjects[] = {subject};
+	h_check(wait_for(subjects, 1, 30), "the applicant's notification arrives");
+	json_t *all, *m = one_with_subject(&all, subject);
+	const char *body = m ? jstr(m, "body") : "";
+	snprintf(want, sizeof(want), "\n%s/arenden/%s\n", base, dnr);
+	h_check(m && strcmp(jstr(m, "to"), "forening@demo.samverka.se") == 0 &&
+	                strstr(body, want) && !strstr(body, ".example//"),
+	        "it goes to the applicant and ends with %s/arenden/%s, from --base-url %s", base,
+	        dnr, base_given);
+	if (m && !strstr(body, want))
+		h_note("got body:\n%s", body);
+	json_decref(all);
+
+	snprintf(path, sizeof(path), "/arenden/%s", dnr);
+	h_get(rep, path, &r);
+	h_check(r.status == 200 && hresp_has(&r, dnr) &&
+	                hresp_has(&r, "Vi har tagit emot er årliga uppdatering."),
+	        "that path is the case's page with the message, for the applicant (got %ld)",
+	        r.status);
+	hresp_free(&r);
+	h_client_free(officer);
+	h_client_free(rep);
+}
+
+/* A representative invites a new person: the mail's link is --base-url,
+ * /inbjudan/ and a token, and that path offers the invitation to the
+ * invitee and lets them accept it. */
+static void
+invitation_links_to_the_invitation(void)
+{
+	static const char subject[] = "Inbjudan att företräda en förening";
+	static const char invitee[] = "inbjuden@example.se", password[] = "inbjuden-losenord-2026";
+	struct hstr out = {0}, err = {0}, form = {0};
+	long long assoc = 0;
+	char name[200] = "", path[128], prefix[96];
+	h_sql("SELECT a.id, a.name FROM associations a JOIN user_roles ur ON ur.association_id = "
+	      "a.id JOIN users u ON u.id = ur.user_id WHERE u.email = 'forening@demo.samverka.se' "
+	      "AND ur.role = 'representative'",
+	      &out);
+	int got = out.p ? sscanf(out.p, "%lld|%199[^\n]", &assoc, name) : 0;
+	hstr_free(&out);
+	const char *add[] = {"samverka",       "user",  "add",    "--db",          H.db_url,
+	                     "--email",        invitee, "--name", "Ines Inbjuden", "--role",
+	                     "representative", NULL};
+	char pw[64];
+	snprintf(pw, sizeof(pw), "%s\n", password);
+	int rc = h_run(add, pw, &out, &err);
+	hstr_free(&out);
+	hstr_free(&err);
+	struct hclient *rep = h_client(), *guest = h_client();
+	h_check(got == 2 && rc == 0 && h_login(rep, "representative") == 303 &&
+	                h_login_as(guest, invitee, password) == 303,
+	        "the demo representative of %s and a new user sign in", name);
+
+	snprintf(path, sizeof(path), "/foreningar/%lld/bjud-in", assoc);
+	h_form_add(&form, "csrf", h_csrf(rep));
+	h_form_add(&form, "epost", invitee);
+	struct hresp r;
+	h_post(rep, path, form.p, &r);
+	h_check(r.status == 303, "the representative invites %s (got %ld)", invitee, r.status);
+	hresp_free(&r);
+	hstr_free(&form);
+
+	const char *subjects[] = {subject};
+	h_check(wait_for(subjects, 1, 30), "the invitation mail arrives");
+	json_t *all, *m = one_with_subject(&all, subject);
+	const char *body = m ? jstr(m, "body") : "";
+	snprintf(prefix, sizeof(prefix), "\n%s/inbjudan/", base);
+	const char *link = strstr(body, prefix);
+	const char *token = link ? link + strlen(prefix) : "";
+	size_t n = strspn(token, "0123456789abcdef");
+	h_check(m && strcmp(jstr(m, "to"), invitee) == 0 && n == 32 && token[n] == '\n',
+	        "it goes to %s with the link %s/inbjudan/ and a 32-character token on a line of "
+	        "its own",
+	        invitee, base);
+	if (!link || n != 32)
+		h_note("got body:\n%s", body);
+	snprintf(path, sizeof(path), "/inbjudan/%.*s", (int)n, token);
+	json_decref(all);
+
+	h_get(guest, path, &r);
+	char action[160];
+	snprintf(action, sizeof(action), "action=\"%s\"", path);
+	h_check(r.status == 200 && hresp_has(&r, "Du har bjudits in att företräda") &&
+	                hresp_has(&r, name) && hresp_has(&r, action),
+	        "that path, opened by the invitee, offers to represent %s (got %ld)", name,
+	        r.status);
+	hresp_free(&r);
+	h_form_add(&form, "csrf", h_csrf(guest));
+	h_post(guest, path, form.p, &r);
+	hstr_free(&form);
+	long status = r.status;
+	hresp_free(&r);
+	h_get(guest, "/mina-sidor", &r);
+	h_check(status == 303 && hresp_has(&r, name),
+	        "accepting it there makes the invitee a representative (got %ld)", status);
+	hresp_free(&r);
+	h_client_free(rep);
+	h_client_free(guest);
+}
+
 /* A second server process on the same database, as behind a load
  * balancer: every notification still goes out exactly once. */
 static void
@@ -515,6 +671,13 @@ two_servers_send_once(void)
 	hstr_free(&out);
 	int st = finish(pid, 0, 1);
 	h_check(st == 0, "the second server stops cleanly on SIGTERM (status %d)", st);
+	struct hstr log = {0};
+	char said[96];
+	read_log("server2.log", &log);
+	snprintf(said, sizeof(said), "links in mails start with http://%s;", listen);
+	h_check(log.p && strstr(log.p, said),
+	        "without --base-url it says links start with http://%s", listen);
+	hstr_free(&log);
 }
 
 /* No two messages share a Message-ID: a resent row would. */
@@ -537,18 +700,26 @@ message_ids_unique(void)
 	json_decref(all);
 }
 
-/* `serve` refuses mail settings it cannot use, before it listens. */
+/* `serve` refuses mail settings it cannot use, before it listens: a base
+ * for links that is no web address would go out in every mail. */
 static void
 refuses_bad_settings(void)
 {
 	struct {
-		const char *smtp, *from, *expect, *what;
+		const char *smtp, *from, *base, *expect, *what;
 		int status;
 	} cases[] = {
-	        {smtp_url, NULL, "--mail-from", "--smtp without --mail-from", 2},
-	        {"http://127.0.0.1:25", sender, "smtp://", "an --smtp URL that is not smtp://", 1},
-	        {smtp_url, "noreply@example.se\r\nBcc: x@example.se", "--mail-from",
+	        {smtp_url, NULL, base_given, "--mail-from", "--smtp without --mail-from", 2},
+	        {"http://127.0.0.1:25", sender, base_given, "smtp://",
+	         "an --smtp URL that is not smtp://", 1},
+	        {smtp_url, "noreply@example.se\r\nBcc: x@example.se", base_given, "--mail-from",
 	         "a sender address with a line break", 1},
+	        {smtp_url, sender, "javascript:alert(1)", "--base-url must start with http",
+	         "--base-url javascript:alert(1)", 2},
+	        {smtp_url, sender, "https://samverka malmo.se", "--base-url may only be",
+	         "a --base-url with a space", 2},
+	        {smtp_url, sender, "https://samverka.malmo.se/arenden", "--base-url may only be",
+	         "a --base-url with a path", 2},
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		char listen[32], log[32];
@@ -560,6 +731,8 @@ refuses_bad_settings(void)
 		                      listen,
 		                      "--db",
 		                      H.db_url,
+		                      "--base-url",
+		                      cases[i].base,
 		                      "--smtp",
 		                      cases[i].smtp,
 		                      cases[i].from ? "--mail-from" : NULL,
@@ -567,15 +740,7 @@ refuses_bad_settings(void)
 		                      NULL};
 		int st = finish(spawn(argv, h_path(log)), 10, 1);
 		struct hstr text = {0};
-		FILE *f = fopen(h_path(log), "r");
-		char chunk[512];
-		size_t got;
-		while (f && (got = fread(chunk, 1, sizeof(chunk), f)) > 0)
-			hstr_add(&text, chunk, got);
-		if (f)
-			fclose(f);
-		while (text.n && text.p[text.n - 1] == '\n')
-			text.p[--text.n] = 0;
+		read_log(log, &text);
 		h_check(st == cases[i].status && text.p && strstr(text.p, cases[i].expect),
 		        "serve refuses %s (status %d, says %s)", cases[i].what, st,
 		        text.p ? text.p : "nothing");
@@ -588,7 +753,8 @@ main(void)
 {
 	smtp_port = h_free_port();
 	snprintf(smtp_url, sizeof(smtp_url), "smtp://127.0.0.1:%d", smtp_port);
-	const char *extra[] = {"--smtp", smtp_url, "--mail-from", sender, NULL};
+	const char *extra[] = {"--smtp",     smtp_url,   "--mail-from", sender,
+	                       "--base-url", base_given, NULL};
 	h_serve_args(extra);
 	h_start();
 	/* serve keeps its documents in the working directory by default */
@@ -599,6 +765,8 @@ main(void)
 	if (!h_check(sink_start(), "an SMTP server (aiosmtpd) listens on %d", smtp_port))
 		return h_finish();
 	delivers();
+	case_mail_links_to_the_case();
+	invitation_links_to_the_invitation();
 	refuses_header_injection();
 	survives_relay_outage();
 	two_servers_send_once();
