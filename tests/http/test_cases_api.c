@@ -55,6 +55,7 @@ struct api {
 	int no_store;  /* Cache-Control: no-store */
 };
 
+/* GETs a case API path and reads what a client would look at. */
 static void
 api_get(struct hclient *c, const char *path, struct api *a)
 {
@@ -68,6 +69,7 @@ api_get(struct hclient *c, const char *path, struct api *a)
 	a->items = json_object_get(a->j, "items");
 }
 
+/* Frees an answer from api_get. */
 static void
 api_free(struct api *a)
 {
@@ -382,6 +384,7 @@ refused(struct hclient *c, const char *path, long status)
 	return ok;
 }
 
+/* Nobody signed in gets a case, nor with a session that never was. */
 static void
 anonymous(void)
 {
@@ -487,6 +490,8 @@ mine_applicant(void)
 
 /* --- 3. the inbox is for officers ----------------------------------------- */
 
+/* The inbox is refused to everyone who is not an officer, whatever the
+ * filter. */
 static void
 not_officers(void)
 {
@@ -519,6 +524,7 @@ filter(const char *query, const char *want, const char *key, const char *value, 
 	api_free(&a);
 }
 
+/* FRI's officer sees FRI's cases, filtered as asked; KUL's sees none. */
 static void
 inbox(void)
 {
@@ -622,6 +628,7 @@ open_case(struct hclient *c, const char *d)
 	return st;
 }
 
+/* olasta counts the other side's messages until the case page is opened. */
 static void
 unread_counts(void)
 {
@@ -657,6 +664,7 @@ unread_counts(void)
 
 /* --- 6. nothing signed in is stored --------------------------------------- */
 
+/* A shared cache must never keep a signed-in person's cases. */
 static void
 no_store(void)
 {
@@ -685,6 +693,17 @@ remove_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
 	return remove(path);
 }
 
+static int keep_work; /* a failed run keeps its documents */
+
+/* Runs at exit, also when h_start skips the PostgreSQL run: no directory
+ * is left behind unless a failure keeps it. */
+static void
+remove_work(void)
+{
+	if (!keep_work)
+		nftw(work, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
 /* The demo's six cases and one new registration are the data; the parts
  * run in order, the unread counts last as they change them. */
 int
@@ -695,6 +714,7 @@ main(void)
 		perror(work);
 		return 1;
 	}
+	atexit(remove_work);
 	char files[128];
 	snprintf(files, sizeof(files), "%s/samverka-files", work);
 	const char *const serve_files[] = {"--files", files, NULL};
@@ -718,9 +738,8 @@ main(void)
 	for (size_t i = 0; i < sizeof(every) / sizeof(every[0]); i++)
 		h_client_free(every[i]);
 	int rc = h_finish();
-	if (rc == 0)
-		nftw(work, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
-	else
+	keep_work = rc != 0;
+	if (keep_work)
 		printf("# the documents are kept in %s\n", files);
 	return rc;
 }
