@@ -551,6 +551,8 @@ inbox(void)
 	filter("status=inkommen&handlaggare=ingen", "1 7", NULL, NULL, "received and unassigned");
 	filter("status=inkommen&handlaggare=mig", "", NULL, NULL, "none of them is Hamid's");
 	filter("status=&typ=&handlaggare=", "1 2 3 4 5 6 7", NULL, NULL, "empty filters are none");
+	filter("handlaggare=me", "", NULL, NULL, "a value that names no officer matches no case");
+	filter("handlaggare=Ingen", "", NULL, NULL, "the values are as the inbox page sends them");
 	filter("aldre=1", "", NULL, NULL, "every case came in today");
 	filter("aldre=0&status=beslutad", "4", "status", "beslutad", "aldre=0 is no age limit");
 
