@@ -162,18 +162,24 @@ cases_of_user(struct db *db, struct arena *a, int64_t user_id, struct case_list 
 	return list(db, a, &Q_MINE, DB_ARGS(DB_INT(user_id)), out, 200);
 }
 
-/* A department's cases, oldest first, filtered. */
+/* A department's cases, oldest first, filtered. The officer filter is
+ * "mig", "ingen" or an officer's id; anything else matches no case, as an
+ * unknown status does, rather than passing for "ingen". */
 int
 cases_inbox(struct db *db, struct arena *a, int64_t dept, int64_t me, const struct inbox_filter *f,
             struct case_list *out)
 {
 	int64_t officer = -1;
-	if (f->officer && strcmp(f->officer, "mig") == 0)
+	if (f->officer && strcmp(f->officer, "mig") == 0) {
 		officer = me;
-	else if (f->officer && strcmp(f->officer, "ingen") == 0)
+	} else if (f->officer && strcmp(f->officer, "ingen") == 0) {
 		officer = 0;
-	else if (f->officer && *f->officer)
-		officer = strtoll(f->officer, NULL, 10);
+	} else if (f->officer && *f->officer) {
+		char *end;
+		officer = strtoll(f->officer, &end, 10);
+		if (*end || officer <= 0)
+			officer = -2;
+	}
 	int64_t before = (int64_t)time(NULL) - f->older_than_days * 86400;
 	return list(db, a, &Q_INBOX,
 	            DB_ARGS(DB_INT(dept), DB_TEXT(f->status ? f->status : ""),
