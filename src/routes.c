@@ -44,6 +44,8 @@ const struct route routes[] = {
         {M_POST, "/admin/omraden", admin_area_add, ROLE_ADMIN, 0},
         {M_GET, "/admin/malgrupper", admin_groups, ROLE_ADMIN, 0},
         {M_POST, "/admin/malgrupper", admin_group_add, ROLE_ADMIN, 0},
+        {M_GET, "/admin/installningar", admin_settings, ROLE_ADMIN, 0},
+        {M_POST, "/admin/installningar", admin_settings_save, ROLE_ADMIN, 0},
         {M_GET, "/admin/anvandare", admin_users, ROLE_ADMIN, 0},
         {M_POST, "/admin/anvandare", admin_user_add, ROLE_ADMIN, 0},
         {M_POST, "/admin/anvandare/roll", admin_user_role, ROLE_ADMIN, 0},

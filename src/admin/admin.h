@@ -14,6 +14,8 @@ void admin_areas(struct req *r);
 void admin_area_add(struct req *r);
 void admin_groups(struct req *r);
 void admin_group_add(struct req *r);
+void admin_settings(struct req *r);
+void admin_settings_save(struct req *r);
 void admin_users(struct req *r);
 void admin_user_add(struct req *r);
 void admin_user_role(struct req *r);

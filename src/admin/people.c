@@ -45,25 +45,6 @@ role_name(const char *code, int en)
 	return code;
 }
 
-/* Choices from a query of (id, code, name_sv, name_en). */
-static struct choice *
-choices(struct req *r, struct dbq *q)
-{
-	struct dbcur c;
-	size_t cap = 64, k = 0;
-	struct choice *out = arena_alloc(&r->a, cap * sizeof(*out));
-	if (db_query(r->db, &c, q, DB_NOARGS) == DB_OK) {
-		while (db_next(&c) > 0 && k + 1 < cap)
-			out[k++] = (struct choice){arena_strdup(&r->a, db_col_text(&c, 1)),
-			                           arena_strdup(&r->a, db_col_text(&c, 2)),
-			                           arena_strdup(&r->a, db_col_text(&c, 3)),
-			                           db_col_int(&c, 0)};
-	}
-	db_done(&c);
-	out[k] = (struct choice){0};
-	return out;
-}
-
 /* Users with their roles in words, one row each. */
 static int
 user_rows(struct req *r, struct refrow **rows, size_t *n)
@@ -114,7 +95,8 @@ fields(struct req *r, struct field f[F_COUNT], const char *prefix)
 {
 	int en = r->p.english;
 	int posted = r->method == M_POST;
-	struct choice *depts = choices(r, &Q_DEPTS), *areas = choices(r, &Q_AREAS);
+	struct choice *depts = reference_choices(r, &Q_DEPTS),
+	              *areas = reference_choices(r, &Q_AREAS);
 	f[F_EMAIL] = (struct field){"epost", en ? "E-mail address" : "E-postadress",
 	                            NULL,    NULL,
 	                            "email", NULL,

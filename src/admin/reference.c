@@ -47,6 +47,25 @@ reference_rows(struct req *r, struct dbq *q, struct refrow **rows, size_t *n)
 	return 0;
 }
 
+/* Choices from a query of (id, code, name_sv, name_en), for a select. */
+struct choice *
+reference_choices(struct req *r, struct dbq *q)
+{
+	struct dbcur c;
+	size_t cap = 64, k = 0;
+	struct choice *out = arena_alloc(&r->a, cap * sizeof(*out));
+	if (db_query(r->db, &c, q, DB_NOARGS) == DB_OK) {
+		while (db_next(&c) > 0 && k + 1 < cap)
+			out[k++] = (struct choice){arena_strdup(&r->a, db_col_text(&c, 1)),
+			                           arena_strdup(&r->a, db_col_text(&c, 2)),
+			                           arena_strdup(&r->a, db_col_text(&c, 3)),
+			                           db_col_int(&c, 0)};
+	}
+	db_done(&c);
+	out[k] = (struct choice){0};
+	return out;
+}
+
 void
 reference_render(struct req *r, const char *heading, const char *action, const char *const *cols,
                  struct dbq *list, const struct field *fields, int nfields, int nerrors)

@@ -4,6 +4,7 @@
 #include "admin/form.h"
 #include "cases/documents.h"
 #include "cases/pages.h"
+#include "cases/register_department.h"
 #include "cases/registration.tpl.h"
 #include "http/decode.h"
 #include "layout/layout.h"
@@ -14,15 +15,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The department that keeps the register (its code starts diarienummer). */
-static const char REGISTER_DEPARTMENT[] = "FRI";
-
 struct reg_form {
 	struct assoc_input in;
 	struct assoc_errors e;
 	struct assoc_rec rec;
 	struct choice *areas, *groups;
 	const char *board, *board_error, *files_error;
+	struct dept_ref dept; /* where the case goes */
 };
 
 static void
@@ -33,7 +32,7 @@ render(struct req *r, struct reg_form *f)
 	r->p.title = r->p.english ? "Register an association" : "Registrera en förening";
 	const char *csrf = req_csrf(r);
 	layout_head(r);
-	tpl_cases_registration(&r->out, &r->p, csrf, fields, nf, f->e.count, f->areas,
+	tpl_cases_registration(&r->out, &r->p, csrf, &f->dept, fields, nf, f->e.count, f->areas,
 	                       f->rec.area_ids, f->rec.nareas, f->groups, f->rec.group_ids,
 	                       f->rec.ngroups, f->rec.public_, f->board ? f->board : "",
 	                       f->board_error, f->files_error);
@@ -44,6 +43,8 @@ void
 registration_form(struct req *r)
 {
 	struct reg_form f = {0};
+	if (!register_eservice_open(r, &f.dept))
+		return;
 	if (assoc_choices(r, &f.areas, &f.groups) != 0) {
 		req_error(r, 500);
 		return;
@@ -92,6 +93,8 @@ registration_submit(struct req *r)
 {
 	struct reg_form f = {0};
 	int en = r->p.english;
+	if (!register_eservice_open(r, &f.dept))
+		return;
 	if (assoc_choices(r, &f.areas, &f.groups) != 0) {
 		req_error(r, 500);
 		return;
@@ -141,15 +144,15 @@ registration_submit(struct req *r)
 	struct case_row c = {0};
 	const char *err = NULL;
 	int ok = db_begin(r->db) == DB_OK && assoc_save(r->db, 0, &f.rec, &assoc_id) == DB_OK &&
-	         case_create(r->db, REGISTER_DEPARTMENT, "registrering", title, assoc_id, &a,
-	                     payload_text, &case_id, dnr) == DB_OK;
+	         case_create(r->db, f.dept.code, "registrering", title, assoc_id, &a, payload_text,
+	                     &case_id, dnr) == DB_OK;
 	free(payload_text);
 	f.rec.public_ = public_;
 	if (ok) {
 		c = (struct case_row){.id = case_id,
 		                      .dnr = dnr,
 		                      .title = title,
-		                      .department_id = department_of(r->db, REGISTER_DEPARTMENT)};
+		                      .department_id = department_of(r->db, f.dept.code)};
 		ok = documents_store(r, &c, statutes, "stadgar", &a, &err) == 0 &&
 		     documents_store(r, &c, minutes, "protokoll", &a, &err) == 0 &&
 		     case_notify(r->db, &c, 1, "Nytt ärende: föreningsregistrering",

@@ -4,6 +4,7 @@
 #include "admin/form.h"
 #include "cases/documents.h"
 #include "cases/pages.h"
+#include "cases/register_department.h"
 #include "cases/update.tpl.h"
 #include "http/decode.h"
 #include "layout/layout.h"
@@ -95,14 +96,14 @@ load(struct req *r, struct assoc *x)
 }
 
 static void
-render(struct req *r, const struct assoc *x, struct field *f, int nerrors)
+render(struct req *r, const struct assoc *x, const struct dept_ref *d, struct field *f, int nerrors)
 {
 	char action[64];
 	snprintf(action, sizeof(action), "/arsuppdatering/%lld", (long long)x->id);
 	r->p.title = r->p.english ? "Yearly update" : "Årlig uppdatering";
 	const char *csrf = req_csrf(r);
 	layout_head(r);
-	tpl_cases_update(&r->out, &r->p, csrf, action, x->name, f, U_COUNT, nerrors);
+	tpl_cases_update(&r->out, &r->p, csrf, action, x->name, d, f, U_COUNT, nerrors);
 	layout_foot(r);
 }
 
@@ -110,23 +111,29 @@ void
 update_form(struct req *r)
 {
 	struct assoc x;
+	struct dept_ref d;
 	if (!load(r, &x)) {
 		req_error(r, 404);
 		return;
 	}
+	if (!register_eservice_open(r, &d))
+		return;
 	struct field f[U_COUNT];
 	fields(r, &x, f);
-	render(r, &x, f, 0);
+	render(r, &x, &d, f, 0);
 }
 
 void
 update_submit(struct req *r)
 {
 	struct assoc x;
+	struct dept_ref d;
 	if (!load(r, &x)) {
 		req_error(r, 404);
 		return;
 	}
+	if (!register_eservice_open(r, &d))
+		return;
 	int en = r->p.english;
 	struct field f[U_COUNT];
 	fields(r, &x, f);
@@ -166,7 +173,7 @@ update_submit(struct req *r)
 		nerrors += f[i].error != NULL;
 	if (nerrors) {
 		r->status = 422;
-		render(r, &x, f, nerrors);
+		render(r, &x, &d, f, nerrors);
 		return;
 	}
 	json_t *p = json_object();
@@ -183,14 +190,14 @@ update_submit(struct req *r)
 	         x.name);
 	int64_t case_id;
 	const char *err = NULL;
-	int ok = db_begin(r->db) == DB_OK && case_create(r->db, "FRI", "arsuppdatering", title,
+	int ok = db_begin(r->db) == DB_OK && case_create(r->db, d.code, "arsuppdatering", title,
 	                                                 x.id, &a, payload, &case_id, dnr) == DB_OK;
 	free(payload);
 	if (ok) {
 		struct case_row c = {.id = case_id,
 		                     .dnr = dnr,
 		                     .title = title,
-		                     .department_id = department_of(r->db, "FRI")};
+		                     .department_id = department_of(r->db, d.code)};
 		ok = documents_store(r, &c, minutes, "protokoll", &a, &err) == 0 &&
 		     case_notify(r->db, &c, 1, "Nytt ärende: årlig uppdatering",
 		                 "En förening har skickat sin årliga uppdatering.") == DB_OK &&
@@ -205,7 +212,7 @@ update_submit(struct req *r)
 		}
 		f[U_MINUTES].error = err;
 		r->status = 422;
-		render(r, &x, f, 1);
+		render(r, &x, &d, f, 1);
 		return;
 	}
 	char url[64];

@@ -2,6 +2,7 @@
  * Running it twice changes nothing the first run made. */
 #include "demo/demo.h"
 #include "auth/users.h"
+#include "cases/register_department.h"
 
 #include <string.h>
 #include <time.h>
@@ -39,7 +40,8 @@ static const struct demo_user users[] = {
          NULL, NULL},
 };
 
-/* Departments, areas and target groups. */
+/* Departments (FRI keeping the register, unless an administrator has
+ * chosen another since), areas and target groups. */
 static int
 load_reference(struct db *db, int64_t *area_ids, int64_t *group_ids)
 {
@@ -48,6 +50,12 @@ load_reference(struct db *db, int64_t *area_ids, int64_t *group_ids)
 		            DB_ARGS(DB_TEXT(d->code), DB_TEXT(d->name_sv), DB_TEXT(d->name_en),
 		                    DB_TEXT(d->committee))) != DB_OK)
 			return -1;
+	struct arena a = {0};
+	struct dept_ref keeper;
+	int chosen = register_department(db, &a, &keeper);
+	arena_reset(&a);
+	if (chosen < 0 || (chosen == 0 && register_department_set(db, "FRI") != 1))
+		return -1;
 	for (size_t i = 0; demo_areas[i]; i++) {
 		char slug[64];
 		demo_slug(demo_areas[i], slug, sizeof(slug));

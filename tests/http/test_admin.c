@@ -1,11 +1,13 @@
 /* The administrator's forms: associations with their checks, areas,
- * target groups, departments and users. */
+ * target groups, departments, users, and the department that keeps the
+ * register. */
 #include "harness.h"
 
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static struct hclient *admin;
 
@@ -541,6 +543,242 @@ users(void)
 	h_client_free(c);
 }
 
+/* --- the department that keeps the register ------------------------------ */
+
+#define BOUNDARY "samverka-admin-7c4a8d09ca3762af"
+
+/* The smallest file the server takes for a PDF: it is checked by content. */
+static const char PDF[] = "%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"
+                          "trailer\n<< /Root 1 0 R >>\n%%EOF\n";
+
+/* Sends the registration form as a browser does, with two small PDFs; the
+ * status, and the redirect's target in loc ("" when none). */
+static long
+send_registration(struct hclient *c, const char *name, const char *orgnr, char *loc, size_t n)
+{
+	const char *kv[] = {"csrf",
+	                    h_csrf(c),
+	                    "namn",
+	                    name,
+	                    "form",
+	                    "ideell",
+	                    "organisationsnummer",
+	                    orgnr,
+	                    "epost",
+	                    "styrelsen@example.se",
+	                    "styrelse",
+	                    "Anna Andersson, ordförande",
+	                    NULL};
+	struct hstr b = {0};
+	for (int i = 0; kv[i]; i += 2)
+		hstr_printf(&b,
+		            "--" BOUNDARY "\r\nContent-Disposition: form-data; name=\"%s\"\r\n\r\n"
+		            "%s\r\n",
+		            kv[i], kv[i + 1]);
+	const char *files[] = {"stadgar", "protokoll"};
+	for (int i = 0; i < 2; i++)
+		hstr_printf(&b,
+		            "--" BOUNDARY "\r\nContent-Disposition: form-data; name=\"%s\"; "
+		            "filename=\"%s.pdf\"\r\nContent-Type: application/pdf\r\n\r\n%s\r\n",
+		            files[i], files[i], PDF);
+	hstr_puts(&b, "--" BOUNDARY "--\r\n");
+	struct hresp r;
+	h_request(c, "POST", "/registrera-forening", "multipart/form-data; boundary=" BOUNDARY, b.p,
+	          b.n, NULL, &r);
+	hstr_free(&b);
+	long st = r.status;
+	if (!hresp_header(&r, "Location", loc, n))
+		loc[0] = 0;
+	hresp_free(&r);
+	return st;
+}
+
+/* The register department's code as the database holds it ("" for none). */
+static const char *
+keeper(void)
+{
+	static char code[32];
+	struct hstr out = {0};
+	code[0] = 0;
+	if (h_sql("SELECT value FROM settings WHERE key = 'register_department'", &out) == 0 &&
+	    out.p)
+		snprintf(code, sizeof(code), "%.*s", (int)strcspn(out.p, "\r\n"), out.p);
+	hstr_free(&out);
+	return code;
+}
+
+/* The number a counting query answers, or -1. */
+static long
+sql_count(const char *q)
+{
+	struct hstr out = {0};
+	long n = h_sql(q, &out) == 0 && out.p ? strtol(out.p, NULL, 10) : -1;
+	hstr_free(&out);
+	return n;
+}
+
+/* Chooses the register department on /admin/installningar; the status. */
+static long
+choose_keeper(struct hclient *c, const char *code, struct hresp *r)
+{
+	struct hstr f = {0};
+	h_form_add(&f, "csrf", h_csrf(c));
+	h_form_add(&f, "forvaltning", code);
+	h_post(c, "/admin/installningar", f.p, r);
+	hstr_free(&f);
+	return r->status;
+}
+
+/* The register's e-services are filed where the administrator says: the
+ * lead texts name that department and new cases take its code. Only an
+ * administrator may choose, only among the departments; with none chosen
+ * the e-services say they are not open and create nothing. */
+static void
+register_department(void)
+{
+	struct hresp r;
+	char loc[256], want[64];
+	time_t now = time(NULL);
+	struct tm tm;
+	gmtime_r(&now, &tm);
+	int year = tm.tm_year + 1900;
+
+	h_get(admin, "/admin", &r);
+	h_check(hresp_has(&r, "href=\"/admin/installningar\""),
+	        "the admin index links the settings");
+	hresp_free(&r);
+	h_get(admin, "/admin/installningar", &r);
+	h_check(r.status == 200 && hresp_has(&r, "Förvaltning som för föreningsregistret") &&
+	                hresp_has(&r, "<option value=\"FRI\" selected>"),
+	        "the settings page shows FRI keeping the register, as the demo set it (got %ld)",
+	        r.status);
+	hresp_free(&r);
+	h_get(admin, "/registrera-forening", &r);
+	h_check(hresp_has(&r, "Ansökan blir ett ärende hos Fritidsförvaltningen."),
+	        "the registration form names Fritidsförvaltningen");
+	hresp_free(&r);
+
+	struct hclient *officer = h_client();
+	h_check(h_login(officer, "officer") == 303, "an officer signs in");
+	h_get(officer, "/admin/installningar", &r);
+	h_check(r.status == 403, "an officer gets 403 on the settings page (got %ld)", r.status);
+	hresp_free(&r);
+	long st = choose_keeper(officer, "KUL", &r);
+	h_check(st == 403 && strcmp(keeper(), "FRI") == 0,
+	        "an officer choosing KUL gets 403 and FRI still keeps the register (got %ld, %s)",
+	        st, keeper());
+	hresp_free(&r);
+	h_client_free(officer);
+
+	const char *bad[] = {"XYZ", "fri", ""};
+	for (int i = 0; i < 3; i++) {
+		st = choose_keeper(admin, bad[i], &r);
+		h_check(st == 422 &&
+		                field_error(&r, "forvaltning",
+		                            "Välj en av förvaltningarna i listan.") &&
+		                hresp_has(&r, "Formuläret har fel") && strcmp(keeper(), "FRI") == 0,
+		        "choosing \"%s\": 422 with the message at the select, FRI kept (got %ld, "
+		        "%s)",
+		        bad[i], st, keeper());
+		hresp_free(&r);
+	}
+	struct hstr f = {0};
+	h_form_add(&f, "forvaltning", "KUL");
+	h_post(admin, "/admin/installningar", f.p, &r);
+	hstr_free(&f);
+	h_check(r.status == 403 && strcmp(keeper(), "FRI") == 0,
+	        "choosing without the CSRF token: 403, nothing changed (got %ld)", r.status);
+	hresp_free(&r);
+
+	st = choose_keeper(admin, "KUL", &r);
+	h_check(st == 303 && hresp_header(&r, "Location", loc, sizeof(loc)) &&
+	                strcmp(loc, "/admin/installningar?sparad=1") == 0,
+	        "the admin chooses KUL: 303 (got %ld)", st);
+	hresp_free(&r);
+	h_get(admin, "/admin/installningar?sparad=1", &r);
+	h_check(hresp_has(&r, "Sparat.") && hresp_has(&r, "<option value=\"KUL\" selected>") &&
+	                !hresp_has(&r, "<option value=\"FRI\" selected>"),
+	        "the settings page says Sparat. with KUL chosen");
+	hresp_free(&r);
+	h_get(admin, "/registrera-forening", &r);
+	h_check(r.status == 200 &&
+	                hresp_has(&r, "Ansökan blir ett ärende hos Kulturförvaltningen.") &&
+	                !hresp_has(&r, "Fritidsförvaltningen"),
+	        "the registration form now names Kulturförvaltningen");
+	hresp_free(&r);
+	h_get(admin, "/registrera-forening?lang=en", &r);
+	h_check(hresp_has(&r, "The application becomes a case at the Culture Department."),
+	        "and in English the Culture Department");
+	hresp_free(&r);
+	h_get(admin, "/registrera-forening?lang=sv", &r);
+	hresp_free(&r);
+
+	char orgnr[12];
+	h_orgnr("802555901", orgnr);
+	st = send_registration(admin, "Bärnstensgillet", orgnr, loc, sizeof(loc));
+	snprintf(want, sizeof(want), "/arenden/KUL-%d-0001?klart=1", year);
+	h_check(st == 303 && strcmp(loc, want) == 0,
+	        "a new registration becomes KUL's first case this year, %s (got %ld, %s)", want, st,
+	        loc);
+	snprintf(want, sizeof(want), "/arenden/KUL-%d-0001", year);
+	h_get(admin, want, &r);
+	h_check(r.status == 200 && hresp_has(&r, "Kulturförvaltningen"),
+	        "the case page shows it at Kulturförvaltningen (got %ld)", r.status);
+	hresp_free(&r);
+
+	struct hclient *rep = h_client();
+	h_check(h_login(rep, "representative") == 303, "the demo representative signs in");
+	h_get(rep, "/mina-sidor", &r);
+	const char *p = r.body.p ? strstr(r.body.p, "/arsuppdatering/") : NULL;
+	char update[64] = "";
+	if (p)
+		snprintf(update, sizeof(update), "%.*s", (int)strcspn(p, "\""), p);
+	hresp_free(&r);
+	h_get(rep, update, &r);
+	h_check(*update && r.status == 200 &&
+	                hresp_has(&r, "Uppdateringen blir ett ärende hos Kulturförvaltningen."),
+	        "the yearly update (%s) names Kulturförvaltningen (got %ld)", update, r.status);
+	hresp_free(&r);
+
+	/* a database where no department has been chosen yet */
+	h_check(h_sql("DELETE FROM settings WHERE key = 'register_department'", NULL) == 0,
+	        "the setting is removed, as on a fresh install");
+	h_get(admin, "/registrera-forening", &r);
+	h_check(r.status == 503 && hresp_has(&r, "E-tjänsten är inte öppen än") &&
+	                hresp_has(&r, "<html") && !hresp_has(&r, "name=\"styrelse\""),
+	        "the registration form: 503 saying it is not open yet, in the layout (got %ld)",
+	        r.status);
+	hresp_free(&r);
+	h_get(admin, "/registrera-forening?lang=en", &r);
+	h_check(r.status == 503 && hresp_has(&r, "The e-service is not open yet"),
+	        "and in English");
+	hresp_free(&r);
+	h_get(admin, "/registrera-forening?lang=sv", &r);
+	hresp_free(&r);
+	h_orgnr("802555902", orgnr);
+	long cases = sql_count("SELECT count(*) FROM cases");
+	st = send_registration(admin, "Bärnstensgillet Två", orgnr, loc, sizeof(loc));
+	h_check(st == 503 && cases > 0 && sql_count("SELECT count(*) FROM cases") == cases &&
+	                sql_count("SELECT count(*) FROM associations WHERE name = "
+	                          "'Bärnstensgillet Två'") == 0,
+	        "a registration sent anyway: 503, no association and no case stored (got %ld)", st);
+	h_get(rep, update, &r);
+	h_check(r.status == 503 && hresp_has(&r, "E-tjänsten är inte öppen än"),
+	        "the yearly update: 503 too (got %ld)", r.status);
+	hresp_free(&r);
+	h_get(admin, "/admin/installningar", &r);
+	h_check(r.status == 200 && !hresp_has(&r, "\" selected>"),
+	        "the settings page shows no department chosen");
+	hresp_free(&r);
+	h_check(choose_keeper(admin, "FRI", &r) == 303, "the admin chooses FRI again");
+	hresp_free(&r);
+	h_get(admin, "/registrera-forening", &r);
+	h_check(r.status == 200 && hresp_has(&r, "hos Fritidsförvaltningen."),
+	        "the registration form is open again at Fritidsförvaltningen");
+	hresp_free(&r);
+	h_client_free(rep);
+}
+
 int
 main(void)
 {
@@ -555,6 +793,7 @@ main(void)
 	reference_data();
 	users();
 	edit_and_deactivate(&form);
+	register_department();
 	hresp_free(&form);
 	h_client_free(admin);
 	return h_finish();

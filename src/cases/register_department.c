@@ -1,0 +1,68 @@
+/* Which department keeps the register is a setting, not code: each
+ * municipality names its own departments. */
+#include "cases/register_department.h"
+#include "cases/closed.tpl.h"
+#include "layout/layout.h"
+
+static struct dbq Q_GET = {"SELECT d.code, d.name_sv, d.name_en FROM settings s "
+                           "JOIN departments d ON d.code = s.value "
+                           "WHERE s.key = 'register_department'",
+                           NULL, 0};
+static struct dbq Q_SET = {
+        "INSERT INTO settings (key, value) SELECT 'register_department', code FROM departments "
+        "WHERE code = $1 ON CONFLICT (key) DO UPDATE SET value = excluded.value RETURNING 1",
+        NULL, 0};
+
+/* The chosen department, copied into the arena. A setting that names no
+ * department reads as none chosen, so nothing is filed under a stale code.
+ * 1 found, 0 none chosen, below 0 on error. */
+int
+register_department(struct db *db, struct arena *a, struct dept_ref *out)
+{
+	struct dbcur c;
+	if (db_query(db, &c, &Q_GET, DB_NOARGS) != DB_OK)
+		return DB_ERROR;
+	int rc = db_next(&c);
+	if (rc > 0) {
+		out->code = arena_strdup(a, db_col_text(&c, 0));
+		out->name_sv = arena_strdup(a, db_col_text(&c, 1));
+		out->name_en = arena_strdup(a, db_col_text(&c, 2));
+	}
+	db_done(&c);
+	return rc > 0 ? 1 : rc;
+}
+
+/* One upsert that takes the code from departments, so only an existing
+ * department can be chosen and two administrators at once cannot leave
+ * two. 1 done, 0 no department has the code, below 0 on error. */
+int
+register_department_set(struct db *db, const char *code)
+{
+	struct dbcur c;
+	if (db_query(db, &c, &Q_SET, DB_ARGS(DB_TEXT(code))) != DB_OK)
+		return DB_ERROR;
+	int rc = db_next(&c);
+	db_done(&c);
+	return rc > 0 ? 1 : rc;
+}
+
+/* For the e-services' handlers: the department, or a page saying the
+ * e-service is not open yet (503) when none is chosen, and 0. Nothing is
+ * created without somewhere to file it. */
+int
+register_eservice_open(struct req *r, struct dept_ref *out)
+{
+	int rc = register_department(r->db, &r->a, out);
+	if (rc < 0) {
+		req_error(r, 500);
+		return 0;
+	}
+	if (rc == 0) {
+		r->status = 503;
+		r->p.title = r->p.english ? "Not open yet" : "Inte öppen än";
+		layout_head(r);
+		tpl_cases_closed(&r->out, &r->p);
+		layout_foot(r);
+	}
+	return rc;
+}

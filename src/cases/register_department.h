@@ -1,0 +1,18 @@
+/* The department that keeps the association register: registrations and
+ * yearly updates become its cases and take its code in their diarienummer.
+ * An administrator chooses it (/admin/installningar); until then those
+ * e-services are closed. */
+#ifndef CASES_REGISTER_DEPARTMENT_H
+#define CASES_REGISTER_DEPARTMENT_H
+#include "base/arena.h"
+#include "db/db.h"
+#include "http/request.h"
+
+struct dept_ref {
+	const char *code, *name_sv, *name_en;
+};
+
+int register_department(struct db *db, struct arena *a, struct dept_ref *out);
+int register_department_set(struct db *db, const char *code);
+int register_eservice_open(struct req *r, struct dept_ref *out);
+#endif

@@ -1,0 +1,9 @@
+-- Settings an administrator changes at /admin/installningar, one row each.
+-- register_department: the code of the department that keeps the register
+-- and receives its e-services. An install that already has FRI keeps it.
+CREATE TABLE settings (
+	key text PRIMARY KEY,
+	value text NOT NULL
+);
+INSERT INTO settings (key, value)
+	SELECT 'register_department', code FROM departments WHERE code = 'FRI';
