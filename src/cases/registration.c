@@ -139,7 +139,9 @@ registration_submit(struct req *r)
 	f.rec.public_ = 0;
 	struct actor a = {r->user->id, r->user->name};
 	char title[300], dnr[32];
-	snprintf(title, sizeof(title), "%s: %s", en ? "Registration" : "Registrering", f.rec.name);
+	/* the diary is the municipality's record, kept in Swedish whatever
+	 * language the applicant reads */
+	snprintf(title, sizeof(title), "Registrering: %s", f.rec.name);
 	int64_t assoc_id, case_id;
 	struct case_row c = {0};
 	const char *err = NULL;

@@ -186,8 +186,8 @@ update_submit(struct req *r)
 	json_decref(p);
 	struct actor a = {r->user->id, r->user->name};
 	char title[300], dnr[32];
-	snprintf(title, sizeof(title), "%s: %s", en ? "Yearly update" : "Årlig uppdatering",
-	         x.name);
+	/* the diary is kept in Swedish whatever language the applicant reads */
+	snprintf(title, sizeof(title), "Årlig uppdatering: %s", x.name);
 	int64_t case_id;
 	const char *err = NULL;
 	int ok = db_begin(r->db) == DB_OK && case_create(r->db, d.code, "arsuppdatering", title,
