@@ -89,3 +89,32 @@ esc_url_component(struct buf *b, const char *s, size_t n)
 		}
 	}
 }
+
+/* A listing's address for another page with the same filters:
+ * base?key=value&...&sida=N, values percent-encoded, NULL or empty values
+ * left out, and no sida for the first page (one address per page). */
+const char *
+url_with_page(struct arena *a, const char *base, const char *const *keys, const char *const *vals,
+              int n, int64_t page)
+{
+	struct buf b = {0};
+	buf_puts(&b, base);
+	char sep = '?';
+	for (int i = 0; i < n; i++) {
+		if (!vals[i] || !*vals[i])
+			continue;
+		buf_putc(&b, sep);
+		buf_puts(&b, keys[i]);
+		buf_putc(&b, '=');
+		esc_url_component(&b, vals[i], strlen(vals[i]));
+		sep = '&';
+	}
+	if (page > 1) {
+		buf_putc(&b, sep);
+		buf_puts(&b, "sida=");
+		buf_int(&b, page);
+	}
+	const char *url = arena_strdup(a, buf_cstr(&b));
+	buf_free(&b);
+	return url;
+}

@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "base/arena.h"
 #include "base/buf.h"
 #include "base/str.h"
 
@@ -17,4 +18,6 @@ void esc_html(struct buf *b, const char *s, size_t n);
 void esc_url_attr(struct buf *b, const char *s, size_t n);
 void esc_url_component(struct buf *b, const char *s, size_t n);
 int url_scheme_allowed(const char *s, size_t n);
+const char *url_with_page(struct arena *a, const char *base, const char *const *keys,
+                          const char *const *vals, int n, int64_t page);
 #endif

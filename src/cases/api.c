@@ -27,14 +27,16 @@ case_json(const struct case_row *c)
 	return o;
 }
 
+/* A page of cases, with how many match in all and which page it is. */
 static void
-send_list(struct req *r, const struct case_list *l)
+send_list(struct req *r, const struct case_list *l, int64_t total, int64_t page)
 {
 	json_t *items = json_array();
 	for (size_t i = 0; i < l->n; i++)
 		json_array_append_new(items, case_json(&l->items[i]));
 	json_t *o = json_object();
-	json_object_set_new(o, "total", json_integer((json_int_t)l->n));
+	json_object_set_new(o, "total", json_integer(total));
+	json_object_set_new(o, "page", json_integer(page));
 	json_object_set_new(o, "items", items);
 	char *s = json_dumps(o, JSON_COMPACT);
 	json_decref(o);
@@ -53,20 +55,21 @@ cases_mine_json(struct req *r)
 		req_error(r, 500);
 		return;
 	}
-	send_list(r, &l);
+	send_list(r, &l, (int64_t)l.n, 1);
 }
 
-/* GET /api/v1/handlaggning?status=&typ=&handlaggare=: the officer's own
- * department only. */
+/* GET /api/v1/handlaggning?status=&typ=&handlaggare=&aldre=&sida=: the
+ * officer's own department only, INBOX_PAGE cases a page. */
 void
 cases_inbox_json(struct req *r)
 {
 	struct inbox_filter f;
 	inbox_filter_read(r, &f);
 	struct case_list l;
-	if (cases_inbox(r->db, &r->a, r->user->department_id, r->user->id, &f, &l) != 0) {
+	int64_t total;
+	if (cases_inbox(r->db, &r->a, r->user->department_id, r->user->id, &f, &l, &total) != 0) {
 		req_error(r, 500);
 		return;
 	}
-	send_list(r, &l);
+	send_list(r, &l, total, f.page);
 }

@@ -5,6 +5,9 @@
 #include "cases/queries.h"
 #include "layout/layout.h"
 
+#include "base/esc.h"
+
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,17 +18,35 @@ void
 inbox_filter_read(struct req *r, struct inbox_filter *f)
 {
 	*f = (struct inbox_filter){req_query(r, "status"), req_query(r, "typ"),
-	                           req_query(r, "handlaggare"), 0};
+	                           req_query(r, "handlaggare"), 0, 1};
 	const char *age = req_query(r, "aldre");
 	if (age && *age) {
 		char *end;
 		long long d = strtoll(age, &end, 10);
 		f->older_than_days = (!*end && d >= 0 && d < 36500) ? d : 0;
 	}
+	const char *page = req_query(r, "sida");
+	if (page && *page) {
+		char *end;
+		long long n = strtoll(page, &end, 10);
+		f->page = (!*end && n >= 1 && n <= 1000000) ? n : 1;
+	}
 	if (f->status && !*f->status)
 		f->status = NULL;
 	if (f->type && !*f->type)
 		f->type = NULL;
+}
+
+/* The inbox's address for another page with the same filters. */
+const char *
+inbox_page_url(struct req *r, const char *base, const struct inbox_filter *f, int64_t page)
+{
+	char age[24] = "";
+	if (f->older_than_days > 0)
+		snprintf(age, sizeof(age), "%lld", (long long)f->older_than_days);
+	const char *const keys[] = {"status", "typ", "handlaggare", "aldre"};
+	const char *const vals[] = {f->status, f->type, f->officer, age};
+	return url_with_page(&r->a, base, keys, vals, 4, page);
 }
 
 /* A department's cases for its officers, with filters. */
@@ -39,10 +60,15 @@ cases_inbox_page(struct req *r)
 	struct inbox_filter f;
 	inbox_filter_read(r, &f);
 	struct case_list l;
-	if (cases_inbox(r->db, &r->a, r->user->department_id, r->user->id, &f, &l) != 0) {
+	int64_t total;
+	if (cases_inbox(r->db, &r->a, r->user->department_id, r->user->id, &f, &l, &total) != 0) {
 		req_error(r, 500);
 		return;
 	}
+	int64_t pages = (total + INBOX_PAGE - 1) / INBOX_PAGE;
+	const char *prev = f.page > 1 ? inbox_page_url(r, "/handlaggning", &f, f.page - 1) : NULL;
+	const char *next =
+	        f.page < pages ? inbox_page_url(r, "/handlaggning", &f, f.page + 1) : NULL;
 	struct dbcur c;
 	const char *dept = "";
 	if (db_query(r->db, &c, &Q_DEPT_NAME, DB_ARGS(DB_INT(r->user->department_id))) == DB_OK &&
@@ -51,7 +77,7 @@ cases_inbox_page(struct req *r)
 	db_done(&c);
 	r->p.title = r->p.english ? "Inbox" : "Inkorgen";
 	layout_head(r);
-	tpl_cases_inbox(&r->out, &r->p, dept, &f, &l);
+	tpl_cases_inbox(&r->out, &r->p, dept, &f, &l, total, pages, prev, next);
 	layout_foot(r);
 }
 

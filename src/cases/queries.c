@@ -31,13 +31,18 @@ static struct dbq Q_MINE = {
         "WHERE user_id = $1 AND role = 'representative') ORDER BY c.created DESC, c.id DESC "
         "LIMIT 200",
         NULL, 0};
-static struct dbq Q_INBOX = {
-        "SELECT " CASE_COLS ", (SELECT count(*) FROM case_messages m WHERE m.case_id = c.id "
-        "AND m.from_officer = 0 AND m.read_at IS NULL) " CASE_FROM
-        "WHERE c.department_id = $1 AND ($2 = '' OR c.status = $2) AND ($3 = '' OR c.type = $3) "
-        "AND ($4 = -1 OR ($4 = 0 AND c.officer_id IS NULL) OR c.officer_id = $4) "
-        "AND c.created <= $5 ORDER BY c.created, c.id LIMIT 500",
-        NULL, 0};
+/* The inbox's filter: department, status, type, officer (-1 any, 0 none)
+ * and received before. */
+#define INBOX_WHERE                                                                                \
+	"WHERE c.department_id = $1 AND ($2 = '' OR c.status = $2) AND ($3 = '' OR c.type = $3) "  \
+	"AND ($4 = -1 OR ($4 = 0 AND c.officer_id IS NULL) OR c.officer_id = $4) "                 \
+	"AND c.created <= $5 "
+static struct dbq Q_INBOX = {"SELECT " CASE_COLS
+                             ", (SELECT count(*) FROM case_messages m WHERE m.case_id = c.id "
+                             "AND m.from_officer = 0 AND m.read_at IS NULL) " CASE_FROM INBOX_WHERE
+                             "ORDER BY c.created, c.id LIMIT $6 OFFSET $7",
+                             NULL, 0};
+static struct dbq Q_INBOX_COUNT = {"SELECT count(*) FROM cases c " INBOX_WHERE, NULL, 0};
 static struct dbq Q_DIARY = {"SELECT " CASE_COLS ", 0 " CASE_FROM
                              "ORDER BY c.created DESC, c.id DESC LIMIT 50 OFFSET $1",
                              NULL, 0};
@@ -162,12 +167,13 @@ cases_of_user(struct db *db, struct arena *a, int64_t user_id, struct case_list 
 	return list(db, a, &Q_MINE, DB_ARGS(DB_INT(user_id)), out, 200);
 }
 
-/* A department's cases, oldest first, filtered. The officer filter is
+/* A department's cases, oldest first, filtered, one page of INBOX_PAGE
+ * and how many there are in all. The officer filter is
  * "mig", "ingen" or an officer's id; anything else matches no case, as an
  * unknown status does, rather than passing for "ingen". */
 int
 cases_inbox(struct db *db, struct arena *a, int64_t dept, int64_t me, const struct inbox_filter *f,
-            struct case_list *out)
+            struct case_list *out, int64_t *total)
 {
 	int64_t officer = -1;
 	if (f->officer && strcmp(f->officer, "mig") == 0) {
@@ -181,10 +187,17 @@ cases_inbox(struct db *db, struct arena *a, int64_t dept, int64_t me, const stru
 			officer = -2;
 	}
 	int64_t before = (int64_t)time(NULL) - f->older_than_days * 86400;
-	return list(db, a, &Q_INBOX,
-	            DB_ARGS(DB_INT(dept), DB_TEXT(f->status ? f->status : ""),
-	                    DB_TEXT(f->type ? f->type : ""), DB_INT(officer), DB_INT(before)),
-	            out, 500);
+	struct dbval args[] = {DB_INT(dept),
+	                       DB_TEXT(f->status ? f->status : ""),
+	                       DB_TEXT(f->type ? f->type : ""),
+	                       DB_INT(officer),
+	                       DB_INT(before),
+	                       DB_INT(INBOX_PAGE),
+	                       DB_INT((f->page - 1) * INBOX_PAGE)};
+	*total = db_int(db, &Q_INBOX_COUNT, args, 5, -1);
+	if (*total < 0)
+		return -1;
+	return list(db, a, &Q_INBOX, args, 7, out, INBOX_PAGE);
 }
 
 /* The public diary, newest first. */

@@ -33,26 +33,7 @@ register_filter_read(struct req *r, struct register_filter *f)
 const char *
 register_page_url(struct req *r, const char *base, const struct register_filter *f, int64_t page)
 {
-	struct buf b = {0};
-	buf_puts(&b, base);
-	char sep = '?';
-	const char *keys[] = {"q", "omrade", "malgrupp", "form"};
-	const char *vals[] = {f->q, f->area, f->group, f->form};
-	for (int i = 0; i < 4; i++) {
-		if (!vals[i])
-			continue;
-		buf_putc(&b, sep);
-		buf_puts(&b, keys[i]);
-		buf_putc(&b, '=');
-		esc_url_component(&b, vals[i], strlen(vals[i]));
-		sep = '&';
-	}
-	if (page > 1) {
-		buf_putc(&b, sep);
-		buf_puts(&b, "sida=");
-		buf_int(&b, page);
-	}
-	const char *url = arena_strdup(&r->a, buf_cstr(&b));
-	buf_free(&b);
-	return url;
+	const char *const keys[] = {"q", "omrade", "malgrupp", "form"};
+	const char *const vals[] = {f->q, f->area, f->group, f->form};
+	return url_with_page(&r->a, base, keys, vals, 4, page);
 }
