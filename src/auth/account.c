@@ -1,6 +1,7 @@
 /* A resident's own account: creating it, downloading what the system holds
  * about them, and deleting it (GDPR). */
 #include "auth/account.h"
+#include "home/home.h"
 #include "admin/form.h"
 #include "auth/password.h"
 #include "auth/session.h"
@@ -197,7 +198,11 @@ account_delete(struct req *r)
 	db_done(&c);
 	const char *pw = req_form(r, "losenord");
 	if (!hash || !pw || password_verify(hash, pw) != 0) {
-		req_redirect(r, "/mina-sidor?radera=fel#radera");
+		struct mine_refusal e = {
+		        .delete_error = r->p.english
+		                                ? "Wrong password: the account was not deleted."
+		                                : "Fel lösenord: kontot raderades inte."};
+		my_pages_refused(r, &e);
 		return;
 	}
 	if (db_begin(r->db) != DB_OK ||

@@ -3,6 +3,7 @@
  * creates an account) and accepts. Tokens are stored hashed and expire
  * after 14 days. */
 #include "cases/pages.h"
+#include "home/home.h"
 #include "cases/invite.tpl.h"
 #include "auth/users.h"
 #include "layout/layout.h"
@@ -50,8 +51,15 @@ invite_submit(struct req *r)
 		return;
 	}
 	const char *email = req_form(r, "epost");
-	if (!email || email_problem(email, r->p.english)) {
-		req_redirect(r, "/mina-sidor?inbjudan=fel#foreningar");
+	const char *problem = email ? email_problem(email, r->p.english) : NULL;
+	if (!email || !*email || problem) {
+		const char *missing = r->p.english
+		                              ? "Write the e-mail address of the person to invite."
+		                              : "Skriv e-postadressen till den du vill bjuda in.";
+		struct mine_refusal e = {.invite_id = id,
+		                         .invite_email = email ? email : "",
+		                         .invite_error = problem ? problem : missing};
+		my_pages_refused(r, &e);
 		return;
 	}
 	unsigned char raw[16];

@@ -35,9 +35,10 @@ health_check(struct req *r)
 	buf_puts(&r->out, "ok\n");
 }
 
-/* Mina sidor: who you are and the associations you represent. */
-void
-my_pages(struct req *r)
+/* Mina sidor: who you are, the associations you represent and your
+ * cases; with a refusal, the reason beside the form it concerns. */
+static void
+show(struct req *r, const struct mine_refusal *e)
 {
 	struct dbcur c;
 	if (db_query(r->db, &c, &Q_MY_ASSOCS, DB_ARGS(DB_INT(r->user->id))) != DB_OK) {
@@ -57,15 +58,26 @@ my_pages(struct req *r)
 		req_error(r, 500);
 		return;
 	}
+	static const struct mine_refusal none = {0};
+	const char *note = NULL;
+	if (!e && req_query(r, "inbjudan"))
+		note = r->p.english ? "The invitation has been sent." : "Inbjudan är skickad.";
 	r->p.title = r->p.english ? "My pages" : "Mina sidor";
 	layout_head(r);
-	const char *inv = req_query(r, "inbjudan"), *note = NULL;
-	if (inv && strcmp(inv, "skickad") == 0)
-		note = r->p.english ? "The invitation has been sent." : "Inbjudan är skickad.";
-	else if (inv)
-		note = r->p.english ? "Write a valid e-mail address to invite someone."
-		                    : "Skriv en giltig e-postadress för att bjuda in någon.";
-	tpl_home_mine(&r->out, &r->p, r->user, ids, names, n, &cases,
-	              req_query(r, "radera") != NULL, note);
+	tpl_home_mine(&r->out, &r->p, r->user, ids, names, n, &cases, e ? e : &none, note);
 	layout_foot(r);
+}
+
+void
+my_pages(struct req *r)
+{
+	show(r, NULL);
+}
+
+/* A form on Mina sidor was refused: the page again, 422, nothing written. */
+void
+my_pages_refused(struct req *r, const struct mine_refusal *e)
+{
+	r->status = 422;
+	show(r, e);
 }

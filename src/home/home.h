@@ -5,4 +5,13 @@
 void home_page(struct req *r);
 void health_check(struct req *r);
 void my_pages(struct req *r);
+
+/* A refused form on Mina sidor: which association's invitation, what was
+ * typed and why; or why the account was not deleted. */
+struct mine_refusal {
+	int64_t invite_id;
+	const char *invite_email, *invite_error;
+	const char *delete_error;
+};
+void my_pages_refused(struct req *r, const struct mine_refusal *e);
 #endif
