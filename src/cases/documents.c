@@ -3,9 +3,9 @@
  * (nothing serves that directory), and sent back only as a download to
  * those who may see the case. */
 #include "cases/documents.h"
+#include "cases/action.h"
 #include "base/esc.h"
 #include "base/log.h"
-#include "cases/upload_error.tpl.h"
 #include "layout/layout.h"
 
 #include <ctype.h>
@@ -46,6 +46,16 @@ static _Thread_local int npending;
 static _Thread_local uint64_t pending_request;
 
 static const char *const kinds[] = {"stadgar", "protokoll", "komplettering", "ovrigt", NULL};
+
+/* A kind of document we keep: statutes, minutes, completion or other. */
+int
+documents_kind_known(const char *kind)
+{
+	for (const char *const *k = kinds; kind && *k; k++)
+		if (strcmp(*k, kind) == 0)
+			return 1;
+	return 0;
+}
 
 /* The types we accept, each with the extension a nameless file gets. */
 struct doctype {
@@ -294,10 +304,7 @@ documents_store(struct req *r, const struct case_row *c, const struct upload *u,
                 const struct actor *a, const char **error)
 {
 	int en = r->p.english;
-	const char *const *k = kinds;
-	while (*k && (!kind || strcmp(*k, kind) != 0))
-		k++;
-	if (!*k) {
+	if (!documents_kind_known(kind)) {
 		*error = en ? "Choose what kind of document it is: statutes, minutes, completion "
 		              "or other."
 		            : "Välj vad det är för dokument: stadgar, protokoll, komplettering "
@@ -418,26 +425,14 @@ visible_case(struct req *r, struct case_row *c)
 	return 1;
 }
 
-/* Where a refused upload ends: the reason, and the way back to the case. */
-static void
-upload_refused(struct req *r, const char *dnr, const char *message)
-{
-	r->status = 422;
-	r->out.len = 0;
-	r->p.title =
-	        r->p.english ? "The document was not uploaded" : "Dokumentet laddades inte upp";
-	layout_head(r);
-	tpl_cases_upload_error(&r->out, &r->p, dnr, message);
-	layout_foot(r);
-}
-
 /* POST /arenden/{dnr}/dokument: the applicant's side and the officer both
  * add documents; back to the case page when it is stored. */
 void
 case_document_upload(struct req *r)
 {
 	struct case_row c;
-	if (!visible_case(r, &c))
+	enum case_role role;
+	if (!case_action_load(r, &c, &role))
 		return;
 	const struct upload *u = NULL;
 	for (size_t i = 0; i < r->files.n && !u; i++)
@@ -446,13 +441,12 @@ case_document_upload(struct req *r)
 	const char *kind = req_form(r, "typ");
 	if (!kind || !*kind)
 		kind = "ovrigt";
-	struct actor a = {r->user->id, r->user->name};
+	struct actor a = case_actor(r);
 	const char *error;
 	if (strcmp(c.status, "avslutad") == 0 || strcmp(c.status, "aterkallad") == 0) {
-		upload_refused(r, c.dnr,
-		               r->p.english
-		                       ? "The case is closed: no documents can be added."
-		                       : "Ärendet är avslutat: inga dokument kan läggas till.");
+		case_refuse(r, &c, role, "dokument", NULL,
+		            "Ärendet är avslutat: inga dokument kan läggas till.",
+		            "The case is closed: no documents can be added.");
 		return;
 	}
 	if (db_begin(r->db) != DB_OK) {
@@ -460,18 +454,18 @@ case_document_upload(struct req *r)
 		return;
 	}
 	int rc = documents_store(r, &c, u, kind, &a, &error);
-	if (rc == 0 && db_commit(r->db) == DB_OK) {
-		struct buf to = {0};
-		buf_puts(&to, "/arenden/");
-		esc_url_component(&to, c.dnr, strlen(c.dnr));
-		req_redirect(r, arena_strdup(&r->a, buf_cstr(&to)));
-		buf_free(&to);
+	if (rc == 0 && case_commit(r)) {
+		case_done(r, &c);
 		return;
 	}
+	if (rc == 0)
+		return; /* case_commit answered 500 */
 	db_rollback(r->db);
 	documents_discard(r);
 	if (rc == -1)
-		upload_refused(r, c.dnr, error);
+		case_refuse(r, &c, role, "dokument",
+		            documents_kind_known(kind) ? "dokument-fil" : "dokument-typ", error,
+		            error);
 	else
 		req_error(r, 500);
 }

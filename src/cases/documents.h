@@ -31,4 +31,5 @@ void documents_discard(struct req *r);
 
 void case_document_upload(struct req *r);   /* POST /arenden/{dnr}/dokument */
 void case_document_download(struct req *r); /* GET /arenden/{dnr}/dokument/{id} */
+int documents_kind_known(const char *kind);
 #endif

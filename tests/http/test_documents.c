@@ -445,7 +445,7 @@ accepted_types(struct hclient *rep, struct hclient *officer, struct sample *s, i
 		long st = upload(i % 2 ? officer : rep, DNR, i % 2 ? "protokoll" : "stadgar",
 		                 s[i].filename, s[i].declared, s[i].data.p, s[i].data.n, &r);
 		hresp_header(&r, "Location", loc, sizeof(loc));
-		h_check(st == 303 && strcmp(loc, "/arenden/" DNR) == 0,
+		h_check(st == 303 && strcmp(loc, "/arenden/" DNR "?klart=1") == 0,
 		        "%s upload by the %s: 303 back to the case (got %ld, Location %s)",
 		        s[i].label, i % 2 ? "officer" : "applicant", st, loc);
 		hresp_free(&r);
@@ -522,10 +522,12 @@ refused(struct hclient *rep, const struct sample *pdf, const struct sample *png)
 		struct hresp r;
 		long st = upload(rep, DNR, "stadgar", cases[i].filename, cases[i].ctype,
 		                 cases[i].data, cases[i].n, &r);
-		h_check(st == 422 && hresp_has(&r, cases[i].message) &&
-		                hresp_has(&r, "href=\"/arenden/" DNR "\"") &&
-		                hresp_has(&r, "Dokumentet laddades inte upp"),
-		        "%s is refused: 422 saying \"%s\", with a link back to the case (got %ld)",
+		char got[512];
+		h_check(st == 422 && h_field_error(&r, "dokument-fil", got, sizeof(got)) &&
+		                strstr(got, cases[i].message) &&
+		                hresp_has(&r, "action=\"/arenden/" DNR "/dokument\""),
+		        "%s is refused: 422 on the case page saying \"%s\" next to the file field "
+		        "(got %ld)",
 		        cases[i].label, cases[i].message, st);
 		hresp_free(&r);
 	}
@@ -557,8 +559,10 @@ refused(struct hclient *rep, const struct sample *pdf, const struct sample *png)
 
 	/* an unknown kind of document */
 	st = upload(rep, DNR, "hemligt", "a.pdf", "application/pdf", pdf->data.p, pdf->data.n, &r);
-	h_check(st == 422 && hresp_has(&r, "Välj vad det är för dokument"),
-	        "an unknown document kind is refused (got %ld)", st);
+	char why[512];
+	h_check(st == 422 && h_field_error(&r, "dokument-typ", why, sizeof(why)) &&
+	                strstr(why, "Välj vad det är för dokument"),
+	        "an unknown document kind is refused next to the kind's field (got %ld)", st);
 	hresp_free(&r);
 
 	/* in English for an English reader */
@@ -568,7 +572,7 @@ refused(struct hclient *rep, const struct sample *pdf, const struct sample *png)
 	st = upload(rep, DNR, "stadgar", "x.pdf", "application/pdf", html_pdf, sizeof(html_pdf) - 1,
 	            &r);
 	h_check(st == 422 && hresp_has(&r, "contains HTML or SVG") &&
-	                hresp_has(&r, "The document was not uploaded"),
+	                hresp_has(&r, "That did not work"),
 	        "the refusal is in English for an English reader (got %ld)", st);
 	hresp_free(&r);
 	h_get(rep, "/?lang=sv", &en);
