@@ -8,6 +8,7 @@
 #include "http/request.h"
 
 int case_action_load(struct req *r, struct case_row *c, enum case_role *role);
+int case_officer_load(struct req *r, struct case_row *c, enum case_role *role);
 struct actor case_actor(struct req *r);
 void case_refuse_all(struct req *r, struct case_row *c, enum case_role role,
                      const struct case_refusal *e);

@@ -39,12 +39,8 @@ case_confidential(struct req *r)
 {
 	struct case_row c;
 	enum case_role role;
-	if (!case_action_load(r, &c, &role))
+	if (!case_officer_load(r, &c, &role))
 		return;
-	if (role != CASE_OFFICER) {
-		req_error(r, 403);
-		return;
-	}
 	int mark = req_form(r, "sekretess") != NULL;
 	const char *basis = mark ? case_text_field(r, "grund", BASIS_MAX) : NULL;
 	if (mark && !basis) {

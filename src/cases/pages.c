@@ -50,6 +50,19 @@ case_action_load(struct req *r, struct case_row *c, enum case_role *role)
 	return 0;
 }
 
+/* The case of an action only its department's officers may take: 404 for
+ * those who may not see the case, 403 for those who see it otherwise. */
+int
+case_officer_load(struct req *r, struct case_row *c, enum case_role *role)
+{
+	if (!case_action_load(r, c, role))
+		return 0;
+	if (*role == CASE_OFFICER)
+		return 1;
+	req_error(r, 403);
+	return 0;
+}
+
 /* The signed-in person, as the trail names them. */
 struct actor
 case_actor(struct req *r)
@@ -305,12 +318,8 @@ case_assign(struct req *r)
 {
 	struct case_row c;
 	enum case_role role;
-	if (!case_action_load(r, &c, &role))
+	if (!case_officer_load(r, &c, &role))
 		return;
-	if (role != CASE_OFFICER) {
-		req_error(r, 403);
-		return;
-	}
 	struct actor a = case_actor(r);
 	struct actor to = a;
 	const char *pick = req_form(r, "handlaggare");

@@ -883,3 +883,74 @@ h_field_error(const struct hresp *r, const char *field, char *out, size_t n)
 	}
 	return NULL;
 }
+
+int
+h_user_add(const char *email, const char *name, const char *role, const char *dept,
+           const char *password)
+{
+	char pw[160];
+	snprintf(pw, sizeof(pw), "%s\n", password);
+	const char *argv[] = {"samverka", "user",    "add", "--db",
+	                      H.db_url,   "--email", email, "--name",
+	                      name,       "--role",  role,  dept ? "--department" : NULL,
+	                      dept,       NULL};
+	struct hstr out = {0}, err = {0};
+	int rc = h_run(argv, pw, &out, &err);
+	if (rc != 0)
+		h_note("user add %s: %s", email, err.p ? err.p : "");
+	hstr_free(&out);
+	hstr_free(&err);
+	return rc;
+}
+
+const char *
+h_dnr(const char *dept, int n)
+{
+	static char s[8][32];
+	static int next;
+	char *p = s[next++ % 8];
+	time_t now = time(NULL);
+	struct tm tm;
+	gmtime_r(&now, &tm);
+	snprintf(p, sizeof(s[0]), "%s-%d-%04d", dept, tm.tm_year + 1900, n);
+	return p;
+}
+
+void
+h_mp_field(struct hstr *b, const char *name, const char *value)
+{
+	hstr_printf(b,
+	            "--" H_BOUNDARY "\r\nContent-Disposition: form-data; name=\"%s\"\r\n\r\n%s\r\n",
+	            name, value);
+}
+
+void
+h_mp_file(struct hstr *b, const char *name, const char *filename, const char *ctype,
+          const void *data, size_t n)
+{
+	hstr_printf(b,
+	            "--" H_BOUNDARY "\r\nContent-Disposition: form-data; name=\"%s\"; "
+	            "filename=\"%s\"\r\nContent-Type: %s\r\n\r\n",
+	            name, filename, ctype);
+	hstr_add(b, data, n);
+	hstr_puts(b, "\r\n");
+}
+
+void
+h_mp_end(struct hstr *b)
+{
+	hstr_puts(b, "--" H_BOUNDARY "--\r\n");
+}
+
+void
+h_post_multipart(struct hclient *c, const char *path, const struct hstr *body, struct hresp *r)
+{
+	h_request(c, "POST", path, "multipart/form-data; boundary=" H_BOUNDARY, body->p, body->n,
+	          NULL, r);
+}
+
+void
+h_remove_tree(const char *dir)
+{
+	nftw(dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+}

@@ -126,4 +126,25 @@ const char *h_sql_line(const char *q, char *out, size_t n);
  * NULL when there is none. */
 const char *h_field_error(const struct hresp *r, const char *field, char *out, size_t n);
 
+/* Adds a user with the operator's command `samverka user add` (password on
+ * standard input; dept NULL for none); 0 on success, else notes why. */
+int h_user_add(const char *email, const char *name, const char *role, const char *dept,
+               const char *password);
+/* The diarienummer of a department's n-th case this year (UTC, as the
+ * server numbers them); eight may be in use at once. */
+const char *h_dnr(const char *dept, int n);
+
+/* Multipart bodies as a browser sends forms with files: fields and files
+ * (any bytes) added in order, then the closing boundary, then POSTed. */
+#define H_BOUNDARY "samverka-test-5d41402abc4b2a76"
+void h_mp_field(struct hstr *b, const char *name, const char *value);
+void h_mp_file(struct hstr *b, const char *name, const char *filename, const char *ctype,
+               const void *data, size_t n);
+void h_mp_end(struct hstr *b);
+void h_post_multipart(struct hclient *c, const char *path, const struct hstr *body,
+                      struct hresp *r);
+
+/* Removes a directory and everything below it. */
+void h_remove_tree(const char *dir);
+
 #endif

@@ -545,8 +545,6 @@ users(void)
 
 /* --- the department that keeps the register ------------------------------ */
 
-#define BOUNDARY "samverka-admin-7c4a8d09ca3762af"
-
 /* The smallest file the server takes for a PDF: it is checked by content. */
 static const char PDF[] = "%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"
                           "trailer\n<< /Root 1 0 R >>\n%%EOF\n";
@@ -571,20 +569,12 @@ send_registration(struct hclient *c, const char *name, const char *orgnr, char *
 	                    NULL};
 	struct hstr b = {0};
 	for (int i = 0; kv[i]; i += 2)
-		hstr_printf(&b,
-		            "--" BOUNDARY "\r\nContent-Disposition: form-data; name=\"%s\"\r\n\r\n"
-		            "%s\r\n",
-		            kv[i], kv[i + 1]);
-	const char *files[] = {"stadgar", "protokoll"};
-	for (int i = 0; i < 2; i++)
-		hstr_printf(&b,
-		            "--" BOUNDARY "\r\nContent-Disposition: form-data; name=\"%s\"; "
-		            "filename=\"%s.pdf\"\r\nContent-Type: application/pdf\r\n\r\n%s\r\n",
-		            files[i], files[i], PDF);
-	hstr_puts(&b, "--" BOUNDARY "--\r\n");
+		h_mp_field(&b, kv[i], kv[i + 1]);
+	h_mp_file(&b, "stadgar", "stadgar.pdf", "application/pdf", PDF, strlen(PDF));
+	h_mp_file(&b, "protokoll", "protokoll.pdf", "application/pdf", PDF, strlen(PDF));
+	h_mp_end(&b);
 	struct hresp r;
-	h_request(c, "POST", "/registrera-forening", "multipart/form-data; boundary=" BOUNDARY, b.p,
-	          b.n, NULL, &r);
+	h_post_multipart(c, "/registrera-forening", &b, &r);
 	hstr_free(&b);
 	long st = r.status;
 	if (!hresp_header(&r, "Location", loc, n))

@@ -8,23 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
-#define BOUNDARY "samverka-case-forms-7c4a8d09ca3762af"
-
-static int year;
 static struct hclient *officer, *rep, *other_officer;
-
-/* The demo case with serial n. */
-static const char *
-dnr(int n)
-{
-	static char s[4][32];
-	static int next;
-	char *p = s[next++ % 4];
-	snprintf(p, sizeof(s[0]), "FRI-%d-%04d", year, n);
-	return p;
-}
 
 /* Everything a refused action must leave alone on a case: status,
  * officer, confidentiality, trail, messages, decision and documents. */
@@ -97,8 +82,8 @@ decision_errors(void)
 	const char *const fields[] = {"motivering", "beslutsfattare", "datum", "referens", NULL};
 	const char *const msgs[] = {"Skriv en motivering", "Skriv vem som beslutade", "ÅÅÅÅ-MM-DD",
 	                            "högst 200 tecken", NULL};
-	refused("a decision with every field wrong", officer, dnr(2), "beslut", empty, fields, msgs,
-	        &r);
+	refused("a decision with every field wrong", officer, h_dnr("FRI", 2), "beslut", empty,
+	        fields, msgs, &r);
 	char got[256];
 	h_check(h_between(r.body.p, "<p class=\"field-error\" id=\"utfall-error\">", "</p>", got,
 	                  sizeof(got)) &&
@@ -125,8 +110,8 @@ decision_errors(void)
 	                                 NULL};
 	const char *const date_only[] = {"datum", NULL};
 	const char *const date_msg[] = {"ÅÅÅÅ-MM-DD", NULL};
-	refused("a decision with a badly written date", officer, dnr(2), "beslut", one_wrong,
-	        date_only, date_msg, &r);
+	refused("a decision with a badly written date", officer, h_dnr("FRI", 2), "beslut",
+	        one_wrong, date_only, date_msg, &r);
 	h_check(hresp_count(&r, "class=\"field-error\"") == 1 &&
 	                hresp_has(&r, "value=\"delvis\" checked") &&
 	                hresp_has(&r, ">Delvis enligt riktlinjerna.</textarea>") &&
@@ -148,8 +133,8 @@ message_errors(void)
 	const char *const pairs[] = {"meddelande", long_text, NULL};
 	const char *const fields[] = {"meddelande", NULL};
 	const char *const msgs[] = {"högst 10 000 tecken", NULL};
-	refused("a message over 10 000 characters", officer, dnr(2), "meddelande", pairs, fields,
-	        msgs, &r);
+	refused("a message over 10 000 characters", officer, h_dnr("FRI", 2), "meddelande", pairs,
+	        fields, msgs, &r);
 	char kept[10100], other[64];
 	snprintf(kept, sizeof(kept), ">%s</textarea>", long_text);
 	h_check(hresp_count(&r, kept) == 1 &&
@@ -164,14 +149,14 @@ message_errors(void)
 	const char *const blank[] = {"meddelande", "   ", NULL};
 	const char *const req_field[] = {"komplettering", NULL};
 	const char *const req_msg[] = {"Skriv vad som behöver kompletteras", NULL};
-	refused("a blank request for completion", officer, dnr(2), "komplettering", blank,
+	refused("a blank request for completion", officer, h_dnr("FRI", 2), "komplettering", blank,
 	        req_field, req_msg, &r);
 	hresp_free(&r);
 
 	const char *const answer_field[] = {"svar", NULL};
 	const char *const answer_msg[] = {"Skriv ett svar", NULL};
-	refused("a blank answer to a request for completion", rep, dnr(3), "komplettera", blank,
-	        answer_field, answer_msg, &r);
+	refused("a blank answer to a request for completion", rep, h_dnr("FRI", 3), "komplettera",
+	        blank, answer_field, answer_msg, &r);
 	hresp_free(&r);
 }
 
@@ -183,20 +168,17 @@ document_error(void)
 	char before[256], after[256], got[512];
 	struct hstr b = {0};
 	struct hresp r;
-	hstr_printf(&b,
-	            "--" BOUNDARY "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n%s\r\n"
-	            "--" BOUNDARY "\r\nContent-Disposition: form-data; name=\"meddelande\"\r\n\r\n"
-	            "Här är de antagna stadgarna.\r\n"
-	            "--" BOUNDARY "\r\nContent-Disposition: form-data; name=\"dokument\"; "
-	            "filename=\"stadgar.pdf\"\r\nContent-Type: application/pdf\r\n\r\n"
-	            "<!DOCTYPE html><html><body><script>alert(1)</script></body></html>\r\n"
-	            "--" BOUNDARY "--\r\n",
-	            h_csrf(rep));
+	static const char page[] = "<!DOCTYPE html><html><body><script>alert(1)</script>"
+	                           "</body></html>";
+	h_mp_field(&b, "csrf", h_csrf(rep));
+	h_mp_field(&b, "meddelande", "Här är de antagna stadgarna.");
+	h_mp_file(&b, "dokument", "stadgar.pdf", "application/pdf", page, sizeof(page) - 1);
+	h_mp_end(&b);
 	char path[96];
-	snprintf(path, sizeof(path), "/arenden/%s/komplettera", dnr(3));
-	fingerprint(dnr(3), before, sizeof(before));
-	h_request(rep, "POST", path, "multipart/form-data; boundary=" BOUNDARY, b.p, b.n, NULL, &r);
-	fingerprint(dnr(3), after, sizeof(after));
+	snprintf(path, sizeof(path), "/arenden/%s/komplettera", h_dnr("FRI", 3));
+	fingerprint(h_dnr("FRI", 3), before, sizeof(before));
+	h_post_multipart(rep, path, &b, &r);
+	fingerprint(h_dnr("FRI", 3), after, sizeof(after));
 	h_check(r.status == 422 && h_field_error(&r, "fil", got, sizeof(got)) &&
 	                hresp_has(&r, ">Här är de antagna stadgarna.</textarea>"),
 	        "HTML sent as the completion's PDF: 422 next to the file field, the answer kept "
@@ -215,21 +197,22 @@ other_errors(void)
 	const char *const unconfirmed[] = {NULL};
 	const char *const confirm_field[] = {"bekrafta", NULL};
 	const char *const confirm_msg[] = {"Kryssa i rutan", NULL};
-	refused("withdrawing without confirming", rep, dnr(1), "aterkalla", unconfirmed,
+	refused("withdrawing without confirming", rep, h_dnr("FRI", 1), "aterkalla", unconfirmed,
 	        confirm_field, confirm_msg, &r);
 	hresp_free(&r);
 
 	const char *const stranger[] = {"handlaggare", "999999", NULL};
 	const char *const assign_field[] = {"handlaggare", NULL};
 	const char *const assign_msg[] = {"Välj en handläggare på förvaltningen", NULL};
-	refused("assigning to someone outside the department", officer, dnr(1), "tilldela",
+	refused("assigning to someone outside the department", officer, h_dnr("FRI", 1), "tilldela",
 	        stranger, assign_field, assign_msg, &r);
 	hresp_free(&r);
 
 	/* a refusal that is about the case, not a field, names no field */
 	const char *const pairs[] = {"meddelande", "Hej igen.", NULL};
 	const char *const none[] = {NULL};
-	refused("a message on a closed case", officer, dnr(5), "meddelande", pairs, none, none, &r);
+	refused("a message on a closed case", officer, h_dnr("FRI", 5), "meddelande", pairs, none,
+	        none, &r);
 	h_check(hresp_has(&r, "Ärendet är avslutat.") &&
 	                hresp_count(&r, "class=\"field-error\"") == 0,
 	        "a closed case says so in the summary and marks no field");
@@ -260,36 +243,37 @@ confidentiality(void)
 {
 	char row[1024], flag[16], q[160];
 	struct hresp r;
-	diary_row(dnr(2), row, sizeof(row));
+	diary_row(h_dnr("FRI", 2), row, sizeof(row));
 	h_check(strstr(row, TITLE) && strstr(row, "Fritidsförvaltningen"),
 	        "before marking, the diary shows the case's description and department");
 
 	const char *const no_basis[] = {"sekretess", "1", "grund", "  ", NULL};
 	const char *const basis_field[] = {"grund", NULL};
 	const char *const basis_msg[] = {"offentlighets- och sekretesslagen", NULL};
-	refused("marking confidential without a provision", officer, dnr(2), "sekretess", no_basis,
-	        basis_field, basis_msg, &r);
+	refused("marking confidential without a provision", officer, h_dnr("FRI", 2), "sekretess",
+	        no_basis, basis_field, basis_msg, &r);
 	h_check(hresp_has(&r, "name=\"sekretess\" value=\"1\" aria-describedby=\"sekretess-hint\" "
 	                      "checked"),
 	        "the box stays ticked");
 	hresp_free(&r);
 
 	const char *const mark[] = {"sekretess", "1", "grund", BASIS, NULL};
-	post(rep, dnr(2), "sekretess", mark, &r);
-	snprintf(q, sizeof(q), "SELECT confidential FROM cases WHERE diarienummer = '%s'", dnr(2));
+	post(rep, h_dnr("FRI", 2), "sekretess", mark, &r);
+	snprintf(q, sizeof(q), "SELECT confidential FROM cases WHERE diarienummer = '%s'",
+	         h_dnr("FRI", 2));
 	h_check((r.status == 403 || r.status == 404) && !strcmp(h_sql_line(q, flag, 16), "0"),
 	        "the applicant cannot mark their case (got %ld)", r.status);
 	hresp_free(&r);
-	post(other_officer, dnr(2), "sekretess", mark, &r);
+	post(other_officer, h_dnr("FRI", 2), "sekretess", mark, &r);
 	h_check(r.status == 404 && !strcmp(h_sql_line(q, flag, 16), "0"),
 	        "an officer of another department gets 404 (got %ld)", r.status);
 	hresp_free(&r);
 
-	post(officer, dnr(2), "sekretess", mark, &r);
+	post(officer, h_dnr("FRI", 2), "sekretess", mark, &r);
 	h_check(r.status == 303 && !strcmp(h_sql_line(q, flag, 16), "1"),
 	        "the officer marks the case confidential (got %ld)", r.status);
 	hresp_free(&r);
-	diary_row(dnr(2), row, sizeof(row));
+	diary_row(h_dnr("FRI", 2), row, sizeof(row));
 	h_check(row[0] && !strstr(row, TITLE) && !strstr(row, "Fritidsförvaltningen") &&
 	                !strstr(row, "Föreningen") && strstr(row, "Årlig uppdatering") &&
 	                strstr(row, "Sekretess"),
@@ -298,7 +282,7 @@ confidentiality(void)
 		h_note("diary row: %s", row);
 
 	char path[64], want[128];
-	snprintf(path, sizeof(path), "/arenden/%s", dnr(2));
+	snprintf(path, sizeof(path), "/arenden/%s", h_dnr("FRI", 2));
 	h_get(officer, path, &r);
 	snprintf(want, sizeof(want), "sekretessmarkerat (%s)", BASIS);
 	h_check(hresp_has(&r, want) && hresp_has(&r, "Sekretessmarkerat (26 kap. 1 § OSL)"),
@@ -311,11 +295,11 @@ confidentiality(void)
 	hresp_free(&r);
 
 	const char *const lift[] = {"grund", BASIS, NULL};
-	post(officer, dnr(2), "sekretess", lift, &r);
+	post(officer, h_dnr("FRI", 2), "sekretess", lift, &r);
 	h_check(r.status == 303 && !strcmp(h_sql_line(q, flag, 16), "0"),
 	        "unticking the box lifts the marking (got %ld)", r.status);
 	hresp_free(&r);
-	diary_row(dnr(2), row, sizeof(row));
+	diary_row(h_dnr("FRI", 2), row, sizeof(row));
 	h_get(officer, path, &r);
 	h_check(strstr(row, TITLE) && hresp_has(&r, "sekretessmarkering hävd"),
 	        "the diary shows the description again, and the trail says the marking was lifted");
@@ -325,37 +309,17 @@ confidentiality(void)
 int
 main(void)
 {
-	time_t now = time(NULL);
-	struct tm tm;
-	gmtime_r(&now, &tm);
-	year = tm.tm_year + 1900;
 	h_start();
 	officer = h_client();
 	rep = h_client();
 	other_officer = h_client();
 	h_check(h_login(officer, "officer") == 303 && h_login(rep, "representative") == 303,
 	        "the demo officer and representative sign in");
-	char pw[] = "kultur-losenord-2026\n";
-	const char *argv[] = {"samverka",
-	                      "user",
-	                      "add",
-	                      "--db",
-	                      H.db_url,
-	                      "--email",
-	                      "kultur@example.se",
-	                      "--name",
-	                      "Kim Kultur",
-	                      "--role",
-	                      "officer",
-	                      "--department",
-	                      "KUL",
-	                      NULL};
-	struct hstr out = {0}, err = {0};
-	h_check(h_run(argv, pw, &out, &err) == 0 && h_login_as(other_officer, "kultur@example.se",
-	                                                       "kultur-losenord-2026") == 303,
+	h_check(h_user_add("kultur@example.se", "Kim Kultur", "officer", "KUL",
+	                   "kultur-losenord-2026") == 0 &&
+	                h_login_as(other_officer, "kultur@example.se", "kultur-losenord-2026") ==
+	                        303,
 	        "an officer of the culture department signs in");
-	hstr_free(&out);
-	hstr_free(&err);
 
 	decision_errors();
 	message_errors();

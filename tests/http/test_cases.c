@@ -6,7 +6,6 @@
 #include <curl/curl.h>
 #include <dirent.h>
 #include <fcntl.h>
-#include <ftw.h>
 #include <jansson.h>
 #include <signal.h>
 #include <stdio.h>
@@ -17,8 +16,6 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
-
-#define BOUNDARY "samverka-cases-5d41402abc4b2a76"
 
 /* The smallest file the server takes for a PDF: it is checked by content. */
 static const char PDF[] = "%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"
@@ -51,55 +48,6 @@ static long flow_doc;
 static int next_serial; /* the number the next stored case must get */
 static struct hclient *officer, *applicant, *demo_rep, *admin, *rep_b, *kul, *anon;
 
-/* The diarienummer of the leisure department's n-th case this year. */
-static const char *
-dnr(int n)
-{
-	static char s[8][32];
-	static int next;
-	char *p = s[next++ % 8];
-	snprintf(p, sizeof(s[0]), "FRI-%d-%04d", year, n);
-	return p;
-}
-
-/* --- multipart bodies, as a browser sends the forms --------------------- */
-
-/* One text field of a multipart body. */
-static void
-mp_field(struct hstr *b, const char *name, const char *value)
-{
-	hstr_printf(b,
-	            "--" BOUNDARY "\r\nContent-Disposition: form-data; name=\"%s\"\r\n\r\n%s\r\n",
-	            name, value);
-}
-
-/* One file of a multipart body; the contents hold no NUL byte. */
-static void
-mp_file(struct hstr *b, const char *name, const char *filename, const char *ctype, const char *data)
-{
-	hstr_printf(b,
-	            "--" BOUNDARY "\r\nContent-Disposition: form-data; name=\"%s\"; "
-	            "filename=\"%s\"\r\nContent-Type: %s\r\n\r\n",
-	            name, filename, ctype);
-	hstr_puts(b, data);
-	hstr_puts(b, "\r\n");
-}
-
-/* The closing boundary. */
-static void
-mp_end(struct hstr *b)
-{
-	hstr_puts(b, "--" BOUNDARY "--\r\n");
-}
-
-/* POSTs a multipart body built with the functions above. */
-static void
-post_multipart(struct hclient *c, const char *path, const struct hstr *body, struct hresp *r)
-{
-	h_request(c, "POST", path, "multipart/form-data; boundary=" BOUNDARY, body->p, body->n,
-	          NULL, r);
-}
-
 /* One application for registration; a NULL member leaves its part out. */
 struct reg {
 	const char *namn, *orgnr, *andamal, *styrelse, *omrade;
@@ -118,22 +66,24 @@ good_reg(const char *namn, const char *orgnr)
 static void
 reg_body(struct hstr *b, const char *csrf, const struct reg *g)
 {
-	mp_field(b, "csrf", csrf);
-	mp_field(b, "namn", g->namn);
-	mp_field(b, "form", "ideell");
-	mp_field(b, "organisationsnummer", g->orgnr);
-	mp_field(b, "andamal", g->andamal);
-	mp_field(b, "epost", "styrelsen@kvarnbacken.example");
+	h_mp_field(b, "csrf", csrf);
+	h_mp_field(b, "namn", g->namn);
+	h_mp_field(b, "form", "ideell");
+	h_mp_field(b, "organisationsnummer", g->orgnr);
+	h_mp_field(b, "andamal", g->andamal);
+	h_mp_field(b, "epost", "styrelsen@kvarnbacken.example");
 	if (g->omrade)
-		mp_field(b, "omrade", g->omrade);
+		h_mp_field(b, "omrade", g->omrade);
 	if (g->styrelse)
-		mp_field(b, "styrelse", g->styrelse);
-	mp_field(b, "offentlig", "1");
+		h_mp_field(b, "styrelse", g->styrelse);
+	h_mp_field(b, "offentlig", "1");
 	if (g->stadgar)
-		mp_file(b, "stadgar", "stadgar.pdf", "application/pdf", g->stadgar);
+		h_mp_file(b, "stadgar", "stadgar.pdf", "application/pdf", g->stadgar,
+		          strlen(g->stadgar));
 	if (g->protokoll)
-		mp_file(b, "protokoll", "arsmote-2026.pdf", "application/pdf", g->protokoll);
-	mp_end(b);
+		h_mp_file(b, "protokoll", "arsmote-2026.pdf", "application/pdf", g->protokoll,
+		          strlen(g->protokoll));
+	h_mp_end(b);
 }
 
 /* Sends an application; the status, and the case's number from the
@@ -143,14 +93,14 @@ apply(struct hclient *c, const struct reg *g, struct hresp *r, int *serial)
 {
 	struct hstr b = {0};
 	reg_body(&b, h_csrf(c), g);
-	post_multipart(c, "/registrera-forening", &b, r);
+	h_post_multipart(c, "/registrera-forening", &b, r);
 	hstr_free(&b);
 	char loc[256], want[64];
 	int y = 0, n = 0;
 	*serial = 0;
 	if (r->status == 303 && hresp_header(r, "Location", loc, sizeof(loc)) &&
 	    sscanf(loc, "/arenden/FRI-%d-%d", &y, &n) == 2) {
-		snprintf(want, sizeof(want), "/arenden/%s?klart=1", dnr(n));
+		snprintf(want, sizeof(want), "/arenden/%s?klart=1", h_dnr("FRI", n));
 		if (y == year && strcmp(loc, want) == 0)
 			*serial = n;
 		else
@@ -218,11 +168,11 @@ complete(struct hclient *c, const char *d, const char *message, struct hresp *r)
 	char path[128];
 	struct hstr b = {0};
 	snprintf(path, sizeof(path), "/arenden/%s/komplettera", d);
-	mp_field(&b, "csrf", h_csrf(c));
-	mp_field(&b, "meddelande", message);
-	mp_file(&b, "dokument", "komplettering.pdf", "application/pdf", PDF);
-	mp_end(&b);
-	post_multipart(c, path, &b, r);
+	h_mp_field(&b, "csrf", h_csrf(c));
+	h_mp_field(&b, "meddelande", message);
+	h_mp_file(&b, "dokument", "komplettering.pdf", "application/pdf", PDF, strlen(PDF));
+	h_mp_end(&b);
+	h_post_multipart(c, path, &b, r);
 	hstr_free(&b);
 	return r->status;
 }
@@ -234,11 +184,11 @@ upload(struct hclient *c, const char *d, struct hresp *r)
 	char path[128];
 	struct hstr b = {0};
 	snprintf(path, sizeof(path), "/arenden/%s/dokument", d);
-	mp_field(&b, "csrf", h_csrf(c));
-	mp_field(&b, "typ", "ovrigt");
-	mp_file(&b, "dokument", "bilaga.pdf", "application/pdf", PDF);
-	mp_end(&b);
-	post_multipart(c, path, &b, r);
+	h_mp_field(&b, "csrf", h_csrf(c));
+	h_mp_field(&b, "typ", "ovrigt");
+	h_mp_file(&b, "dokument", "bilaga.pdf", "application/pdf", PDF, strlen(PDF));
+	h_mp_end(&b);
+	h_post_multipart(c, path, &b, r);
 	hstr_free(&b);
 	return r->status;
 }
@@ -318,26 +268,6 @@ missing_files(int *rows)
 
 /* --- the people ---------------------------------------------------------- */
 
-/* Adds a user with the operator's command; 0 on success. */
-static int
-user_add(const char *email, const char *name, const char *role, const char *dept,
-         const char *password)
-{
-	char pw[160];
-	snprintf(pw, sizeof(pw), "%s\n", password);
-	const char *argv[] = {"samverka", "user",    "add", "--db",
-	                      H.db_url,   "--email", email, "--name",
-	                      name,       "--role",  role,  dept ? "--department" : NULL,
-	                      dept,       NULL};
-	struct hstr out = {0}, err = {0};
-	int rc = h_run(argv, pw, &out, &err);
-	if (rc != 0)
-		h_note("user add %s: %s", email, err.p ? err.p : "");
-	hstr_free(&out);
-	hstr_free(&err);
-	return rc;
-}
-
 /* The signed-in user's name as Mina sidor greets them. */
 static void
 my_name(struct hclient *c, char *out, size_t n)
@@ -362,10 +292,10 @@ people(void)
 	rep_b = h_client();
 	kul = h_client();
 	anon = h_client();
-	h_check(user_add(APPLICANT_EMAIL, APPLICANT_NAME, "representative", NULL,
-	                 APPLICANT_PASSWORD) == 0 &&
-	                user_add("kultur@example.se", "Karin Kulturhandläggare", "officer", "KUL",
-	                         "kultur-losenord-2026") == 0,
+	h_check(h_user_add(APPLICANT_EMAIL, APPLICANT_NAME, "representative", NULL,
+	                   APPLICANT_PASSWORD) == 0 &&
+	                h_user_add("kultur@example.se", "Karin Kulturhandläggare", "officer", "KUL",
+	                           "kultur-losenord-2026") == 0,
 	        "user add creates the applicant and an officer of the culture department");
 	h_check(h_login(officer, "officer") == 303 && h_login(demo_rep, "representative") == 303 &&
 	                h_login(admin, "admin") == 303 &&
@@ -485,9 +415,9 @@ registration_flow(void)
 	long st = apply(applicant, &g, &r, &serial);
 	h_check(st == 303 && serial == 7,
 	        "the application becomes case %s after the six demo cases (got %ld, serial %d)",
-	        dnr(7), st, serial);
+	        h_dnr("FRI", 7), st, serial);
 	hresp_free(&r);
-	snprintf(flow_dnr, sizeof(flow_dnr), "%s", dnr(7));
+	snprintf(flow_dnr, sizeof(flow_dnr), "%s", h_dnr("FRI", 7));
 	next_serial = 8;
 
 	snprintf(path, sizeof(path), "/arenden/%s?klart=1", flow_dnr);
@@ -661,27 +591,29 @@ illegal_transitions(void)
 	        "Beslutad", "Avslutad",           "Återkallad"};
 	int ok = 1;
 	for (int i = 0; i < 6; i++)
-		ok &= strcmp(page_status(officer, dnr(i + 1)), statuses[i]) == 0;
-	h_check(ok, "the demo cases %s…%s are in every status", dnr(1), dnr(6));
+		ok &= strcmp(page_status(officer, h_dnr("FRI", i + 1)), statuses[i]) == 0;
+	h_check(ok, "the demo cases %s…%s are in every status", h_dnr("FRI", 1), h_dnr("FRI", 6));
 
-	refused(officer, "officer", dnr(6), "beslut", NULL, NULL, 422);
-	refused(officer, "officer", dnr(5), "beslut", NULL, NULL, 422);
-	refused(officer, "officer", dnr(4), "beslut", NULL, NULL, 422);
-	refused(officer, "officer", dnr(1), "komplettering", "meddelande", "Mer, tack.", 422);
-	refused(officer, "officer", dnr(2), "status", "till", "avslutad", 422);
-	refused(officer, "officer", dnr(4), "status", "till", "handlaggning", 422);
-	refused(officer, "officer", dnr(2), "aterkalla", "bekrafta", "1", 422);
-	refused(officer, "officer", dnr(5), "meddelande", "meddelande", "Hej igen.", 422);
+	refused(officer, "officer", h_dnr("FRI", 6), "beslut", NULL, NULL, 422);
+	refused(officer, "officer", h_dnr("FRI", 5), "beslut", NULL, NULL, 422);
+	refused(officer, "officer", h_dnr("FRI", 4), "beslut", NULL, NULL, 422);
+	refused(officer, "officer", h_dnr("FRI", 1), "komplettering", "meddelande", "Mer, tack.",
+	        422);
+	refused(officer, "officer", h_dnr("FRI", 2), "status", "till", "avslutad", 422);
+	refused(officer, "officer", h_dnr("FRI", 4), "status", "till", "handlaggning", 422);
+	refused(officer, "officer", h_dnr("FRI", 2), "aterkalla", "bekrafta", "1", 422);
+	refused(officer, "officer", h_dnr("FRI", 5), "meddelande", "meddelande", "Hej igen.", 422);
 	refused(officer, "officer", flow_dnr, "komplettering", "meddelande", "Mer, tack.", 422);
-	refused(demo_rep, "applicant", dnr(4), "aterkalla", "bekrafta", "1", 422);
-	refused(demo_rep, "applicant", dnr(5), "aterkalla", "bekrafta", "1", 422);
+	refused(demo_rep, "applicant", h_dnr("FRI", 4), "aterkalla", "bekrafta", "1", 422);
+	refused(demo_rep, "applicant", h_dnr("FRI", 5), "aterkalla", "bekrafta", "1", 422);
 	refused(applicant, "applicant", flow_dnr, "aterkalla", "bekrafta", "1", 422);
-	refused(demo_rep, "applicant", dnr(2), "komplettera", NULL, NULL, 422);
-	refused(demo_rep, "applicant", dnr(1), "tilldela", NULL, NULL, 403);
-	refused(demo_rep, "applicant", dnr(1), "status", "till", "handlaggning", 403);
-	refused(demo_rep, "applicant", dnr(2), "komplettering", "meddelande", "Själv.", 403);
-	refused(demo_rep, "applicant", dnr(1), "beslut", NULL, NULL, 403);
-	refused(demo_rep, "applicant", dnr(6), "beslut", NULL, NULL, 403);
+	refused(demo_rep, "applicant", h_dnr("FRI", 2), "komplettera", NULL, NULL, 422);
+	refused(demo_rep, "applicant", h_dnr("FRI", 1), "tilldela", NULL, NULL, 403);
+	refused(demo_rep, "applicant", h_dnr("FRI", 1), "status", "till", "handlaggning", 403);
+	refused(demo_rep, "applicant", h_dnr("FRI", 2), "komplettering", "meddelande", "Själv.",
+	        403);
+	refused(demo_rep, "applicant", h_dnr("FRI", 1), "beslut", NULL, NULL, 403);
+	refused(demo_rep, "applicant", h_dnr("FRI", 6), "beslut", NULL, NULL, 403);
 }
 
 /* --- 3. who sees what ------------------------------------------------------ */
@@ -761,7 +693,7 @@ authorization(void)
 	h_get(officer, path, &r);
 	h_check(r.status == 200, "and so can the FRI officer");
 	hresp_free(&r);
-	snprintf(path, sizeof(path), "/arenden/%s/dokument/%ld", dnr(2), flow_doc);
+	snprintf(path, sizeof(path), "/arenden/%s/dokument/%ld", h_dnr("FRI", 2), flow_doc);
 	h_get(demo_rep, path, &r);
 	h_check(r.status == 404,
 	        "a document id under another case's number is a 404, even for that case's "
@@ -772,12 +704,12 @@ authorization(void)
 	/* B's representative: the routes open to users answer 404; the
 	 * officer-only routes answer 403 to any non-officer whatever the case */
 	shut_out(rep_b, "B's representative", flow_dnr, flow_doc, 404, 403);
-	shut_out(rep_b, "B's representative", dnr(2), flow_doc, 404, 403);
-	shut_out(rep_b, "B's representative", dnr(3), flow_doc, 404, 403);
+	shut_out(rep_b, "B's representative", h_dnr("FRI", 2), flow_doc, 404, 403);
+	shut_out(rep_b, "B's representative", h_dnr("FRI", 3), flow_doc, 404, 403);
 	/* an officer of the culture department sees no leisure case at all */
 	shut_out(kul, "the KUL officer", flow_dnr, flow_doc, 404, 404);
-	shut_out(kul, "the KUL officer", dnr(1), flow_doc, 404, 404);
-	shut_out(kul, "the KUL officer", dnr(3), flow_doc, 404, 404);
+	shut_out(kul, "the KUL officer", h_dnr("FRI", 1), flow_doc, 404, 404);
+	shut_out(kul, "the KUL officer", h_dnr("FRI", 3), flow_doc, 404, 404);
 	h_get(kul, "/handlaggning", &r);
 	h_check(r.status == 200 && hresp_has(&r, "Kulturförvaltningen") && !hresp_has(&r, "FRI-") &&
 	                hresp_has(&r, "<p class=\"count\" role=\"status\">0 ärenden</p>"),
@@ -820,13 +752,13 @@ authorization(void)
 	fingerprint(flow_dnr, before, sizeof(before));
 	long a1 = act(anon, flow_dnr, "meddelande", "meddelande", "Hej!", &r);
 	hresp_free(&r);
-	long a2 = act(anon, dnr(1), "aterkalla", "bekrafta", "1", &r);
+	long a2 = act(anon, h_dnr("FRI", 1), "aterkalla", "bekrafta", "1", &r);
 	hresp_free(&r);
 	long a3 = decide(anon, flow_dnr, "avslag", &r);
 	hresp_free(&r);
 	fingerprint(flow_dnr, after, sizeof(after));
 	h_check(a1 == 403 && a2 == 403 && a3 == 403 && strcmp(before, after) == 0 &&
-	                strcmp(page_status(officer, dnr(1)), "Inkommen") == 0,
+	                strcmp(page_status(officer, h_dnr("FRI", 1)), "Inkommen") == 0,
 	        "anonymous POSTs are refused (403) and change nothing");
 
 	/* the public diary */
@@ -840,7 +772,7 @@ authorization(void)
 	for (int i = 1; i <= 6; i++) {
 		char cell[128];
 		snprintf(cell, sizeof(cell), "<tr><td>%s</td><td>%s</td><td>Årlig uppdatering</td>",
-		         dnr(i), today);
+		         h_dnr("FRI", i), today);
 		all &= hresp_has(&r, cell);
 	}
 	h_check(r.status == 200 && hresp_has(&r, row) && all,
@@ -940,7 +872,7 @@ bad_input(void)
 	h_check(st == 303 && serial == next_serial,
 	        "the corrected application is stored as %s, the next number without a gap (got "
 	        "%ld, serial %d)",
-	        dnr(next_serial), st, serial);
+	        h_dnr("FRI", next_serial), st, serial);
 	hresp_free(&r);
 	next_serial++;
 	int rows, missing = missing_files(&rows);
@@ -1021,7 +953,7 @@ job_load(struct job *j, int index, const char *const bases[2], const char *cooki
 	if (!j->e) {
 		j->e = curl_easy_init();
 		j->headers = curl_slist_append(NULL, "Content-Type: multipart/form-data; "
-		                                     "boundary=" BOUNDARY);
+		                                     "boundary=" H_BOUNDARY);
 		j->headers = curl_slist_append(j->headers, "Expect:");
 		j->headers = curl_slist_append(j->headers, cookie);
 		curl_easy_setopt(j->e, CURLOPT_HTTPHEADER, j->headers);
@@ -1152,8 +1084,8 @@ many_at_once(void)
 	int gapless = stored == count;
 	for (int i = 0; i < stored && gapless; i++)
 		gapless = serials[i] == first + i;
-	h_check(gapless, "their numbers are exactly %s…%s, each once", dnr(first),
-	        dnr(first + count - 1));
+	h_check(gapless, "their numbers are exactly %s…%s, each once", h_dnr("FRI", first),
+	        h_dnr("FRI", first + count - 1));
 	next_serial = first + count;
 
 	/* the same, as the database has it */
@@ -1166,7 +1098,7 @@ many_at_once(void)
 	int k = 0, in_order = h_sql(q, &rows) == 0;
 	for (const char *p = rows.p; in_order && p && *p; k++) {
 		char want[64];
-		snprintf(want, sizeof(want), "%s|%d\n", dnr(k + 1), k + 1);
+		snprintf(want, sizeof(want), "%s|%d\n", h_dnr("FRI", k + 1), k + 1);
 		in_order = strncmp(p, want, strlen(want)) == 0;
 		if (!in_order)
 			h_note("row %d: %.40s, expected %s", k + 1, p, want);
@@ -1175,7 +1107,7 @@ many_at_once(void)
 	}
 	h_check(in_order && k == next_serial - 1,
 	        "the database holds FRI-%d-0001…%s: %d cases, numbered 1 to %d without a gap", year,
-	        dnr(next_serial - 1), k, next_serial - 1);
+	        h_dnr("FRI", next_serial - 1), k, next_serial - 1);
 	hstr_free(&rows);
 	char got[128];
 	snprintf(q, sizeof(q),
@@ -1201,10 +1133,10 @@ many_at_once(void)
 	snprintf(q, sizeof(q), "/diarium?sida=%ld", pages);
 	h_get(anon, q, &r);
 	char first_row[64];
-	snprintf(first_row, sizeof(first_row), "<tr><td>%s</td>", dnr(1));
+	snprintf(first_row, sizeof(first_row), "<tr><td>%s</td>", h_dnr("FRI", 1));
 	h_check(r.status == 200 && hresp_has(&r, first_row) && !hresp_has(&r, "rel=\"next\"") &&
 	                (pages == 1 || hresp_has(&r, "rel=\"prev\"")),
-	        "/diarium pages back to %s on its last page, %ld", dnr(1), pages);
+	        "/diarium pages back to %s on its last page, %ld", h_dnr("FRI", 1), pages);
 	hresp_free(&r);
 
 	for (int i = 0; i < parallel; i++) {
@@ -1284,16 +1216,6 @@ inbox_pages(void)
 	hresp_free(&r);
 }
 
-/* For nftw: removes the documents directory after a run that passed. */
-static int
-remove_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
-{
-	(void)sb;
-	(void)flag;
-	(void)ftw;
-	return remove(path);
-}
-
 /* The parts in order: the flow creates the case the others look at, and
  * the thousand applications come last so that the pages above stay short. */
 int
@@ -1332,7 +1254,7 @@ main(void)
 		h_client_free(all[i]);
 	int rc = h_finish();
 	if (rc == 0)
-		nftw(work, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+		h_remove_tree(work);
 	else
 		printf("# the documents are kept in %s\n", files);
 	return rc;

@@ -4,7 +4,6 @@
  * unread counts as messages come and are read. */
 #include "harness.h"
 
-#include <ftw.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,7 +11,6 @@
 #include <sys/stat.h>
 #include <time.h>
 
-#define BOUNDARY "samverka-api-7c4a8d09ca3762af"
 #define MINE "/api/v1/mina-arenden"
 #define INBOX "/api/v1/handlaggning"
 
@@ -33,17 +31,6 @@ static time_t started;
 static char reg_dnr[32]; /* the new applicant's registration, FRI's case 7 */
 static char officer_id[32], colleague_id[32];
 static struct hclient *anon, *rep, *applicant, *moderator, *admin, *officer, *colleague, *kul;
-
-/* The leisure department's n-th case this year. */
-static const char *
-dnr(int n)
-{
-	static char s[8][32];
-	static int next;
-	char *p = s[next++ % 8];
-	snprintf(p, sizeof(s[0]), "FRI-%d-%04d", year, n);
-	return p;
-}
 
 /* --- one answer of a case API -------------------------------------------- */
 
@@ -152,7 +139,8 @@ serials(const struct api *a)
 		const char *d = jstr(it, "diarienummer");
 		int y, k;
 		char one[64];
-		if (d && sscanf(d, "FRI-%d-%d", &y, &k) == 2 && y == year && strcmp(d, dnr(k)) == 0)
+		if (d && sscanf(d, "FRI-%d-%d", &y, &k) == 2 && y == year &&
+		    strcmp(d, h_dnr("FRI", k)) == 0)
 			snprintf(one, sizeof(one), "%d", k);
 		else
 			snprintf(one, sizeof(one), "%s", d ? d : "?");
@@ -222,25 +210,6 @@ listed(struct hclient *c, const char *path)
 
 /* --- the people ---------------------------------------------------------- */
 
-/* Adds a user with the operator's command; 0 on success. */
-static int
-user_add(const char *email, const char *name, const char *role, const char *dept,
-         const char *password)
-{
-	char pw[160];
-	snprintf(pw, sizeof(pw), "%s\n", password);
-	const char *argv[] = {"samverka", "user",         "add",    "--db", H.db_url,
-	                      "--email",  email,          "--name", name,   "--role",
-	                      role,       "--department", dept,     NULL};
-	struct hstr out = {0}, err = {0};
-	int rc = h_run(argv, pw, &out, &err);
-	if (rc != 0)
-		h_note("user add %s: %s", email, err.p ? err.p : "");
-	hstr_free(&out);
-	hstr_free(&err);
-	return rc;
-}
-
 /* A user's id as text, read from the database. */
 static void
 user_id(const char *email, char *out, size_t n)
@@ -252,25 +221,6 @@ user_id(const char *email, char *out, size_t n)
 	if (h_sql(q, &s) == 0 && s.p)
 		snprintf(out, n, "%.*s", (int)strcspn(s.p, "\n"), s.p);
 	hstr_free(&s);
-}
-
-/* One text field of a multipart body. */
-static void
-mp_field(struct hstr *b, const char *name, const char *value)
-{
-	hstr_printf(b,
-	            "--" BOUNDARY "\r\nContent-Disposition: form-data; name=\"%s\"\r\n\r\n%s\r\n",
-	            name, value);
-}
-
-/* One PDF of a multipart body. */
-static void
-mp_pdf(struct hstr *b, const char *name, const char *filename)
-{
-	hstr_printf(b,
-	            "--" BOUNDARY "\r\nContent-Disposition: form-data; name=\"%s\"; "
-	            "filename=\"%s\"\r\nContent-Type: application/pdf\r\n\r\n%s\r\n",
-	            name, filename, PDF);
 }
 
 /* A new person signs up on /skapa-konto and applies to register an
@@ -304,22 +254,21 @@ new_applicant(void)
 	hresp_free(&r);
 	h_orgnr("802733001", orgnr);
 	struct hstr b = {0};
-	mp_field(&b, "csrf", h_csrf(applicant));
-	mp_field(&b, "namn", ASSOC_NAME);
-	mp_field(&b, "form", "ideell");
-	mp_field(&b, "organisationsnummer", orgnr);
-	mp_field(&b, "andamal", "Bridge varje tisdag i Ekbacken.");
-	mp_field(&b, "epost", "styrelsen@ekbacken.example");
-	mp_field(&b, "omrade", area);
-	mp_field(&b, "styrelse", BOARD);
-	mp_field(&b, "offentlig", "1");
-	mp_pdf(&b, "stadgar", "stadgar.pdf");
-	mp_pdf(&b, "protokoll", "arsmote.pdf");
-	hstr_puts(&b, "--" BOUNDARY "--\r\n");
-	h_request(applicant, "POST", "/registrera-forening",
-	          "multipart/form-data; boundary=" BOUNDARY, b.p, b.n, NULL, &r);
+	h_mp_field(&b, "csrf", h_csrf(applicant));
+	h_mp_field(&b, "namn", ASSOC_NAME);
+	h_mp_field(&b, "form", "ideell");
+	h_mp_field(&b, "organisationsnummer", orgnr);
+	h_mp_field(&b, "andamal", "Bridge varje tisdag i Ekbacken.");
+	h_mp_field(&b, "epost", "styrelsen@ekbacken.example");
+	h_mp_field(&b, "omrade", area);
+	h_mp_field(&b, "styrelse", BOARD);
+	h_mp_field(&b, "offentlig", "1");
+	h_mp_file(&b, "stadgar", "stadgar.pdf", "application/pdf", PDF, strlen(PDF));
+	h_mp_file(&b, "protokoll", "arsmote.pdf", "application/pdf", PDF, strlen(PDF));
+	h_mp_end(&b);
+	h_post_multipart(applicant, "/registrera-forening", &b, &r);
 	hstr_free(&b);
-	snprintf(reg_dnr, sizeof(reg_dnr), "%s", dnr(7));
+	snprintf(reg_dnr, sizeof(reg_dnr), "%s", h_dnr("FRI", 7));
 	char want[64];
 	snprintf(want, sizeof(want), "/arenden/%s?klart=1", reg_dnr);
 	hresp_header(&r, "Location", loc, sizeof(loc));
@@ -340,10 +289,10 @@ people(void)
 	officer = h_client();
 	colleague = h_client();
 	kul = h_client();
-	h_check(user_add("fritid2@example.se", COLLEAGUE_NAME, "officer", "FRI",
-	                 "fritid-losenord-2026") == 0 &&
-	                user_add("kultur@example.se", "Karin Kulturhandläggare", "officer", "KUL",
-	                         "kultur-losenord-2026") == 0,
+	h_check(h_user_add("fritid2@example.se", COLLEAGUE_NAME, "officer", "FRI",
+	                   "fritid-losenord-2026") == 0 &&
+	                h_user_add("kultur@example.se", "Karin Kulturhandläggare", "officer", "KUL",
+	                           "kultur-losenord-2026") == 0,
 	        "user add creates a second FRI officer and an officer of the culture department");
 	h_check(h_login_as(rep, "forening@demo.samverka.se", "demo-forening-2026") == 303 &&
 	                h_login_as(moderator, "moderator@demo.samverka.se",
@@ -431,7 +380,7 @@ mine_representative(void)
 	};
 	int same = 1;
 	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
-		json_t *it = find(&a, dnr(want[i].serial));
+		json_t *it = find(&a, h_dnr("FRI", want[i].serial));
 		const char *st = jstr(it, "status"), *off = jstr(it, "handlaggare");
 		const char *title = jstr(it, "rubrik"), *assoc = jstr(it, "forening");
 		int ok = it && st && strcmp(st, want[i].status) == 0 &&
@@ -441,7 +390,7 @@ mine_representative(void)
 		         strcmp(title + strlen(title) - strlen(assoc), assoc) == 0;
 		if (!ok) {
 			char *s = it ? json_dumps(it, JSON_COMPACT) : NULL;
-			h_note("%s: %s", dnr(want[i].serial), s ? s : "missing");
+			h_note("%s: %s", h_dnr("FRI", want[i].serial), s ? s : "missing");
 			free(s);
 		}
 		same &= ok;
@@ -646,7 +595,7 @@ unread_counts(void)
 	h_check(message(officer, reg_dnr, "Och en sak till.") == 303 &&
 	                unread(applicant, MINE, reg_dnr) == 2,
 	        "a second message makes it 2");
-	h_check(unread(rep, MINE, dnr(3)) == 1 && unread(rep, MINE, reg_dnr) == -1,
+	h_check(unread(rep, MINE, h_dnr("FRI", 3)) == 1 && unread(rep, MINE, reg_dnr) == -1,
 	        "the demo representative's counts stay as they were");
 	h_check(open_case(applicant, reg_dnr) == 200 && unread(applicant, MINE, reg_dnr) == 0,
 	        "after the applicant opens the case page, olasta is 0 again");
@@ -660,8 +609,9 @@ unread_counts(void)
 	h_check(open_case(officer, reg_dnr) == 200 && unread(officer, INBOX, reg_dnr) == 0,
 	        "after an officer opens the case page, the inbox shows 0 again");
 
-	h_check(open_case(rep, dnr(3)) == 200 && unread(rep, MINE, dnr(3)) == 0,
-	        "the demo representative reads the request for completion: %s drops to 0", dnr(3));
+	h_check(open_case(rep, h_dnr("FRI", 3)) == 200 && unread(rep, MINE, h_dnr("FRI", 3)) == 0,
+	        "the demo representative reads the request for completion: %s drops to 0",
+	        h_dnr("FRI", 3));
 }
 
 /* --- 6. nothing signed in is stored --------------------------------------- */
@@ -685,16 +635,6 @@ no_store(void)
 	api_free(&b);
 }
 
-/* For nftw: removes the documents directory after a run that passed. */
-static int
-remove_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
-{
-	(void)sb;
-	(void)flag;
-	(void)ftw;
-	return remove(path);
-}
-
 static int keep_work; /* a failed run keeps its documents */
 
 /* Runs at exit, also when h_start skips the PostgreSQL run: no directory
@@ -703,7 +643,7 @@ static void
 remove_work(void)
 {
 	if (!keep_work)
-		nftw(work, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+		h_remove_tree(work);
 }
 
 /* The demo's six cases and one new registration are the data; the parts

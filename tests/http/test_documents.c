@@ -7,7 +7,6 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <ftw.h>
 #include <limits.h>
 #include <netinet/in.h>
 #include <signal.h>
@@ -21,7 +20,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#define BOUNDARY "samverka-test-7f3a9c"
 #define DNR "FRI-2026-9042"
 #define OTHER_DNR "KUL-2026-9007"
 
@@ -274,27 +272,6 @@ sql_long(const char *stmt)
 	return n;
 }
 
-/* A user made with `samverka user add`, password on standard input. */
-static void
-add_user(const char *email, const char *name, const char *role, const char *dept,
-         const char *password)
-{
-	char pw[160];
-	snprintf(pw, sizeof(pw), "%s\n", password);
-	const char *argv[] = {"samverka", "user",    "add", "--db",
-	                      H.db_url,   "--email", email, "--name",
-	                      name,       "--role",  role,  dept ? "--department" : NULL,
-	                      dept,       NULL};
-	struct hstr out = {0}, err = {0};
-	int rc = h_run(argv, pw, &out, &err);
-	if (rc != 0) {
-		fprintf(stderr, "user add %s failed: %s\n", email, err.p ? err.p : "");
-		exit(1);
-	}
-	hstr_free(&out);
-	hstr_free(&err);
-}
-
 /* Case FRI-2026-9042 from the demo representative's association, and
  * KUL-2026-9007 from another association, whose representative is made
  * here; an officer of KUL too. */
@@ -303,8 +280,11 @@ make_cases(void)
 {
 	char stmt[2048];
 	const char *rep = h_user("representative")->email;
-	add_user("annan@example.se", "Olle Annan", "representative", NULL, "annan-forening-2026");
-	add_user("kultur@example.se", "Karin Kultur", "officer", "KUL", "kultur-officer-2026");
+	if (h_user_add("annan@example.se", "Olle Annan", "representative", NULL,
+	               "annan-forening-2026") != 0 ||
+	    h_user_add("kultur@example.se", "Karin Kultur", "officer", "KUL",
+	               "kultur-officer-2026") != 0)
+		exit(1);
 	snprintf(stmt, sizeof(stmt),
 	         "UPDATE user_roles SET association_id = (SELECT min(a.id) FROM associations a "
 	         "WHERE a.id NOT IN (SELECT association_id FROM user_roles "
@@ -346,24 +326,13 @@ upload_to(struct hclient *c, const char *dnr, const char *csrf, const char *typ,
 	struct hstr b = {0};
 	char path[256];
 	if (csrf)
-		hstr_printf(&b,
-		            "--" BOUNDARY
-		            "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n"
-		            "%s\r\n",
-		            csrf);
+		h_mp_field(&b, "csrf", csrf);
 	if (typ)
-		hstr_printf(&b,
-		            "--" BOUNDARY "\r\nContent-Disposition: form-data; name=\"typ\"\r\n\r\n"
-		            "%s\r\n",
-		            typ);
-	hstr_printf(&b,
-	            "--" BOUNDARY "\r\nContent-Disposition: form-data; name=\"dokument\"; "
-	            "filename=\"%s\"\r\nContent-Type: %s\r\n\r\n",
-	            filename, ctype);
-	hstr_add(&b, data, n);
-	hstr_puts(&b, "\r\n--" BOUNDARY "--\r\n");
+		h_mp_field(&b, "typ", typ);
+	h_mp_file(&b, "dokument", filename, ctype, data, n);
+	h_mp_end(&b);
 	snprintf(path, sizeof(path), "/arenden/%s/dokument", dnr);
-	h_request(c, "POST", path, "multipart/form-data; boundary=" BOUNDARY, b.p, b.n, NULL, r);
+	h_post_multipart(c, path, &b, r);
 	hstr_free(&b);
 	return r->status;
 }
@@ -786,15 +755,6 @@ strangers(struct hclient *rep, const struct sample *pdf)
 
 /* --- a second server with --files and --max-upload ------------------ */
 
-static int
-remove_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
-{
-	(void)sb;
-	(void)flag;
-	(void)ftw;
-	return remove(path);
-}
-
 static pid_t
 serve(const char *const *extra, const char *log, int port)
 {
@@ -983,7 +943,7 @@ main(void)
 	int rc = h_finish();
 	if (rc == 0) {
 		if (chdir("/") == 0)
-			nftw(work, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+			h_remove_tree(work);
 	} else {
 		printf("# server's working directory kept in %s\n", work);
 	}
