@@ -6,6 +6,7 @@
 #include "cases/case.h"
 #include "cases/view.h"
 #include "http/request.h"
+#include "register/assoc.h"
 
 int case_action_load(struct req *r, struct case_row *c, enum case_role *role);
 int case_officer_load(struct req *r, struct case_row *c, enum case_role *role);
@@ -22,4 +23,5 @@ int case_move(struct req *r, struct case_row *c, const char *to, const char *det
 int case_may_move(struct req *r, struct case_row *c, enum case_role *role, const char *form,
                   const char *to, enum case_role need);
 const char *case_confidential_basis(struct req *r, const struct case_row *c);
+struct choice *case_colleagues(struct req *r, int64_t dept);
 #endif

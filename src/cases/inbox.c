@@ -1,6 +1,7 @@
 /* The officer's inbox and the public diary. */
 #include "cases/diary.tpl.h"
 #include "cases/inbox.tpl.h"
+#include "cases/action.h"
 #include "cases/pages.h"
 #include "cases/queries.h"
 #include "layout/layout.h"
@@ -77,7 +78,8 @@ cases_inbox_page(struct req *r)
 	db_done(&c);
 	r->p.title = r->p.english ? "Inbox" : "Inkorgen";
 	layout_head(r);
-	tpl_cases_inbox(&r->out, &r->p, dept, &f, &l, total, pages, prev, next);
+	tpl_cases_inbox(&r->out, &r->p, dept, &f, &l, total, pages, prev, next,
+	                case_colleagues(r, r->user->department_id));
 	layout_foot(r);
 }
 

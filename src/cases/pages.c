@@ -70,9 +70,10 @@ case_actor(struct req *r)
 	return (struct actor){r->user->id, r->user->name};
 }
 
-/* The officers of a department, for assigning a case to a colleague. */
-static struct choice *
-colleagues(struct req *r, int64_t dept)
+/* The officers of a department, for assigning a case to a colleague and
+ * for the inbox's officer filter. */
+struct choice *
+case_colleagues(struct req *r, int64_t dept)
 {
 	size_t cap = 64, n = 0;
 	struct choice *out = arena_alloc(&r->a, cap * sizeof(*out));
@@ -118,7 +119,7 @@ render(struct req *r, struct case_row *c, enum case_role role, const struct case
 	layout_head(r);
 	tpl_cases_case(&r->out, &r->p, csrf, c, role, &d, msgs, nm, ev, ne, docs, nd, e, notice,
 	               &r->form,
-	               role == CASE_OFFICER ? colleagues(r, c->department_id) : &no_colleagues,
+	               role == CASE_OFFICER ? case_colleagues(r, c->department_id) : &no_colleagues,
 	               case_confidential_basis(r, c));
 	layout_foot(r);
 }
@@ -324,7 +325,7 @@ case_assign(struct req *r)
 	struct actor to = a;
 	const char *pick = req_form(r, "handlaggare");
 	if (pick && *pick) {
-		const struct choice *k = colleagues(r, c.department_id);
+		const struct choice *k = case_colleagues(r, c.department_id);
 		while (k->name_sv && k->id != strtoll(pick, NULL, 10))
 			k++;
 		if (!k->name_sv) {

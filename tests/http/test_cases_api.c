@@ -528,6 +528,18 @@ inbox(void)
 	h_check(strcmp(listed(colleague, INBOX "?handlaggare=mig"), "7") == 0 &&
 	                strcmp(listed(colleague, INBOX), "1 2 3 4 5 6 7") == 0,
 	        "for the colleague, mig is the registration, and the inbox is FRI's");
+	/* the inbox page offers the department's officers as a filter */
+	struct hresp page;
+	char option[160];
+	snprintf(path, sizeof(path), "/handlaggning?handlaggare=%s", colleague_id);
+	h_get(officer, path, &page);
+	snprintf(option, sizeof(option), "<option value=\"%s\" selected>%s</option>", colleague_id,
+	         COLLEAGUE_NAME);
+	h_check(page.status == 200 && hresp_has(&page, option) &&
+	                hresp_has(&page, h_dnr("FRI", 7)) && !hresp_has(&page, h_dnr("FRI", 1)) &&
+	                hresp_has(&page, "1 ärende"),
+	        "the inbox page filters by a colleague chosen from its list");
+	hresp_free(&page);
 	api_get(applicant, MINE, &a);
 	json_t *it = find(&a, reg_dnr);
 	const char *off = jstr(it, "handlaggare");
