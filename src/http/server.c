@@ -270,6 +270,19 @@ dispatch(struct req *r, struct MHD_Connection *c)
 	rt->fn(r);
 }
 
+/* How large a body may be, decided from the headers before any of it is
+ * read: only a form with files may be as large as a document; every other
+ * body is held to the form limit, so no route reads megabytes it would
+ * refuse anyway. */
+static size_t
+body_limit(struct MHD_Connection *c)
+{
+	const char *ct = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Type");
+	if (ct && strncasecmp(ct, "multipart/form-data", 19) == 0)
+		return opts->upload_limit;
+	return opts->form_limit;
+}
+
 static enum MHD_Result
 on_request(void *cls, struct MHD_Connection *c, const char *url, const char *method,
            const char *version, const char *upload, size_t *upload_size, void **con_cls)
@@ -289,10 +302,10 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
 		MHD_get_connection_values(c, MHD_HEADER_KIND, count_header, &hc);
 		if (hc.bytes > HEADER_LIMIT)
 			r->early_status = 431;
+		r->in.limit = body_limit(c);
 		const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
-		if (cl && strtoull(cl, NULL, 10) > opts->upload_limit)
+		if (cl && strtoull(cl, NULL, 10) > r->in.limit)
 			r->early_status = 413;
-		r->in.limit = opts->upload_limit;
 		const char *expect = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Expect");
 		if (!r->early_status || !expect || strcasecmp(expect, "100-continue") != 0)
 			return MHD_YES;
