@@ -35,6 +35,9 @@ enum {
 static const int64_t NEVER = INT64_MAX;
 /* Seconds to wait after the 1st, 2nd, … failure; the last repeats. */
 static const int backoff[] = {5, 30, 120, 600, 1800, 3600};
+/* A mail the relay has not taken within three days is given up, as mail
+ * servers do with theirs: it is stale by then, and the case page has it. */
+static const int64_t GIVE_UP = 3 * 86400;
 
 static struct dbq Q_DUE = {
         "SELECT id, to_addr, subject, body, created, attempts, next_try FROM outbox "
@@ -224,9 +227,9 @@ on_progress(void *arg, curl_off_t dltotal, curl_off_t dlnow, curl_off_t ultotal,
 }
 
 /* Hands one message to the relay; 0 when it was accepted, else the reason
- * in err. */
+ * in err and the relay's last reply code in *code (0 when it gave none). */
 static int
-smtp_send(const struct mail *m, const struct buf *msg, char *err, size_t errlen)
+smtp_send(const struct mail *m, const struct buf *msg, char *err, size_t errlen, long *code)
 {
 	CURL *c = W.curl;
 	char detail[CURL_ERROR_SIZE] = "", rcpt[300];
@@ -250,10 +253,10 @@ smtp_send(const struct mail *m, const struct buf *msg, char *err, size_t errlen)
 	curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, on_progress);
 	curl_easy_setopt(c, CURLOPT_ERRORBUFFER, detail);
 	CURLcode rc = curl_easy_perform(c);
+	*code = 0;
 	if (rc != CURLE_OK) {
-		long code = 0;
-		curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
-		snprintf(err, errlen, "%s (SMTP %ld)%s%s", curl_easy_strerror(rc), code,
+		curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, code);
+		snprintf(err, errlen, "%s (SMTP %ld)%s%s", curl_easy_strerror(rc), *code,
 		         detail[0] ? ": " : "", detail);
 	}
 	curl_easy_setopt(c, CURLOPT_ERRORBUFFER, NULL);
@@ -300,6 +303,20 @@ mark_failed(const struct mail *m, const char *why, int64_t next)
 		log_msg("mail: outbox %lld: %s", (long long)m->id, db_errmsg(W.db));
 }
 
+/* When a failed row is tried again: never when the relay said the address
+ * does not exist (RFC 5321 550, 551, 553: trying again cannot help) or the
+ * mail has waited GIVE_UP; otherwise after a growing wait. Other 5xx
+ * replies, such as a refused sign-in, are the relay's setup, which the
+ * operator can fix, so those mails wait for it. */
+static int64_t
+next_try(const struct mail *m, long code, int64_t now)
+{
+	if (code == 550 || code == 551 || code == 553 || now - m->created >= GIVE_UP)
+		return NEVER;
+	int n = (int)(sizeof(backoff) / sizeof(backoff[0]));
+	return now + backoff[m->attempts < n ? (m->attempts < 0 ? 0 : m->attempts) : n - 1];
+}
+
 /* Claims one row, then refuses, sends or reschedules it. */
 static void
 deliver(const struct mail *m)
@@ -320,14 +337,12 @@ deliver(const struct mail *m)
 	}
 	struct buf msg = {0};
 	char err[512];
+	long code;
 	compose(&msg, m);
-	if (smtp_send(m, &msg, err, sizeof(err)) == 0) {
+	if (smtp_send(m, &msg, err, sizeof(err), &code) == 0)
 		mark_sent(m);
-	} else {
-		int n = (int)(sizeof(backoff) / sizeof(backoff[0]));
-		int wait = backoff[m->attempts < n ? (m->attempts < 0 ? 0 : m->attempts) : n - 1];
-		mark_failed(m, err, (int64_t)time(NULL) + wait);
-	}
+	else
+		mark_failed(m, err, next_try(m, code, now));
 	buf_free(&msg);
 }
 

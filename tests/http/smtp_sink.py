@@ -2,6 +2,8 @@
 parsed with Python's own e-mail package (an independent reader) and written
 as one JSON file into a directory, so the C test sees what a mail program
 would show: the decoded subject and body, the headers, the parse defects.
+Addresses starting "finns-inte" are refused for good (550) and those
+starting "senare" for now (451).
 
     python3 -m aiosmtpd -n -l 127.0.0.1:PORT -c smtp_sink.Sink DIR
 """
@@ -21,6 +23,17 @@ class Sink:
         if len(args) != 1:
             parser.error("smtp_sink.Sink takes one argument: the directory")
         return cls(args[0])
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        """Answers as a real relay does for an address that does not exist
+        (550, for good) and for one it cannot take just now (451)."""
+        local = address.split("@")[0]
+        if local.startswith("finns-inte"):
+            return "550 5.1.1 No such user"
+        if local.startswith("senare"):
+            return "451 4.3.0 Try again later"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
         raw = envelope.content

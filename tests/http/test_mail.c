@@ -415,6 +415,30 @@ refuses_header_injection(void)
 	json_decref(all);
 }
 
+/* The relay's own refusals: an address that does not exist is given up at
+ * once (550), one it cannot take now is tried again later (451), unless
+ * the mail has already waited three days. */
+static void
+relay_refusals(void)
+{
+	long long now = time(NULL);
+	long long gone = queue("finns-inte@example.se", "Till en adress som inte finns", "a", now);
+	long long later = queue("senare@example.se", "Till en adress som får vänta", "b", now);
+	long long stale =
+	        queue("senare-gammal@example.se", "Väntat i fyra dygn", "c", now - 4 * 86400);
+	const long long ids[] = {gone, later, stale};
+	h_check(wait_attempts(ids, 3, 1, 30), "the three are tried");
+	struct row r;
+	h_check(row(gone, &r) == 0 && r.sent_at == -1 && r.next_try > now + 100LL * 365 * 86400 &&
+	                strstr(r.error, "550"),
+	        "550 no such user: given up at once, last_error says 550 (%s)", r.error);
+	h_check(row(later, &r) == 0 && r.sent_at == -1 && r.next_try > now &&
+	                r.next_try < now + 3600 && strstr(r.error, "451"),
+	        "451 try again later: due again within the hour (%s)", r.error);
+	h_check(row(stale, &r) == 0 && r.sent_at == -1 && r.next_try > now + 100LL * 365 * 86400,
+	        "451 for a mail four days old: given up (next try %lld)", r.next_try);
+}
+
 static void
 survives_relay_outage(void)
 {
@@ -768,6 +792,7 @@ main(void)
 	case_mail_links_to_the_case();
 	invitation_links_to_the_invitation();
 	refuses_header_injection();
+	relay_refusals();
 	survives_relay_outage();
 	two_servers_send_once();
 	message_ids_unique();
