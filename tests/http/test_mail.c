@@ -429,13 +429,16 @@ relay_refusals(void)
 	const long long ids[] = {gone, later, stale};
 	h_check(wait_attempts(ids, 3, 1, 30), "the three are tried");
 	struct row r;
-	h_check(row(gone, &r) == 0 && r.sent_at == -1 && r.next_try > now + 100LL * 365 * 86400 &&
+	int read = row(gone, &r) == 0;
+	h_check(read && r.sent_at == -1 && r.next_try > now + 100LL * 365 * 86400 &&
 	                strstr(r.error, "550"),
 	        "550 no such user: given up at once, last_error says 550 (%s)", r.error);
-	h_check(row(later, &r) == 0 && r.sent_at == -1 && r.next_try > now &&
-	                r.next_try < now + 3600 && strstr(r.error, "451"),
+	read = row(later, &r) == 0;
+	h_check(read && r.sent_at == -1 && r.next_try > now && r.next_try < now + 3600 &&
+	                strstr(r.error, "451"),
 	        "451 try again later: due again within the hour (%s)", r.error);
-	h_check(row(stale, &r) == 0 && r.sent_at == -1 && r.next_try > now + 100LL * 365 * 86400,
+	read = row(stale, &r) == 0;
+	h_check(read && r.sent_at == -1 && r.next_try > now + 100LL * 365 * 86400,
 	        "451 for a mail four days old: given up (next try %lld)", r.next_try);
 }
 
