@@ -139,13 +139,19 @@ invite_accept(struct req *r)
 		req_error(r, 404);
 		return;
 	}
-	if (db_begin(r->db) != DB_OK ||
-	    db_returning(r->db, &Q_ACCEPT,
-	                 DB_ARGS(DB_INT(inv), DB_INT(r->user->id), DB_INT(time(NULL))),
-	                 &done) != DB_OK ||
-	    grant_representative(r->db, r->user->id, assoc) != DB_OK || db_commit(r->db) != DB_OK) {
+	int rc = db_begin(r->db);
+	if (rc == DB_OK)
+		rc = db_returning(r->db, &Q_ACCEPT,
+		                  DB_ARGS(DB_INT(inv), DB_INT(r->user->id), DB_INT(time(NULL))),
+		                  &done);
+	if (rc == DB_OK)
+		rc = grant_representative(r->db, r->user->id, assoc);
+	if (rc == DB_OK)
+		rc = db_commit(r->db);
+	if (rc != DB_OK) {
 		db_rollback(r->db);
-		req_error(r, 500);
+		/* a second click accepted it a moment earlier: used, as if gone */
+		req_error(r, rc == DB_NOROW ? 404 : 500);
 		return;
 	}
 	req_redirect(r, "/mina-sidor");

@@ -192,15 +192,30 @@ case_commit(struct req *r)
 	return 0;
 }
 
+/* Set by case_move when someone else changed the case's status between
+ * this request reading it and writing the change. */
+static _Thread_local uint64_t moved_meanwhile;
+
 /* Ends an action's transaction: commits and goes back to the case page, or
- * rolls back (with any files the request stored) and answers 500. */
+ * rolls back (with any files the request stored) and answers 500; or, when
+ * another person moved the case first, shows it as it is now (422). */
 void
 case_action_end(struct req *r, const struct case_row *c, int ok)
 {
 	if (!ok) {
 		db_rollback(r->db);
 		documents_discard(r);
-		req_error(r, 500);
+		struct case_row now;
+		enum case_role role;
+		if (moved_meanwhile == r->serial && load(r, &now, &role))
+			case_refuse(
+			        r, &now, role, "status", NULL,
+			        "Någon annan ändrade ärendet samtidigt. Så här ser det ut nu; "
+			        "försök igen om det behövs.",
+			        "Someone else changed the case at the same time. This is how it "
+			        "looks now; try again if you need to.");
+		else
+			req_error(r, 500);
 		return;
 	}
 	if (case_commit(r))
@@ -250,7 +265,10 @@ int
 case_move(struct req *r, struct case_row *c, const char *to, const char *detail)
 {
 	struct actor a = case_actor(r);
-	if (case_set_status(r->db, c, to, &a, detail) != DB_OK)
+	int rc = case_set_status(r->db, c, to, &a, detail);
+	if (rc == DB_NOROW)
+		moved_meanwhile = r->serial;
+	if (rc != DB_OK)
 		return -1;
 	char subject[128];
 	snprintf(subject, sizeof(subject), "Ditt ärende %s: %s", c->dnr, case_status_name(to, 0));

@@ -163,7 +163,7 @@ db_returning(struct db *db, struct dbq *q, const struct dbval *args, int n, int6
 			*out = db_col_int(&c, 0);
 			rc = DB_OK;
 		} else if (rc == 0) {
-			rc = DB_ERROR;
+			rc = DB_NOROW;
 		}
 	}
 	db_done(&c);

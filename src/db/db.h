@@ -39,7 +39,9 @@ struct dbcur {
 	int row, nrows;
 };
 
-enum { DB_OK = 0, DB_ERROR = -1, DB_CONSTRAINT = -2, DB_BUSY = -3 };
+/* DB_NOROW: a statement with RETURNING matched no row (someone changed it
+ * first); the caller may tell the user so instead of failing. */
+enum { DB_OK = 0, DB_ERROR = -1, DB_CONSTRAINT = -2, DB_BUSY = -3, DB_NOROW = -4 };
 
 int db_open(const char *url, struct db **out, char *err, size_t errlen);
 void db_close(struct db *db);
