@@ -38,20 +38,26 @@ email_problem(const char *email, int english)
 	return NULL;
 }
 
-/* A new account with an Argon2id hash of its password. Addresses are
- * stored in lower case so sign-in does not depend on how they were typed. */
+/* An address as accounts and invitations keep it: A-Z in lower case, so
+ * nothing depends on how it was typed; 0, or -1 when it is too long. */
+int
+email_fold(const char *email, char out[EMAIL_MAX])
+{
+	size_t n = strlen(email);
+	if (n >= EMAIL_MAX)
+		return -1;
+	for (size_t i = 0; i <= n; i++)
+		out[i] = (char)((email[i] >= 'A' && email[i] <= 'Z') ? email[i] + 32 : email[i]);
+	return 0;
+}
+
+/* A new account with an Argon2id hash of its password. */
 int
 user_create(struct db *db, const char *email, const char *name, const char *password, int64_t *id)
 {
-	char hash[128];
-	if (password_hash(password, hash) != 0)
+	char hash[128], lower[EMAIL_MAX];
+	if (password_hash(password, hash) != 0 || email_fold(email, lower) != 0)
 		return DB_ERROR;
-	char lower[256];
-	size_t n = strlen(email);
-	if (n >= sizeof(lower))
-		return DB_ERROR;
-	for (size_t i = 0; i <= n; i++)
-		lower[i] = (char)((email[i] >= 'A' && email[i] <= 'Z') ? email[i] + 32 : email[i]);
 	return db_returning(
 	        db, &Q_CREATE,
 	        DB_ARGS(DB_TEXT(lower), DB_TEXT(name), DB_TEXT(hash), DB_INT(time(NULL))), id);

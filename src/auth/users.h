@@ -12,4 +12,6 @@ int user_grant(struct db *db, int64_t user_id, const char *role, int64_t departm
 int role_valid(const char *role);
 int64_t department_id(struct db *db, const char *code);
 const char *email_problem(const char *email, int english);
+enum { EMAIL_MAX = 256 };
+int email_fold(const char *email, char out[EMAIL_MAX]);
 #endif

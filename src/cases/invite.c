@@ -21,7 +21,7 @@ static struct dbq Q_ADD = {
         "VALUES ($1, $2, $3, $4, $5)",
         NULL, 0};
 static struct dbq Q_FIND = {
-        "SELECT i.id, i.association_id, a.name FROM invitations i "
+        "SELECT i.id, i.association_id, a.name, i.email FROM invitations i "
         "JOIN associations a ON a.id = i.association_id WHERE i.token_hash = $1 "
         "AND i.accepted_at IS NULL AND i.created > $2",
         NULL, 0};
@@ -62,6 +62,8 @@ invite_submit(struct req *r)
 		my_pages_refused(r, &e);
 		return;
 	}
+	char invited[EMAIL_MAX];
+	email_fold(email, invited); /* email_problem refused longer ones */
 	unsigned char raw[16];
 	char token[33], hash[65];
 	randombytes_buf(raw, sizeof(raw));
@@ -75,7 +77,7 @@ invite_submit(struct req *r)
 	           r->user->name, x.name, mail_base_url, token);
 	int ok = db_begin(r->db) == DB_OK &&
 	         db_exec(r->db, &Q_ADD,
-	                 DB_ARGS(DB_INT(id), DB_TEXT(email), DB_TEXT(hash), DB_INT(r->user->id),
+	                 DB_ARGS(DB_INT(id), DB_TEXT(invited), DB_TEXT(hash), DB_INT(r->user->id),
 	                         DB_INT(now))) == DB_OK &&
 	         outbox_queue(r->db, email, "Inbjudan att företräda en förening",
 	                      buf_cstr(&body)) == DB_OK &&
@@ -89,9 +91,11 @@ invite_submit(struct req *r)
 	req_redirect(r, "/mina-sidor?inbjudan=skickad#foreningar");
 }
 
-/* The invitation named by the token in the path: 1 found and valid. */
+/* The invitation named by the token in the path: 1 found and valid. An
+ * invitation is for the address it was sent to: *other is set when the
+ * signed-in account has another one (a forwarded or intercepted link). */
 static int
-find(struct req *r, int64_t *inv, int64_t *assoc, const char **name)
+find(struct req *r, int64_t *inv, int64_t *assoc, const char **name, int *other)
 {
 	const char *token = r->params[0];
 	if (strlen(token) != 32)
@@ -106,27 +110,37 @@ find(struct req *r, int64_t *inv, int64_t *assoc, const char **name)
 		*inv = db_col_int(&c, 0);
 		*assoc = db_col_int(&c, 1);
 		*name = arena_strdup(&r->a, db_col_text(&c, 2));
+		*other = r->user && strcmp(r->user->email, db_col_text(&c, 3)) != 0;
 		found = 1;
 	}
 	db_done(&c);
 	return found;
 }
 
-/* GET /inbjudan/{token}: what is offered, and a button to accept. */
+/* The invitation: what is offered, and a button to accept; to an account
+ * with another address, why it cannot be accepted there. */
+static void
+show(struct req *r, const char *name, int other)
+{
+	r->p.title = r->p.english ? "Invitation" : "Inbjudan";
+	const char *csrf = req_csrf(r);
+	layout_head(r);
+	tpl_cases_invite(&r->out, &r->p, csrf, name, r->params[0], other);
+	layout_foot(r);
+}
+
+/* GET /inbjudan/{token} */
 void
 invite_page(struct req *r)
 {
 	int64_t inv, assoc;
 	const char *name;
-	if (!find(r, &inv, &assoc, &name)) {
+	int other;
+	if (!find(r, &inv, &assoc, &name, &other)) {
 		req_error(r, 404);
 		return;
 	}
-	r->p.title = r->p.english ? "Invitation" : "Inbjudan";
-	const char *csrf = req_csrf(r);
-	layout_head(r);
-	tpl_cases_invite(&r->out, &r->p, csrf, name, r->params[0]);
-	layout_foot(r);
+	show(r, name, other);
 }
 
 /* POST /inbjudan/{token}: the signed-in person becomes a representative. */
@@ -135,8 +149,14 @@ invite_accept(struct req *r)
 {
 	int64_t inv, assoc, done;
 	const char *name;
-	if (!find(r, &inv, &assoc, &name)) {
+	int other;
+	if (!find(r, &inv, &assoc, &name, &other)) {
 		req_error(r, 404);
+		return;
+	}
+	if (other) {
+		r->status = 403;
+		show(r, name, other);
 		return;
 	}
 	int rc = db_begin(r->db);
