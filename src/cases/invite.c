@@ -79,7 +79,7 @@ invite_submit(struct req *r)
 	         db_exec(r->db, &Q_ADD,
 	                 DB_ARGS(DB_INT(id), DB_TEXT(invited), DB_TEXT(hash), DB_INT(r->user->id),
 	                         DB_INT(now))) == DB_OK &&
-	         outbox_queue(r->db, email, "Inbjudan att företräda en förening",
+	         outbox_queue(r->db, invited, "Inbjudan att företräda en förening",
 	                      buf_cstr(&body)) == DB_OK &&
 	         db_commit(r->db) == DB_OK;
 	buf_free(&body);

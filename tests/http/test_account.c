@@ -8,13 +8,12 @@
 
 #include <ctype.h>
 #include <dirent.h>
-#include <ftw.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define BOUNDARY "samverka-account-9e107d9d372bb682"
+#include <sys/wait.h>
+#include <unistd.h>
 
 /* The smallest file the server takes for a PDF: it is checked by content. */
 static const char PDF[] = "%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"
@@ -152,27 +151,6 @@ mailed_token(const char *to, char token[33])
 	return ok;
 }
 
-/* --- multipart, as a browser sends the registration form ------------------ */
-
-/* One text field of a multipart body. */
-static void
-mp_field(struct hstr *b, const char *name, const char *value)
-{
-	hstr_printf(b,
-	            "--" BOUNDARY "\r\nContent-Disposition: form-data; name=\"%s\"\r\n\r\n%s\r\n",
-	            name, value);
-}
-
-/* One PDF file of a multipart body. */
-static void
-mp_pdf(struct hstr *b, const char *name, const char *filename)
-{
-	hstr_printf(b,
-	            "--" BOUNDARY "\r\nContent-Disposition: form-data; name=\"%s\"; "
-	            "filename=\"%s\"\r\nContent-Type: application/pdf\r\n\r\n%s\r\n",
-	            name, filename, PDF);
-}
-
 /* Selma applies to register an association; the case's number from the
  * redirect, into case_dnr. */
 static long
@@ -183,20 +161,19 @@ register_association(void)
 	struct hresp r;
 	h_sql_line("SELECT min(id) FROM areas", area, sizeof(area));
 	h_orgnr("802711002", orgnr);
-	mp_field(&b, "csrf", h_csrf(selma));
-	mp_field(&b, "namn", ASSOC_NAME);
-	mp_field(&b, "form", "ideell");
-	mp_field(&b, "organisationsnummer", orgnr);
-	mp_field(&b, "andamal", "Brädspel för alla åldrar i Kvarngärdet.");
-	mp_field(&b, "epost", "styrelsen@kvarngardet.example");
-	mp_field(&b, "omrade", area);
-	mp_field(&b, "styrelse", "Selma Sökande, ordförande\nOlle Tärning, kassör\n");
-	mp_field(&b, "offentlig", "1");
-	mp_pdf(&b, "stadgar", "stadgar.pdf");
-	mp_pdf(&b, "protokoll", "arsmote.pdf");
-	hstr_puts(&b, "--" BOUNDARY "--\r\n");
-	h_request(selma, "POST", "/registrera-forening", "multipart/form-data; boundary=" BOUNDARY,
-	          b.p, b.n, NULL, &r);
+	h_mp_field(&b, "csrf", h_csrf(selma));
+	h_mp_field(&b, "namn", ASSOC_NAME);
+	h_mp_field(&b, "form", "ideell");
+	h_mp_field(&b, "organisationsnummer", orgnr);
+	h_mp_field(&b, "andamal", "Brädspel för alla åldrar i Kvarngärdet.");
+	h_mp_field(&b, "epost", "styrelsen@kvarngardet.example");
+	h_mp_field(&b, "omrade", area);
+	h_mp_field(&b, "styrelse", "Selma Sökande, ordförande\nOlle Tärning, kassör\n");
+	h_mp_field(&b, "offentlig", "1");
+	h_mp_file(&b, "stadgar", "stadgar.pdf", "application/pdf", PDF, strlen(PDF));
+	h_mp_file(&b, "protokoll", "arsmote.pdf", "application/pdf", PDF, strlen(PDF));
+	h_mp_end(&b);
+	h_post_multipart(selma, "/registrera-forening", &b, &r);
 	hstr_free(&b);
 	case_dnr[0] = 0;
 	if (r.status == 303 && hresp_header(&r, "Location", loc, sizeof(loc)))
@@ -356,7 +333,7 @@ invitations(void)
 
 	long invitations = sql_num("SELECT count(*) FROM invitations");
 	long mails = sql_num("SELECT count(*) FROM outbox");
-	invite(rep, assoc_id, EMAIL, &r);
+	invite(rep, assoc_id, "Selma@Example.SE", &r);
 	h_check(r.status == 303 && hresp_header(&r, "Location", q, sizeof(q)) &&
 	                strncmp(q, "/mina-sidor?", 12) == 0,
 	        "a good address: 303 to Mina sidor (got %ld)", r.status);
@@ -372,7 +349,9 @@ invitations(void)
 	           row, sizeof(row));
 	snprintf(want, sizeof(want), "%s|%s|%s", assoc_id, EMAIL, rep_id);
 	h_check(strcmp(row, want) == 0,
-	        "the invitation names the association, address and sender (%s)", row);
+	        "the invitation names the association, the address as accounts keep it, and the "
+	        "sender (%s)",
+	        row);
 	snprintf(q, sizeof(q),
 	         "SELECT count(*) FROM outbox WHERE to_addr = '%s' AND subject = 'Inbjudan att "
 	         "företräda en förening'",
@@ -394,6 +373,16 @@ invitations(void)
 	h_check(r.status == 200 && hresp_has(&r, assoc_name) && hresp_has(&r, want),
 	        "Selma sees the association and the button to accept (got %ld)", r.status);
 	hresp_free(&r);
+	h_get(officer, q, &r);
+	h_check(r.status == 200 && hresp_has(&r, "en annan e-postadress") && !hresp_has(&r, want),
+	        "someone signed in with another address is told the invitation is not theirs, "
+	        "and offered no button");
+	hresp_free(&r);
+	snprintf(q, sizeof(q),
+	         "SELECT count(*) FROM user_roles ur JOIN users u ON u.id = ur.user_id "
+	         "WHERE u.email = 'handlaggare@demo.samverka.se' AND ur.role = 'representative'");
+	h_check(accept_invitation(officer, token, 1) == 403 && sql_num(q) == 0,
+	        "a forwarded link cannot be accepted by another account (403, no role)");
 
 	snprintf(q, sizeof(q),
 	         "SELECT count(*) FROM user_roles WHERE user_id = %s AND role = 'representative' "
@@ -417,6 +406,47 @@ invitations(void)
 	                open_invitation(anon, "abc") == 404,
 	        "a made-up token answers 404");
 	not_allowed("a representative of another association", selma, other_assoc, 404);
+}
+
+/* "Tacka ja" clicked many times at once: one click accepts, the others
+ * find the invitation used (404); none fails with a 500. Each click comes
+ * from its own process and session, as from several tabs. */
+static void
+double_click(void)
+{
+	enum { CLICKS = 6 };
+	struct hresp r;
+	char token[33];
+	invite(rep, assoc_id, EMAIL, &r);
+	hresp_free(&r);
+	h_check(mailed_token(EMAIL, token), "a new invitation goes to Selma");
+	struct hclient *tabs[CLICKS];
+	for (int i = 0; i < CLICKS; i++) {
+		tabs[i] = h_client();
+		h_login_as(tabs[i], EMAIL, PASSWORD);
+		h_csrf(tabs[i]);
+	}
+	fflush(stdout);
+	pid_t pids[CLICKS];
+	for (int i = 0; i < CLICKS; i++)
+		if ((pids[i] = fork()) == 0) {
+			long st = accept_invitation(tabs[i], token, 1);
+			_exit(st == 303 ? 0 : st == 404 ? 1 : 2);
+		}
+	int accepted = 0, used = 0, other = 0;
+	for (int i = 0; i < CLICKS; i++) {
+		int status = 0;
+		waitpid(pids[i], &status, 0);
+		int code = WIFEXITED(status) ? WEXITSTATUS(status) : 2;
+		accepted += code == 0;
+		used += code == 1;
+		other += code == 2;
+	}
+	h_check(accepted == 1 && used == CLICKS - 1 && other == 0,
+	        "%d clicks at once: one accepts, the rest get 404 (%d, %d, %d other)", CLICKS,
+	        accepted, used, other);
+	for (int i = 0; i < CLICKS; i++)
+		h_client_free(tabs[i]);
 }
 
 /* An invitation is good for 14 days. */
@@ -655,16 +685,6 @@ deletion(void)
 	h_client_free(second);
 }
 
-/* For nftw: removes the documents directory after a run that passed. */
-static int
-remove_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
-{
-	(void)sb;
-	(void)flag;
-	(void)ftw;
-	return remove(path);
-}
-
 /* Sign up first; the invitation makes Selma a representative, so her
  * download has a role to show and her deletion one to remove. */
 int
@@ -688,6 +708,7 @@ main(void)
 
 	sign_up_checks();
 	invitations();
+	double_click();
 	expiry();
 	data_export();
 	deletion();
@@ -697,7 +718,7 @@ main(void)
 		h_client_free(all[i]);
 	int rc = h_finish();
 	if (rc == 0)
-		nftw(work, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+		h_remove_tree(work);
 	else
 		printf("# the documents are kept in %s\n", files);
 	return rc;
