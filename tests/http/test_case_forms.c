@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static struct hclient *officer, *rep, *other_officer;
+static struct hclient *officer, *rep, *other_officer, *anon;
 
 /* Everything a refused action must leave alone on a case: status,
  * officer, confidentiality, trail, messages, decision and documents. */
@@ -228,7 +228,7 @@ diary_row(const char *d, char *out, size_t n)
 	struct hresp r;
 	char start[64];
 	snprintf(start, sizeof(start), "<tr><td>%s</td>", d);
-	h_get(h_client(), "/diarium", &r);
+	h_get(anon, "/diarium", &r);
 	if (!h_between(r.body.p, start, "</tr>", out, n))
 		out[0] = 0;
 	hresp_free(&r);
@@ -313,6 +313,7 @@ main(void)
 	officer = h_client();
 	rep = h_client();
 	other_officer = h_client();
+	anon = h_client();
 	h_check(h_login(officer, "officer") == 303 && h_login(rep, "representative") == 303,
 	        "the demo officer and representative sign in");
 	h_check(h_user_add("kultur@example.se", "Kim Kultur", "officer", "KUL",
@@ -326,5 +327,8 @@ main(void)
 	document_error();
 	other_errors();
 	confidentiality();
+	struct hclient *all[] = {officer, rep, other_officer, anon};
+	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++)
+		h_client_free(all[i]);
 	return h_finish();
 }
