@@ -12,15 +12,21 @@
 
 enum { CACHE_SLOTS = 4096, CACHE_KEY_MAX = 512 };
 
+/* The bytes of pages one thread keeps: many distinct searches (a crawler,
+ * or someone filling memory on purpose) stop being kept at this size, and
+ * what is kept stays until the next write. */
+size_t cache_budget = 32 * 1024 * 1024;
+
 struct slot {
 	char *key;
-	size_t n;
+	size_t n, bytes;
 	int64_t generation;
 	struct MHD_Response *resp;
 };
 
 static _Thread_local struct slot *slots;
 static _Thread_local int64_t current;
+static _Thread_local size_t used;
 
 /* FNV-1a: short keys, no adversary gains from collisions but a miss. */
 static size_t
@@ -35,6 +41,7 @@ hash(const char *s, size_t n)
 static void
 slot_clear(struct slot *s)
 {
+	used -= s->bytes;
 	if (s->resp)
 		MHD_destroy_response(s->resp);
 	free(s->key);
@@ -86,9 +93,10 @@ cache_get(const char *key, size_t n, int64_t generation)
 	return NULL;
 }
 
-/* Keeps resp (taking over the caller's reference) under key. */
+/* Keeps resp, a page of `bytes`, under key (taking over the caller's
+ * reference), unless the thread's budget is spent. */
 void
-cache_put(const char *key, size_t n, int64_t generation, struct MHD_Response *resp)
+cache_put(const char *key, size_t n, int64_t generation, struct MHD_Response *resp, size_t bytes)
 {
 	advance(generation);
 	if (!slots) {
@@ -96,15 +104,18 @@ cache_put(const char *key, size_t n, int64_t generation, struct MHD_Response *re
 		pthread_once(&table_once, table_key_create);
 		pthread_setspecific(table_key, slots);
 	}
-	if (n > CACHE_KEY_MAX) {
+	struct slot *s = &slots[hash(key, n)];
+	size_t cost = bytes + n;
+	if (n > CACHE_KEY_MAX || used - s->bytes + cost > cache_budget) {
 		MHD_destroy_response(resp);
 		return;
 	}
-	struct slot *s = &slots[hash(key, n)];
 	slot_clear(s);
 	s->key = xmalloc(n);
 	memcpy(s->key, key, n);
 	s->n = n;
+	s->bytes = cost;
 	s->generation = generation;
 	s->resp = resp;
+	used += cost;
 }

@@ -5,6 +5,10 @@
 #include <microhttpd.h>
 #include <stdint.h>
 
+#include <stddef.h>
+
+extern size_t cache_budget;
 struct MHD_Response *cache_get(const char *key, size_t n, int64_t generation);
-void cache_put(const char *key, size_t n, int64_t generation, struct MHD_Response *resp);
+void cache_put(const char *key, size_t n, int64_t generation, struct MHD_Response *resp,
+               size_t bytes);
 #endif

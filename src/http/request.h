@@ -56,6 +56,7 @@ struct req {
 	const char *path;
 	const char *raw_query;
 	struct kvlist query, form, cookies;
+	uint64_t query_read; /* bit i: query.items[i] was asked for */
 	struct uploads files;
 	struct buf in;
 	const char *params[4];
@@ -77,6 +78,7 @@ struct req {
 };
 
 const char *req_query(struct req *r, const char *k);
+int req_query_all_read(const struct req *r);
 const char *req_form(struct req *r, const char *k);
 const char *req_cookie(struct req *r, const char *k);
 int64_t req_param_id(struct req *r, int i);

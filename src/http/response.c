@@ -9,7 +9,25 @@
 const char *
 req_query(struct req *r, const char *k)
 {
-	return kv_get(&r->query, k);
+	for (size_t i = 0; i < r->query.n; i++)
+		if (strcmp(r->query.items[i].k, k) == 0) {
+			if (i < 64)
+				r->query_read |= (uint64_t)1 << i;
+			return r->query.items[i].v;
+		}
+	return NULL;
+}
+
+/* Whether the page was made from every parameter in its address: a page
+ * of the same address with a parameter nobody reads (?x=1, ?x=2, …) is
+ * not kept, so such addresses cannot push real pages out of the cache. */
+int
+req_query_all_read(const struct req *r)
+{
+	if (r->query.n > 64)
+		return 0;
+	uint64_t all = r->query.n == 64 ? ~(uint64_t)0 : ((uint64_t)1 << r->query.n) - 1;
+	return (r->query_read & all) == all;
 }
 
 const char *

@@ -134,11 +134,11 @@ send_response(struct MHD_Connection *c, struct req *r)
 	for (int i = 0; i < r->nheaders; i++)
 		MHD_add_response_header(resp, r->headers[i].name, r->headers[i].value);
 	enum MHD_Result ret = MHD_queue_response(c, (unsigned)r->status, resp);
-	int keep = r->cache_key && r->status == 200;
+	int keep = r->cache_key && r->status == 200 && req_query_all_read(r);
 	for (int i = 0; i < r->nheaders && keep; i++)
 		keep = strcmp(r->headers[i].name, "Set-Cookie") != 0;
 	if (keep)
-		cache_put(r->cache_key, r->cache_key_len, r->generation, resp);
+		cache_put(r->cache_key, r->cache_key_len, r->generation, resp, len);
 	else
 		MHD_destroy_response(resp);
 	return ret;
