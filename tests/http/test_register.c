@@ -580,6 +580,27 @@ hidden(void)
 	        "search finds only the public, active one");
 	h_check(h_api_total(anon, "") == before + 1, "the total grew by one, not three");
 
+	/* the search follows each change of visibility and name */
+	char q[160];
+	snprintf(q, sizeof(q), "UPDATE associations SET public = 1 WHERE id = %ld", secret);
+	h_check(h_sql(q, NULL) == 0 && h_api_total(anon, "q=Doldisprovare") == 2 &&
+	                h_api_total(anon, "q=Hemlig") == 1,
+	        "made public, the secret one is found too");
+	snprintf(q, sizeof(q), "UPDATE associations SET active = 0 WHERE id = %ld", shown);
+	h_check(h_sql(q, NULL) == 0 && h_api_total(anon, "q=Doldisprovare") == 1 &&
+	                h_api_total(anon, "q=Synlig") == 0,
+	        "made inactive, the shown one is no longer found");
+	snprintf(q, sizeof(q),
+	         "UPDATE associations SET name = 'Namnbytarnas förening' WHERE id = %ld", secret);
+	h_check(h_sql(q, NULL) == 0 && h_api_total(anon, "q=Hemlig") == 0 &&
+	                h_api_total(anon, "q=Namnbytarnas") == 1,
+	        "renamed, it is found by its new name only");
+	snprintf(q, sizeof(q), "DELETE FROM associations WHERE id IN (%ld, %ld, %ld)", shown,
+	         secret, asleep);
+	h_check(h_sql(q, NULL) == 0 && h_api_total(anon, "q=Namnbytarnas") == 0 &&
+	                h_api_total(anon, "") == before,
+	        "deleted, none is found and the total is as before");
+
 	/* the demo's own: every 41st inactive, every 53rd not public */
 	h_get(admin, "/admin/foreningar", &r);
 	int found = 0;
