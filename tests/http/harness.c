@@ -4,6 +4,7 @@
 
 #include <arpa/inet.h>
 #include <curl/curl.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
@@ -28,6 +29,7 @@ struct hserver H;
 static int checks, failures, server_status = -1, quiet;
 static const char *bin;
 static const char *const *serve_extra;
+static int own_files; /* the server keeps documents in H.dir/samverka-files */
 
 struct hclient {
 	CURL *curl;
@@ -403,6 +405,12 @@ start_server(void)
 		const char *argv[32] = {bin,    "serve",  "--insecure-cookies", "--listen", listen,
 		                        "--db", H.db_url, "--threads",          "2"};
 		int n = 9;
+		char files[160];
+		if (own_files) {
+			snprintf(files, sizeof(files), "%s/samverka-files", H.dir);
+			argv[n++] = "--files";
+			argv[n++] = files;
+		}
 		for (int i = 0; serve_extra && serve_extra[i] && n < 31; i++)
 			argv[n++] = serve_extra[i];
 		execv(bin, (char *const *)argv);
@@ -447,6 +455,20 @@ read_users(const char *text)
 }
 
 /* A test that needs the server configured differently says so here. */
+void
+h_serve_own_files(void)
+{
+	own_files = 1;
+}
+
+const char *
+h_files(void)
+{
+	static char path[160];
+	snprintf(path, sizeof(path), "%s/samverka-files", H.dir);
+	return path;
+}
+
 void
 h_serve_args(const char *const *extra)
 {
@@ -953,4 +975,28 @@ void
 h_remove_tree(const char *dir)
 {
 	nftw(dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+int
+h_count_files(const char *dir)
+{
+	DIR *d = opendir(dir);
+	int n = 0;
+	struct dirent *e;
+	while (d && (e = readdir(d)))
+		if (e->d_name[0] != '.')
+			n++;
+	if (d)
+		closedir(d);
+	return n;
+}
+
+long
+h_get_status(struct hclient *c, const char *path)
+{
+	struct hresp r;
+	h_get(c, path, &r);
+	long st = r.status;
+	hresp_free(&r);
+	return st;
 }

@@ -49,6 +49,11 @@ extern struct hserver H;
 /* More arguments for `samverka serve` (NULL-terminated, kept by pointer);
  * call before h_start. */
 void h_serve_args(const char *const *extra);
+/* Called before h_start: the server keeps its documents in a directory of
+ * the test's own (h_files() after h_start), removed with the rest after a
+ * run that passed and kept after one that failed. */
+void h_serve_own_files(void);
+const char *h_files(void);
 /* Creates the database, loads the demo and starts the server; exits 77
  * when PostgreSQL is asked for but SAMVERKA_TEST_PG is unset. */
 void h_start(void);
@@ -72,6 +77,8 @@ void h_client_free(struct hclient *c);
 void h_request(struct hclient *c, const char *method, const char *path, const char *ctype,
                const char *body, size_t len, const char *const *headers, struct hresp *out);
 void h_get(struct hclient *c, const char *path, struct hresp *out);
+/* GETs path; only the status. */
+long h_get_status(struct hclient *c, const char *path);
 /* POSTs an urlencoded form (already encoded, see h_form_add). */
 void h_post(struct hclient *c, const char *path, const char *form, struct hresp *out);
 
@@ -143,6 +150,10 @@ void h_mp_file(struct hstr *b, const char *name, const char *filename, const cha
 void h_mp_end(struct hstr *b);
 void h_post_multipart(struct hclient *c, const char *path, const struct hstr *body,
                       struct hresp *r);
+
+/* How many files a directory holds (dot files not counted); 0 when it
+ * does not exist. */
+int h_count_files(const char *dir);
 
 /* Removes a directory and everything below it. */
 void h_remove_tree(const char *dir);

@@ -7,7 +7,6 @@
 #include "harness.h"
 
 #include <ctype.h>
-#include <dirent.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,7 +25,6 @@ static const char MESSAGE[] = "Vi har antagit nya stadgar, vill ni ha dem nu?";
 static const char OFFICER_MESSAGE[] = "Tack, vi återkommer inom två veckor.";
 static const char ARCHIVE[] = "är allmänna handlingar och sparas enligt arkivlagen";
 
-static char work[64], files[128];
 static char assoc_id[16], assoc_name[256], other_assoc[16], rep_id[16], user_id[16];
 static char case_dnr[32];
 static struct hclient *selma, *rep, *officer, *anon;
@@ -47,21 +45,6 @@ invite_writes(char *out, size_t n)
 {
 	return h_sql_line(
 	        "SELECT (SELECT count(*) FROM invitations), (SELECT count(*) FROM outbox)", out, n);
-}
-
-/* The files in the documents directory. */
-static int
-stored_files(void)
-{
-	DIR *d = opendir(files);
-	int n = 0;
-	struct dirent *e;
-	while (d && (e = readdir(d)))
-		if (e->d_name[0] != '.')
-			n++;
-	if (d)
-		closedir(d);
-	return n;
 }
 
 /* 1 when the page sends this client to sign in: it is not signed in. */
@@ -124,12 +107,8 @@ static long
 open_invitation(struct hclient *c, const char *token)
 {
 	char path[64];
-	struct hresp r;
 	snprintf(path, sizeof(path), "/inbjudan/%s", token);
-	h_get(c, path, &r);
-	long st = r.status;
-	hresp_free(&r);
-	return st;
+	return h_get_status(c, path);
 }
 
 /* The token in the newest mail to an address: 32 hex digits after
@@ -608,7 +587,7 @@ deletion(void)
 	        "Mina sidor says case records are kept by archive law, above the delete form");
 	hresp_free(&r);
 	case_records(before, sizeof(before));
-	int files_before = stored_files();
+	int files_before = h_count_files(h_files());
 
 	delete_account(selma, "fel-losenord-2026", &r);
 	h_check(r.status == 422 && h_field_error(&r, "radera-losenord", got, sizeof(got)) &&
@@ -641,7 +620,7 @@ deletion(void)
 	h_check(sql_num(q) == 0 && sql_num(roles) == 0 && sql_num(sessions) == 0,
 	        "the account, its roles and its sessions are gone");
 	case_records(after, sizeof(after));
-	h_check(strcmp(before, after) == 0 && stored_files() == files_before,
+	h_check(strcmp(before, after) == 0 && h_count_files(h_files()) == files_before,
 	        "the case's messages, documents, files and trail remain (%s)", after);
 	snprintf(q, sizeof(q),
 	         "SELECT count(*) FROM cases WHERE diarienummer = '%s' AND applicant_id IS NULL",
@@ -690,14 +669,7 @@ deletion(void)
 int
 main(void)
 {
-	snprintf(work, sizeof(work), "/tmp/samverka-acct-XXXXXX");
-	if (!mkdtemp(work)) {
-		perror(work);
-		return 1;
-	}
-	snprintf(files, sizeof(files), "%s/samverka-files", work);
-	const char *const serve_files[] = {"--files", files, NULL};
-	h_serve_args(serve_files);
+	h_serve_own_files();
 	h_start();
 	selma = h_client();
 	rep = h_client();
@@ -716,10 +688,5 @@ main(void)
 	struct hclient *all[] = {selma, rep, officer, anon};
 	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++)
 		h_client_free(all[i]);
-	int rc = h_finish();
-	if (rc == 0)
-		h_remove_tree(work);
-	else
-		printf("# the documents are kept in %s\n", files);
-	return rc;
+	return h_finish();
 }

@@ -4,7 +4,6 @@
 #include "harness.h"
 
 #include <curl/curl.h>
-#include <dirent.h>
 #include <fcntl.h>
 #include <jansson.h>
 #include <signal.h>
@@ -38,7 +37,6 @@ static const char ASSOC_NAME[] = "Kvarnbackens schackklubb";
 static const char REFERENCE[] = "FRI 2026-03-12 § 14";
 static const char REFUSED[] = "Det går inte i ärendets nuvarande status.";
 
-static char work[64], files[128];
 static int year;
 static char today[16];
 static char area_id[32];
@@ -195,21 +193,6 @@ upload(struct hclient *c, const char *d, struct hresp *r)
 
 /* --- the database, read with the engine's own shell ---------------------- */
 
-/* The files in the documents directory. */
-static int
-stored_files(void)
-{
-	DIR *d = opendir(files);
-	int n = 0;
-	struct dirent *e;
-	while (d && (e = readdir(d)))
-		if (e->d_name[0] != '.')
-			n++;
-	if (d)
-		closedir(d);
-	return n;
-}
-
 /* Everything a refused action must leave alone: the case's status,
  * officer, time of change, trail, messages, decision, documents, and the
  * outbox. */
@@ -238,7 +221,7 @@ totals(char *out, size_t n)
 	           "(SELECT count(*) FROM case_documents), (SELECT count(*) FROM case_events), "
 	           "(SELECT count(*) FROM outbox), (SELECT max(last) FROM case_serials)",
 	           row, sizeof(row));
-	snprintf(out, n, "%s|files %d", row, stored_files());
+	snprintf(out, n, "%s|files %d", row, h_count_files(h_files()));
 	return out;
 }
 
@@ -256,7 +239,7 @@ missing_files(int *rows)
 		char *nl = strchr(p, '\n'), path[512];
 		if (nl)
 			*nl = 0;
-		snprintf(path, sizeof(path), "%s/%s", files, p);
+		snprintf(path, sizeof(path), "%s/%s", h_files(), p);
 		(*rows)++;
 		if (access(path, R_OK) != 0)
 			missing++, h_note("no file for document %s", p);
@@ -900,7 +883,7 @@ second_server(int port)
 	                      "--threads",
 	                      threads,
 	                      "--files",
-	                      files,
+	                      h_files(),
 	                      NULL};
 	fflush(stdout);
 	pid_t pid = fork();
@@ -1222,14 +1205,7 @@ int
 main(void)
 {
 	/* the documents go to a directory of our own, counted file by file */
-	snprintf(work, sizeof(work), "/tmp/samverka-cases-XXXXXX");
-	if (!mkdtemp(work)) {
-		perror(work);
-		return 1;
-	}
-	snprintf(files, sizeof(files), "%s/samverka-files", work);
-	const char *const serve_files[] = {"--files", files, NULL};
-	h_serve_args(serve_files);
+	h_serve_own_files();
 	/* numbers take the year in UTC; pages show days in Stockholm */
 	time_t now = time(NULL);
 	struct tm tm;
@@ -1252,10 +1228,5 @@ main(void)
 	struct hclient *all[] = {officer, applicant, demo_rep, admin, rep_b, kul, anon};
 	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++)
 		h_client_free(all[i]);
-	int rc = h_finish();
-	if (rc == 0)
-		h_remove_tree(work);
-	else
-		printf("# the documents are kept in %s\n", files);
-	return rc;
+	return h_finish();
 }

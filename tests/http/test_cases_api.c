@@ -25,7 +25,6 @@ static const char APPLICANT_PASSWORD[] = "bridge-losenord-2026";
 static const char OFFICER_NAME[] = "Hamid Handläggare";
 static const char COLLEAGUE_NAME[] = "Frida Fritidshandläggare";
 
-static char work[64];
 static int year;
 static time_t started;
 static char reg_dnr[32]; /* the new applicant's registration, FRI's case 7 */
@@ -583,12 +582,8 @@ static long
 open_case(struct hclient *c, const char *d)
 {
 	char path[128];
-	struct hresp r;
 	snprintf(path, sizeof(path), "/arenden/%s", d);
-	h_get(c, path, &r);
-	long st = r.status;
-	hresp_free(&r);
-	return st;
+	return h_get_status(c, path);
 }
 
 /* olasta counts the other side's messages until the case page is opened. */
@@ -647,32 +642,12 @@ no_store(void)
 	api_free(&b);
 }
 
-static int keep_work; /* a failed run keeps its documents */
-
-/* Runs at exit, also when h_start skips the PostgreSQL run: no directory
- * is left behind unless a failure keeps it. */
-static void
-remove_work(void)
-{
-	if (!keep_work)
-		h_remove_tree(work);
-}
-
 /* The demo's six cases and one new registration are the data; the parts
  * run in order, the unread counts last as they change them. */
 int
 main(void)
 {
-	snprintf(work, sizeof(work), "/tmp/samverka-api-XXXXXX");
-	if (!mkdtemp(work)) {
-		perror(work);
-		return 1;
-	}
-	atexit(remove_work);
-	char files[128];
-	snprintf(files, sizeof(files), "%s/samverka-files", work);
-	const char *const serve_files[] = {"--files", files, NULL};
-	h_serve_args(serve_files);
+	h_serve_own_files();
 	started = time(NULL);
 	struct tm tm;
 	gmtime_r(&started, &tm);
@@ -691,9 +666,5 @@ main(void)
 	struct hclient *every[] = {anon, rep, applicant, moderator, admin, officer, colleague, kul};
 	for (size_t i = 0; i < sizeof(every) / sizeof(every[0]); i++)
 		h_client_free(every[i]);
-	int rc = h_finish();
-	keep_work = rc != 0;
-	if (keep_work)
-		printf("# the documents are kept in %s\n", files);
-	return rc;
+	return h_finish();
 }
