@@ -32,9 +32,25 @@ static struct dbq Q_DOCUMENTS = {
         "SELECT c.diarienummer, d.filename, d.at FROM case_documents d "
         "JOIN cases c ON c.id = d.case_id WHERE d.uploader_id = $1 ORDER BY d.id",
         NULL, 0};
+/* Invitations sent to the person (those they sent are the invitees'
+ * addresses, not theirs to download). */
+static struct dbq Q_INVITATIONS = {
+        "SELECT a.name, i.created, coalesce(i.accepted_at, 0) FROM invitations i "
+        "JOIN associations a ON a.id = i.association_id "
+        "WHERE lower(i.email) = (SELECT email FROM users WHERE id = $1) ORDER BY i.id",
+        NULL, 0};
+static struct dbq Q_MAILS = {"SELECT subject, created, coalesce(sent_at, 0) FROM outbox "
+                             "WHERE lower(to_addr) = (SELECT email FROM users WHERE id = $1) "
+                             "ORDER BY id",
+                             NULL, 0};
 static struct dbq Q_SESSIONS = {"SELECT count(*) FROM sessions WHERE user_id = $1", NULL, 0};
 static struct dbq Q_DELETE = {"DELETE FROM users WHERE id = $1", NULL, 0};
 static struct dbq Q_FORGET_FAILURES = {"DELETE FROM login_failures WHERE email = $1", NULL, 0};
+/* Invitations to the person and the mail sent to them are about them, not
+ * part of any case: they go with the account. */
+static struct dbq Q_FORGET_INVITATIONS = {"DELETE FROM invitations WHERE lower(email) = $1", NULL,
+                                          0};
+static struct dbq Q_FORGET_MAIL = {"DELETE FROM outbox WHERE lower(to_addr) = $1", NULL, 0};
 
 enum { S_EMAIL, S_NAME, S_PASSWORD, S_COUNT };
 
@@ -162,6 +178,8 @@ account_export(struct req *r)
 	                                        "inkom"};
 	static const char *const message_keys[] = {"diarienummer", "tid", "text"};
 	static const char *const document_keys[] = {"diarienummer", "filnamn", "tid"};
+	static const char *const invitation_keys[] = {"forening", "skickad", "antagen"};
+	static const char *const mail_keys[] = {"amne", "skapad", "skickad"};
 	json_t *profile = rows(r, &Q_PROFILE, profile_keys, 3);
 	json_t *o = json_object();
 	json_object_set(o, "konto",
@@ -171,6 +189,8 @@ account_export(struct req *r)
 	json_object_set_new(o, "arenden", rows(r, &Q_CASES, case_keys, 5));
 	json_object_set_new(o, "meddelanden", rows(r, &Q_MESSAGES, message_keys, 3));
 	json_object_set_new(o, "dokument", rows(r, &Q_DOCUMENTS, document_keys, 3));
+	json_object_set_new(o, "inbjudningar", rows(r, &Q_INVITATIONS, invitation_keys, 3));
+	json_object_set_new(o, "utskick", rows(r, &Q_MAILS, mail_keys, 3));
 	json_object_set_new(
 	        o, "inloggningar",
 	        json_integer(db_int(r->db, &Q_SESSIONS, DB_ARGS(DB_INT(r->user->id)), 0)));
@@ -184,9 +204,9 @@ account_export(struct req *r)
 }
 
 /* Deletes the account after the person confirms with their password. The
- * profile, roles and sessions go; what belongs to a case (messages,
- * documents, the trail) is kept, as archive law requires, without the link
- * to the account. */
+ * profile, roles, sessions, invitations to them and mail to them go; what
+ * belongs to a case (messages, documents, the trail) is kept, as archive
+ * law requires, without the link to the account. */
 void
 account_delete(struct req *r)
 {
@@ -207,6 +227,8 @@ account_delete(struct req *r)
 	}
 	if (db_begin(r->db) != DB_OK ||
 	    db_exec(r->db, &Q_FORGET_FAILURES, DB_ARGS(DB_TEXT(r->user->email))) != DB_OK ||
+	    db_exec(r->db, &Q_FORGET_INVITATIONS, DB_ARGS(DB_TEXT(r->user->email))) != DB_OK ||
+	    db_exec(r->db, &Q_FORGET_MAIL, DB_ARGS(DB_TEXT(r->user->email))) != DB_OK ||
 	    db_exec(r->db, &Q_DELETE, DB_ARGS(DB_INT(r->user->id))) != DB_OK ||
 	    db_commit(r->db) != DB_OK) {
 		db_rollback(r->db);

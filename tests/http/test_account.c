@@ -521,6 +521,14 @@ data_export(void)
 	h_check(json_array_size(docs) == 2 && count_in(docs, "filnamn", "stadgar.pdf") == 1 &&
 	                count_in(docs, "filnamn", "arsmote.pdf") == 1,
 	        "the two documents she sent");
+	json_t *invs = json_object_get(j, "inbjudningar");
+	h_check(json_array_size(invs) >= 1 &&
+	                count_in(invs, "forening", assoc_name) == json_array_size(invs),
+	        "the invitations sent to her (%zu), to %s", json_array_size(invs), assoc_name);
+	json_t *mails = json_object_get(j, "utskick");
+	h_check(count_in(mails, "amne", "Inbjudan att företräda en förening") ==
+	                json_array_size(invs),
+	        "and the mails sent to her, one per invitation");
 	char demo_case[32];
 	snprintf(demo_case, sizeof(demo_case), "%.9s0001", case_dnr);
 	h_check(!hresp_has(&r, "forening@demo.samverka.se") &&
@@ -622,6 +630,11 @@ deletion(void)
 	case_records(after, sizeof(after));
 	h_check(strcmp(before, after) == 0 && h_count_files(h_files()) == files_before,
 	        "the case's messages, documents, files and trail remain (%s)", after);
+	snprintf(q, sizeof(q),
+	         "SELECT (SELECT count(*) FROM invitations WHERE lower(email) = '%s') + "
+	         "(SELECT count(*) FROM outbox WHERE lower(to_addr) = '%s')",
+	         EMAIL, EMAIL);
+	h_check(sql_num(q) == 0, "the invitations and mails to her address are gone too");
 	snprintf(q, sizeof(q),
 	         "SELECT count(*) FROM cases WHERE diarienummer = '%s' AND applicant_id IS NULL",
 	         case_dnr);
