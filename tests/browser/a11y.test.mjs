@@ -155,6 +155,30 @@ const pages = [
 		},
 	},
 	{ name: 'case page, officer, decided', role: 'officer', go: (p, l) => p.goto(app.url + withLang(caseOf('officer', 'beslutad'), l)) },
+	{
+		name: 'case page, officer, a refused confidentiality marking',
+		role: 'officer',
+		status: 422,
+		go: async (p, l) => {
+			await p.goto(app.url + withLang(caseOf('officer', 'handlaggning'), l));
+			await p.check('main form[action$="/sekretess"] input[name=sekretess]');
+			const res = await sendUnchecked(p, 'main form[action$="/sekretess"]');
+			assert.ok(await p.isVisible('#grund-error'), 'the reason is next to the provision field');
+			return res;
+		},
+	},
+	{
+		name: 'case page, applicant, a refused document',
+		role: 'representative',
+		status: 422,
+		go: async (p, l) => {
+			await p.goto(app.url + withLang(caseOf('representative', 'inkommen'), l));
+			await p.setInputFiles('#dokument-fil', { name: 'stadgar.pdf', mimeType: 'application/pdf', buffer: Buffer.from('Inga stadgar här.\n') });
+			const res = await sendUnchecked(p, 'main form[action$="/dokument"]');
+			assert.ok(await p.isVisible('#dokument-fil-error'), 'the reason is next to the file field');
+			return res;
+		},
+	},
 	{ name: 'inbox', role: 'officer', go: (p, l) => p.goto(app.url + withLang('/handlaggning', l)) },
 	{
 		name: 'inbox, filtered',
