@@ -238,20 +238,29 @@ user_represents(struct db *db, int64_t user_id, int64_t association_id)
 	return db_int(db, &Q_REPRESENTS, DB_ARGS(DB_INT(user_id), DB_INT(association_id)), 0) > 0;
 }
 
-/* An officer of the case's department handles it; the applicant and the
- * association's representatives follow it; nobody else sees it. */
+/* The applicant and the association's representatives follow a case; an
+ * officer of its department handles it, unless they are a party to it
+ * themselves (jäv, förvaltningslagen 16 §): then they follow it as a party
+ * and a colleague handles it. Nobody else sees it. */
 enum case_role
 case_role_of(struct db *db, const struct user *u, const struct case_row *c)
 {
 	if (!u)
 		return CASE_NONE;
-	if ((u->roles & ROLE_OFFICER) && u->department_id == c->department_id)
-		return CASE_OFFICER;
 	if (c->applicant_id == u->id)
 		return CASE_APPLICANT;
 	if (c->association_id && user_represents(db, u->id, c->association_id))
 		return CASE_APPLICANT;
+	if (case_officer_of(u, c))
+		return CASE_OFFICER;
 	return CASE_NONE;
+}
+
+/* Whether the person is an officer of the case's department. */
+int
+case_officer_of(const struct user *u, const struct case_row *c)
+{
+	return u && (u->roles & ROLE_OFFICER) && u->department_id == c->department_id;
 }
 
 /* Queues a notification in the caller's transaction: to the applicant, or

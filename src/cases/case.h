@@ -51,6 +51,7 @@ int case_set_status(struct db *db, const struct case_row *c, const char *to, con
                     const char *detail);
 int case_load(struct db *db, struct arena *ar, const char *dnr, struct case_row *out);
 enum case_role case_role_of(struct db *db, const struct user *u, const struct case_row *c);
+int case_officer_of(const struct user *u, const struct case_row *c);
 int user_represents(struct db *db, int64_t user_id, int64_t association_id);
 int64_t department_of(struct db *db, const char *code);
 int outbox_queue(struct db *db, const char *to, const char *subject, const char *body);

@@ -90,6 +90,12 @@ case_colleagues(struct req *r, int64_t dept)
 
 static const struct choice no_colleagues = {0};
 
+/* Why an officer who is a party to a case cannot handle it. */
+static const char JAV_SV[] = "Du är part i ärendet och får därför inte handlägga det (jäv). "
+                             "En kollega på förvaltningen handlägger det.";
+static const char JAV_EN[] = "You are a party to the case and so may not handle it (conflict "
+                             "of interest). A colleague in the department handles it.";
+
 /* The longest message or reasoning, in bytes. */
 enum { TEXT_MAX = 10000 };
 
@@ -284,6 +290,10 @@ case_may_move(struct req *r, struct case_row *c, enum case_role *role, const cha
 {
 	if (!case_action_load(r, c, role))
 		return 0;
+	if (need == CASE_OFFICER && *role == CASE_APPLICANT && case_officer_of(r->user, c)) {
+		case_refuse(r, c, *role, form, NULL, JAV_SV, JAV_EN);
+		return 0;
+	}
 	if (*role != need || !case_transition_allowed(c->status, to, *role)) {
 		case_refuse(r, c, *role, form, NULL, "Det går inte i ärendets nuvarande status.",
 		            "That is not possible in the case's current status.");

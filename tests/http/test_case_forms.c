@@ -306,6 +306,40 @@ confidentiality(void)
 	hresp_free(&r);
 }
 
+/* An officer who represents the applying association is a party (jäv):
+ * they see the case as an applicant and cannot decide it. */
+static void
+conflict_of_interest(void)
+{
+	char q[512], path[64];
+	snprintf(q, sizeof(q),
+	         "INSERT INTO user_roles (user_id, role, association_id) SELECT o.id, "
+	         "'representative', c.association_id FROM users o, cases c WHERE o.email = "
+	         "'handlaggare@demo.samverka.se' AND c.diarienummer = '%s'",
+	         h_dnr("FRI", 2));
+	h_check(h_sql(q, NULL) == 0, "the demo officer also represents the applying association");
+	struct hresp r;
+	snprintf(path, sizeof(path), "/arenden/%s", h_dnr("FRI", 2));
+	h_get(officer, path, &r);
+	h_check(r.status == 200 && hresp_has(&r, "Du är part i ärendet") &&
+	                !hresp_has(&r, "/beslut\"") && !hresp_has(&r, "/sekretess\""),
+	        "the officer sees the case as a party, without the decision or marking forms");
+	hresp_free(&r);
+	const char *const decision[] = {
+	        "utfall", "bifall", "motivering", "Bra ansökan.", "beslutsfattare",
+	        "Hamid",  "datum",  "2026-03-12", "referens",     "FRI 2026-03-12 § 1",
+	        NULL};
+	const char *const none[] = {NULL};
+	refused("a decision by an officer who is a party", officer, h_dnr("FRI", 2), "beslut",
+	        decision, none, none, &r);
+	h_check(hresp_has(&r, "får därför inte handlägga det (jäv)"), "the refusal says why");
+	hresp_free(&r);
+	snprintf(q, sizeof(q),
+	         "DELETE FROM user_roles WHERE role = 'representative' AND user_id = (SELECT id "
+	         "FROM users WHERE email = 'handlaggare@demo.samverka.se')");
+	h_check(h_sql(q, NULL) == 0, "the extra role is taken away again");
+}
+
 int
 main(void)
 {
@@ -327,6 +361,7 @@ main(void)
 	document_error();
 	other_errors();
 	confidentiality();
+	conflict_of_interest();
 	struct hclient *all[] = {officer, rep, other_officer, anon};
 	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++)
 		h_client_free(all[i]);
