@@ -51,10 +51,13 @@ static struct dbq Q_GRANT = {
         NULL, 0};
 static struct dbq Q_APPLICANT_MAIL = {"SELECT email FROM users WHERE id = $1 AND active = 1", NULL,
                                       0};
+/* The officers to tell: the assigned one, or the department's; never one
+ * who is a party to the case (jäv), who hears as a party instead. */
 static struct dbq Q_OFFICER_MAILS = {
         "SELECT u.email FROM users u JOIN user_roles ur ON ur.user_id = u.id "
         "WHERE ur.role = 'officer' AND ur.department_id = $1 AND u.active = 1 "
-        "AND ($2 = 0 OR u.id = $2)",
+        "AND ($2 = 0 OR u.id = $2) AND u.id <> $3 AND NOT EXISTS (SELECT 1 FROM user_roles p "
+        "WHERE p.user_id = u.id AND p.role = 'representative' AND p.association_id = $4)",
         NULL, 0};
 
 struct label {
@@ -274,7 +277,8 @@ case_notify(struct db *db, const struct case_row *c, int to_officer, const char 
 	struct dbcur cur;
 	int rc = to_officer
 	                 ? db_query(db, &cur, &Q_OFFICER_MAILS,
-	                            DB_ARGS(DB_INT(c->department_id), DB_INT(c->officer_id)))
+	                            DB_ARGS(DB_INT(c->department_id), DB_INT(c->officer_id),
+	                                    DB_INT(c->applicant_id), DB_INT(c->association_id)))
 	                 : db_query(db, &cur, &Q_APPLICANT_MAIL, DB_ARGS(DB_INT(c->applicant_id)));
 	if (rc != DB_OK)
 		return rc;

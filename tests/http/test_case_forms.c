@@ -312,6 +312,16 @@ static void
 conflict_of_interest(void)
 {
 	char q[512], path[64];
+	const char *const hello[] = {"meddelande", "Hej från föreningen.", NULL};
+	const char *mails = "SELECT count(*) FROM outbox WHERE to_addr = "
+	                    "'handlaggare@demo.samverka.se'";
+	char n0[16], n1[16], n2[16];
+	struct hresp m;
+	h_sql_line(mails, n0, sizeof(n0));
+	post(rep, h_dnr("FRI", 2), "meddelande", hello, &m);
+	hresp_free(&m);
+	h_sql_line(mails, n1, sizeof(n1));
+	h_check(atoi(n1) == atoi(n0) + 1, "a message from the association mails its officer");
 	snprintf(q, sizeof(q),
 	         "INSERT INTO user_roles (user_id, role, association_id) SELECT o.id, "
 	         "'representative', c.association_id FROM users o, cases c WHERE o.email = "
@@ -334,6 +344,10 @@ conflict_of_interest(void)
 	        decision, none, none, &r);
 	h_check(hresp_has(&r, "får därför inte handlägga det (jäv)"), "the refusal says why");
 	hresp_free(&r);
+	post(rep, h_dnr("FRI", 2), "meddelande", hello, &m);
+	hresp_free(&m);
+	h_sql_line(mails, n2, sizeof(n2));
+	h_check(atoi(n2) == atoi(n1), "the officer who is a party gets no officer's mail about it");
 	snprintf(q, sizeof(q),
 	         "DELETE FROM user_roles WHERE role = 'representative' AND user_id = (SELECT id "
 	         "FROM users WHERE email = 'handlaggare@demo.samverka.se')");
