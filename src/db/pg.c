@@ -23,10 +23,48 @@ pg_fail(struct db *db, PGresult *res)
 	return rc;
 }
 
+/* What every connection's session is set to. */
+static const char SETUP[] = "SET client_min_messages=warning; SET TIME ZONE 'UTC';"
+                            "SET plan_cache_mode=force_custom_plan";
+
+/* Connects again after the server ended the connection (a restart, a
+ * failover, an administrator): the same settings, and no prepared
+ * statements, which went with the old session. 1 when connected. */
+static int
+pg_reconnect(struct db *db)
+{
+	PQreset(db->conn);
+	memset(db->stmts, 0, sizeof(db->stmts));
+	if (PQstatus(db->conn) != CONNECTION_OK)
+		return 0;
+	PGresult *r = PQexec(db->conn, SETUP);
+	int ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+	PQclear(r);
+	return ok;
+}
+
+/* The connection to use: a new one if the last call found it gone; and
+ * whether a transaction is open on it. */
+static PGTransactionStatusType
+pg_ready(struct db *db)
+{
+	if (PQstatus(db->conn) == CONNECTION_BAD)
+		pg_reconnect(db);
+	return PQtransactionStatus(db->conn);
+}
+
+/* Whether a failed call may run again on a new connection: the old one is
+ * gone and held no transaction, so nothing half-done is lost. */
+static int
+pg_may_retry(struct db *db, PGTransactionStatusType before)
+{
+	return before == PQTRANS_IDLE && PQstatus(db->conn) == CONNECTION_BAD && pg_reconnect(db);
+}
+
 /* Prepares once per connection (named by slot), then executes with text
  * parameters; the whole result arrives at once. */
 static int
-pg_query(struct db *db, struct dbcur *c, struct dbq *q, const struct dbval *args, int n)
+pg_run(struct db *db, struct dbcur *c, struct dbq *q, const struct dbval *args, int n)
 {
 	int slot = db_slot(q);
 	char name[16];
@@ -70,6 +108,18 @@ pg_query(struct db *db, struct dbcur *c, struct dbq *q, const struct dbval *args
 	return DB_OK;
 }
 
+/* A query, tried once more on a new connection if the server had ended
+ * the old one between transactions. */
+static int
+pg_query(struct db *db, struct dbcur *c, struct dbq *q, const struct dbval *args, int n)
+{
+	PGTransactionStatusType before = pg_ready(db);
+	int rc = pg_run(db, c, q, args, n);
+	if (rc != DB_OK && pg_may_retry(db, before))
+		rc = pg_run(db, c, q, args, n);
+	return rc;
+}
+
 static int
 pg_next(struct dbcur *c)
 {
@@ -108,7 +158,7 @@ pg_done(struct dbcur *c)
 }
 
 static int
-pg_script(struct db *db, const char *sql)
+pg_exec(struct db *db, const char *sql)
 {
 	PGresult *r = PQexec(db->conn, sql);
 	ExecStatusType st = PQresultStatus(r);
@@ -116,6 +166,18 @@ pg_script(struct db *db, const char *sql)
 		return pg_fail(db, r);
 	PQclear(r);
 	return DB_OK;
+}
+
+/* Statements without parameters (BEGIN, COMMIT, migrations), retried like
+ * queries. */
+static int
+pg_script(struct db *db, const char *sql)
+{
+	PGTransactionStatusType before = pg_ready(db);
+	int rc = pg_exec(db, sql);
+	if (rc != DB_OK && pg_may_retry(db, before))
+		rc = pg_exec(db, sql);
+	return rc;
 }
 
 static int
@@ -149,6 +211,5 @@ db_pg_open(struct db *db, const char *conninfo)
 		snprintf(db->err, sizeof(db->err), "%s", PQerrorMessage(conn));
 		return DB_ERROR;
 	}
-	return pg_script(db, "SET client_min_messages=warning; SET TIME ZONE 'UTC';"
-	                     "SET plan_cache_mode=force_custom_plan");
+	return pg_exec(db, SETUP);
 }

@@ -2,6 +2,7 @@
  * never a 500, and the server keeps answering. */
 #include "harness.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -115,6 +116,37 @@ raw_requests(void)
 	h_client_free(c);
 }
 
+/* PostgreSQL ends the server's connections (a restart, a failover, an
+ * administrator): the next requests are answered on new connections, none
+ * fails, and a signed-in session still works. */
+static void
+database_connections_end(struct hclient *c)
+{
+	if (!H.pg)
+		return;
+	struct hclient *officer = h_client();
+	h_check(h_login(officer, "officer") == 303, "an officer signs in");
+	struct hstr out = {0};
+	int ended = h_sql("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE "
+	                  "datname = current_database() AND pid <> pg_backend_pid()",
+	                  &out) == 0 &&
+	                            out.p
+	                    ? atoi(out.p)
+	                    : 0;
+	h_check(ended >= 1, "the database server ends samverka's connections (%d)", ended);
+	hstr_free(&out);
+	int ok = 0;
+	char path[64];
+	for (int i = 0; i < 8; i++) {
+		snprintf(path, sizeof(path), "/foreningar?q=idrott&sida=%d", i + 1);
+		ok += h_get_status(c, "/healthz") == 200;
+		ok += h_get_status(c, path) == 200;
+		ok += h_get_status(officer, "/handlaggning") == 200;
+	}
+	h_check(ok == 24, "every request after it is answered on a new connection (%d of 24)", ok);
+	h_client_free(officer);
+}
+
 int
 main(void)
 {
@@ -129,6 +161,7 @@ main(void)
 	const char *broken_mp = "--XYZ\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nno end";
 	const char *no_boundary = "--XYZ\r\n\r\n";
 
+	database_connections_end(c);
 	expect(c, "GET", "/", NULL, NULL, 0, NULL, 200, "GET /");
 	expect(c, "GET", "/foreningar", NULL, NULL, 0, NULL, 200, "GET /foreningar");
 	expect(c, "GET", "/api/v1/foreningar", NULL, NULL, 0, NULL, 200, "GET the JSON API");
