@@ -7,6 +7,7 @@
 #include "mail/outbox.h"
 
 #include <errno.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,9 @@
 /* What a multipart body may carry besides the document: the other fields
  * and the part headers. */
 enum { UPLOAD_SLACK = 64 * 1024, UPLOAD_MAX = 1024 * 1024 * 1024 };
+
+/* The longest relay password we read. */
+enum { SMTP_PASSWORD_MAX = 512 };
 
 /* The documents' directory exists, private to the server, before the first
  * upload; a path that is something else stops the start. */
@@ -65,24 +69,53 @@ mail_base_url_ready(const char *base_url, const char *listen, int sending)
 	return 1;
 }
 
+/* The relay's password from a file only the service can read (not the
+ * command line, which `ps` shows): its first line. 1 when read. */
+static int
+smtp_password_read(const char *path, char out[SMTP_PASSWORD_MAX])
+{
+	FILE *f = fopen(path, "r");
+	if (!f || !fgets(out, SMTP_PASSWORD_MAX, f)) {
+		fprintf(stderr, "samverka: cannot read --smtp-password-file %s%s%s\n", path,
+		        f ? "" : ": ", f ? "" : strerror(errno));
+		if (f)
+			fclose(f);
+		return 0;
+	}
+	fclose(f);
+	out[strcspn(out, "\r\n")] = 0;
+	if (!*out) {
+		fprintf(stderr, "samverka: --smtp-password-file %s is empty\n", path);
+		return 0;
+	}
+	return 1;
+}
+
 int
 cmd_serve(int argc, char **argv)
 {
 	const char *listen = "127.0.0.1:8080", *db_url = "sqlite:samverka.db", *threads = NULL;
 	const char *files = documents_dir, *max_upload = NULL;
-	const char *smtp = NULL, *mail_from = NULL, *base_url = NULL;
+	const char *smtp = NULL, *mail_from = NULL, *base_url = NULL, *pw_file = NULL;
 	int insecure = 0;
 	const struct opt opts[] = {
-	        {"listen", &listen, NULL},     {"db", &db_url, NULL},
-	        {"threads", &threads, NULL},   {"insecure-cookies", NULL, &insecure},
-	        {"files", &files, NULL},       {"max-upload", &max_upload, NULL},
-	        {"smtp", &smtp, NULL},         {"mail-from", &mail_from, NULL},
-	        {"base-url", &base_url, NULL}, {NULL, NULL, NULL},
+	        {"listen", &listen, NULL},
+	        {"db", &db_url, NULL},
+	        {"threads", &threads, NULL},
+	        {"insecure-cookies", NULL, &insecure},
+	        {"files", &files, NULL},
+	        {"max-upload", &max_upload, NULL},
+	        {"smtp", &smtp, NULL},
+	        {"mail-from", &mail_from, NULL},
+	        {"base-url", &base_url, NULL},
+	        {"smtp-password-file", &pw_file, NULL},
+	        {NULL, NULL, NULL},
 	};
 	const char *help =
 	        "usage: samverka serve [--listen HOST:PORT] [--db URL] [--threads N]\n"
 	        "                      [--files DIR] [--max-upload BYTES] [--insecure-cookies]\n"
-	        "                      [--smtp URL --mail-from ADDR] [--base-url URL]\n"
+	        "                      [--smtp URL --mail-from ADDR [--smtp-password-file FILE]]\n"
+	        "                      [--base-url URL]\n"
 	        "  --listen   address to listen on (default 127.0.0.1:8080)\n"
 	        "  --db       sqlite:PATH (default sqlite:samverka.db) or postgresql://...\n"
 	        "  --threads  worker threads, one database connection each (default: cores)\n"
@@ -90,8 +123,10 @@ cmd_serve(int argc, char **argv)
 	        "  --max-upload  the largest document in bytes (default 10485760)\n"
 	        "  --insecure-cookies  cookies without Secure, for plain HTTP on a LAN test\n"
 	        "  --smtp     send the queued notifications through this relay:\n"
-	        "             smtp://[USER:PASSWORD@]HOST:PORT (STARTTLS when offered) or "
+	        "             smtp://[USER@]HOST:PORT (STARTTLS when offered) or "
 	        "smtps://...\n"
+	        "  --smtp-password-file  the relay's password for USER: the file's first line\n"
+	        "             (kept out of the command line, which every local user can read)\n"
 	        "  --mail-from  the sender address of notifications (needed with --smtp)\n"
 	        "  --base-url  the site's public address, which links in mails start with:\n"
 	        "             http(s)://HOST[:PORT], e.g. https://samverka.kommun.se\n"
@@ -137,7 +172,16 @@ cmd_serve(int argc, char **argv)
 	/* pages show times as people in the municipality read them */
 	setenv("TZ", "Europe/Stockholm", 1);
 	tzset();
-	if (smtp && mail_worker_start(db_url, smtp, mail_from) != 0)
+	if (pw_file && !smtp) {
+		fprintf(stderr, "samverka: --smtp-password-file goes with --smtp\n");
+		return 2;
+	}
+	char password[SMTP_PASSWORD_MAX];
+	if (pw_file && !smtp_password_read(pw_file, password))
+		return 2;
+	rc = smtp ? mail_worker_start(db_url, smtp, mail_from, pw_file ? password : NULL) : 0;
+	sodium_memzero(password, sizeof(password));
+	if (rc != 0)
 		return 1;
 	rc = server_run(&o);
 	if (smtp)

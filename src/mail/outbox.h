@@ -13,6 +13,7 @@ int mail_base_url_set(const char *url, const char **why);
 
 /* Starts the worker thread: it opens its own database connection and sends
  * what is due through the SMTP server at smtp_url (smtp://host:port). */
-int mail_worker_start(const char *db_url, const char *smtp_url, const char *from);
+int mail_worker_start(const char *db_url, const char *smtp_url, const char *from,
+                      const char *password);
 void mail_worker_stop(void);
 #endif

@@ -65,6 +65,7 @@ static struct {
 	int running;
 	struct db *db;
 	char *db_url, *smtp_url, *from, *envelope_from, *domain;
+	char *password; /* from --smtp-password-file, or NULL */
 	CURL *curl;
 } W = {.lock = PTHREAD_MUTEX_INITIALIZER};
 
@@ -238,6 +239,8 @@ smtp_send(const struct mail *m, const struct buf *msg, char *err, size_t errlen,
 	struct curl_slist *to = curl_slist_append(NULL, rcpt);
 	curl_easy_reset(c);
 	curl_easy_setopt(c, CURLOPT_URL, W.smtp_url);
+	if (W.password)
+		curl_easy_setopt(c, CURLOPT_PASSWORD, W.password);
 	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
 	curl_easy_setopt(c, CURLOPT_USE_SSL, (long)CURLUSESSL_TRY);
 	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
@@ -407,16 +410,41 @@ worker_main(void *arg)
 	return NULL;
 }
 
+/* A password from a file goes with a user name in the URL and replaces a
+ * password there, which `ps` would show to every local user. */
+static int
+password_goes_with(const char *smtp_url)
+{
+	CURLU *u = curl_url();
+	char *user = NULL, *pw = NULL;
+	int ok = u && curl_url_set(u, CURLUPART_URL, smtp_url, 0) == CURLUE_OK &&
+	         curl_url_get(u, CURLUPART_USER, &user, 0) == CURLUE_OK && user && *user;
+	if (!ok)
+		fprintf(stderr, "samverka: --smtp-password-file needs the user name in --smtp "
+		                "(smtp://USER@HOST:PORT)\n");
+	else if (curl_url_get(u, CURLUPART_PASSWORD, &pw, 0) == CURLUE_OK && pw) {
+		fprintf(stderr, "samverka: the --smtp URL holds a password too: give it in "
+		                "--smtp-password-file only\n");
+		ok = 0;
+	}
+	curl_free(user);
+	curl_free(pw);
+	curl_url_cleanup(u);
+	return ok;
+}
+
 /* Checks the settings, opens the connection and starts the thread with
  * every signal blocked, so SIGINT and SIGTERM reach the main thread. */
 int
-mail_worker_start(const char *db_url, const char *smtp_url, const char *from)
+mail_worker_start(const char *db_url, const char *smtp_url, const char *from, const char *password)
 {
 	char err[512];
 	if (strncmp(smtp_url, "smtp://", 7) != 0 && strncmp(smtp_url, "smtps://", 8) != 0) {
 		fprintf(stderr, "samverka: --smtp wants smtp://HOST:PORT or smtps://HOST:PORT\n");
 		return -1;
 	}
+	if (password && !password_goes_with(smtp_url))
+		return -1;
 	if (!from || !address_ok(from)) {
 		fprintf(stderr, "samverka: --mail-from wants a plain address like "
 		                "noreply@example.se\n");
@@ -433,6 +461,7 @@ mail_worker_start(const char *db_url, const char *smtp_url, const char *from)
 	}
 	W.db_url = xstrdup(db_url);
 	W.smtp_url = xstrdup(smtp_url);
+	W.password = password ? xstrdup(password) : NULL;
 	W.from = xstrdup(from);
 	W.envelope_from = xmalloc(strlen(from) + 3);
 	snprintf(W.envelope_from, strlen(from) + 3, "<%s>", from);
@@ -476,6 +505,9 @@ mail_worker_stop(void)
 	W.db = NULL;
 	free(W.db_url);
 	free(W.smtp_url);
+	if (W.password)
+		sodium_memzero(W.password, strlen(W.password));
+	free(W.password);
 	free(W.from);
 	free(W.envelope_from);
 	free(W.domain);

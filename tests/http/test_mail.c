@@ -630,6 +630,123 @@ invitation_links_to_the_invitation(void)
 	h_client_free(guest);
 }
 
+/* The relay's password from --smtp-password-file, against a relay that
+ * wants one: the right password delivers, a wrong one is refused by the
+ * relay (535) and the mail waits, and the password never has to be on the
+ * command line. A database of its own keeps the main server's worker out. */
+static void
+password_from_file(void)
+{
+	static const char user[] = "samverka", secret[] = "hemligt lösen 2026";
+	int port = h_free_port();
+	char ports[16], relay[96], db[300], box[300];
+	snprintf(ports, sizeof(ports), "%d", port);
+	snprintf(relay, sizeof(relay), "smtp://%s@127.0.0.1:%d", user, port);
+	snprintf(box, sizeof(box), "%s", h_path("authbox"));
+	mkdir(box, 0700);
+	const char *py = access("/usr/bin/python3", X_OK) == 0 ? "/usr/bin/python3" : "python3";
+	char script[300];
+	snprintf(script, sizeof(script), "%s/smtp_auth_sink.py", SMTP_SINK_DIR);
+	const char *sink[] = {py, script, ports, box, user, secret, NULL};
+	int sink_pid2 = spawn(sink, h_path("smtp-auth.log"));
+	h_check(wait_port(port, 1, 20), "a relay that wants a password listens on %d", port);
+
+	snprintf(db, sizeof(db), "sqlite:%s", h_path("auth.db"));
+	const char *migrate[] = {"samverka", "migrate", "--db", db, NULL};
+	struct hstr out = {0}, err = {0};
+	h_check(h_run(migrate, NULL, &out, &err) == 0, "a database of its own");
+	hstr_free(&out);
+	hstr_free(&err);
+	const char *right = h_path("smtp-password"), *wrong = h_path("smtp-password-wrong");
+	char line[64];
+	snprintf(line, sizeof(line), "%s\n", secret);
+	h_write_file(right, line);
+	h_write_file(wrong, "inte-det-losenordet\n");
+
+	const char *files[] = {right, wrong};
+	for (int k = 0; k < 2; k++) {
+		char subject[64], insert[300], listen[32];
+		snprintf(subject, sizeof(subject), "Med lösenord %d", k + 1);
+		snprintf(insert, sizeof(insert),
+		         "INSERT INTO outbox (to_addr, subject, body, created, next_try) VALUES "
+		         "('auth%d@example.se', '%s', 'Hej.', strftime('%%s'), strftime('%%s'))",
+		         k, subject);
+		const char *sq[] = {"sqlite3", h_path("auth.db"), insert, NULL};
+		h_run(sq, NULL, &out, &err);
+		hstr_free(&out);
+		hstr_free(&err);
+		snprintf(listen, sizeof(listen), "127.0.0.1:%d", h_free_port());
+		const char *argv[] = {getenv("SAMVERKA_BIN"),
+		                      "serve",
+		                      "--listen",
+		                      listen,
+		                      "--db",
+		                      db,
+		                      "--smtp",
+		                      relay,
+		                      "--mail-from",
+		                      sender,
+		                      "--smtp-password-file",
+		                      files[k],
+		                      NULL};
+		int before = h_count_files(box);
+		int pid = spawn(argv, h_path(k ? "auth-wrong.log" : "auth-right.log"));
+		int got = 0;
+		for (int t = 0; t < (k ? 40 : 100) && !got; t++) {
+			got = h_count_files(box) > before;
+			usleep(100000);
+		}
+		finish(pid, 0, 1);
+		if (k == 0) {
+			h_check(got, "with the right password from the file, the mail arrives");
+			continue;
+		}
+		char q[160];
+		snprintf(q, sizeof(q),
+		         "SELECT last_error, next_try < %lld FROM outbox WHERE subject = '%s'",
+		         (long long)time(NULL) + 86400, subject);
+		const char *sel[] = {"sqlite3", h_path("auth.db"), q, NULL};
+		h_run(sel, NULL, &out, &err);
+		h_check(!got && out.p && strstr(out.p, "535") && strstr(out.p, "|1"),
+		        "with a wrong one the relay refuses (535) and the mail waits (%s)",
+		        out.p ? out.p : "");
+		hstr_free(&out);
+		hstr_free(&err);
+	}
+	finish(sink_pid2, 0, 1);
+
+	/* the password in one place, with a user name to go with it */
+	const struct {
+		const char *smtp, *what;
+	} bad[] = {
+	        {"smtp://samverka:i-url@127.0.0.1:25", "a password in the URL as well"},
+	        {"smtp://127.0.0.1:25", "no user name in the URL"},
+	};
+	for (int i = 0; i < 2; i++) {
+		char listen[32];
+		snprintf(listen, sizeof(listen), "127.0.0.1:%d", h_free_port());
+		const char *argv[] = {getenv("SAMVERKA_BIN"),
+		                      "serve",
+		                      "--listen",
+		                      listen,
+		                      "--db",
+		                      db,
+		                      "--smtp",
+		                      bad[i].smtp,
+		                      "--mail-from",
+		                      sender,
+		                      "--smtp-password-file",
+		                      right,
+		                      NULL};
+		int st = finish(spawn(argv, h_path("auth-bad.log")), 10, 1);
+		struct hstr text = {0};
+		read_log("auth-bad.log", &text);
+		h_check(st != 0 && text.p && strstr(text.p, "--smtp-password-file"),
+		        "serve refuses %s (status %d)", bad[i].what, st);
+		hstr_free(&text);
+	}
+}
+
 /* A second server process on the same database, as behind a load
  * balancer: every notification still goes out exactly once. */
 static void
@@ -800,6 +917,7 @@ main(void)
 	two_servers_send_once();
 	message_ids_unique();
 	refuses_bad_settings();
+	password_from_file();
 	sink_stop();
 	return h_finish();
 }
