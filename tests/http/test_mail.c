@@ -630,6 +630,29 @@ invitation_links_to_the_invitation(void)
 	h_client_free(guest);
 }
 
+/* Starts a server on its own port and database, sending through relay
+ * with the password in pw_file; its pid. */
+static int
+serve_with_password(const char *db, const char *relay, const char *pw_file, const char *log)
+{
+	char listen[32];
+	snprintf(listen, sizeof(listen), "127.0.0.1:%d", h_free_port());
+	const char *argv[] = {getenv("SAMVERKA_BIN"),
+	                      "serve",
+	                      "--listen",
+	                      listen,
+	                      "--db",
+	                      db,
+	                      "--smtp",
+	                      relay,
+	                      "--mail-from",
+	                      sender,
+	                      "--smtp-password-file",
+	                      pw_file,
+	                      NULL};
+	return spawn(argv, h_path(log));
+}
+
 /* The relay's password from --smtp-password-file, against a relay that
  * wants one: the right password delivers, a wrong one is refused by the
  * relay (535) and the mail waits, and the password never has to be on the
@@ -665,7 +688,7 @@ password_from_file(void)
 
 	const char *files[] = {right, wrong};
 	for (int k = 0; k < 2; k++) {
-		char subject[64], insert[300], listen[32];
+		char subject[64], insert[300];
 		snprintf(subject, sizeof(subject), "Med lösenord %d", k + 1);
 		snprintf(insert, sizeof(insert),
 		         "INSERT INTO outbox (to_addr, subject, body, created, next_try) VALUES "
@@ -675,22 +698,9 @@ password_from_file(void)
 		h_run(sq, NULL, &out, &err);
 		hstr_free(&out);
 		hstr_free(&err);
-		snprintf(listen, sizeof(listen), "127.0.0.1:%d", h_free_port());
-		const char *argv[] = {getenv("SAMVERKA_BIN"),
-		                      "serve",
-		                      "--listen",
-		                      listen,
-		                      "--db",
-		                      db,
-		                      "--smtp",
-		                      relay,
-		                      "--mail-from",
-		                      sender,
-		                      "--smtp-password-file",
-		                      files[k],
-		                      NULL};
 		int before = h_count_files(box);
-		int pid = spawn(argv, h_path(k ? "auth-wrong.log" : "auth-right.log"));
+		int pid = serve_with_password(db, relay, files[k],
+		                              k ? "auth-wrong.log" : "auth-right.log");
 		int got = 0;
 		for (int t = 0; t < (k ? 40 : 100) && !got; t++) {
 			got = h_count_files(box) > before;
@@ -723,22 +733,7 @@ password_from_file(void)
 	        {"smtp://127.0.0.1:25", "no user name in the URL"},
 	};
 	for (int i = 0; i < 2; i++) {
-		char listen[32];
-		snprintf(listen, sizeof(listen), "127.0.0.1:%d", h_free_port());
-		const char *argv[] = {getenv("SAMVERKA_BIN"),
-		                      "serve",
-		                      "--listen",
-		                      listen,
-		                      "--db",
-		                      db,
-		                      "--smtp",
-		                      bad[i].smtp,
-		                      "--mail-from",
-		                      sender,
-		                      "--smtp-password-file",
-		                      right,
-		                      NULL};
-		int st = finish(spawn(argv, h_path("auth-bad.log")), 10, 1);
+		int st = finish(serve_with_password(db, bad[i].smtp, right, "auth-bad.log"), 10, 1);
 		struct hstr text = {0};
 		read_log("auth-bad.log", &text);
 		h_check(st != 0 && text.p && strstr(text.p, "--smtp-password-file"),
