@@ -19,7 +19,19 @@ struct field {
 #include "http/request.h"
 #include "register/store.h"
 
-enum { ASSOC_FIELDS = 9 };
+/* The association's fields in the order assoc_form_fields gives them. */
+enum {
+	AF_NAME,
+	AF_FORM,
+	AF_ORGNR,
+	AF_PURPOSE,
+	AF_EMAIL,
+	AF_PHONE,
+	AF_WEBSITE,
+	AF_FOUNDED,
+	AF_MEMBERS,
+	ASSOC_FIELDS
+};
 
 int assoc_form_fields(struct field *f, const struct assoc_input *in, const struct assoc_errors *e,
                       const char *form_code, int english);

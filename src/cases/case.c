@@ -142,19 +142,21 @@ case_event(struct db *db, int64_t case_id, const struct actor *a, const char *ki
 }
 
 /* A department's id by its code, 0 when there is none. */
-int64_t
+static int64_t
 department_of(struct db *db, const char *code)
 {
 	return db_int(db, &Q_DEPT, DB_ARGS(DB_TEXT(code)), 0);
 }
 
 /* Stores a new case with the next diarienummer of its department and
- * year. The number is taken inside the caller's transaction, so a case that
- * is not stored takes no number: no gaps, however many arrive at once. */
+ * year, and describes it in *out (its number in dnr) for what the caller
+ * files with it: documents, the department's mail. The number is taken
+ * inside the caller's transaction, so a case that is not stored takes no
+ * number: no gaps, however many arrive at once. */
 int
 case_create(struct db *db, const char *dept_code, const char *type, const char *title,
-            int64_t association_id, const struct actor *applicant, const char *payload, int64_t *id,
-            char dnr[32])
+            int64_t association_id, const struct actor *applicant, const char *payload,
+            struct case_row *out, char dnr[32])
 {
 	int64_t dept = department_of(db, dept_code);
 	if (!dept)
@@ -174,10 +176,22 @@ case_create(struct db *db, const char *dept_code, const char *type, const char *
 	                          association_id ? DB_INT(association_id) : DB_NULLV,
 	                          applicant->id ? DB_INT(applicant->id) : DB_NULLV,
 	                          DB_TEXT(payload), DB_INT(now)),
-	                  id);
+	                  &out->id);
 	if (rc != DB_OK)
 		return rc;
-	return case_event(db, *id, applicant, "skapad", title);
+	*out = (struct case_row){.id = out->id,
+	                         .dnr = dnr,
+	                         .type = type,
+	                         .status = "inkommen",
+	                         .title = title,
+	                         .department_id = dept,
+	                         .department_code = dept_code,
+	                         .association_id = association_id,
+	                         .applicant_id = applicant->id,
+	                         .payload = "",
+	                         .created = now,
+	                         .updated = now};
+	return case_event(db, out->id, applicant, "skapad", title);
 }
 
 /* Moves a case on, if it is still where the caller saw it. */

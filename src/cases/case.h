@@ -44,7 +44,7 @@ int case_transition_allowed(const char *from, const char *to, enum case_role who
 
 int case_create(struct db *db, const char *dept_code, const char *type, const char *title,
                 int64_t association_id, const struct actor *applicant, const char *payload,
-                int64_t *id, char dnr[32]);
+                struct case_row *out, char dnr[32]);
 int case_event(struct db *db, int64_t case_id, const struct actor *a, const char *kind,
                const char *detail);
 int case_set_status(struct db *db, const struct case_row *c, const char *to, const struct actor *a,
@@ -53,7 +53,6 @@ int case_load(struct db *db, struct arena *ar, const char *dnr, struct case_row 
 enum case_role case_role_of(struct db *db, const struct user *u, const struct case_row *c);
 int case_officer_of(const struct user *u, const struct case_row *c);
 int user_represents(struct db *db, int64_t user_id, int64_t association_id);
-int64_t department_of(struct db *db, const char *code);
 int outbox_queue(struct db *db, const char *to, const char *subject, const char *body);
 int grant_representative(struct db *db, int64_t user_id, int64_t association_id);
 int case_notify(struct db *db, const struct case_row *c, int to_officer, const char *subject,

@@ -2,6 +2,7 @@
  * application becomes a case at the department that keeps the register;
  * the association is stored inactive until an officer grants it. */
 #include "admin/form.h"
+#include "cases/action.h"
 #include "cases/documents.h"
 #include "cases/pages.h"
 #include "cases/register_department.h"
@@ -142,25 +143,20 @@ registration_submit(struct req *r)
 	/* the diary is the municipality's record, kept in Swedish whatever
 	 * language the applicant reads */
 	snprintf(title, sizeof(title), "Registrering: %s", f.rec.name);
-	int64_t assoc_id, case_id;
-	struct case_row c = {0};
+	int64_t assoc_id;
+	struct case_row c;
 	const char *err = NULL;
 	int ok = db_begin(r->db) == DB_OK && assoc_save(r->db, 0, &f.rec, &assoc_id) == DB_OK &&
 	         case_create(r->db, f.dept.code, "registrering", title, assoc_id, &a, payload_text,
-	                     &case_id, dnr) == DB_OK;
+	                     &c, dnr) == DB_OK;
 	free(payload_text);
 	f.rec.public_ = public_;
-	if (ok) {
-		c = (struct case_row){.id = case_id,
-		                      .dnr = dnr,
-		                      .title = title,
-		                      .department_id = department_of(r->db, f.dept.code)};
+	if (ok)
 		ok = documents_store(r, &c, statutes, "stadgar", &a, &err) == 0 &&
 		     documents_store(r, &c, minutes, "protokoll", &a, &err) == 0 &&
 		     case_notify(r->db, &c, 1, "Nytt ärende: föreningsregistrering",
 		                 "En ny förening har ansökt om registrering.") == DB_OK &&
 		     db_commit(r->db) == DB_OK;
-	}
 	if (!ok) {
 		db_rollback(r->db);
 		documents_discard(r);
@@ -171,9 +167,7 @@ registration_submit(struct req *r)
 		f.files_error = err;
 		goto again;
 	}
-	char url[64];
-	snprintf(url, sizeof(url), "/arenden/%s?klart=1", dnr);
-	req_redirect(r, arena_strdup(&r->a, url));
+	case_done(r, &c);
 	return;
 again:
 	json_decref(board);

@@ -2,6 +2,7 @@
  * sends its board, members, contact details and latest minutes; granted,
  * the register takes the new details and shows when it was last updated. */
 #include "admin/form.h"
+#include "cases/action.h"
 #include "cases/documents.h"
 #include "cases/pages.h"
 #include "cases/register_department.h"
@@ -22,68 +23,45 @@ static struct dbq Q_APPLY = {
 
 enum { U_BOARD, U_MEMBERS, U_EMAIL, U_PHONE, U_WEB, U_MINUTES, U_COUNT };
 
+/* The form's fields: the board and the minutes of its own; the members and
+ * contact details as the register's form shows them, from what was posted
+ * or, at first, from the register. */
 static void
 fields(struct req *r, const struct assoc *x, struct field f[U_COUNT])
 {
-	int en = r->p.english, posted = r->method == M_POST;
-	static char members[24];
-	snprintf(members, sizeof(members), "%lld", (long long)x->members);
+	int en = r->p.english;
+	struct assoc_input in = {0};
+	if (r->method == M_POST) {
+		in = assoc_input_from_form(r);
+	} else {
+		in.email = x->email;
+		in.phone = x->phone;
+		in.website = x->website;
+		char *members = arena_alloc(&r->a, 24);
+		snprintf(members, 24, "%lld", (long long)x->members);
+		in.members = x->members ? members : "";
+	}
+	static const struct assoc_errors none;
+	struct field assoc[ASSOC_FIELDS];
+	assoc_form_fields(assoc, &in, &none, NULL, en);
 	f[U_BOARD] = (struct field){
-	        "styrelse",
-	        en ? "Board" : "Styrelse",
-	        posted ? req_form(r, "styrelse") : "",
-	        NULL,
-	        "textarea",
-	        en ? "One person per line: name and role. Not made public."
-	           : "En person per rad: namn och roll. Uppgifterna är inte offentliga.",
-	        1,
-	        NULL,
-	        NULL};
-	f[U_MEMBERS] =
-	        (struct field){"medlemmar",
-	                       en ? "Members" : "Antal medlemmar",
-	                       posted ? req_form(r, "medlemmar") : (x->members ? members : ""),
-	                       NULL,
-	                       "text",
-	                       NULL,
-	                       1,
-	                       NULL,
-	                       NULL};
-	f[U_EMAIL] = (struct field){"epost",
-	                            en ? "Contact e-mail" : "Kontakt-e-post",
-	                            posted ? req_form(r, "epost") : x->email,
-	                            NULL,
-	                            "email",
-	                            NULL,
-	                            0,
-	                            "email",
-	                            NULL};
-	f[U_PHONE] = (struct field){"telefon",
-	                            en ? "Phone" : "Telefon",
-	                            posted ? req_form(r, "telefon") : x->phone,
-	                            NULL,
-	                            "tel",
-	                            NULL,
-	                            0,
-	                            "tel",
-	                            NULL};
-	f[U_WEB] = (struct field){"webbplats",
-	                          en ? "Web site" : "Webbplats",
-	                          posted ? req_form(r, "webbplats") : x->website,
-	                          NULL,
-	                          "url",
-	                          NULL,
-	                          0,
-	                          "url",
-	                          NULL};
-	f[U_MINUTES] = (struct field){
-	        "protokoll", en ? "Latest annual meeting minutes" : "Senaste årsmötesprotokoll",
-	        NULL,        NULL,
-	        "file",      NULL,
-	        1,           NULL,
-	        NULL};
-	if (!x->members && f[U_MEMBERS].value == members)
-		f[U_MEMBERS].value = "";
+	        .name = "styrelse",
+	        .label = en ? "Board" : "Styrelse",
+	        .value = r->method == M_POST ? req_form(r, "styrelse") : "",
+	        .type = "textarea",
+	        .hint = en ? "One person per line: name and role. Not made public."
+	                   : "En person per rad: namn och roll. Uppgifterna är inte offentliga.",
+	        .required = 1};
+	f[U_MEMBERS] = assoc[AF_MEMBERS];
+	f[U_MEMBERS].required = 1;
+	f[U_EMAIL] = assoc[AF_EMAIL];
+	f[U_PHONE] = assoc[AF_PHONE];
+	f[U_WEB] = assoc[AF_WEBSITE];
+	f[U_MINUTES] = (struct field){.name = "protokoll",
+	                              .label = en ? "Latest annual meeting minutes"
+	                                          : "Senaste årsmötesprotokoll",
+	                              .type = "file",
+	                              .required = 1};
 }
 
 /* The association in the path, if the signed-in user represents it. */
@@ -188,21 +166,16 @@ update_submit(struct req *r)
 	char title[300], dnr[32];
 	/* the diary is kept in Swedish whatever language the applicant reads */
 	snprintf(title, sizeof(title), "Årlig uppdatering: %s", x.name);
-	int64_t case_id;
+	struct case_row c;
 	const char *err = NULL;
 	int ok = db_begin(r->db) == DB_OK && case_create(r->db, d.code, "arsuppdatering", title,
-	                                                 x.id, &a, payload, &case_id, dnr) == DB_OK;
+	                                                 x.id, &a, payload, &c, dnr) == DB_OK;
 	free(payload);
-	if (ok) {
-		struct case_row c = {.id = case_id,
-		                     .dnr = dnr,
-		                     .title = title,
-		                     .department_id = department_of(r->db, d.code)};
+	if (ok)
 		ok = documents_store(r, &c, minutes, "protokoll", &a, &err) == 0 &&
 		     case_notify(r->db, &c, 1, "Nytt ärende: årlig uppdatering",
 		                 "En förening har skickat sin årliga uppdatering.") == DB_OK &&
 		     db_commit(r->db) == DB_OK;
-	}
 	if (!ok) {
 		db_rollback(r->db);
 		documents_discard(r);
@@ -215,9 +188,7 @@ update_submit(struct req *r)
 		render(r, &x, &d, f, 1);
 		return;
 	}
-	char url[64];
-	snprintf(url, sizeof(url), "/arenden/%s?klart=1", dnr);
-	req_redirect(r, arena_strdup(&r->a, url));
+	case_done(r, &c);
 }
 
 /* Applies a granted yearly update to the register, in the decision's

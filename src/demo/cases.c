@@ -72,10 +72,11 @@ demo_cases(struct db *db)
 	for (size_t i = 0; i < sizeof(demo) / sizeof(demo[0]); i++) {
 		char title[300], dnr[32];
 		snprintf(title, sizeof(title), "%s: %s", demo[i].what, assoc_name);
-		int64_t id;
-		if (case_create(db, "FRI", demo[i].type, title, assoc, &rep, "{}", &id, dnr) !=
+		struct case_row c;
+		if (case_create(db, "FRI", demo[i].type, title, assoc, &rep, "{}", &c, dnr) !=
 		    DB_OK)
 			return -1;
+		int64_t id = c.id;
 		const char *st = demo[i].status;
 		int handled = strcmp(st, "inkommen") != 0 && strcmp(st, "aterkallad") != 0;
 		if (db_exec(db, &Q_SET,
