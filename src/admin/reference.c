@@ -33,12 +33,7 @@ reference_rows(struct req *r, struct dbq *q, struct refrow **rows, size_t *n)
 	if (db_query(r->db, &c, q, DB_NOARGS) != DB_OK)
 		return -1;
 	while (db_next(&c) > 0) {
-		if (*n == cap) {
-			struct refrow *more = arena_alloc(&r->a, cap * 2 * sizeof(**rows));
-			memcpy(more, *rows, cap * sizeof(**rows));
-			*rows = more;
-			cap *= 2;
-		}
+		*rows = arena_grow(&r->a, *rows, *n, &cap, sizeof(**rows));
 		for (int i = 0; i < 3; i++)
 			(*rows)[*n].v[i] = arena_strdup(&r->a, db_col_text(&c, i));
 		(*n)++;
@@ -55,11 +50,13 @@ reference_choices(struct req *r, struct dbq *q)
 	size_t cap = 64, k = 0;
 	struct choice *out = arena_alloc(&r->a, cap * sizeof(*out));
 	if (db_query(r->db, &c, q, DB_NOARGS) == DB_OK) {
-		while (db_next(&c) > 0 && k + 1 < cap)
+		while (db_next(&c) > 0) {
+			out = arena_grow(&r->a, out, k + 1, &cap, sizeof(*out));
 			out[k++] = (struct choice){arena_strdup(&r->a, db_col_text(&c, 1)),
 			                           arena_strdup(&r->a, db_col_text(&c, 2)),
 			                           arena_strdup(&r->a, db_col_text(&c, 3)),
 			                           db_col_int(&c, 0)};
+		}
 	}
 	db_done(&c);
 	out[k] = (struct choice){0};

@@ -15,6 +15,7 @@ void *arena_zalloc(struct arena *a, size_t n);
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 char *arena_strdup(struct arena *a, const char *s);
 void arena_reset(struct arena *a);
+void *arena_grow(struct arena *a, void *items, size_t n, size_t *cap, size_t size);
 
 /* Allocation failure ends the process: see docs/decisions.md. */
 void *xmalloc(size_t n);

@@ -388,12 +388,7 @@ documents_list(struct db *db, struct arena *a, int64_t case_id, struct document 
 		return -1;
 	int rc;
 	while ((rc = db_next(&c)) > 0) {
-		if (*n == cap) {
-			struct document *more = arena_alloc(a, 2 * cap * sizeof(*more));
-			memcpy(more, *out, cap * sizeof(*more));
-			*out = more;
-			cap *= 2;
-		}
+		*out = arena_grow(a, *out, *n, &cap, sizeof(**out));
 		(*out)[(*n)++] = (struct document){
 		        .id = db_col_int(&c, 0),
 		        .kind = arena_strdup(a, db_col_text(&c, 1)),

@@ -79,7 +79,8 @@ case_colleagues(struct req *r, int64_t dept)
 	struct choice *out = arena_alloc(&r->a, cap * sizeof(*out));
 	struct dbcur c;
 	if (db_query(r->db, &c, &Q_COLLEAGUES, DB_ARGS(DB_INT(dept))) == DB_OK)
-		while (db_next(&c) > 0 && n + 1 < cap) {
+		while (db_next(&c) > 0) {
+			out = arena_grow(&r->a, out, n + 1, &cap, sizeof(*out));
 			const char *name = arena_strdup(&r->a, db_col_text(&c, 1));
 			out[n++] = (struct choice){"", name, name, db_col_int(&c, 0)};
 		}

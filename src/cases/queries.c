@@ -100,12 +100,7 @@ case_events(struct db *db, struct arena *a, int64_t id, struct case_event_row **
 	if (db_query(db, &c, &Q_EVENTS, DB_ARGS(DB_INT(id))) != DB_OK)
 		return -1;
 	while (db_next(&c) > 0) {
-		if (*n == cap) {
-			struct case_event_row *more = arena_alloc(a, 2 * cap * sizeof(**out));
-			memcpy(more, *out, cap * sizeof(**out));
-			*out = more;
-			cap *= 2;
-		}
+		*out = arena_grow(a, *out, *n, &cap, sizeof(**out));
 		(*out)[(*n)++] = (struct case_event_row){
 		        db_col_int(&c, 0), arena_strdup(a, db_col_text(&c, 1)),
 		        arena_strdup(a, db_col_text(&c, 2)), arena_strdup(a, db_col_text(&c, 3))};
@@ -124,12 +119,7 @@ case_messages(struct db *db, struct arena *a, int64_t id, struct case_message_ro
 	if (db_query(db, &c, &Q_MESSAGES, DB_ARGS(DB_INT(id))) != DB_OK)
 		return -1;
 	while (db_next(&c) > 0) {
-		if (*n == cap) {
-			struct case_message_row *more = arena_alloc(a, 2 * cap * sizeof(**out));
-			memcpy(more, *out, cap * sizeof(**out));
-			*out = more;
-			cap *= 2;
-		}
+		*out = arena_grow(a, *out, *n, &cap, sizeof(**out));
 		(*out)[(*n)++] = (struct case_message_row){db_col_int(&c, 0),
 		                                           db_col_int(&c, 1),
 		                                           arena_strdup(a, db_col_text(&c, 2)),

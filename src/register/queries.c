@@ -353,12 +353,7 @@ register_choices(struct db *db, struct arena *a, int groups, struct choice **out
 	if (db_query(db, &c, groups ? &Q_GROUPS : &Q_AREAS, DB_NOARGS) != DB_OK)
 		return -1;
 	while (db_next(&c) > 0) {
-		if (*n + 1 == cap) {
-			struct choice *bigger = arena_alloc(a, cap * 2 * sizeof(**out));
-			memcpy(bigger, *out, *n * sizeof(**out));
-			*out = bigger;
-			cap *= 2;
-		}
+		*out = arena_grow(a, *out, *n + 1, &cap, sizeof(**out));
 		struct choice *ch = &(*out)[(*n)++];
 		ch->id = db_col_int(&c, 0);
 		ch->code = arena_strdup(a, db_col_text(&c, 1));

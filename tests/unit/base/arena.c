@@ -53,6 +53,23 @@ copies_and_reuse(void **state)
 	arena_reset(&a);
 }
 
+/* An array grown one item at a time keeps every item it had. */
+static void
+grows(void **state)
+{
+	struct arena a = {0};
+	size_t cap = 2;
+	int *v = arena_alloc(&a, cap * sizeof(*v));
+	for (int i = 0; i < 1000; i++) {
+		v = arena_grow(&a, v, (size_t)i, &cap, sizeof(*v));
+		v[i] = i * 7;
+	}
+	assert_true(cap >= 1000 && cap < 2048);
+	for (int i = 0; i < 1000; i++)
+		assert_int_equal(v[i], i * 7);
+	arena_reset(&a);
+}
+
 int
 main(void)
 {
@@ -60,6 +77,7 @@ main(void)
 	        cmocka_unit_test(many_blocks),
 	        cmocka_unit_test(large_allocation),
 	        cmocka_unit_test(copies_and_reuse),
+	        cmocka_unit_test(grows),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
