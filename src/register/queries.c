@@ -215,11 +215,11 @@ memo_key_create(void)
 
 static struct dbq Q_GENERATION = {"SELECT v FROM meta WHERE k = 'generation'", NULL, 0};
 
-/* The count for combo and its arguments, from the memo or the database. */
+/* The count for combo and its arguments, from the memo kept for the content
+ * generation gen (read once per request by the caller) or the database. */
 static int64_t
-count_hits(struct db *db, unsigned combo, const struct dbval *args, int n)
+count_hits(struct db *db, int64_t gen, unsigned combo, const struct dbval *args, int n)
 {
-	int64_t gen = db_int(db, &Q_GENERATION, DB_NOARGS, -1);
 	if (!count_memo) {
 		pthread_once(&memo_once, memo_key_create);
 		count_memo = xcalloc(COUNT_MEMO, sizeof(*count_memo));
@@ -265,11 +265,11 @@ count_hits(struct db *db, unsigned combo, const struct dbval *args, int n)
  * word's first page 25 → 3 ms); for a rare word sorting its few hits wins.
  * PostgreSQL plans this itself, so only SQLite walks. */
 static int
-walk_pays(struct db *db, int64_t page, int64_t hits)
+walk_pays(struct db *db, int64_t gen, int64_t page, int64_t hits)
 {
 	if (db_kind(db) != DB_SQLITE || hits <= 0)
 		return 0;
-	int64_t listed = count_hits(db, 0, NULL, 0);
+	int64_t listed = count_hits(db, gen, 0, NULL, 0);
 	return (double)page * REGISTER_PAGE_SIZE * (double)listed <
 	       10.0 * (double)hits * (double)hits;
 }
@@ -295,10 +295,11 @@ register_list(struct db *db, struct arena *a, const struct register_filter *f,
 		combo |= F_GROUP, args[n++] = DB_TEXT(f->group);
 	if (fts)
 		combo |= F_WORDS, args[n++] = DB_TEXT(fts);
-	out->total = count_hits(db, combo, args, n);
+	int64_t gen = db_int(db, &Q_GENERATION, DB_NOARGS, -1);
+	out->total = count_hits(db, gen, combo, args, n);
 	if (out->total < 0)
 		return -1;
-	int walk = combo != 0 && walk_pays(db, page, out->total);
+	int walk = combo != 0 && walk_pays(db, gen, page, out->total);
 	args[n++] = DB_INT((page - 1) * REGISTER_PAGE_SIZE);
 	out->items = arena_alloc(a, REGISTER_PAGE_SIZE * sizeof(struct assoc));
 	struct dbcur c;
