@@ -403,23 +403,6 @@ documents_list(struct db *db, struct arena *a, int64_t case_id, struct document 
 	return rc < 0 ? -1 : 0;
 }
 
-/* The case named in the path, if this person may see it: anyone else gets
- * the same 404 as for a case that does not exist, so numbers do not leak. */
-static int
-visible_case(struct req *r, struct case_row *c)
-{
-	int rc = case_load(r->db, &r->a, r->params[0], c);
-	if (rc < 0) {
-		req_error(r, 500);
-		return 0;
-	}
-	if (rc == 0 || case_role_of(r->db, r->user, c) == CASE_NONE) {
-		req_error(r, 404);
-		return 0;
-	}
-	return 1;
-}
-
 /* POST /arenden/{dnr}/dokument: the applicant's side and the officer both
  * add documents; back to the case page when it is stored. */
 void
@@ -504,7 +487,8 @@ void
 case_document_download(struct req *r)
 {
 	struct case_row c;
-	if (!visible_case(r, &c))
+	enum case_role role;
+	if (!case_action_load(r, &c, &role))
 		return;
 	int64_t id = req_param_id(r, 1);
 	struct dbcur q;

@@ -29,25 +29,28 @@ static struct dbq Q_COLLEAGUES = {
         "WHERE ur.role = 'officer' AND ur.department_id = $1 AND u.active = 1 ORDER BY u.name",
         NULL, 0};
 
-/* The case named in the path, and the viewer's role in it; 0 when the
- * viewer may not see it (the caller answers 404). */
+/* The case named in the path, and the viewer's role in it: 1; 0 when the
+ * viewer may not see it, or -1 when the database failed. */
 static int
 load(struct req *r, struct case_row *c, enum case_role *role)
 {
-	if (r->nparams < 1 || case_load(r->db, &r->a, r->params[0], c) <= 0)
-		return 0;
+	int rc = r->nparams < 1 ? 0 : case_load(r->db, &r->a, r->params[0], c);
+	if (rc <= 0)
+		return rc;
 	*role = case_role_of(r->db, r->user, c);
 	return *role != CASE_NONE;
 }
 
-/* The case of an action, or a 404 answered and 0 returned. */
+/* The case of a page or an action, if this person may see it; anyone else
+ * gets the same 404 as for a case that does not exist, so numbers do not
+ * leak (a failing database, 500). */
 int
 case_action_load(struct req *r, struct case_row *c, enum case_role *role)
 {
-	if (load(r, c, role))
-		return 1;
-	req_error(r, 404);
-	return 0;
+	int rc = load(r, c, role);
+	if (rc <= 0)
+		req_error(r, rc < 0 ? 500 : 404);
+	return rc > 0;
 }
 
 /* The case of an action only its department's officers may take: 404 for
@@ -136,11 +139,8 @@ case_page(struct req *r)
 {
 	struct case_row c;
 	enum case_role role;
-	if (!load(r, &c, &role)) {
-		req_error(r, 404);
-		return;
-	}
-	render(r, &c, role, NULL);
+	if (case_action_load(r, &c, &role))
+		render(r, &c, role, NULL);
 }
 
 /* Back to the case page after a change. */
@@ -214,7 +214,7 @@ case_action_end(struct req *r, const struct case_row *c, int ok)
 		documents_discard(r);
 		struct case_row now;
 		enum case_role role;
-		if (moved_meanwhile == r->serial && load(r, &now, &role))
+		if (moved_meanwhile == r->serial && load(r, &now, &role) > 0)
 			case_refuse(
 			        r, &now, role, "status", NULL,
 			        "Någon annan ändrade ärendet samtidigt. Så här ser det ut nu; "
