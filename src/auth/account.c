@@ -194,13 +194,8 @@ account_export(struct req *r)
 	json_object_set_new(
 	        o, "inloggningar",
 	        json_integer(db_int(r->db, &Q_SESSIONS, DB_ARGS(DB_INT(r->user->id)), 0)));
-	char *s = json_dumps(o, JSON_INDENT(2));
-	json_decref(o);
-	r->ctype = "application/json";
 	req_header(r, "Content-Disposition", "attachment; filename=\"mina-uppgifter.json\"");
-	buf_puts(&r->out, s);
-	buf_putc(&r->out, '\n');
-	free(s);
+	req_json(r, o, JSON_INDENT(2));
 }
 
 /* Deletes the account after the person confirms with their password. The

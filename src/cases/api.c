@@ -38,12 +38,7 @@ send_list(struct req *r, const struct case_list *l, int64_t total, int64_t page)
 	json_object_set_new(o, "total", json_integer(total));
 	json_object_set_new(o, "page", json_integer(page));
 	json_object_set_new(o, "items", items);
-	char *s = json_dumps(o, JSON_COMPACT);
-	json_decref(o);
-	r->ctype = "application/json";
-	buf_puts(&r->out, s);
-	buf_putc(&r->out, '\n');
-	free(s);
+	req_json(r, o, JSON_COMPACT);
 }
 
 /* GET /api/v1/mina-arenden */

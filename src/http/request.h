@@ -1,6 +1,7 @@
 /* One request and its response, living in one arena. */
 #ifndef HTTP_REQUEST_H
 #define HTTP_REQUEST_H
+#include <jansson.h>
 #include <stdint.h>
 
 #include "base/arena.h"
@@ -77,6 +78,7 @@ struct req {
 	int nheaders;
 };
 
+void req_json(struct req *r, json_t *v, size_t flags);
 const char *req_query(struct req *r, const char *k);
 int req_query_all_read(const struct req *r);
 const char *req_form(struct req *r, const char *k);

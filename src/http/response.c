@@ -30,6 +30,18 @@ req_query_all_read(const struct req *r)
 	return (r->query_read & all) == all;
 }
 
+/* Answers with v as JSON (json_dumps flags), taking it over. */
+void
+req_json(struct req *r, json_t *v, size_t flags)
+{
+	char *s = json_dumps(v, flags);
+	json_decref(v);
+	r->ctype = "application/json";
+	buf_puts(&r->out, s);
+	buf_putc(&r->out, '\n');
+	free(s);
+}
+
 const char *
 req_form(struct req *r, const char *k)
 {

@@ -44,18 +44,6 @@ assoc_json(const struct assoc *x)
 	return o;
 }
 
-/* Serialises into the response and frees the JSON value. */
-static void
-send_json(struct req *r, json_t *v)
-{
-	char *s = json_dumps(v, JSON_COMPACT);
-	json_decref(v);
-	r->ctype = "application/json";
-	buf_puts(&r->out, s);
-	buf_putc(&r->out, '\n');
-	free(s);
-}
-
 void
 register_list_json(struct req *r)
 {
@@ -73,7 +61,7 @@ register_list_json(struct req *r)
 	json_object_set_new(o, "total", json_integer(l.total));
 	json_object_set_new(o, "page", json_integer(f.page));
 	json_object_set_new(o, "items", items);
-	send_json(r, o);
+	req_json(r, o, JSON_COMPACT);
 }
 
 void
@@ -86,7 +74,7 @@ register_detail_json(struct req *r)
 		req_error(r, rc < 0 ? 500 : 404);
 		return;
 	}
-	send_json(r, assoc_json(&x));
+	req_json(r, assoc_json(&x), JSON_COMPACT);
 }
 
 /* The header the import reads and the export writes. */
