@@ -138,7 +138,7 @@ registration_submit(struct req *r)
 	int public_ = f.rec.public_;
 	f.rec.active = 0;
 	f.rec.public_ = 0;
-	struct actor a = {r->user->id, r->user->name};
+	struct actor a = case_actor(r);
 	char title[300], dnr[32];
 	/* the diary is the municipality's record, kept in Swedish whatever
 	 * language the applicant reads */

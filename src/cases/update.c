@@ -162,7 +162,7 @@ update_submit(struct req *r)
 	json_object_set_new(p, "webbplats", json_string(rec.website));
 	char *payload = json_dumps(p, JSON_COMPACT);
 	json_decref(p);
-	struct actor a = {r->user->id, r->user->name};
+	struct actor a = case_actor(r);
 	char title[300], dnr[32];
 	/* the diary is kept in Swedish whatever language the applicant reads */
 	snprintf(title, sizeof(title), "Årlig uppdatering: %s", x.name);
