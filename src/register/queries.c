@@ -83,17 +83,17 @@ combos_build(void)
 				sql[pg][walk] = buf_take(&l);
 			}
 		for (int pg = 0; pg < 2; pg++) {
+			/* words alone: SQLite's search index holds exactly the
+			 * listed associations, so it counts the hits by itself */
+			if (!pg && combo == F_WORDS) {
+				sql[pg][2] = "SELECT count(*) FROM associations_fts "
+				             "WHERE associations_fts MATCH $1";
+				continue;
+			}
 			struct buf c = {0};
 			buf_puts(&c, "SELECT count(*) ");
 			combo_where(&c, combo, pg, 0);
 			sql[pg][2] = buf_take(&c);
-		}
-		/* words alone: SQLite's search index holds exactly the listed
-		 * associations, so it counts the hits by itself */
-		if (combo == F_WORDS) {
-			free((void *)sql[0][2]);
-			sql[0][2] = "SELECT count(*) FROM associations_fts "
-			            "WHERE associations_fts MATCH $1";
 		}
 		list_q[combo] = (struct dbq){sql[0][0], sql[1][0], 0};
 		walk_q[combo] = (struct dbq){sql[0][1], sql[1][1], 0};
