@@ -119,8 +119,14 @@ render(struct req *r, struct case_row *c, enum case_role role, const struct case
 		req_error(r, 500);
 		return;
 	}
-	db_exec(r->db, &Q_MARK_READ,
-	        DB_ARGS(DB_INT(c->id), DB_INT(role == CASE_APPLICANT), DB_INT(time(NULL))));
+	/* a write only when there is something to mark: most views have none,
+	 * and on SQLite even an update of no rows takes the write lock */
+	int from_officer = role == CASE_APPLICANT, unread = 0;
+	for (size_t i = 0; i < nm && !unread; i++)
+		unread = msgs[i].unread && msgs[i].from_officer == from_officer;
+	if (unread)
+		db_exec(r->db, &Q_MARK_READ,
+		        DB_ARGS(DB_INT(c->id), DB_INT(from_officer), DB_INT(time(NULL))));
 	const char *notice = NULL;
 	if (req_query(r, "klart"))
 		notice = r->p.english ? "Done." : "Klart.";
