@@ -130,15 +130,23 @@ case_transition_allowed(const char *from, const char *to, enum case_role who)
 	return 0;
 }
 
-/* Appends to the trail; the database refuses any later change to it. */
+/* Appends to the trail at a given time (the demo's history, or the
+ * moment a case arrived); the database refuses any later change to it. */
+int
+case_event_at(struct db *db, int64_t case_id, int64_t at, const struct actor *a, const char *kind,
+              const char *detail)
+{
+	return db_exec(db, &Q_EVENT,
+	               DB_ARGS(DB_INT(case_id), DB_INT(at), a->id ? DB_INT(a->id) : DB_NULLV,
+	                       DB_TEXT(a->name), DB_TEXT(kind), DB_TEXT(detail ? detail : "")));
+}
+
+/* Appends to the trail now. */
 int
 case_event(struct db *db, int64_t case_id, const struct actor *a, const char *kind,
            const char *detail)
 {
-	return db_exec(db, &Q_EVENT,
-	               DB_ARGS(DB_INT(case_id), DB_INT(time(NULL)),
-	                       a->id ? DB_INT(a->id) : DB_NULLV, DB_TEXT(a->name), DB_TEXT(kind),
-	                       DB_TEXT(detail ? detail : "")));
+	return case_event_at(db, case_id, time(NULL), a, kind, detail);
 }
 
 /* A department's id by its code, 0 when there is none. */
@@ -154,14 +162,12 @@ department_of(struct db *db, const char *code)
  * inside the caller's transaction, so a case that is not stored takes no
  * number: no gaps, however many arrive at once. */
 int
-case_create(struct db *db, const char *dept_code, const char *type, const char *title,
-            int64_t association_id, const struct actor *applicant, const char *payload,
-            struct case_row *out, char dnr[32])
+case_create(struct db *db, const struct case_new *n, struct case_row *out, char dnr[32])
 {
-	int64_t dept = department_of(db, dept_code);
+	int64_t dept = department_of(db, n->dept_code);
 	if (!dept)
 		return DB_ERROR;
-	time_t now = time(NULL);
+	time_t now = n->at ? (time_t)n->at : time(NULL);
 	struct tm tm;
 	gmtime_r(&now, &tm);
 	int year = tm.tm_year + 1900;
@@ -169,29 +175,29 @@ case_create(struct db *db, const char *dept_code, const char *type, const char *
 	int rc = db_returning(db, &Q_NEXT_SERIAL, DB_ARGS(DB_INT(dept), DB_INT(year)), &serial);
 	if (rc != DB_OK)
 		return rc;
-	snprintf(dnr, 32, "%s-%d-%04lld", dept_code, year, (long long)serial);
+	snprintf(dnr, 32, "%s-%d-%04lld", n->dept_code, year, (long long)serial);
 	rc = db_returning(db, &Q_INSERT,
 	                  DB_ARGS(DB_TEXT(dnr), DB_INT(dept), DB_INT(year), DB_INT(serial),
-	                          DB_TEXT(type), DB_TEXT(title),
-	                          association_id ? DB_INT(association_id) : DB_NULLV,
-	                          applicant->id ? DB_INT(applicant->id) : DB_NULLV,
-	                          DB_TEXT(payload), DB_INT(now)),
+	                          DB_TEXT(n->type), DB_TEXT(n->title),
+	                          n->association_id ? DB_INT(n->association_id) : DB_NULLV,
+	                          n->applicant.id ? DB_INT(n->applicant.id) : DB_NULLV,
+	                          DB_TEXT(n->payload), DB_INT(now)),
 	                  &out->id);
 	if (rc != DB_OK)
 		return rc;
 	*out = (struct case_row){.id = out->id,
 	                         .dnr = dnr,
-	                         .type = type,
+	                         .type = n->type,
 	                         .status = "inkommen",
-	                         .title = title,
+	                         .title = n->title,
 	                         .department_id = dept,
-	                         .department_code = dept_code,
-	                         .association_id = association_id,
-	                         .applicant_id = applicant->id,
+	                         .department_code = n->dept_code,
+	                         .association_id = n->association_id,
+	                         .applicant_id = n->applicant.id,
 	                         .payload = "",
 	                         .created = now,
 	                         .updated = now};
-	return case_event(db, out->id, applicant, "skapad", title);
+	return case_event_at(db, out->id, now, &n->applicant, "skapad", n->title);
 }
 
 /* Moves a case on, if it is still where the caller saw it. */

@@ -29,22 +29,34 @@ struct case_row {
 	int unread; /* messages the viewer has not read */
 };
 
-/* Who is looking at a case decides what they may do; NONE is a 404. */
-enum case_role { CASE_NONE, CASE_APPLICANT, CASE_OFFICER };
-
 /* Who did something, for the trail. */
 struct actor {
 	int64_t id; /* 0 for the system */
 	const char *name;
 };
 
+/* Who is looking at a case decides what they may do; NONE is a 404. */
+enum case_role { CASE_NONE, CASE_APPLICANT, CASE_OFFICER };
+
 const char *case_type_name(const char *type, int english);
 const char *case_status_name(const char *status, int english);
 int case_transition_allowed(const char *from, const char *to, enum case_role who);
 
-int case_create(struct db *db, const char *dept_code, const char *type, const char *title,
-                int64_t association_id, const struct actor *applicant, const char *payload,
-                struct case_row *out, char dnr[32]);
+/* A case to store: where it goes, what it is, who sent it, and when it
+ * arrived (0: now; the demo's history gives earlier times). */
+struct case_new {
+	const char *dept_code;
+	const char *type;
+	const char *title;
+	int64_t association_id; /* 0 when none */
+	struct actor applicant;
+	const char *payload; /* the submitted data, JSON */
+	int64_t at;
+};
+
+int case_create(struct db *db, const struct case_new *n, struct case_row *out, char dnr[32]);
+int case_event_at(struct db *db, int64_t case_id, int64_t at, const struct actor *a,
+                  const char *kind, const char *detail);
 int case_event(struct db *db, int64_t case_id, const struct actor *a, const char *kind,
                const char *detail);
 int case_set_status(struct db *db, const struct case_row *c, const char *to, const struct actor *a,

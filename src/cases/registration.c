@@ -147,7 +147,9 @@ registration_submit(struct req *r)
 	struct case_row c;
 	const char *err = NULL;
 	int ok = db_begin(r->db) == DB_OK && assoc_save(r->db, 0, &f.rec, &assoc_id) == DB_OK &&
-	         case_create(r->db, f.dept.code, "registrering", title, assoc_id, &a, payload_text,
+	         case_create(r->db,
+	                     &(struct case_new){f.dept.code, "registrering", title, assoc_id, a,
+	                                        payload_text, 0},
 	                     &c, dnr) == DB_OK;
 	free(payload_text);
 	f.rec.public_ = public_;

@@ -168,8 +168,8 @@ update_submit(struct req *r)
 	snprintf(title, sizeof(title), "Årlig uppdatering: %s", x.name);
 	struct case_row c;
 	const char *err = NULL;
-	int ok = db_begin(r->db) == DB_OK && case_create(r->db, d.code, "arsuppdatering", title,
-	                                                 x.id, &a, payload, &c, dnr) == DB_OK;
+	struct case_new n = {d.code, "arsuppdatering", title, x.id, a, payload, 0};
+	int ok = db_begin(r->db) == DB_OK && case_create(r->db, &n, &c, dnr) == DB_OK;
 	free(payload);
 	if (ok)
 		ok = documents_store(r, &c, minutes, "protokoll", &a, &err) == 0 &&

@@ -73,8 +73,8 @@ demo_cases(struct db *db)
 		char title[300], dnr[32];
 		snprintf(title, sizeof(title), "%s: %s", demo[i].what, assoc_name);
 		struct case_row c;
-		if (case_create(db, "FRI", demo[i].type, title, assoc, &rep, "{}", &c, dnr) !=
-		    DB_OK)
+		struct case_new n = {"FRI", demo[i].type, title, assoc, rep, "{}", 0};
+		if (case_create(db, &n, &c, dnr) != DB_OK)
 			return -1;
 		int64_t id = c.id;
 		const char *st = demo[i].status;
