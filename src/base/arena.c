@@ -10,6 +10,13 @@ struct arena_block {
 	_Alignas(16) unsigned char data[];
 };
 
+/* Something to do when the arena is freed, kept in the arena itself. */
+struct arena_cleanup {
+	struct arena_cleanup *next;
+	void (*fn)(void *);
+	void *arg;
+};
+
 enum { ARENA_BLOCK = 16 * 1024 };
 
 /* Running out of memory is not something a request can recover from. */
@@ -101,10 +108,28 @@ arena_strdup(struct arena *a, const char *s)
 	return arena_strndup(a, s, strlen(s));
 }
 
-/* Frees every block: the end of a request. */
+/* Registers fn(arg) to run when the arena is reset, as h2o's pool runs its
+ * destructors: what belongs to one request (files stored but not
+ * committed) is undone whichever way its handler leaves. */
+void
+arena_defer(struct arena *a, void (*fn)(void *), void *arg)
+{
+	struct arena_cleanup *c = arena_alloc(a, sizeof(*c));
+	*c = (struct arena_cleanup){a->cleanups, fn, arg};
+	a->cleanups = c;
+}
+
+/* Runs the cleanups, newest first, then frees every block: the end of a
+ * request. */
 void
 arena_reset(struct arena *a)
 {
+	/* a cleanup may itself defer more: take the list until it stays empty */
+	while (a->cleanups) {
+		struct arena_cleanup *c = a->cleanups;
+		a->cleanups = c->next;
+		c->fn(c->arg);
+	}
 	struct arena_block *b = a->head;
 	while (b) {
 		struct arena_block *next = b->next;

@@ -26,7 +26,8 @@ struct case_row {
 	const char *officer;
 	const char *payload;
 	int64_t created, updated;
-	int unread; /* messages the viewer has not read */
+	int unread;          /* messages the viewer has not read */
+	int moved_meanwhile; /* someone else changed its status after it was read */
 };
 
 /* Who did something, for the trail. */

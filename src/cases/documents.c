@@ -36,14 +36,27 @@ static struct dbq Q_ONE = {"SELECT filename, content_type, storage_name FROM cas
                            "WHERE id = $1 AND case_id = $2",
                            NULL, 0};
 
-/* The storage name of the last document this thread stored, so that the
- * upload handler can remove the file when its transaction does not commit. */
-/* The files this thread's current request has written: removed again if
- * its transaction does not commit (documents_discard). */
-enum { PENDING_MAX = 40 };
-static _Thread_local char pending[PENDING_MAX][STORAGE_HEX + 1];
-static _Thread_local int npending;
-static _Thread_local uint64_t pending_request;
+/* A file a request wrote in its transaction, looked at again when the
+ * request ends. */
+struct stored_file {
+	struct db *db;
+	uint64_t tx;
+	char storage[STORAGE_HEX + 1];
+};
+
+/* At the end of the request: the file of a document whose transaction did
+ * not commit is removed, whichever way the handler left (a refusal, an
+ * error, a rollback), so nothing is left on disk without its row. */
+static void
+forget_unless_committed(void *arg)
+{
+	struct stored_file *f = arg;
+	if (db_tx_committed(f->db, f->tx))
+		return;
+	char path[4096];
+	snprintf(path, sizeof(path), "%s/%s", documents_dir, f->storage);
+	unlink(path);
+}
 
 static const char *const kinds[] = {"stadgar", "protokoll", "komplettering", "ovrigt", NULL};
 
@@ -366,12 +379,10 @@ documents_store(struct req *r, const struct case_row *c, const struct upload *u,
 		unlink(path);
 		return -2;
 	}
-	if (pending_request != r->serial) {
-		pending_request = r->serial;
-		npending = 0;
-	}
-	if (npending < PENDING_MAX)
-		memcpy(pending[npending++], storage, sizeof(storage));
+	struct stored_file *f = arena_alloc(&r->a, sizeof(*f));
+	*f = (struct stored_file){r->db, db_tx(r->db), ""};
+	memcpy(f->storage, storage, sizeof(storage));
+	arena_defer(&r->a, forget_unless_committed, f);
 	*error = NULL;
 	return 0;
 }
@@ -439,7 +450,6 @@ case_document_upload(struct req *r)
 	if (rc == 0)
 		return; /* case_commit answered 500 */
 	db_rollback(r->db);
-	documents_discard(r);
 	if (rc == -1)
 		case_refuse(r, &c, role, "dokument",
 		            documents_kind_known(kind) ? "dokument-fil" : "dokument-typ", error,
@@ -535,19 +545,4 @@ case_document_download(struct req *r)
 	}
 	r->ctype = ctype;
 	req_header(r, "Content-Disposition", disposition(&r->a, filename));
-}
-
-/* Removes the files the request stored, after its transaction was rolled
- * back, so a refused submission leaves nothing on disk. */
-void
-documents_discard(struct req *r)
-{
-	if (pending_request != r->serial)
-		return;
-	for (int i = 0; i < npending; i++) {
-		char path[4096];
-		snprintf(path, sizeof(path), "%s/%s", documents_dir, pending[i]);
-		unlink(path);
-	}
-	npending = 0;
 }

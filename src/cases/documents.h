@@ -27,8 +27,6 @@ struct document {
 int documents_list(struct db *db, struct arena *a, int64_t case_id, struct document **out,
                    size_t *n);
 
-void documents_discard(struct req *r);
-
 void case_document_upload(struct req *r);   /* POST /arenden/{dnr}/dokument */
 void case_document_download(struct req *r); /* GET /arenden/{dnr}/dokument/{id} */
 int documents_kind_known(const char *kind);

@@ -200,27 +200,22 @@ case_commit(struct req *r)
 	if (db_commit(r->db) == DB_OK)
 		return 1;
 	db_rollback(r->db);
-	documents_discard(r);
 	req_error(r, 500);
 	return 0;
 }
 
-/* Set by case_move when someone else changed the case's status between
- * this request reading it and writing the change. */
-static _Thread_local uint64_t moved_meanwhile;
-
 /* Ends an action's transaction: commits and goes back to the case page, or
- * rolls back (with any files the request stored) and answers 500; or, when
+ * rolls back (the files the request stored go with the request) and
+ * answers 500; or, when
  * another person moved the case first, shows it as it is now (422). */
 void
 case_action_end(struct req *r, const struct case_row *c, int ok)
 {
 	if (!ok) {
 		db_rollback(r->db);
-		documents_discard(r);
 		struct case_row now;
 		enum case_role role;
-		if (moved_meanwhile == r->serial && load(r, &now, &role) > 0)
+		if (c->moved_meanwhile && load(r, &now, &role) > 0)
 			case_refuse(
 			        r, &now, role, "status", NULL,
 			        "Någon annan ändrade ärendet samtidigt. Så här ser det ut nu; "
@@ -280,7 +275,7 @@ case_move(struct req *r, struct case_row *c, const char *to, const char *detail)
 	struct actor a = case_actor(r);
 	int rc = case_set_status(r->db, c, to, &a, detail);
 	if (rc == DB_NOROW)
-		moved_meanwhile = r->serial;
+		c->moved_meanwhile = 1;
 	if (rc != DB_OK)
 		return -1;
 	char subject[128];
@@ -426,7 +421,6 @@ case_complete(struct req *r)
 		    documents_store(r, &c, &r->files.items[i], "komplettering", &a, &err) == 0)
 			continue;
 		db_rollback(r->db);
-		documents_discard(r);
 		if (err)
 			case_refuse(r, &c, role, "komplettera", "fil", err, err);
 		else

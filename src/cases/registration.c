@@ -161,7 +161,6 @@ registration_submit(struct req *r)
 		     db_commit(r->db) == DB_OK;
 	if (!ok) {
 		db_rollback(r->db);
-		documents_discard(r);
 		if (!err) {
 			req_error(r, 500);
 			return;

@@ -186,6 +186,7 @@ enum { SQLITE_BEGIN_ATTEMPTS = 4 };
 int
 db_begin(struct db *db)
 {
+	db->tx++;
 	if (db->kind != DB_SQLITE)
 		return db->ops->script(db, "BEGIN");
 	int rc = DB_BUSY;
@@ -197,7 +198,25 @@ db_begin(struct db *db)
 int
 db_commit(struct db *db)
 {
-	return db->ops->script(db, "COMMIT");
+	int rc = db->ops->script(db, "COMMIT");
+	if (rc == DB_OK)
+		db->committed_tx = db->tx;
+	return rc;
+}
+
+/* The transaction now open (or begun last), to ask later whether it
+ * committed: what a request wrote outside the database (a file) is undone
+ * when its transaction did not. */
+uint64_t
+db_tx(const struct db *db)
+{
+	return db->tx;
+}
+
+int
+db_tx_committed(const struct db *db, uint64_t tx)
+{
+	return tx && db->committed_tx == tx;
 }
 
 void

@@ -62,6 +62,8 @@ int db_returning(struct db *db, struct dbq *q, const struct dbval *args, int n, 
 int db_script(struct db *db, const char *sql);
 int db_begin(struct db *db);
 int db_commit(struct db *db);
+uint64_t db_tx(const struct db *db);
+int db_tx_committed(const struct db *db, uint64_t tx);
 void db_rollback(struct db *db);
 int db_backup(struct db *db, const char *path);
 

@@ -70,14 +70,44 @@ grows(void **state)
 	arena_reset(&a);
 }
 
+/* Records the order cleanups ran in. */
+static char ran[8];
+static int nran;
+
+static void
+note(void *arg)
+{
+	ran[nran++] = *(const char *)arg;
+}
+
+/* Cleanups run once each, newest first, when the arena is reset, and not
+ * again on the next reset; the arena is usable afterwards. */
+static void
+cleanups_run_at_reset(void **state)
+{
+	struct arena a = {0};
+	static const char x = 'x', y = 'y';
+	nran = 0;
+	arena_defer(&a, note, (void *)&x);
+	arena_alloc(&a, 100000);
+	arena_defer(&a, note, (void *)&y);
+	assert_int_equal(nran, 0);
+	arena_reset(&a);
+	assert_int_equal(nran, 2);
+	assert_memory_equal(ran, "yx", 2);
+	arena_reset(&a);
+	assert_int_equal(nran, 2);
+	assert_non_null(arena_strdup(&a, "again"));
+	arena_reset(&a);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	        cmocka_unit_test(many_blocks),
-	        cmocka_unit_test(large_allocation),
-	        cmocka_unit_test(copies_and_reuse),
-	        cmocka_unit_test(grows),
+	        cmocka_unit_test(many_blocks),           cmocka_unit_test(large_allocation),
+	        cmocka_unit_test(copies_and_reuse),      cmocka_unit_test(grows),
+	        cmocka_unit_test(cleanups_run_at_reset),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
