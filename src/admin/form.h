@@ -3,18 +3,7 @@
 #ifndef ADMIN_FORM_H
 #define ADMIN_FORM_H
 #include "register/assoc.h"
-
-struct field {
-	const char *name;
-	const char *label;
-	const char *value;
-	const char *error;
-	const char *type; /* text, email, tel, url, number, password, textarea, select */
-	const char *hint;
-	int required;
-	const char *autocomplete;
-	const struct choice *choices; /* for select: code is the value */
-};
+#include "ui/form.h"
 
 #include "http/request.h"
 #include "register/store.h"

@@ -1,4 +1,5 @@
 #include "auth/users.h"
+#include "base/valid.h"
 #include "auth/password.h"
 
 #include <string.h>
@@ -30,9 +31,7 @@ role_valid(const char *role)
 const char *
 email_problem(const char *email, int english)
 {
-	const char *at = strchr(email, '@');
-	if (!*email || strlen(email) > 254 || !at || at == email || strchr(at + 1, '@') ||
-	    !strchr(at + 1, '.') || strpbrk(email, " \t<>,;\"\r\n"))
+	if (!email_valid(email))
 		return english ? "Write an e-mail address like name@example.com."
 		               : "Skriv en e-postadress som namn@exempel.se.";
 	return NULL;

@@ -3,6 +3,7 @@
  * written. */
 #include "cases/action.h"
 #include "cases/pages.h"
+#include "base/valid.h"
 
 #include <jansson.h>
 #include <string.h>
@@ -23,15 +24,6 @@ enum { REASONING_MAX = 10000, SHORT_MAX = 200 };
 struct decision {
 	const char *outcome, *reasoning, *by, *date, *ref;
 };
-
-/* A date written YYYY-MM-DD. */
-static int
-date_valid(const char *s)
-{
-	struct tm tm = {0};
-	const char *end = s ? strptime(s, "%Y-%m-%d", &tm) : NULL;
-	return end && !*end && strlen(s) == 10 && tm.tm_year > 100 && tm.tm_year < 300;
-}
 
 /* Reads the form and notes every field that is wrong, so the officer can
  * fix them all at once. */

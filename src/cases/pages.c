@@ -3,6 +3,7 @@
  * it), and writes the change, its trail entry and its mail in one
  * transaction, then redirects back to the page. */
 #include "cases/pages.h"
+#include "base/valid.h"
 #include "cases/action.h"
 #include "cases/case.tpl.h"
 #include "cases/documents.h"
@@ -186,11 +187,7 @@ case_text_field(struct req *r, const char *name, size_t max)
 	const char *v = req_form(r, name);
 	if (!v)
 		return NULL;
-	size_t n = strlen(v);
-	int blank = 1;
-	for (size_t i = 0; i < n && blank; i++)
-		blank = v[i] == ' ' || v[i] == '\n' || v[i] == '\r' || v[i] == '\t';
-	return blank || n > max ? NULL : v;
+	return text_blank(v) || strlen(v) > max ? NULL : v;
 }
 
 /* Commits, or rolls back and answers 500. */

@@ -5,6 +5,7 @@
 #include "cases/action.h"
 #include "cases/documents.h"
 #include "cases/pages.h"
+#include "base/valid.h"
 #include "cases/register_department.h"
 #include "cases/update.tpl.h"
 #include "http/decode.h"
@@ -136,8 +137,7 @@ update_submit(struct req *r)
 		f[U_MEMBERS].error =
 		        en ? "Write the number of members." : "Skriv antalet medlemmar.";
 	const char *board = f[U_BOARD].value ? f[U_BOARD].value : "";
-	if (strspn(board, " \r\n\t") == strlen(board) || strlen(board) > 5000 ||
-	    !text_valid(board, strlen(board)))
+	if (text_blank(board) || strlen(board) > 5000 || !text_valid(board, strlen(board)))
 		f[U_BOARD].error = en ? "Write at least one board member, one per line."
 		                      : "Skriv minst en styrelseledamot, en per rad.";
 	const struct upload *minutes = NULL;

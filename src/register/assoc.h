@@ -3,6 +3,8 @@
 #define REGISTER_ASSOC_H
 #include <stdint.h>
 
+#include "base/choice.h"
+
 struct assoc {
 	int64_t id;
 	const char *orgnr; /* "" for an informal network */
@@ -16,13 +18,6 @@ struct assoc {
 	const char *groups; /* names, '|'-separated */
 	int64_t updated;
 	int64_t last_update; /* last granted registration or yearly update, 0 if none */
-};
-
-/* A named choice: an area, a target group, a legal form. */
-struct choice {
-	const char *code;
-	const char *name_sv, *name_en;
-	int64_t id;
 };
 
 extern const struct choice assoc_forms[];

@@ -1,4 +1,5 @@
 #include "register/store.h"
+#include "base/valid.h"
 #include "base/buf.h"
 #include "base/idnum.h"
 #include "base/sortkey.h"
@@ -49,10 +50,7 @@ check_text(const char *s, size_t max, int required, int english)
 	if (!text_valid(s, n))
 		return MSG("Texten innehåller otillåtna tecken.",
 		           "The text contains characters that are not allowed.");
-	int blank = 1;
-	for (size_t i = 0; i < n && blank; i++)
-		blank = isspace((unsigned char)s[i]);
-	if (required && blank)
+	if (required && text_blank(s))
 		return MSG("Fältet måste fyllas i.", "This field is required.");
 	if (n > max)
 		return MSG("Texten är för lång.", "The text is too long.");
@@ -65,9 +63,7 @@ check_email(const char *s, int english)
 {
 	if (!*s)
 		return NULL;
-	const char *at = strchr(s, '@');
-	if (strlen(s) > 254 || !at || at == s || strchr(at + 1, '@') || !strchr(at + 1, '.') ||
-	    strpbrk(s, " \t<>,;\"") || at[1] == '.' || s[strlen(s) - 1] == '.')
+	if (!email_valid(s))
 		return MSG("Skriv en e-postadress som namn@exempel.se.",
 		           "Write an e-mail address like name@example.com.");
 	return NULL;

@@ -1,5 +1,5 @@
-#ifndef ADMIN_VIEW_H
-#define ADMIN_VIEW_H
+#ifndef UI_VIEW_H
+#define UI_VIEW_H
 #include <stdint.h>
 
 /* Whether id is among the n ids: which checkboxes are ticked. */

@@ -1,0 +1,53 @@
+#include "base/valid.h"
+
+#include <string.h>
+
+/* A plausible e-mail address: one @ with something before it, a dot in the
+ * domain but not at either end of it, no spaces, quotes or brackets, at
+ * most 254 bytes (RFC 5321's path limit). */
+int
+email_valid(const char *s)
+{
+	size_t n = strlen(s);
+	const char *at = strchr(s, '@');
+	return n > 0 && n <= 254 && at && at != s && !strchr(at + 1, '@') && strchr(at + 1, '.') &&
+	       at[1] != '.' && s[n - 1] != '.' && !strpbrk(s, " \t<>,;\"\r\n");
+}
+
+/* A date written YYYY-MM-DD that is on the calendar: 2026-02-31 is not,
+ * 2028-02-29 is. Years 1900-2199. */
+int
+date_valid(const char *s)
+{
+	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return 0;
+	for (int i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+			return 0;
+	int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+	int m = (s[5] - '0') * 10 + (s[6] - '0');
+	int d = (s[8] - '0') * 10 + (s[9] - '0');
+	if (y < 1900 || y > 2199 || m < 1 || m > 12 || d < 1)
+		return 0;
+	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return d <= days[m - 1] + (m == 2 && leap);
+}
+
+/* Whether a text is empty or only spaces, tabs and line breaks. */
+int
+text_blank(const char *s)
+{
+	return !s || strspn(s, " \t\r\n") == strlen(s);
+}
+
+/* The number of characters (not bytes) in valid UTF-8, for limits a person
+ * can count. */
+size_t
+utf8_chars(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
+}

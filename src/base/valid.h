@@ -1,0 +1,12 @@
+/* Rules for values people type, written once: every form, the CSV import
+ * and the command line check an e-mail address, a date or a blank text the
+ * same way. */
+#ifndef BASE_VALID_H
+#define BASE_VALID_H
+#include <stddef.h>
+
+int email_valid(const char *s);
+int date_valid(const char *s);
+int text_blank(const char *s);
+size_t utf8_chars(const char *s);
+#endif

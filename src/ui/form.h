@@ -1,0 +1,93 @@
+/* The form model: a form declares its fields once (name, sv/en label, type,
+ * required, limits, validator, hint), as kcgi's struct kvalid declares
+ * inputs; form_read checks a request against the declaration, and one
+ * template (ui/field.html) draws every field with its error beside it and
+ * what the person typed, under one error summary (ui/errors.html). */
+#ifndef UI_FORM_H
+#define UI_FORM_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/choice.h"
+#include "http/request.h"
+
+enum field_type {
+	FIELD_TEXT,
+	FIELD_TEXTAREA,
+	FIELD_EMAIL,
+	FIELD_TEL,
+	FIELD_URL,
+	FIELD_INT,
+	FIELD_DATE,
+	FIELD_SELECT,
+	FIELD_CHECKBOX,
+	FIELD_FILE,
+	FIELD_PASSWORD,
+};
+
+/* A further rule for one field: NULL when the value is fine, else the
+ * message in the page's language. */
+typedef const char *field_check(const char *value, int english);
+
+/* One field as its form declares it. */
+struct field_def {
+	const char *name;
+	const char *label_sv, *label_en;
+	enum field_type type;
+	int required;
+	size_t max;           /* longest text in characters; 0: 200 (10 000 for a textarea) */
+	int64_t min, max_int; /* FIELD_INT: the allowed range */
+	const char *hint_sv, *hint_en;
+	const char *autocomplete;
+	const struct choice *choices;        /* FIELD_SELECT, unless the form sets its own */
+	field_check *check;                  /* after the type's own rules */
+	const char *missing_sv, *missing_en; /* when it is required and empty */
+};
+
+/* A form: its fields, and an id that tells two forms of one page apart. */
+struct form_def {
+	const char *id;
+	const struct field_def *fields;
+	int n;
+};
+
+/* One field as the template draws it. */
+struct field {
+	const char *name;
+	const char *label;
+	const char *value;
+	const char *error;
+	const char
+	        *type; /* text, email, tel, url, number, date, password, textarea, select, file */
+	const char *hint;
+	int required;
+	const char *autocomplete;
+	const struct choice *choices; /* for select: code is the value */
+};
+
+/* A form as one request has it: the values typed (or prefilled), the
+ * error beside each field, the uploads of its file fields. */
+struct form {
+	const struct form_def *def;
+	int english;
+	const char **value;
+	const char **error;
+	const struct choice **choices;
+	const struct upload **file;
+	int nerrors;
+	const char *about; /* a refusal about the whole form, shown in the summary */
+};
+
+void form_init(struct form *f, struct req *r, const struct form_def *d);
+int form_read(struct form *f, struct req *r);
+int form_index(const struct form *f, const char *name);
+const char *form_value(const struct form *f, const char *name);
+int64_t form_int(const struct form *f, const char *name);
+const struct upload *form_file(const struct form *f, const char *name);
+void form_set(struct form *f, const char *name, const char *value);
+void form_set_choices(struct form *f, const char *name, const struct choice *choices);
+void form_error(struct form *f, const char *name, const char *sv, const char *en);
+void form_refuse(struct form *f, const char *sv, const char *en);
+struct field form_field(const struct form *f, int i);
+struct field *form_fields(const struct form *f, struct arena *a);
+#endif

@@ -1,0 +1,73 @@
+/* The shared rules for typed values. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+
+#include <cmocka.h>
+
+#include "base/valid.h"
+
+/* Only dates on the calendar pass: no 31 February, leap years right. */
+static void
+dates(void **state)
+{
+	assert_true(date_valid("2026-03-12"));
+	assert_true(date_valid("2028-02-29"));
+	assert_true(date_valid("2000-02-29"));
+	assert_true(date_valid("2026-12-31"));
+	assert_false(date_valid("2026-02-31"));
+	assert_false(date_valid("2026-02-29"));
+	assert_false(date_valid("1900-02-29"));
+	assert_false(date_valid("2026-04-31"));
+	assert_false(date_valid("2026-13-01"));
+	assert_false(date_valid("2026-00-10"));
+	assert_false(date_valid("2026-01-00"));
+	assert_false(date_valid("2026-1-01"));
+	assert_false(date_valid("26-01-2026"));
+	assert_false(date_valid("2026-01-01 "));
+	assert_false(date_valid("2026/01/01"));
+	assert_false(date_valid(""));
+	assert_false(date_valid(NULL));
+}
+
+/* One rule for addresses wherever they are typed. */
+static void
+emails(void **state)
+{
+	assert_true(email_valid("anna@exempel.se"));
+	assert_true(email_valid("a.b+c@sub.kommun.se"));
+	assert_false(email_valid(""));
+	assert_false(email_valid("anna"));
+	assert_false(email_valid("@exempel.se"));
+	assert_false(email_valid("anna@exempel"));
+	assert_false(email_valid("anna@.se"));
+	assert_false(email_valid("anna@exempel.se."));
+	assert_false(email_valid("an na@exempel.se"));
+	assert_false(email_valid("a@b@exempel.se"));
+	assert_false(email_valid("anna@exempel.se\r\nBcc: x@y.se"));
+}
+
+/* Blank means nothing but spaces and line breaks; characters are counted,
+ * not bytes. */
+static void
+blanks_and_lengths(void **state)
+{
+	assert_true(text_blank(NULL));
+	assert_true(text_blank(""));
+	assert_true(text_blank(" \t\r\n "));
+	assert_false(text_blank(" a "));
+	assert_int_equal(utf8_chars("Malmö"), 5);
+	assert_int_equal(utf8_chars("åäö"), 3);
+	assert_int_equal(utf8_chars(""), 0);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	        cmocka_unit_test(dates),
+	        cmocka_unit_test(emails),
+	        cmocka_unit_test(blanks_and_lengths),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
