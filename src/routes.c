@@ -6,10 +6,12 @@
 #include "auth/login.h"
 #include "cases/document_routes.h"
 #include "cases/documents.h"
+#include "cases/eservice.h"
 #include "cases/pages.h"
 #include "home/home.h"
 #include "http/router.h"
 #include "register/pages.h"
+#include "registration/eservices.h"
 #include "static/static.h"
 
 const struct route routes[] = {
@@ -57,6 +59,8 @@ const struct route routes[] = {
         {M_POST, "/inbjudan/{token}", invite_accept, ACCESS_USER, 0},
         {M_GET, "/arsuppdatering/{id}", update_form, ROLE_REPRESENTATIVE, 0},
         {M_POST, "/arsuppdatering/{id}", update_submit, ROLE_REPRESENTATIVE, 0},
+        {M_GET, "/e-tjanster/{code}", eservice_form_page, ACCESS_USER, 0},
+        {M_POST, "/e-tjanster/{code}", eservice_submit_page, ACCESS_USER, 0},
         {M_GET, "/arenden/{dnr}", case_page, ACCESS_USER, 0},
         {M_POST, "/arenden/{dnr}/meddelande", case_post_message, ACCESS_USER, 0},
         {M_POST, "/arenden/{dnr}/aterkalla", case_withdraw, ACCESS_USER, 0},

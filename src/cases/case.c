@@ -1,5 +1,6 @@
 /* The case engine: numbering, the status rules, the trail. */
 #include "cases/case.h"
+#include "cases/eservice.h"
 #include "base/buf.h"
 #include "base/esc.h"
 #include "mail/outbox.h"
@@ -64,15 +65,6 @@ struct label {
 	const char *code, *sv, *en;
 };
 
-static const struct label types[] = {
-        {"registrering", "Föreningsregistrering", "Association registration"},
-        {"arsuppdatering", "Årlig uppdatering", "Yearly update"},
-        {"bidrag", "Bidragsansökan", "Grant application"},
-        {"lokalbokning", "Lokalbokning", "Venue booking"},
-        {"samverkansstod", "Samverkansstöd", "Collaboration support"},
-        {NULL, NULL, NULL},
-};
-
 static const struct label statuses[] = {
         {"inkommen", "Inkommen", "Received"},
         {"handlaggning", "Under handläggning", "Being handled"},
@@ -92,10 +84,13 @@ label(const struct label *l, const char *code, int english)
 	return code;
 }
 
+/* A type's name from the table of e-services; the code itself for a type
+ * no longer in it, so old cases still show something. */
 const char *
 case_type_name(const char *type, int english)
 {
-	return label(types, type, english);
+	const struct eservice *es = eservice_of(type);
+	return es ? (english ? es->name_en : es->name_sv) : type;
 }
 
 const char *
@@ -128,6 +123,24 @@ case_transition_allowed(const char *from, const char *to, enum case_role who)
 		if (strcmp(allowed[i].from, from) == 0 && strcmp(allowed[i].to, to) == 0)
 			return allowed[i].who == who;
 	return 0;
+}
+
+/* Whether this person may move this case to `to`: the type's own rules
+ * where it has them, else the common ones. */
+int
+case_may(const struct case_row *c, const char *to, enum case_role who)
+{
+	const struct eservice *es = eservice_of(c->type);
+	if (es && es->transition)
+		return es->transition(c->status, to, who);
+	return case_transition_allowed(c->status, to, who);
+}
+
+/* Whether nothing more can happen in the case. */
+int
+case_closed(const struct case_row *c)
+{
+	return strcmp(c->status, "avslutad") == 0 || strcmp(c->status, "aterkallad") == 0;
 }
 
 /* Appends to the trail at a given time (the demo's history, or the
@@ -175,6 +188,11 @@ case_create(struct db *db, const struct case_new *n, struct case_row *out, char 
 	int rc = db_returning(db, &Q_NEXT_SERIAL, DB_ARGS(DB_INT(dept), DB_INT(year)), &serial);
 	if (rc != DB_OK)
 		return rc;
+	/* the arrival time is read once the number is ours (its row stays
+	 * locked until commit), so numbers and arrival times go in one order
+	 * however the submissions interleave */
+	if (!n->at && time(NULL) > now)
+		now = time(NULL);
 	snprintf(dnr, 32, "%s-%d-%04lld", n->dept_code, year, (long long)serial);
 	rc = db_returning(db, &Q_INSERT,
 	                  DB_ARGS(DB_TEXT(dnr), DB_INT(dept), DB_INT(year), DB_INT(serial),

@@ -42,6 +42,8 @@ enum case_role { CASE_NONE, CASE_APPLICANT, CASE_OFFICER };
 const char *case_type_name(const char *type, int english);
 const char *case_status_name(const char *status, int english);
 int case_transition_allowed(const char *from, const char *to, enum case_role who);
+int case_may(const struct case_row *c, const char *to, enum case_role who);
+int case_closed(const struct case_row *c);
 
 /* A case to store: where it goes, what it is, who sent it, and when it
  * arrived (0: now; the demo's history gives earlier times). */

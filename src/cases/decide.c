@@ -3,19 +3,15 @@
  * written. */
 #include "cases/action.h"
 #include "cases/pages.h"
+#include "cases/eservice.h"
 #include "base/valid.h"
 
-#include <jansson.h>
 #include <string.h>
 #include <time.h>
 
 static struct dbq Q_DECISION = {
         "INSERT INTO case_decisions (case_id, outcome, reasoning, decided_by, decided_by_id, "
         "decided_on, reference, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-        NULL, 0};
-static struct dbq Q_ACTIVATE = {
-        "UPDATE associations SET active = 1, public = $2, updated = $3, last_update = $3 "
-        "WHERE id = $1",
         NULL, 0};
 
 /* The longest reasoning, and the longest name of a decider or reference. */
@@ -62,26 +58,19 @@ read_decision(struct req *r, struct decision *d, struct case_refusal *e)
 		             "(högst 200 tecken).");
 }
 
-/* What a granted case changes outside itself: a registration makes the
- * association active (public if it asked to be) with the applicant as its
- * representative; a yearly update is applied to the register. */
+/* What a granted case changes outside itself, as its type declares (a
+ * registration makes the association; a yearly update is applied to the
+ * register): 0 done, 1 refused with *why, below 0 a database error. */
 static int
-apply_grant(struct req *r, const struct case_row *c, int64_t now)
+apply_grant(struct req *r, struct case_row *c, const char **why)
 {
-	if (strcmp(c->type, "registrering") == 0 && c->association_id) {
-		json_t *p = json_loads(c->payload, 0, NULL);
-		int public_ = p && json_is_true(json_object_get(p, "offentlig"));
-		json_decref(p);
-		if (db_exec(r->db, &Q_ACTIVATE,
-		            DB_ARGS(DB_INT(c->association_id), DB_INT(public_), DB_INT(now))) !=
-		    DB_OK)
-			return DB_ERROR;
-		if (c->applicant_id)
-			return grant_representative(r->db, c->applicant_id, c->association_id);
-	}
-	if (strcmp(c->type, "arsuppdatering") == 0 && c->association_id)
-		return update_apply(r->db, c, now);
-	return DB_OK;
+	const struct eservice *es = eservice_of(c->type);
+	if (!es || !es->granted)
+		return 0;
+	json_t *p = json_loads(c->payload, 0, NULL);
+	int rc = p ? es->granted(r, c, p, why) : -1;
+	json_decref(p);
+	return rc;
 }
 
 /* POST /arenden/{dnr}/beslut */
@@ -101,14 +90,19 @@ case_decide(struct req *r)
 	}
 	struct actor a = case_actor(r);
 	time_t now = time(NULL);
-	case_action_end(
-	        r, &c,
-	        db_begin(r->db) == DB_OK &&
-	                db_exec(r->db, &Q_DECISION,
-	                        DB_ARGS(DB_INT(c.id), DB_TEXT(d.outcome), DB_TEXT(d.reasoning),
-	                                DB_TEXT(d.by), DB_INT(a.id), DB_TEXT(d.date),
-	                                DB_TEXT(d.ref), DB_INT(now))) == DB_OK &&
-	                case_event(r->db, c.id, &a, "beslut", d.outcome) == DB_OK &&
-	                case_move(r, &c, "beslutad", d.ref) == DB_OK &&
-	                (strcmp(d.outcome, "avslag") == 0 || apply_grant(r, &c, now) == DB_OK));
+	int ok = db_begin(r->db) == DB_OK &&
+	         db_exec(r->db, &Q_DECISION,
+	                 DB_ARGS(DB_INT(c.id), DB_TEXT(d.outcome), DB_TEXT(d.reasoning),
+	                         DB_TEXT(d.by), DB_INT(a.id), DB_TEXT(d.date), DB_TEXT(d.ref),
+	                         DB_INT(now))) == DB_OK &&
+	         case_event(r->db, c.id, &a, "beslut", d.outcome) == DB_OK &&
+	         case_move(r, &c, "beslutad", d.ref) == DB_OK;
+	const char *why = NULL;
+	int granted = ok && strcmp(d.outcome, "avslag") != 0 ? apply_grant(r, &c, &why) : 0;
+	if (granted == 1) {
+		db_rollback(r->db);
+		case_refuse(r, &c, role, "beslut", "utfall", why, why);
+		return;
+	}
+	case_action_end(r, &c, ok && granted == 0);
 }

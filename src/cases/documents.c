@@ -432,7 +432,7 @@ case_document_upload(struct req *r)
 		kind = "ovrigt";
 	struct actor a = case_actor(r);
 	const char *error;
-	if (strcmp(c.status, "avslutad") == 0 || strcmp(c.status, "aterkallad") == 0) {
+	if (case_closed(&c)) {
 		case_refuse(r, &c, role, "dokument", NULL,
 		            "Ärendet är avslutat: inga dokument kan läggas till.",
 		            "The case is closed: no documents can be added.");

@@ -7,6 +7,7 @@
 #include "cases/action.h"
 #include "cases/case.tpl.h"
 #include "cases/documents.h"
+#include "cases/eservice.h"
 #include "cases/queries.h"
 #include "http/decode.h"
 #include "layout/layout.h"
@@ -131,11 +132,16 @@ render(struct req *r, struct case_row *c, enum case_role role, const struct case
 	const char *notice = NULL;
 	if (req_query(r, "klart"))
 		notice = r->p.english ? "Done." : "Klart.";
+	struct buf sent = {0};
+	eservice_show(r, &sent, c, role);
+	struct html sent_html = {arena_strndup(&r->a, sent.data ? sent.data : "", sent.len),
+	                         sent.len};
+	buf_free(&sent);
 	r->p.title = c->dnr;
 	const char *csrf = req_csrf(r);
 	layout_head(r);
-	tpl_cases_case(&r->out, &r->p, csrf, c, role, &d, msgs, nm, ev, ne, docs, nd, e, notice,
-	               &r->form,
+	tpl_cases_case(&r->out, &r->p, csrf, c, role, sent_html, &d, msgs, nm, ev, ne, docs, nd, e,
+	               notice, &r->form,
 	               role == CASE_OFFICER ? case_colleagues(r, c->department_id) : &no_colleagues,
 	               case_confidential_basis(r, c));
 	layout_foot(r);
@@ -250,7 +256,7 @@ case_post_message(struct req *r)
 	enum case_role role;
 	if (!case_action_load(r, &c, &role))
 		return;
-	if (!strcmp(c.status, "avslutad") || !strcmp(c.status, "aterkallad")) {
+	if (case_closed(&c)) {
 		case_refuse(r, &c, role, "meddelande", NULL, "Ärendet är avslutat.",
 		            "The case is closed.");
 		return;
@@ -293,7 +299,7 @@ case_may_move(struct req *r, struct case_row *c, enum case_role *role, const cha
 		case_refuse(r, c, *role, form, NULL, JAV_SV, JAV_EN);
 		return 0;
 	}
-	if (*role != need || !case_transition_allowed(c->status, to, *role)) {
+	if (*role != need || !case_may(c, to, *role)) {
 		case_refuse(r, c, *role, form, NULL, "Det går inte i ärendets nuvarande status.",
 		            "That is not possible in the case's current status.");
 		return 0;

@@ -15,14 +15,9 @@ void case_confidential(struct req *r);
 void cases_inbox_page(struct req *r);
 void cases_diary_page(struct req *r);
 void cases_stats_page(struct req *r);
-void update_form(struct req *r);
-void update_submit(struct req *r);
 void invite_submit(struct req *r);
 void invite_page(struct req *r);
 void invite_accept(struct req *r);
 void cases_mine_json(struct req *r);
 void cases_inbox_json(struct req *r);
-void registration_form(struct req *r);
-void registration_submit(struct req *r);
-int update_apply(struct db *db, const struct case_row *c, int64_t now);
 #endif

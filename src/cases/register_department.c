@@ -1,12 +1,10 @@
 /* Which department keeps the register is a setting, not code: each
  * municipality names its own departments. */
 #include "cases/register_department.h"
-#include "cases/closed.tpl.h"
-#include "layout/layout.h"
 
 static struct dbq Q_GET = {"SELECT d.code, d.name_sv, d.name_en FROM settings s "
                            "JOIN departments d ON d.code = s.value "
-                           "WHERE s.key = 'register_department'",
+                           "WHERE s.key = $1",
                            NULL, 0};
 static struct dbq Q_SET = {
         "INSERT INTO settings (key, value) SELECT 'register_department', code FROM departments "
@@ -19,8 +17,16 @@ static struct dbq Q_SET = {
 int
 register_department(struct db *db, struct arena *a, struct dept_ref *out)
 {
+	return setting_department(db, a, "register_department", out);
+}
+
+/* The department a setting names (an e-service's receiving department),
+ * as register_department reads the register's. */
+int
+setting_department(struct db *db, struct arena *a, const char *key, struct dept_ref *out)
+{
 	struct dbcur c;
-	if (db_query(db, &c, &Q_GET, DB_NOARGS) != DB_OK)
+	if (db_query(db, &c, &Q_GET, DB_ARGS(DB_TEXT(key))) != DB_OK)
 		return DB_ERROR;
 	int rc = db_next(&c);
 	if (rc > 0) {
@@ -44,25 +50,4 @@ register_department_set(struct db *db, const char *code)
 	int rc = db_next(&c);
 	db_done(&c);
 	return rc > 0 ? 1 : rc;
-}
-
-/* For the e-services' handlers: the department, or a page saying the
- * e-service is not open yet (503) when none is chosen, and 0. Nothing is
- * created without somewhere to file it. */
-int
-register_eservice_open(struct req *r, struct dept_ref *out)
-{
-	int rc = register_department(r->db, &r->a, out);
-	if (rc < 0) {
-		req_error(r, 500);
-		return 0;
-	}
-	if (rc == 0) {
-		r->status = 503;
-		r->p.title = r->p.english ? "Not open yet" : "Inte öppen än";
-		layout_head(r);
-		tpl_cases_closed(&r->out, &r->p);
-		layout_foot(r);
-	}
-	return rc;
 }

@@ -6,13 +6,12 @@
 #define CASES_REGISTER_DEPARTMENT_H
 #include "base/arena.h"
 #include "db/db.h"
-#include "http/request.h"
 
 struct dept_ref {
 	const char *code, *name_sv, *name_en;
 };
 
 int register_department(struct db *db, struct arena *a, struct dept_ref *out);
+int setting_department(struct db *db, struct arena *a, const char *key, struct dept_ref *out);
 int register_department_set(struct db *db, const char *code);
-int register_eservice_open(struct req *r, struct dept_ref *out);
 #endif

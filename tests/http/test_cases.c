@@ -1101,10 +1101,15 @@ many_at_once(void)
 	        "the department's counter stands at %d (%s)", next_serial - 1, got);
 	snprintf(
 	        q, sizeof(q),
-	        "SELECT count(*) FROM associations WHERE name LIKE 'Parallellföreningen nummer %%' "
-	        "AND active = 0");
+	        "SELECT count(*) FROM cases WHERE title LIKE 'Registrering: Parallellföreningen "
+	        "nummer %%' AND association_id IS NULL AND payload LIKE '%%Parallellföreningen%%'");
 	h_check(atoi(h_sql_line(q, got, sizeof(got))) == count,
-	        "each application stored its association, not yet active (%s)", got);
+	        "each application carries its association in the case, none yet linked (%s)", got);
+	snprintf(q, sizeof(q),
+	         "SELECT count(*) FROM associations WHERE name LIKE 'Parallellföreningen nummer "
+	         "%%'");
+	h_check(atoi(h_sql_line(q, got, sizeof(got))) == 0,
+	        "and none is in the register before it is granted (%s)", got);
 	int docs, missing = missing_files(&docs);
 	h_check(docs == 2 * (count + 2) + 1 && missing == 0,
 	        "with both documents each, every one on disk (%d documents, %d missing)", docs,

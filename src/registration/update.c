@@ -2,20 +2,21 @@
  * sends its board, members, contact details and latest minutes; granted,
  * the register takes the new details and shows when it was last updated. */
 #include "admin/form.h"
-#include "cases/action.h"
-#include "cases/documents.h"
-#include "cases/pages.h"
 #include "base/valid.h"
-#include "cases/register_department.h"
-#include "cases/update.tpl.h"
+#include "cases/action.h"
+#include "cases/eservice.h"
 #include "http/decode.h"
 #include "layout/layout.h"
 #include "register/queries.h"
+#include "registration/eservices.h"
+#include "registration/show_update.tpl.h"
+#include "registration/update.tpl.h"
 
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static struct dbq Q_APPLY = {
         "UPDATE associations SET members = $2, email = $3, phone = $4, website = $5, "
@@ -23,6 +24,13 @@ static struct dbq Q_APPLY = {
         NULL, 0};
 
 enum { U_BOARD, U_MEMBERS, U_EMAIL, U_PHONE, U_WEB, U_MINUTES, U_COUNT };
+
+/* The minutes, as the form model reads files. */
+static const struct field_def doc_fields[] = {{.name = "protokoll",
+                                               .label_sv = "Senaste årsmötesprotokoll",
+                                               .label_en = "Latest annual meeting minutes",
+                                               .type = FIELD_FILE}};
+static const struct form_def docs_form = {"arsuppdatering", doc_fields, 1};
 
 /* The form's fields: the board and the minutes of its own; the members and
  * contact details as the register's form shows them, from what was posted
@@ -82,7 +90,7 @@ render(struct req *r, const struct assoc *x, const struct dept_ref *d, struct fi
 	r->p.title = r->p.english ? "Yearly update" : "Årlig uppdatering";
 	const char *csrf = req_csrf(r);
 	layout_head(r);
-	tpl_cases_update(&r->out, &r->p, csrf, action, x->name, d, f, U_COUNT, nerrors);
+	tpl_registration_update(&r->out, &r->p, csrf, action, x->name, d, f, U_COUNT, nerrors);
 	layout_foot(r);
 }
 
@@ -95,7 +103,7 @@ update_form(struct req *r)
 		req_error(r, 404);
 		return;
 	}
-	if (!register_eservice_open(r, &d))
+	if (!eservice_open(r, &update_eservice, &d))
 		return;
 	struct field f[U_COUNT];
 	fields(r, &x, f);
@@ -111,7 +119,7 @@ update_submit(struct req *r)
 		req_error(r, 404);
 		return;
 	}
-	if (!register_eservice_open(r, &d))
+	if (!eservice_open(r, &update_eservice, &d))
 		return;
 	int en = r->p.english;
 	struct field f[U_COUNT];
@@ -140,11 +148,10 @@ update_submit(struct req *r)
 	if (text_blank(board) || strlen(board) > 5000 || !text_valid(board, strlen(board)))
 		f[U_BOARD].error = en ? "Write at least one board member, one per line."
 		                      : "Skriv minst en styrelseledamot, en per rad.";
-	const struct upload *minutes = NULL;
-	for (size_t i = 0; i < r->files.n; i++)
-		if (strcmp(r->files.items[i].field, "protokoll") == 0 && r->files.items[i].len)
-			minutes = &r->files.items[i];
-	if (!minutes)
+	struct form docs;
+	form_init(&docs, r, &docs_form);
+	form_read(&docs, r);
+	if (!form_file(&docs, "protokoll"))
 		f[U_MINUTES].error = en ? "Attach the minutes." : "Bifoga protokollet.";
 	int nerrors = 0;
 	for (int i = 0; i < U_COUNT; i++)
@@ -160,51 +167,86 @@ update_submit(struct req *r)
 	json_object_set_new(p, "epost", json_string(rec.email));
 	json_object_set_new(p, "telefon", json_string(rec.phone));
 	json_object_set_new(p, "webbplats", json_string(rec.website));
-	char *payload = json_dumps(p, JSON_COMPACT);
-	json_decref(p);
-	struct actor a = case_actor(r);
-	char title[300], dnr[32];
 	/* the diary is kept in Swedish whatever language the applicant reads */
-	snprintf(title, sizeof(title), "Årlig uppdatering: %s", x.name);
-	struct case_row c;
-	const char *err = NULL;
-	struct case_new n = {d.code, "arsuppdatering", title, x.id, a, payload, 0};
-	int ok = db_begin(r->db) == DB_OK && case_create(r->db, &n, &c, dnr) == DB_OK;
-	free(payload);
-	if (ok)
-		ok = documents_store(r, &c, minutes, "protokoll", &a, &err) == 0 &&
-		     case_notify(r->db, &c, 1, "Nytt ärende: årlig uppdatering",
-		                 "En förening har skickat sin årliga uppdatering.") == DB_OK &&
-		     db_commit(r->db) == DB_OK;
-	if (!ok) {
-		db_rollback(r->db);
-		if (!err) {
-			req_error(r, 500);
-			return;
-		}
-		f[U_MINUTES].error = err;
-		r->status = 422;
-		render(r, &x, &d, f, 1);
+	char *title = arena_alloc(&r->a, 300);
+	snprintf(title, 300, "Årlig uppdatering: %s", x.name);
+	struct submission sub = {.es = &update_eservice,
+	                         .form = &docs,
+	                         .dept = d,
+	                         .title = title,
+	                         .association_id = x.id,
+	                         .payload = p};
+	if (eservice_submit(r, &sub) != 0)
 		return;
-	}
-	case_done(r, &c);
+	f[U_MINUTES].error = docs.error[0];
+	r->status = 422;
+	render(r, &x, &d, f, 1);
+}
+
+/* A string of the payload, "" when absent. */
+static const char *
+sent_text(json_t *p, const char *k)
+{
+	const char *v = json_string_value(json_object_get(p, k));
+	return v ? v : "";
 }
 
 /* Applies a granted yearly update to the register, in the decision's
  * transaction. */
-int
-update_apply(struct db *db, const struct case_row *c, int64_t now)
+static int
+granted(struct req *r, struct case_row *c, json_t *p, const char **why)
 {
-	json_t *p = json_loads(c->payload, 0, NULL);
-	if (!p)
-		return DB_ERROR;
+	struct db *db = r->db;
+	int64_t now = time(NULL);
+	if (!c->association_id || !json_is_integer(json_object_get(p, "medlemmar"))) {
+		*why = r->p.english
+		               ? "The update has no association or member count to apply; ask "
+		                 "the applicant to send it again."
+		               : "Uppdateringen saknar förening eller medlemsantal att föra in; be "
+		                 "den sökande skicka den igen.";
+		return 1;
+	}
 	int rc = db_exec(db, &Q_APPLY,
 	                 DB_ARGS(DB_INT(c->association_id),
 	                         DB_INT(json_integer_value(json_object_get(p, "medlemmar"))),
-	                         DB_TEXT(json_string_value(json_object_get(p, "epost"))),
-	                         DB_TEXT(json_string_value(json_object_get(p, "telefon"))),
-	                         DB_TEXT(json_string_value(json_object_get(p, "webbplats"))),
-	                         DB_INT(now)));
-	json_decref(p);
-	return rc;
+	                         DB_TEXT(sent_text(p, "epost")), DB_TEXT(sent_text(p, "telefon")),
+	                         DB_TEXT(sent_text(p, "webbplats")), DB_INT(now)));
+	return rc == DB_OK ? 0 : -1;
 }
+
+/* What the update changes in the register, the value there now beside the
+ * one sent, for the officer before deciding and for the applicant. */
+static void
+show(struct req *r, struct buf *b, const struct case_row *c, enum case_role role, json_t *p)
+{
+	(void)role;
+	struct assoc now = {0};
+	if (!c->association_id || register_get(r->db, &r->a, c->association_id, 0, &now) <= 0)
+		now = (struct assoc){.email = "", .phone = "", .website = ""};
+	char members[24] = "";
+	if (now.members)
+		snprintf(members, sizeof(members), "%lld", (long long)now.members);
+	char sent_members[24] = "";
+	json_t *m = json_object_get(p, "medlemmar");
+	if (json_is_integer(m))
+		snprintf(sent_members, sizeof(sent_members), "%lld",
+		         (long long)json_integer_value(m));
+	const struct update_row rows[] = {
+	        {"Antal medlemmar", "Members", members, sent_members},
+	        {"Kontakt-e-post", "Contact e-mail", now.email, sent_text(p, "epost")},
+	        {"Telefon", "Phone", now.phone, sent_text(p, "telefon")},
+	        {"Webbplats", "Web site", now.website, sent_text(p, "webbplats")},
+	};
+	tpl_registration_show_update(b, &r->p, rows, 4, sent_text(p, "styrelse"));
+}
+
+const struct eservice update_eservice = {
+        .code = "arsuppdatering",
+        .name_sv = "Årlig uppdatering",
+        .name_en = "Yearly update",
+        .department_setting = "register_department",
+        .mail_subject = "Nytt ärende: årlig uppdatering",
+        .mail_body = "En förening har skickat sin årliga uppdatering.",
+        .show = show,
+        .granted = granted,
+};

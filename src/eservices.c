@@ -1,0 +1,11 @@
+/* Every case type of samverka in one table. Adding an e-service is its
+ * own folder and one line here; the engine, the inbox, the statistics, the
+ * case page and the diary read the table. */
+#include "cases/eservice.h"
+#include "registration/eservices.h"
+
+const struct eservice *const eservices[] = {
+        &registration_eservice,
+        &update_eservice,
+        NULL,
+};
