@@ -13,26 +13,26 @@ assoc_form_fields(struct field *f, const struct assoc_input *in, const struct as
 {
 	struct field all[ASSOC_FIELDS] = {
 	        {"namn", en ? "Name" : "Namn", in->name, e->name, "text", NULL, 1, "organization",
-	         NULL},
+	         NULL, NULL},
 	        {"form", en ? "Form" : "Form", form_code ? form_code : in->form, e->form, "select",
-	         NULL, 1, NULL, assoc_forms},
+	         NULL, 1, NULL, assoc_forms, NULL},
 	        {"organisationsnummer", en ? "Organisation number" : "Organisationsnummer",
 	         in->orgnr, e->orgnr, "text",
 	         en ? "NNNNNN-NNNN. Informal networks may leave it empty."
 	            : "NNNNNN-NNNN. Informella nätverk kan lämna det tomt.",
-	         0, NULL, NULL},
+	         0, NULL, NULL, NULL},
 	        {"andamal", en ? "Purpose" : "Ändamål", in->purpose, e->purpose, "textarea", NULL,
-	         0, NULL, NULL},
+	         0, NULL, NULL, NULL},
 	        {"epost", en ? "Contact e-mail" : "Kontakt-e-post", in->email, e->email, "email",
-	         NULL, 0, "email", NULL},
+	         NULL, 0, "email", NULL, NULL},
 	        {"telefon", en ? "Phone" : "Telefon", in->phone, e->phone, "tel", NULL, 0, "tel",
-	         NULL},
+	         NULL, NULL},
 	        {"webbplats", en ? "Web site" : "Webbplats", in->website, e->website, "url", NULL,
-	         0, "url", NULL},
+	         0, "url", NULL, NULL},
 	        {"grundad", en ? "Year founded" : "Grundad år", in->founded, e->founded, "text",
-	         NULL, 0, NULL, NULL},
+	         NULL, 0, NULL, NULL, NULL},
 	        {"medlemmar", en ? "Members" : "Antal medlemmar", in->members, e->members, "text",
-	         NULL, 0, NULL, NULL},
+	         NULL, 0, NULL, NULL, NULL},
 	};
 	for (int i = 0; i < ASSOC_FIELDS; i++)
 		f[i] = all[i];

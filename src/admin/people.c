@@ -101,17 +101,17 @@ fields(struct req *r, struct field f[F_COUNT], const char *prefix)
 	                            NULL,    NULL,
 	                            "email", NULL,
 	                            1,       "off",
-	                            NULL};
-	f[F_NAME] = (struct field){"namn", en ? "Name" : "Namn", NULL, NULL, "text", NULL, 1, "off",
-	                           NULL};
+	                            NULL,    NULL};
+	f[F_NAME] = (struct field){
+	        "namn", en ? "Name" : "Namn", NULL, NULL, "text", NULL, 1, "off", NULL, NULL};
 	f[F_PASSWORD] =
 	        (struct field){"losenord", en ? "Password" : "Lösenord",
 	                       NULL,       NULL,
 	                       "password", en ? "At least 10 characters." : "Minst 10 tecken.",
 	                       1,          "new-password",
-	                       NULL};
+	                       NULL,       NULL};
 	f[F_ROLE] = (struct field){
-	        "roll", en ? "Role" : "Roll", NULL, NULL, "select", NULL, 1, NULL, roles};
+	        "roll", en ? "Role" : "Roll", NULL, NULL, "select", NULL, 1, NULL, roles, NULL};
 	f[F_DEPT] = (struct field){"forvaltning",
 	                           en ? "Department (case officers)" : "Förvaltning (handläggare)",
 	                           NULL,
@@ -120,12 +120,13 @@ fields(struct req *r, struct field f[F_COUNT], const char *prefix)
 	                           NULL,
 	                           0,
 	                           NULL,
-	                           depts};
+	                           depts,
+	                           NULL};
 	f[F_AREA] = (struct field){"omrade", en ? "Area (moderators)" : "Område (moderatorer)",
 	                           NULL,     NULL,
 	                           "select", NULL,
 	                           0,        NULL,
-	                           areas};
+	                           areas,    NULL};
 	f[F_ORGNR] = (struct field){"orgnr",
 	                            en ? "Association's organisation number (representatives)"
 	                               : "Föreningens organisationsnummer (företrädare)",
@@ -135,6 +136,7 @@ fields(struct req *r, struct field f[F_COUNT], const char *prefix)
 	                            NULL,
 	                            0,
 	                            "off",
+	                            NULL,
 	                            NULL};
 	for (int i = 0; i < F_COUNT; i++) {
 		char name[64];

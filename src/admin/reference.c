@@ -155,20 +155,23 @@ dept_fields(struct req *r, struct field f[4])
 	        NULL,
 	        1,
 	        "off",
+	        NULL,
 	        NULL};
 	f[1] = (struct field){"namn", en ? "Name in Swedish" : "Namn på svenska",
 	                      NULL,   NULL,
 	                      "text", NULL,
 	                      1,      "off",
-	                      NULL};
+	                      NULL,   NULL};
 	f[2] = (struct field){"namn_en", en ? "Name in English" : "Namn på engelska",
 	                      NULL,      NULL,
 	                      "text",    NULL,
 	                      1,         "off",
-	                      NULL};
-	f[3] = (struct field){
-	        "namnd", en ? "Committee (nämnd)" : "Nämnd", NULL, NULL, "text", NULL, 1, "off",
-	        NULL};
+	                      NULL,      NULL};
+	f[3] = (struct field){"namnd", en ? "Committee (nämnd)" : "Nämnd",
+	                      NULL,    NULL,
+	                      "text",  NULL,
+	                      1,       "off",
+	                      NULL,    NULL};
 }
 
 void
@@ -228,7 +231,8 @@ void
 admin_areas(struct req *r)
 {
 	struct field f = {
-	        "namn", r->p.english ? "Name" : "Namn", NULL, NULL, "text", NULL, 1, "off", NULL};
+	        "namn", r->p.english ? "Name" : "Namn", NULL, NULL, "text", NULL, 1, "off", NULL,
+	        NULL};
 	reference_render(r, r->p.english ? "Local areas" : "Lokalområden", "/admin/omraden",
 	                 area_cols(r), &Q_AREAS, &f, 1, 0);
 }
@@ -237,7 +241,8 @@ void
 admin_area_add(struct req *r)
 {
 	struct field f = {
-	        "namn", r->p.english ? "Name" : "Namn", NULL, NULL, "text", NULL, 1, "off", NULL};
+	        "namn", r->p.english ? "Name" : "Namn", NULL, NULL, "text", NULL, 1, "off", NULL,
+	        NULL};
 	if (!need(r, &f, 100)) {
 		const char *slug = slugify(r, f.value);
 		int rc =
@@ -276,12 +281,12 @@ group_fields(struct req *r, struct field f[2])
 	                      NULL,   NULL,
 	                      "text", NULL,
 	                      1,      "off",
-	                      NULL};
+	                      NULL,   NULL};
 	f[1] = (struct field){"namn_en", en ? "Name in English" : "Namn på engelska",
 	                      NULL,      NULL,
 	                      "text",    NULL,
 	                      1,         "off",
-	                      NULL};
+	                      NULL,      NULL};
 }
 
 void

@@ -42,7 +42,8 @@ dept_field(struct req *r, struct field *f, const char *value)
 	             "och deras diarienummer börjar med dess kod.",
 	        1,
 	        NULL,
-	        reference_choices(r, &Q_DEPTS)};
+	        reference_choices(r, &Q_DEPTS),
+	        NULL};
 }
 
 void

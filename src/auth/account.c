@@ -66,6 +66,7 @@ signup_fields(struct req *r, struct field f[S_COUNT])
 	                            NULL,
 	                            1,
 	                            "email",
+	                            NULL,
 	                            NULL};
 	f[S_NAME] = (struct field){"namn",
 	                           en ? "Your name" : "Ditt namn",
@@ -75,13 +76,14 @@ signup_fields(struct req *r, struct field f[S_COUNT])
 	                           NULL,
 	                           1,
 	                           "name",
+	                           NULL,
 	                           NULL};
 	f[S_PASSWORD] =
 	        (struct field){"losenord", en ? "Password" : "Lösenord",
 	                       NULL,       NULL,
 	                       "password", en ? "At least 10 characters." : "Minst 10 tecken.",
 	                       1,          "new-password",
-	                       NULL};
+	                       NULL,       NULL};
 }
 
 /* Only a local path may follow: no open redirect. */
