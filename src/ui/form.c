@@ -239,6 +239,18 @@ form_file(const struct form *f, const char *name)
 	return i < 0 ? NULL : f->file[i];
 }
 
+/* The choice a select or radio field's value names, NULL when none. */
+const struct choice *
+form_choice(const struct form *f, const char *name)
+{
+	int i = form_index(f, name);
+	const char *v = i < 0 ? NULL : f->value[i];
+	for (const struct choice *c = i < 0 || !v ? NULL : f->choices[i]; c && c->code; c++)
+		if (strcmp(c->code, v) == 0)
+			return c;
+	return NULL;
+}
+
 /* Prefills a field: what the form shows before anything is typed. */
 void
 form_set(struct form *f, const char *name, const char *value)

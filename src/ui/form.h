@@ -97,6 +97,7 @@ int form_index(const struct form *f, const char *name);
 const char *form_value(const struct form *f, const char *name);
 int64_t form_int(const struct form *f, const char *name);
 const struct upload *form_file(const struct form *f, const char *name);
+const struct choice *form_choice(const struct form *f, const char *name);
 void form_set(struct form *f, const char *name, const char *value);
 void form_set_choices(struct form *f, const char *name, const struct choice *choices);
 void form_error(struct form *f, const char *name, const char *sv, const char *en);

@@ -907,6 +907,28 @@ h_field_error(const struct hresp *r, const char *field, char *out, size_t n)
 }
 
 int
+h_field_invalid(const struct hresp *r, const char *field)
+{
+	char attr[96];
+	snprintf(attr, sizeof(attr), " id=\"%s\"", field);
+	const char *p = r->body.p ? strstr(r->body.p, attr) : NULL;
+	const char *gt = p ? strchr(p, '>') : NULL;
+	const char *inv = p ? strstr(p, "aria-invalid=\"true\"") : NULL;
+	return inv && inv < gt;
+}
+
+int
+h_summary_links(const struct hresp *r, const char *field)
+{
+	char link[96];
+	snprintf(link, sizeof(link), "<a href=\"#%s\">", field);
+	const char *s = r->body.p ? strstr(r->body.p, "<div class=\"error-summary\"") : NULL;
+	const char *end = s ? strstr(s, "</div>") : NULL;
+	const char *a = s ? strstr(s, link) : NULL;
+	return a && a < end;
+}
+
+int
 h_user_add(const char *email, const char *name, const char *role, const char *dept,
            const char *password)
 {

@@ -55,15 +55,24 @@ refused(const char *what, struct hclient *c, const char *d, const char *action,
 	fingerprint(d, before, sizeof(before));
 	post(c, d, action, pairs, r);
 	fingerprint(d, after, sizeof(after));
-	int next_to = 1;
-	for (int i = 0; fields[i]; i++)
+	int next_to = 1, marked = 1;
+	for (int i = 0; fields[i]; i++) {
 		if (!h_field_error(r, fields[i], got, sizeof(got)) || !strstr(got, msgs[i])) {
 			next_to = 0;
 			h_note("%s: the %s error says %s", what, fields[i],
 			       h_field_error(r, fields[i], got, sizeof(got)) ? got : "(nothing)");
 		}
+		if (!h_field_invalid(r, fields[i]) || !h_summary_links(r, fields[i])) {
+			marked = 0;
+			h_note("%s: #%s is %smarked invalid and %slinked from the summary", what,
+			       fields[i], h_field_invalid(r, fields[i]) ? "" : "not ",
+			       h_summary_links(r, fields[i]) ? "" : "not ");
+		}
+	}
 	h_check(r->status == 422 && next_to && hresp_has(r, "error-summary"),
 	        "%s: 422 with the reason next to each field (got %ld)", what, r->status);
+	if (fields[0])
+		h_check(marked, "%s: each field is aria-invalid and linked from the summary", what);
 	h_check(strcmp(before, after) == 0, "%s: nothing is written", what);
 }
 
@@ -120,6 +129,35 @@ decision_errors(void)
 	                hresp_has(&r, "value=\"FRI 2026-03-12 § 9\""),
 	        "only the date is marked, and everything typed is still there");
 	hresp_free(&r);
+
+	/* a date written right that is not on the calendar */
+	const char *const no_such_day[] = {"utfall",
+	                                   "bifall",
+	                                   "motivering",
+	                                   "Föreningen uppfyller villkoren.",
+	                                   "beslutsfattare",
+	                                   "Nämnden",
+	                                   "datum",
+	                                   "2026-02-31",
+	                                   "referens",
+	                                   "FRI 2026-03-12 § 9",
+	                                   NULL};
+	const char *const date_exists[] = {"Skriv ett datum som finns", NULL};
+	refused("a decision dated 2026-02-31", officer, h_dnr("FRI", 2), "beslut", no_such_day,
+	        date_only, date_exists, &r);
+	h_check(hresp_count(&r, "class=\"field-error\"") == 1 &&
+	                hresp_has(&r, "value=\"2026-02-31\"") &&
+	                hresp_has(&r, "value=\"bifall\" checked") &&
+	                hresp_has(&r, ">Föreningen uppfyller villkoren.</textarea>") &&
+	                hresp_has(&r, "value=\"Nämnden\""),
+	        "2026-02-31: only the date is marked, everything typed is kept");
+	hresp_free(&r);
+	char q[160], n[16];
+	snprintf(q, sizeof(q),
+	         "SELECT count(*) FROM case_decisions x JOIN cases c ON c.id = x.case_id "
+	         "WHERE c.diarienummer = '%s'",
+	         h_dnr("FRI", 2));
+	h_check(!strcmp(h_sql_line(q, n, sizeof(n)), "0"), "2026-02-31: no decision row (%s)", n);
 }
 
 static void
@@ -186,6 +224,31 @@ document_error(void)
 	        r.status);
 	h_check(strcmp(before, after) == 0,
 	        "HTML sent as the completion's PDF: nothing is written");
+	h_check(h_field_invalid(&r, "fil") && h_summary_links(&r, "fil") &&
+	                hresp_has(&r, "id=\"meddelande\" name=\"meddelande\" required></textarea>"),
+	        "the file field is marked and linked, and the message form, which shares the "
+	        "answer's field name, stays empty");
+	hresp_free(&r);
+	hstr_free(&b);
+
+	/* the upload form without a file: the kind chosen is kept */
+	b = (struct hstr){0};
+	h_mp_field(&b, "csrf", h_csrf(rep));
+	h_mp_field(&b, "typ", "protokoll");
+	h_mp_file(&b, "dokument", "", "application/octet-stream", "", 0);
+	h_mp_end(&b);
+	snprintf(path, sizeof(path), "/arenden/%s/dokument", h_dnr("FRI", 1));
+	fingerprint(h_dnr("FRI", 1), before, sizeof(before));
+	h_post_multipart(rep, path, &b, &r);
+	fingerprint(h_dnr("FRI", 1), after, sizeof(after));
+	h_check(r.status == 422 && h_field_error(&r, "dokument-fil", got, sizeof(got)) &&
+	                strstr(got, "Välj en fil att ladda upp") &&
+	                h_field_invalid(&r, "dokument-fil") &&
+	                h_summary_links(&r, "dokument-fil") &&
+	                hresp_has(&r, "<option value=\"protokoll\" selected>"),
+	        "an upload without a file: 422 next to the file field, the kind kept (got %ld)",
+	        r.status);
+	h_check(strcmp(before, after) == 0, "an upload without a file: nothing is written");
 	hresp_free(&r);
 	hstr_free(&b);
 }

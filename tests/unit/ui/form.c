@@ -231,6 +231,9 @@ fields_as_drawn(void **state)
 	form_set_choices(&f, "val", mine);
 	assert_int_equal(form_read(&f, &r), 0);
 	assert_ptr_equal(form_fields(&f, &r.a)[form_index(&f, "val")].choices, mine);
+	assert_ptr_equal(form_choice(&f, "val"), &mine[0]);
+	assert_string_equal(form_choice(&f, "utfall")->name_en, "Granted");
+	assert_null(form_choice(&f, "namn")); /* no choices */
 }
 
 static const struct field_def pw_fields[] = {
