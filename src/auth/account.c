@@ -213,13 +213,13 @@ account_delete(struct req *r)
 	if (db_query(r->db, &c, &Q_HASH, DB_ARGS(DB_INT(r->user->id))) == DB_OK && db_next(&c) > 0)
 		hash = arena_strdup(&r->a, db_col_text(&c, 0));
 	db_done(&c);
-	const char *pw = req_form(r, "losenord");
-	if (!hash || !pw || password_verify(hash, pw) != 0) {
-		struct mine_refusal e = {
-		        .delete_error = r->p.english
-		                                ? "Wrong password: the account was not deleted."
-		                                : "Fel lösenord: kontot raderades inte."};
-		my_pages_refused(r, &e);
+	struct form f;
+	form_init(&f, r, &mine_delete_form);
+	if (!form_read(&f, r) && (!hash || password_verify(hash, form_value(&f, "losenord")) != 0))
+		form_error(&f, "losenord", "Fel lösenord: kontot raderades inte.",
+		           "Wrong password: the account was not deleted.");
+	if (f.nerrors) {
+		my_pages_refused(r, &f);
 		return;
 	}
 	if (db_begin(r->db) != DB_OK ||
