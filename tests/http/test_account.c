@@ -202,6 +202,10 @@ sign_up_checks(void)
 	        "each message is next to its field");
 	h_check(hresp_has(&r, "value=\"inte-en-adress\"") && !hresp_has(&r, "hemlig1"),
 	        "the typed address is kept, the password is not sent back");
+	h_check(h_field_invalid(&r, "epost") && h_field_invalid(&r, "namn") &&
+	                h_field_invalid(&r, "losenord") && h_summary_links(&r, "epost") &&
+	                h_summary_links(&r, "namn") && h_summary_links(&r, "losenord"),
+	        "each field is aria-invalid and the summary links to it");
 	hresp_free(&r);
 
 	sign_up(c, EMAIL, NAME, "kort", &r);
