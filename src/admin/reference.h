@@ -2,7 +2,7 @@
  * keeps, shown as a table with a form to add to it. */
 #ifndef ADMIN_REFERENCE_H
 #define ADMIN_REFERENCE_H
-#include "admin/form.h"
+#include "ui/form.h"
 #include "http/request.h"
 
 struct refrow {

@@ -300,9 +300,9 @@ form_sent(const struct form *sent, const struct form_def *d, const char *key)
 	return (!sent->key && !key) || (sent->key && key && strcmp(sent->key, key) == 0);
 }
 
-/* The HTML input type of a field type. */
-static const char *
-input_type(enum field_type t)
+/* The HTML input type of a field type, as struct field names it. */
+const char *
+form_type_name(enum field_type t)
 {
 	static const char *const names[] = {
 	        [FIELD_TEXT] = "text", [FIELD_TEXTAREA] = "textarea", [FIELD_EMAIL] = "email",
@@ -335,7 +335,7 @@ form_fields(const struct form *f, struct arena *a)
 		        .label = en ? d->label_en : d->label_sv,
 		        .value = d->type == FIELD_PASSWORD ? "" : f->value[i],
 		        .error = f->error[i],
-		        .type = input_type(d->type),
+		        .type = form_type_name(d->type),
 		        .hint = en ? d->hint_en : d->hint_sv,
 		        .required = d->required,
 		        .autocomplete = d->autocomplete,

@@ -103,5 +103,6 @@ void form_set_choices(struct form *f, const char *name, const struct choice *cho
 void form_error(struct form *f, const char *name, const char *sv, const char *en);
 void form_refuse(struct form *f, const char *sv, const char *en);
 int form_sent(const struct form *sent, const struct form_def *d, const char *key);
+const char *form_type_name(enum field_type t);
 struct field *form_fields(const struct form *f, struct arena *a);
 #endif

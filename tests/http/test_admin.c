@@ -106,6 +106,43 @@ field_error(const struct hresp *r, const char *field, const char *msg)
 	       strstr(in, "aria-invalid=\"true\"") - in < 300;
 }
 
+static long sql_count(const char *q);
+
+/* A form whose values no declaration allows: a form of association not in
+ * the list, a year that is no number, a negative member count. Each is
+ * refused beside its field, the summary links to it, what was typed stays
+ * and no association is stored. */
+static void
+refused_values(void)
+{
+	struct hresp r;
+	struct hstr f = {0};
+	long before = sql_count("SELECT count(*) FROM associations");
+	const char *const kv[] = {"namn",      "Felvärdenas förening", "form",      "klubb",
+	                          "grundad",   "nittonhundra",         "medlemmar", "-5",
+	                          "webbplats", "https://example.se/",  NULL};
+	h_form_add(&f, "csrf", h_csrf(admin));
+	for (int i = 0; kv[i]; i += 2)
+		h_form_add(&f, kv[i], kv[i + 1]);
+	h_post(admin, "/admin/foreningar/ny", f.p, &r);
+	hstr_free(&f);
+	h_check(r.status == 422 && field_error(&r, "form", "Välj en av formerna i listan.") &&
+	                field_error(&r, "grundad", "Skriv ett årtal") &&
+	                field_error(&r, "medlemmar", "Skriv antalet medlemmar som en siffra."),
+	        "a form not in the list, a year in words, -5 members: 422 beside each (got %ld)",
+	        r.status);
+	h_check(h_summary_links(&r, "form") && h_summary_links(&r, "grundad") &&
+	                h_summary_links(&r, "medlemmar") && !h_summary_links(&r, "namn"),
+	        "the summary links to the three fields and no other");
+	h_check(hresp_has(&r, "value=\"Felvärdenas förening\"") &&
+	                hresp_has(&r, "value=\"nittonhundra\"") && hresp_has(&r, "value=\"-5\"") &&
+	                hresp_has(&r, "value=\"https://example.se/\""),
+	        "what was typed is kept");
+	h_check(sql_count("SELECT count(*) FROM associations") == before,
+	        "no association is stored");
+	hresp_free(&r);
+}
+
 static char good_orgnr[12];
 static long good_id;
 
@@ -134,7 +171,8 @@ create_associations(struct hresp *form)
 	h_check(field_error(&r, "organisationsnummer",
 	                    "Kontrollsiffran stämmer inte: kontrollera numret."),
 	        "the Swedish error stands next to the organisationsnummer field");
-	h_check(hresp_has(&r, "Formuläret har fel"), "the error summary is shown");
+	h_check(hresp_has(&r, "Formuläret har fel") && h_summary_links(&r, "organisationsnummer"),
+	        "the error summary is shown and links to the field");
 	h_check(hresp_has(&r, "value=\"Testföreningen Felnummer\""), "the typed name is kept");
 	h_check(hresp_has(&r, "value=\"802000-0414\""), "the typed number is kept");
 	h_check(hresp_has(&r, "Ett ändamål.</textarea>"), "the typed purpose is kept");
@@ -780,6 +818,7 @@ main(void)
 	h_check(form.status == 200 && hresp_has(&form, "name=\"organisationsnummer\""),
 	        "the new-association form opens");
 	create_associations(&form);
+	refused_values();
 	reference_data();
 	users();
 	edit_and_deactivate(&form);
