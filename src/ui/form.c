@@ -1,6 +1,7 @@
 /* Reading and checking a request against a form's declaration. */
 #include "ui/form.h"
 #include "base/valid.h"
+#include "http/decode.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -100,6 +101,9 @@ type_problem(const struct form *f, int i, const char *v, struct arena *a)
 	const struct field_def *d = &f->def->fields[i];
 	size_t max = max_chars(d);
 	int choice = d->type == FIELD_SELECT || d->type == FIELD_RADIO;
+	if (!text_valid(v, strlen(v)))
+		return MSG("Texten innehåller otillåtna tecken.",
+		           "The text contains characters that are not allowed.");
 	if (d->type != FIELD_INT && !choice && utf8_chars(v) > max) {
 		char *m = arena_alloc(a, 64);
 		snprintf(m, 64,

@@ -149,7 +149,8 @@ blank_is_missing(void **state)
 	assert_null(form_value(&f, "namn"));
 }
 
-/* Limits count characters, not bytes; only a textarea takes line breaks;
+/* Limits count characters, not bytes; only a textarea takes line breaks,
+ * and no field control characters;
  * without a declared limit a text takes 200 characters, a textarea
  * 10 000, and the message writes the number as people do. */
 static void
@@ -166,6 +167,12 @@ lengths_and_line_breaks(void **state)
 	form_init(&f, &r, &def);
 	assert_int_equal(form_read(&f, &r), 1);
 	assert_string_equal(error_of(&f, "namn"), "Texten får inte ha radbrytningar.");
+
+	static const char *const control[] = {"namn", "a\x01", "utfall", "bifall", "ja", "1", NULL};
+	post(control);
+	form_init(&f, &r, &def);
+	assert_int_equal(form_read(&f, &r), 1);
+	assert_string_equal(error_of(&f, "namn"), "Texten innehåller otillåtna tecken.");
 
 	char *long_text = malloc(10002);
 	memset(long_text, 'a', 10001);
