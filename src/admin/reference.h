@@ -12,6 +12,5 @@ struct refrow {
 int reference_rows(struct req *r, struct dbq *q, struct refrow **rows, size_t *n);
 struct choice *reference_choices(struct req *r, struct dbq *q);
 void reference_render(struct req *r, const char *heading, const char *action,
-                      const char *const *cols, struct dbq *list, const struct field *fields,
-                      int nfields, int nerrors);
+                      const char *const *cols, struct dbq *list, const struct form *f);
 #endif

@@ -419,6 +419,8 @@ reference_data(void)
 	st = post_ref("/admin/omraden", empty_area, &r);
 	h_check(st == 422 && hresp_has(&r, "Fältet måste fyllas i."),
 	        "an area without a name: 422 (got %ld)", st);
+	h_check(field_error(&r, "namn", "Fältet måste fyllas i.") && h_summary_links(&r, "namn"),
+	        "the area's name is marked and linked from the summary");
 	hresp_free(&r);
 
 	/* the new area can be ticked, and filters the register */
@@ -488,10 +490,16 @@ reference_data(void)
 	const char *bad_dept[] = {"kod",     "brn1",  "namn",  "Fel förvaltning",
 	                          "namn_en", "Wrong", "namnd", "Felnämnden",
 	                          NULL};
+	long depts = sql_count("SELECT count(*) FROM departments");
 	st = post_ref("/admin/forvaltningar", bad_dept, &r);
 	h_check(st == 422 && hresp_has(&r, "Två till fem versaler A–Z.") &&
 	                hresp_has(&r, "value=\"Fel förvaltning\""),
 	        "a bad department code: 422 with the rule, typed name kept (got %ld)", st);
+	h_check(field_error(&r, "kod", "Två till fem versaler A–Z.") &&
+	                h_summary_links(&r, "kod") && hresp_has(&r, "value=\"brn1\"") &&
+	                sql_count("SELECT count(*) FROM departments") == depts,
+	        "the code's rule is beside the field, linked from the summary, the code kept, "
+	        "no department stored");
 	hresp_free(&r);
 	h_check(post_ref("/admin/forvaltningar", dept, &r) == 422 &&
 	                hresp_has(&r, "Detta finns redan."),
