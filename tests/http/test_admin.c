@@ -712,7 +712,8 @@ register_department(void)
 		h_check(st == 422 &&
 		                field_error(&r, "forvaltning",
 		                            "Välj en av förvaltningarna i listan.") &&
-		                hresp_has(&r, "Formuläret har fel") && strcmp(keeper(), "FRI") == 0,
+		                hresp_has(&r, "Formuläret har fel") &&
+		                h_summary_links(&r, "forvaltning") && strcmp(keeper(), "FRI") == 0,
 		        "choosing \"%s\": 422 with the message at the select, FRI kept (got %ld, "
 		        "%s)",
 		        bad[i], st, keeper());
