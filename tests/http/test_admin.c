@@ -587,6 +587,34 @@ users(void)
 	c = h_client();
 	h_check(h_login_as(c, "kort@example.se", "kort") == 401, "the refused user does not exist");
 	h_client_free(c);
+
+	/* giving a role: refused beside the fields, in that form only */
+	long roles = sql_count("SELECT count(*) FROM user_roles");
+	const char *grant[] = {"roll_epost", "ingen.alls@example.se", "roll_roll",
+	                       "officer",    "roll_forvaltning",      "",
+	                       NULL};
+	st = post_ref("/admin/anvandare/roll", grant, &r);
+	h_check(st == 422 && field_error(&r, "roll_epost", "Ingen användare har denna adress.") &&
+	                field_error(&r, "roll_forvaltning",
+	                            "En handläggare behöver en förvaltning.") &&
+	                h_summary_links(&r, "roll_epost") &&
+	                h_summary_links(&r, "roll_forvaltning"),
+	        "a role for an unknown address without a department: 422 beside both fields, "
+	        "linked from the summary (got %ld)",
+	        st);
+	h_check(hresp_has(&r, "value=\"ingen.alls@example.se\"") &&
+	                hresp_has(&r, "<option value=\"officer\" selected>") &&
+	                hresp_count(&r, "<option value=\"officer\" selected>") == 1 &&
+	                !h_field_invalid(&r, "ny_epost"),
+	        "what was typed is kept in the role form, and the add form is left alone");
+	h_check(sql_count("SELECT count(*) FROM user_roles") == roles, "no role is given");
+	hresp_free(&r);
+	const char *bad_role[] = {"roll_epost", "nora.ny@example.se", "roll_roll", "kung", NULL};
+	st = post_ref("/admin/anvandare/roll", bad_role, &r);
+	h_check(st == 422 && field_error(&r, "roll_roll", "Välj en roll.") &&
+	                sql_count("SELECT count(*) FROM user_roles") == roles,
+	        "a role that does not exist: 422 beside the role, nothing given (got %ld)", st);
+	hresp_free(&r);
 }
 
 /* --- the department that keeps the register ------------------------------ */
