@@ -72,6 +72,7 @@ static void
 render_form(struct req *r, struct assoc_form *f, const char *action, const char *heading)
 {
 	r->p.title = heading;
+	layout_form_page(r, action);
 	const char *csrf = req_csrf(r);
 	layout_head(r);
 	tpl_admin_assoc_form(&r->out, &r->p, csrf, action, heading, &f->f,

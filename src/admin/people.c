@@ -228,6 +228,7 @@ render(struct req *r, const struct form *sent)
 	else
 		start(r, &grant, &grant_form);
 	r->p.title = r->p.english ? "Users and roles" : "Användare och roller";
+	layout_form_page(r, "/admin/anvandare");
 	const char *csrf = req_csrf(r);
 	layout_head(r);
 	const char *notice = req_query(r, "sparad") ? (r->p.english ? "Saved." : "Sparat.") : NULL;

@@ -76,6 +76,7 @@ reference_render(struct req *r, const char *heading, const char *action, const c
 		return;
 	}
 	r->p.title = heading;
+	layout_form_page(r, action);
 	const char *csrf = req_csrf(r);
 	layout_head(r);
 	tpl_admin_reference(

@@ -35,6 +35,7 @@ render(struct req *r, const struct form *f)
 	const char *csrf = req_csrf(r);
 	const char *notice =
 	        req_query(r, "sparad") && !f->nerrors ? (en ? "Saved." : "Sparat.") : NULL;
+	layout_form_page(r, "/admin/installningar");
 	layout_head(r);
 	tpl_admin_settings(&r->out, &r->p, csrf, f, form_fields(f, &r->a), notice);
 	layout_foot(r);

@@ -62,6 +62,7 @@ render(struct req *r, const struct form *f)
 	const char *csrf = req_csrf(r);
 	const char *next =
 	        safe_next(r->method == M_POST ? req_form(r, "till") : req_query(r, "till"));
+	layout_form_page(r, layout_page_with(r, "/logga-in", "till", req_form(r, "till")));
 	layout_head(r);
 	tpl_auth_login(&r->out, &r->p, csrf, f, form_fields(f, &r->a), next);
 	layout_foot(r);

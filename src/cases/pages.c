@@ -261,6 +261,9 @@ render(struct req *r, struct case_row *c, enum case_role role, const struct form
 		if (forms[i].f->def == sent->def)
 			refused = &forms[i];
 	r->p.title = c->dnr;
+	char page[96];
+	snprintf(page, sizeof(page), "/arenden/%s", c->dnr);
+	layout_form_page(r, page);
 	const char *csrf = req_csrf(r);
 	layout_head(r);
 	tpl_cases_case(&r->out, &r->p, csrf, c, role, sent_html, &d, msgs, nm, ev, ne, docs, nd,

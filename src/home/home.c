@@ -113,6 +113,7 @@ show(struct req *r, const struct form *sent)
 	if (!sent && req_query(r, "inbjudan"))
 		note = r->p.english ? "The invitation has been sent." : "Inbjudan är skickad.";
 	r->p.title = r->p.english ? "My pages" : "Mina sidor";
+	layout_form_page(r, "/mina-sidor");
 	layout_head(r);
 	tpl_home_mine(&r->out, &r->p, r->user, ids, names, invite, n, del, &cases, sent,
 	              sent ? form_fields(sent, &r->a) : NULL, note);

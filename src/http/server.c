@@ -224,6 +224,8 @@ dispatch(struct req *r, struct MHD_Connection *c)
 	if (ck)
 		cookies_parse(&r->a, ck, strlen(ck), &r->cookies);
 	r->db = request_db();
+	const char *ref = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Referer");
+	r->referer = ref ? arena_strdup(&r->a, ref) : NULL;
 	page_init(r);
 	int wrong_method;
 	const struct route *rt = route_match(r, &wrong_method);

@@ -928,6 +928,28 @@ h_summary_links(const struct hresp *r, const char *field)
 	return a && a < end;
 }
 
+const char *
+h_lang_link(const struct hresp *r, char *out, size_t n)
+{
+	const char *end = r->body.p ? strstr(r->body.p, "\" lang=\"en\" hreflang=\"en\">") : NULL;
+	if (!end)
+		end = r->body.p ? strstr(r->body.p, "\" lang=\"sv\" hreflang=\"sv\">") : NULL;
+	const char *start = end;
+	while (start && start > r->body.p && strncmp(start, "href=\"", 6) != 0)
+		start--;
+	if (!start || start == r->body.p)
+		return NULL;
+	start += 6;
+	size_t k = 0;
+	for (const char *p = start; p < end && k + 1 < n; p++) {
+		out[k++] = *p;
+		if (strncmp(p, "&amp;", 5) == 0)
+			p += 4;
+	}
+	out[k] = 0;
+	return out;
+}
+
 int
 h_user_add(const char *email, const char *name, const char *role, const char *dept,
            const char *password)

@@ -608,6 +608,18 @@ users(void)
 	                !h_field_invalid(&r, "ny_epost"),
 	        "what was typed is kept in the role form, and the add form is left alone");
 	h_check(sql_count("SELECT count(*) FROM user_roles") == roles, "no role is given");
+	char lang[256];
+	h_check(h_lang_link(&r, lang, sizeof(lang)) &&
+	                strcmp(lang, "/admin/anvandare?lang=en") == 0,
+	        "the refused role change's English link leads to /admin/anvandare, not to the "
+	        "POST-only address (got %s)",
+	        h_lang_link(&r, lang, sizeof(lang)) ? lang : "none");
+	hresp_free(&r);
+	h_get(admin, lang, &r);
+	h_check(r.status == 200 && hresp_has(&r, "Users and roles"),
+	        "and it opens the users page in English (got %ld)", r.status);
+	hresp_free(&r);
+	h_get(admin, "/admin/anvandare?lang=sv", &r);
 	hresp_free(&r);
 	const char *bad_role[] = {"roll_epost", "nora.ny@example.se", "roll_roll", "kung", NULL};
 	st = post_ref("/admin/anvandare/roll", bad_role, &r);

@@ -282,6 +282,56 @@ other_errors(void)
 	hresp_free(&r);
 }
 
+/* --- the language switch of a refused action ---------------------------------- */
+
+/* A page answered to a POST links its language switch to the form's own
+ * page, never to the POST's address (which answers GET with 405): the case
+ * page a refused action names, or else the page the form was on, as the
+ * browser's Referer says (only its path counts). */
+static void
+language_after_refusal(void)
+{
+	struct hresp r;
+	char lang[256], want[128];
+	const char *const blank[] = {"meddelande", "  ", NULL};
+	post(officer, h_dnr("FRI", 2), "meddelande", blank, &r);
+	snprintf(want, sizeof(want), "/arenden/%s?lang=en", h_dnr("FRI", 2));
+	h_check(r.status == 422 && h_lang_link(&r, lang, sizeof(lang)) && strcmp(lang, want) == 0,
+	        "a refused message: English leads to %s (got %s)", want,
+	        h_lang_link(&r, lang, sizeof(lang)) ? lang : "none");
+	hresp_free(&r);
+	h_get(officer, want, &r);
+	h_check(r.status == 200 && hresp_has(&r, "Write a message"),
+	        "and opens the case page in English (got %ld)", r.status);
+	hresp_free(&r);
+	snprintf(want, sizeof(want), "/arenden/%s?lang=sv", h_dnr("FRI", 2));
+	h_get(officer, want, &r);
+	hresp_free(&r);
+
+	/* no handler names a page for a refused CSRF token: the Referer's path
+	 * and query are used, never its host */
+	char path[96], referer[256];
+	snprintf(path, sizeof(path), "/arenden/%s/meddelande", h_dnr("FRI", 2));
+	snprintf(referer, sizeof(referer),
+	         "Referer: http://elsewhere.example/arenden/%s?x=1&lang=en", h_dnr("FRI", 2));
+	const char *const headers[] = {referer, NULL};
+	h_request(officer, "POST", path, "application/x-www-form-urlencoded", "meddelande=Hej", 14,
+	          headers, &r);
+	snprintf(want, sizeof(want), "/arenden/%s?x=1&lang=en", h_dnr("FRI", 2));
+	h_check(r.status == 403 && h_lang_link(&r, lang, sizeof(lang)) && strcmp(lang, want) == 0,
+	        "a POST refused for its token: English leads to the referring page %s (got %ld, "
+	        "%s)",
+	        want, r.status, h_lang_link(&r, lang, sizeof(lang)) ? lang : "none");
+	hresp_free(&r);
+	h_request(officer, "POST", path, "application/x-www-form-urlencoded", "meddelande=Hej", 14,
+	          NULL, &r);
+	h_check(r.status == 403 && h_lang_link(&r, lang, sizeof(lang)) &&
+	                strcmp(lang, "/?lang=en") == 0,
+	        "without a Referer, to the start page (got %s)",
+	        h_lang_link(&r, lang, sizeof(lang)) ? lang : "none");
+	hresp_free(&r);
+}
+
 /* --- confidentiality --------------------------------------------------------- */
 
 /* The diary's row for a case, or "" when it is not listed. */
@@ -437,6 +487,7 @@ main(void)
 	message_errors();
 	document_error();
 	other_errors();
+	language_after_refusal();
 	confidentiality();
 	conflict_of_interest();
 	struct hclient *all[] = {officer, rep, other_officer, anon};
