@@ -1,6 +1,7 @@
 /* A resident's own account: creating it, downloading what the system holds
  * about them, and deleting it (GDPR). */
 #include "auth/account.h"
+#include "base/valid.h"
 #include "home/home.h"
 #include "admin/form.h"
 #include "auth/password.h"
@@ -84,22 +85,13 @@ signup_fields(struct req *r, struct field f[S_COUNT])
 	                       NULL};
 }
 
-/* Only a local path may follow: no open redirect. */
-static const char *
-local_next(const char *next)
-{
-	if (!next || next[0] != '/' || next[1] == '/' || next[1] == '\\' || strpbrk(next, "\r\n"))
-		return "/mina-sidor";
-	return next;
-}
-
 static void
 render(struct req *r, struct field *f, int nerrors)
 {
 	r->p.title = r->p.english ? "Create an account" : "Skapa konto";
 	const char *csrf = req_csrf(r);
-	const char *next =
-	        local_next(r->method == M_POST ? req_form(r, "till") : req_query(r, "till"));
+	const char *next = local_path(
+	        r->method == M_POST ? req_form(r, "till") : req_query(r, "till"), "/mina-sidor");
 	layout_head(r);
 	tpl_auth_signup(&r->out, &r->p, csrf, f, S_COUNT, nerrors, next);
 	layout_foot(r);
@@ -135,7 +127,7 @@ signup_submit(struct req *r)
 	if (!bad) {
 		int rc = user_create(r->db, email, name, pw, &id);
 		if (rc == DB_OK && session_start(r, id) == 0) {
-			req_redirect(r, local_next(req_form(r, "till")));
+			req_redirect(r, local_path(req_form(r, "till"), "/mina-sidor"));
 			return;
 		}
 		if (rc != DB_CONSTRAINT) {

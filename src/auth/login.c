@@ -1,5 +1,6 @@
 /* Sign in and sign out. */
 #include "auth/login.h"
+#include "base/valid.h"
 #include "auth/login.tpl.h"
 #include "auth/password.h"
 #include "auth/session.h"
@@ -21,10 +22,7 @@ static struct dbq Q_FORGET = {"DELETE FROM login_failures WHERE at < $1", NULL, 
 static const char *
 safe_next(const char *next)
 {
-	if (!next || next[0] != '/' || next[1] == '/' || next[1] == '\\' || strchr(next, '\r') ||
-	    strchr(next, '\n'))
-		return "/mina-sidor";
-	return next;
+	return local_path(next, "/mina-sidor");
 }
 
 static void

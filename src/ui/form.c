@@ -41,24 +41,6 @@ max_chars(const struct field_def *d)
 	return d->type == FIELD_TEXTAREA ? 10000 : 200;
 }
 
-/* Whether a whole number in [lo, hi] is written, spaces around allowed. */
-static int
-int_in(const char *s, int64_t lo, int64_t hi, int64_t *out)
-{
-	while (*s == ' ')
-		s++;
-	if (!*s || strlen(s) > 19)
-		return 0;
-	char *end;
-	long long v = strtoll(s, &end, 10);
-	while (*end == ' ')
-		end++;
-	if (*end || v < lo || v > hi)
-		return 0;
-	*out = v;
-	return 1;
-}
-
 /* The type's own rules for a value that was given. */
 static const char *
 type_problem(const struct form *f, int i, const char *v, struct arena *a)
@@ -86,7 +68,7 @@ type_problem(const struct form *f, int i, const char *v, struct arena *a)
 		                     : MSG("Skriv ett datum som finns, som ÅÅÅÅ-MM-DD.",
 		                           "Write a date that exists, as YYYY-MM-DD.");
 	case FIELD_INT:
-		if (int_in(v, d->min, d->max_int, &n))
+		if (int_in_range(v, d->min, d->max_int, &n))
 			return NULL;
 		char *m = arena_alloc(a, 96);
 		snprintf(m, 96,
