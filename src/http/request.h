@@ -9,30 +9,15 @@
 #include "db/db.h"
 #include "http/decode.h"
 
-enum role {
-	ROLE_ADMIN = 1 << 0,
-	ROLE_OFFICER = 1 << 1,
-	ROLE_MODERATOR = 1 << 2,
-	ROLE_COORDINATOR = 1 << 3,
-	ROLE_REPRESENTATIVE = 1 << 4,
-};
-
-/* Who may call a route. Zero denies: every route must say. */
-enum access {
-	ACCESS_PUBLIC = 1 << 8,
-	ACCESS_USER = 1 << 9, /* any signed-in user */
-};
-
-struct user {
-	int64_t id;
-	const char *email;
-	const char *name;
-	unsigned roles;
-	int64_t department_id; /* officer's department, 0 when none */
-};
+/* The signed-in user (auth/roles.h): http only carries it. */
+struct user;
+struct route;
 
 /* What every page template needs: language, who is signed in, the CSRF
- * token for forms, where the language switch points. */
+ * token for forms, where the language switch points. The layers above fill
+ * it in (the language at the start of the request, the user when the
+ * session is read, the title in the handler); http reads only the
+ * language, to keep a cached page per language. */
 struct page {
 	int english;
 	const char *title;
@@ -88,5 +73,4 @@ void req_header(struct req *r, const char *name, const char *value);
 void req_redirect(struct req *r, const char *url);
 void req_error(struct req *r, int status);
 void req_html(struct req *r);
-const char *req_csrf(struct req *r);
 #endif

@@ -4,6 +4,7 @@
 
 #include "admin/admin.h"
 #include "auth/login.h"
+#include "auth/roles.h"
 #include "http/router.h"
 #include "register/pages.h"
 
