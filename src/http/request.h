@@ -73,4 +73,7 @@ void req_header(struct req *r, const char *name, const char *value);
 void req_redirect(struct req *r, const char *url);
 void req_error(struct req *r, int status);
 void req_html(struct req *r);
+/* Who draws error pages other than the API's (JSON): set once at start,
+ * by the layout; without it an error is a line of plain text. */
+void http_set_error_page(void (*fn)(struct req *r, int status));
 #endif

@@ -1,7 +1,5 @@
 /* Helpers handlers use to read input and shape the response. */
 #include "http/request.h"
-#include "layout/error.tpl.h"
-#include "layout/layout.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -94,62 +92,19 @@ req_html(struct req *r)
 	r->ctype = "text/html; charset=utf-8";
 }
 
-/* The message a person sees for each error. */
-static void
-error_text(int status, const char **sv, const char **en)
+static void (*error_page)(struct req *r, int status);
+
+void
+http_set_error_page(void (*fn)(struct req *r, int status))
 {
-	switch (status) {
-	case 400:
-		*sv = "Begäran kunde inte förstås. Kontrollera adressen eller formuläret.";
-		*en = "The request could not be understood. Check the address or the form.";
-		break;
-	case 401:
-		*sv = "Du behöver logga in.";
-		*en = "You need to sign in.";
-		break;
-	case 403:
-		*sv = "Du har inte behörighet till den här sidan, eller så har formuläret "
-		      "gått ut. Ladda om sidan och försök igen.";
-		*en = "You do not have access to this page, or the form has expired. "
-		      "Reload the page and try again.";
-		break;
-	case 404:
-		*sv = "Sidan finns inte. Den kan ha flyttats eller tagits bort.";
-		*en = "The page does not exist. It may have been moved or removed.";
-		break;
-	case 405:
-		*sv = "Sidan kan inte användas på det sättet.";
-		*en = "The page cannot be used that way.";
-		break;
-	case 413:
-		*sv = "Det du skickade är för stort.";
-		*en = "What you sent is too large.";
-		break;
-	case 414:
-		*sv = "Adressen är för lång.";
-		*en = "The address is too long.";
-		break;
-	case 431:
-		*sv = "Begärans rubriker är för stora.";
-		*en = "The request headers are too large.";
-		break;
-	case 503:
-		*sv = "Tjänsten är tillfälligt otillgänglig. Försök igen om en stund.";
-		*en = "The service is temporarily unavailable. Try again shortly.";
-		break;
-	default:
-		*sv = "Något gick fel hos oss. Försök igen om en stund.";
-		*en = "Something went wrong on our side. Try again shortly.";
-		break;
-	}
+	error_page = fn;
 }
 
-/* An error page in the site layout (or JSON under /api/). */
+/* An error: JSON under /api/, otherwise the page the layout draws (plain
+ * text before it has said how). */
 void
 req_error(struct req *r, int status)
 {
-	const char *sv, *en;
-	error_text(status, &sv, &en);
 	r->status = status;
 	r->out.len = 0;
 	if (r->path && strncmp(r->path, "/api/", 5) == 0) {
@@ -157,9 +112,10 @@ req_error(struct req *r, int status)
 		buf_printf(&r->out, "{\"error\": %d}\n", status);
 		return;
 	}
-	req_html(r);
-	r->p.title = r->p.english ? "Error" : "Fel";
-	layout_head(r);
-	tpl_layout_error(&r->out, &r->p, status, r->p.english ? en : sv);
-	layout_foot(r);
+	if (error_page) {
+		error_page(r, status);
+		return;
+	}
+	r->ctype = "text/plain; charset=utf-8";
+	buf_printf(&r->out, "Error %d\n", status);
 }

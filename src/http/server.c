@@ -1,13 +1,11 @@
 /* libmicrohttpd glue: limits, the per-request arena, decoding, routing,
- * authorization and CSRF, then the handler and the response. */
+ * the application's steps (struct http_app: language, authorization), then
+ * the handler and the response. */
 #include "http/server.h"
-#include "auth/session.h"
 #include "http/cache.h"
 #include "http/router.h"
 #include "http/security.h"
-#include "base/esc.h"
 #include "base/log.h"
-#include "layout/layout.h"
 
 #include <arpa/inet.h>
 #include <microhttpd.h>
@@ -24,6 +22,7 @@
 enum { HEADER_LIMIT = 16 * 1024, URI_LIMIT = 8 * 1024 };
 
 static const struct server_opts *opts;
+static const struct http_app *app;
 static _Thread_local struct db *thread_db;
 static volatile sig_atomic_t stopping;
 
@@ -224,7 +223,8 @@ dispatch(struct req *r, struct MHD_Connection *c)
 	if (ck)
 		cookies_parse(&r->a, ck, strlen(ck), &r->cookies);
 	r->db = request_db();
-	page_init(r);
+	if (app->begin)
+		app->begin(r);
 	int wrong_method;
 	const struct route *rt = route_match(r, &wrong_method);
 	if (!rt) {
@@ -242,29 +242,12 @@ dispatch(struct req *r, struct MHD_Connection *c)
 		req_error(r, 503);
 		return;
 	}
-	session_load(r);
-	if (!(rt->access & ACCESS_PUBLIC)) {
-		if (!r->user) {
-			if (r->method == M_GET && strncmp(r->path, "/api/", 5) != 0) {
-				struct buf b = {0};
-				buf_puts(&b, "/logga-in?till=");
-				esc_url_component(&b, r->raw_uri, strlen(r->raw_uri));
-				req_redirect(r, arena_strdup(&r->a, buf_cstr(&b)));
-				buf_free(&b);
-			} else {
-				req_error(r, r->method == M_GET ? 401 : 403);
-			}
-			return;
-		}
-		if (!(rt->access & ACCESS_USER) && !(rt->access & r->user->roles)) {
-			req_error(r, 403);
-			return;
-		}
-	}
-	if (r->method == M_POST && !csrf_ok(r)) {
+	if (!app->authorize) {
 		req_error(r, 403);
 		return;
 	}
+	if (app->authorize(r, rt) != 0)
+		return;
 	if (rt->cache && !r->user && r->nheaders == 0 && cache_lookup(r))
 		return;
 	rt->fn(r);
@@ -330,7 +313,8 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
 	if (r->early_status) {
 		r->path = "/";
 		r->raw_query = "";
-		page_init(r);
+		if (app->begin)
+			app->begin(r);
 		req_error(r, r->early_status);
 	} else {
 		dispatch(r, c);
@@ -379,9 +363,11 @@ parse_listen(const char *s, struct sockaddr_storage *ss, unsigned short *port)
 
 /* Starts the daemon and waits for SIGINT or SIGTERM. */
 int
-server_run(const struct server_opts *o)
+server_run(const struct server_opts *o, const struct http_app *a)
 {
 	opts = o;
+	app = a;
+	http_set_error_page(a->error_page);
 	struct sockaddr_storage ss;
 	unsigned short port;
 	int v6 = parse_listen(o->listen, &ss, &port);

@@ -9,4 +9,5 @@
 void page_init(struct req *r);
 void layout_head(struct req *r);
 void layout_foot(struct req *r);
+void layout_error_page(struct req *r, int status);
 #endif
