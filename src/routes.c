@@ -2,8 +2,8 @@
  * call it, and whether its page may be cached for anonymous visitors. A route
  * without access is refused to everyone. */
 #include "admin/admin.h"
-#include "auth/account.h"
-#include "auth/login.h"
+#include "account/account.h"
+#include "account/login.h"
 #include "cases/document_routes.h"
 #include "cases/documents.h"
 #include "cases/eservice.h"

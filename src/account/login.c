@@ -1,7 +1,7 @@
 /* Sign in and sign out. */
-#include "auth/login.h"
+#include "account/login.h"
 #include "base/valid.h"
-#include "auth/login.tpl.h"
+#include "account/login.tpl.h"
 #include "auth/password.h"
 #include "auth/session.h"
 #include "layout/layout.h"
@@ -31,8 +31,8 @@ render(struct req *r, const char *email, const char *error)
 	r->p.title = r->p.english ? "Sign in" : "Logga in";
 	const char *csrf = req_csrf(r);
 	layout_head(r);
-	tpl_auth_login(&r->out, &r->p, csrf, email ? email : "", safe_next(req_query(r, "till")),
-	               error);
+	tpl_account_login(&r->out, &r->p, csrf, email ? email : "", safe_next(req_query(r, "till")),
+	                  error);
 	layout_foot(r);
 }
 

@@ -1,12 +1,12 @@
 /* A resident's own account: creating it, downloading what the system holds
  * about them, and deleting it (GDPR). */
-#include "auth/account.h"
+#include "account/account.h"
 #include "base/valid.h"
 #include "home/home.h"
 #include "admin/form.h"
 #include "auth/password.h"
 #include "auth/session.h"
-#include "auth/signup.tpl.h"
+#include "account/signup.tpl.h"
 #include "auth/users.h"
 #include "http/decode.h"
 #include "layout/layout.h"
@@ -93,7 +93,7 @@ render(struct req *r, struct field *f, int nerrors)
 	const char *next = local_path(
 	        r->method == M_POST ? req_form(r, "till") : req_query(r, "till"), "/mina-sidor");
 	layout_head(r);
-	tpl_auth_signup(&r->out, &r->p, csrf, f, S_COUNT, nerrors, next);
+	tpl_account_signup(&r->out, &r->p, csrf, f, S_COUNT, nerrors, next);
 	layout_foot(r);
 }
 
