@@ -4,6 +4,7 @@
 #include "admin/admin.h"
 #include "account/account.h"
 #include "account/login.h"
+#include "auth/roles.h"
 #include "cases/document_routes.h"
 #include "cases/documents.h"
 #include "cases/eservice.h"

@@ -5,6 +5,9 @@
 void home_page(struct req *r);
 void health_check(struct req *r);
 void my_pages(struct req *r);
+void invite_submit(struct req *r);
+void invite_page(struct req *r);
+void invite_accept(struct req *r);
 
 /* A refused form on Mina sidor: which association's invitation, what was
  * typed and why; or why the account was not deleted. */
