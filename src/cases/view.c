@@ -2,8 +2,6 @@
 #include "base/esc.h"
 #include "cases/case.h"
 
-#include <time.h>
-
 /* The attributes that tie a refused control to the message beside it. */
 void
 view_invalid(struct buf *b, const struct case_refusal *e, const char *control)
@@ -26,32 +24,6 @@ view_field_error(struct buf *b, const struct case_refusal *e, const char *contro
 	           control, english ? "Error:" : "Fel:");
 	esc_html(b, m, strlen(m));
 	buf_puts(b, "</p>");
-}
-
-/* A moment in Stockholm time, in the given strftime format. */
-static void
-local_time(struct buf *b, int64_t t, const char *fmt)
-{
-	time_t tt = (time_t)t;
-	struct tm tm;
-	char s[32];
-	localtime_r(&tt, &tm);
-	strftime(s, sizeof(s), fmt, &tm);
-	buf_puts(b, s);
-}
-
-/* A moment as people in the municipality read it. */
-void
-view_time(struct buf *b, int64_t t)
-{
-	local_time(b, t, "%Y-%m-%d %H:%M");
-}
-
-/* A day, Stockholm time. */
-void
-view_date(struct buf *b, int64_t t)
-{
-	local_time(b, t, "%Y-%m-%d");
 }
 
 const char *

@@ -6,6 +6,7 @@
 
 #include "base/buf.h"
 #include "http/decode.h"
+#include "layout/dates.h"
 
 /* What the person typed into a field, kept when a form comes back with an
  * error; "" when nothing was sent. */
@@ -58,8 +59,6 @@ kept(const struct case_refusal *e, const struct kvlist *typed, const char *form,
 void view_invalid(struct buf *b, const struct case_refusal *e, const char *control);
 void view_field_error(struct buf *b, const struct case_refusal *e, const char *control,
                       int english);
-void view_time(struct buf *b, int64_t t);
-void view_date(struct buf *b, int64_t t);
 const char *view_outcome(const char *outcome, int english);
 const char *view_event(const char *kind, int english);
 void view_event_detail(struct buf *b, const char *kind, const char *detail, int english);
