@@ -47,6 +47,7 @@ struct req {
 	struct buf in;
 	const char *params[4];
 	int nparams;
+	const struct route *route; /* the route matched, NULL before and without one */
 	struct page p;
 	struct user *user;
 	uint64_t serial; /* unique per request in this process */

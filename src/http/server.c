@@ -137,7 +137,8 @@ send_response(struct MHD_Connection *c, struct req *r)
 	for (int i = 0; i < r->nheaders && keep; i++)
 		keep = strcmp(r->headers[i].name, "Set-Cookie") != 0;
 	if (keep)
-		cache_put(r->cache_key, r->cache_key_len, r->generation, resp, len);
+		cache_put(r->route->cache, r->generation, r->cache_key, r->cache_key_len, resp,
+		          len);
 	else
 		MHD_destroy_response(resp);
 	return ret;
@@ -191,13 +192,15 @@ method_of(const char *m)
 	return M_OTHER;
 }
 
-/* For an anonymous visitor's public page: a kept response if the data has
- * not changed since it was made; otherwise marks the response to be kept. */
+/* For an anonymous visitor's public page: a kept response if the route's
+ * domain has not changed since it was made; otherwise marks the response
+ * to be kept. */
 static int
 cache_lookup(struct req *r)
 {
-	static struct dbq Q_GENERATION = {"SELECT v FROM meta WHERE k = 'generation'", NULL, 0};
-	r->generation = db_int(r->db, &Q_GENERATION, DB_NOARGS, -1);
+	static struct dbq Q_GENERATION = {"SELECT v FROM meta WHERE k = $1", NULL, 0};
+	const struct cache_domain *d = r->route->cache;
+	r->generation = db_int(r->db, &Q_GENERATION, DB_ARGS(DB_TEXT(d->generation_key)), -1);
 	if (r->generation < 0)
 		return 0;
 	struct buf key = {0};
@@ -206,7 +209,7 @@ cache_lookup(struct req *r)
 	r->cache_key_len = key.len;
 	r->cache_key = arena_strndup(&r->a, key.data, key.len);
 	buf_free(&key);
-	r->cached = cache_get(r->cache_key, r->cache_key_len, r->generation);
+	r->cached = cache_get(d, r->generation, r->cache_key, r->cache_key_len);
 	return r->cached != NULL;
 }
 
@@ -233,6 +236,7 @@ dispatch(struct req *r, struct MHD_Connection *c)
 		req_error(r, wrong_method ? 405 : 404);
 		return;
 	}
+	r->route = rt;
 	int rc = decode_body(r, c);
 	if (rc != 0) {
 		req_error(r, rc == -2 ? 413 : 400);
