@@ -116,7 +116,24 @@ count_header(void *cls, enum MHD_ValueKind kind, const char *k, const char *v)
 	return MHD_YES;
 }
 
-/* Queues what the handler left in r, with the security headers. */
+/* A response of len bytes of body (taken over) with the security headers
+ * and those the handler set. */
+static struct MHD_Response *
+make_response(struct req *r, char *body, size_t len)
+{
+	struct MHD_Response *resp =
+	        MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
+	security_headers(resp, r);
+	MHD_add_response_header(resp, "Content-Type",
+	                        r->ctype ? r->ctype : "text/html; charset=utf-8");
+	for (int i = 0; i < r->nheaders; i++)
+		MHD_add_response_header(resp, r->headers[i].name, r->headers[i].value);
+	return resp;
+}
+
+/* Queues what the handler left in r. A public page that may be kept goes
+ * into the cache as a copy that says "X-Cache: hit", the answer the next
+ * anonymous visitors get. */
 static enum MHD_Result
 send_response(struct MHD_Connection *c, struct req *r)
 {
@@ -125,22 +142,20 @@ send_response(struct MHD_Connection *c, struct req *r)
 		return MHD_queue_response(c, 200, r->cached);
 	size_t len = r->out.len;
 	char *body = buf_take(&r->out);
-	struct MHD_Response *resp =
-	        MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
-	security_headers(resp, r);
-	MHD_add_response_header(resp, "Content-Type",
-	                        r->ctype ? r->ctype : "text/html; charset=utf-8");
-	for (int i = 0; i < r->nheaders; i++)
-		MHD_add_response_header(resp, r->headers[i].name, r->headers[i].value);
+	struct MHD_Response *resp = make_response(r, body, len);
 	enum MHD_Result ret = MHD_queue_response(c, (unsigned)r->status, resp);
 	int keep = r->cache_key && r->status == 200 && req_query_all_read(r);
 	for (int i = 0; i < r->nheaders && keep; i++)
 		keep = strcmp(r->headers[i].name, "Set-Cookie") != 0;
-	if (keep)
-		cache_put(r->route->cache, r->generation, r->cache_key, r->cache_key_len, resp,
+	if (keep) {
+		char *copy = xmalloc(len ? len : 1);
+		memcpy(copy, body, len);
+		struct MHD_Response *kept = make_response(r, copy, len);
+		MHD_add_response_header(kept, "X-Cache", "hit");
+		cache_put(r->route->cache, r->generation, r->cache_key, r->cache_key_len, kept,
 		          len);
-	else
-		MHD_destroy_response(resp);
+	}
+	MHD_destroy_response(resp);
 	return ret;
 }
 
