@@ -51,6 +51,10 @@ struct req {
 	struct page p;
 	struct user *user;
 	uint64_t serial; /* unique per request in this process */
+	const char *id;  /* the request id (req_id), made when needed */
+	/* why the answer is 500 and where that was decided, for the log */
+	const char *fail_why, *fail_func, *fail_file;
+	int fail_line;
 	int started, responded, early_status;
 	const char *cache_key; /* set when the response may be kept */
 	size_t cache_key_len;
@@ -72,7 +76,18 @@ const char *req_cookie(struct req *r, const char *k);
 int64_t req_param_id(struct req *r, int i);
 void req_header(struct req *r, const char *name, const char *value);
 void req_redirect(struct req *r, const char *url);
-void req_error(struct req *r, int status);
+/* An error page (JSON under /api/). A 500 is logged with where it was
+ * answered (the caller's function and line) and the database's last error
+ * on this request, if any. */
+void req_error_at(struct req *r, int status, const char *func, const char *file, int line);
+#define req_error(r, status) req_error_at((r), (status), __func__, __FILE__, __LINE__)
+/* Answers 500 and says why in the server's log: a fixed text naming what
+ * failed, never personal data. */
+void req_fail_at(struct req *r, const char *why, const char *func, const char *file, int line);
+#define req_fail(r, why) req_fail_at((r), (why), __func__, __FILE__, __LINE__)
+/* The request's id, "5d1c0a7e-42": this process's random tag and the
+ * request's serial. A 500 shows it and the log line has it. */
+const char *req_id(struct req *r);
 void req_html(struct req *r);
 /* Who draws error pages other than the API's (JSON): set once at start,
  * by the layout; without it an error is a line of plain text. */

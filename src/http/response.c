@@ -1,8 +1,13 @@
 /* Helpers handlers use to read input and shape the response. */
 #include "http/request.h"
 
+#include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
+#include <time.h>
+#include <unistd.h>
 
 const char *
 req_query(struct req *r, const char *k)
@@ -100,16 +105,51 @@ http_set_error_page(void (*fn)(struct req *r, int status))
 	error_page = fn;
 }
 
+/* A tag of this process, random, so that the ids of several processes
+ * behind one proxy do not meet. */
+static uint32_t process_tag;
+static pthread_once_t process_tag_once = PTHREAD_ONCE_INIT;
+
+static void
+process_tag_make(void)
+{
+	if (getrandom(&process_tag, sizeof(process_tag), 0) != sizeof(process_tag))
+		process_tag = (uint32_t)time(NULL) ^ ((uint32_t)getpid() << 16);
+}
+
+const char *
+req_id(struct req *r)
+{
+	if (!r->id) {
+		pthread_once(&process_tag_once, process_tag_make);
+		char s[40];
+		snprintf(s, sizeof(s), "%08x-%llu", (unsigned)process_tag,
+		         (unsigned long long)r->serial);
+		r->id = arena_strdup(&r->a, s);
+	}
+	return r->id;
+}
+
 /* An error: JSON under /api/, otherwise the page the layout draws (plain
- * text before it has said how). */
+ * text before it has said how). A 500 keeps where it was answered, unless
+ * req_fail has said it first. */
 void
-req_error(struct req *r, int status)
+req_error_at(struct req *r, int status, const char *func, const char *file, int line)
 {
 	r->status = status;
 	r->out.len = 0;
+	if (status == 500 && !r->fail_func) {
+		r->fail_func = func;
+		r->fail_file = file;
+		r->fail_line = line;
+	}
 	if (r->path && strncmp(r->path, "/api/", 5) == 0) {
 		r->ctype = "application/json";
-		buf_printf(&r->out, "{\"error\": %d}\n", status);
+		if (status == 500)
+			buf_printf(&r->out, "{\"error\": %d, \"reference\": \"%s\"}\n", status,
+			           req_id(r));
+		else
+			buf_printf(&r->out, "{\"error\": %d}\n", status);
 		return;
 	}
 	if (error_page) {
@@ -118,4 +158,14 @@ req_error(struct req *r, int status)
 	}
 	r->ctype = "text/plain; charset=utf-8";
 	buf_printf(&r->out, "Error %d\n", status);
+	if (status == 500)
+		buf_printf(&r->out, "Reference: %s\n", req_id(r));
+}
+
+void
+req_fail_at(struct req *r, const char *why, const char *func, const char *file, int line)
+{
+	if (!r->fail_why)
+		r->fail_why = why;
+	req_error_at(r, 500, func, file, line);
 }

@@ -131,6 +131,34 @@ make_response(struct req *r, char *body, size_t len)
 	return resp;
 }
 
+/* One line in the server's log for an answer of 500, for the operator to
+ * find by the id the page shows: the method and the route's pattern (never
+ * the address, which may hold personal data), why (req_fail) or where it
+ * was answered, and what the database last refused on this request. */
+static void
+log_failure(struct req *r)
+{
+	static const char *const methods[] = {"?", "GET", "POST", "HEAD", "OTHER"};
+	struct buf b = {0};
+	buf_printf(&b, "500 %s %s %s: %s", req_id(r), methods[r->method],
+	           r->route ? r->route->pattern : "(no route)",
+	           r->fail_why ? r->fail_why : "no reason given");
+	if (r->fail_func) {
+		const char *file = strstr(r->fail_file, "src/");
+		buf_printf(&b, " (in %s, %s:%d)", r->fail_func, file ? file : r->fail_file,
+		           r->fail_line);
+	}
+	const char *dberr = r->db ? db_errmsg(r->db) : "";
+	if (*dberr)
+		buf_printf(&b, "; database: %s", dberr);
+	buf_cstr(&b);
+	for (size_t i = 0; i < b.len; i++)
+		if ((unsigned char)b.data[i] < 0x20 || b.data[i] == 0x7f)
+			b.data[i] = ' ';
+	log_msg("%s", buf_cstr(&b));
+	buf_free(&b);
+}
+
 /* Queues what the handler left in r. A public page that may be kept goes
  * into the cache as a copy that says "X-Cache: hit", the answer the next
  * anonymous visitors get. */
@@ -143,6 +171,10 @@ send_response(struct MHD_Connection *c, struct req *r)
 	size_t len = r->out.len;
 	char *body = buf_take(&r->out);
 	struct MHD_Response *resp = make_response(r, body, len);
+	if (r->status == 500) {
+		log_failure(r);
+		MHD_add_response_header(resp, "X-Request-Id", req_id(r));
+	}
 	enum MHD_Result ret = MHD_queue_response(c, (unsigned)r->status, resp);
 	int keep = r->cache_key && r->status == 200 && req_query_all_read(r);
 	for (int i = 0; i < r->nheaders && keep; i++)
@@ -241,6 +273,8 @@ dispatch(struct req *r, struct MHD_Connection *c)
 	if (ck)
 		cookies_parse(&r->a, ck, strlen(ck), &r->cookies);
 	r->db = request_db();
+	if (r->db)
+		db_clear_error(r->db);
 	if (app->begin)
 		app->begin(r);
 	int wrong_method;

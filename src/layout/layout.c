@@ -104,7 +104,8 @@ error_text(int status, const char **sv, const char **en)
 }
 
 /* The error page in the site layout; http calls it through the hook that
- * serve sets (http_set_error_page). */
+ * serve sets (http_set_error_page). A 500 shows the request's id, which
+ * the server's log line about it carries too. */
 void
 layout_error_page(struct req *r, int status)
 {
@@ -112,6 +113,7 @@ layout_error_page(struct req *r, int status)
 	error_text(status, &sv, &en);
 	r->p.title = r->p.english ? "Error" : "Fel";
 	layout_head(r);
-	tpl_layout_error(&r->out, &r->p, status, r->p.english ? en : sv);
+	tpl_layout_error(&r->out, &r->p, status, r->p.english ? en : sv,
+	                 status == 500 ? req_id(r) : NULL);
 	layout_foot(r);
 }
