@@ -13,7 +13,8 @@
 #          installed); --new removes it and makes it anew.
 # MIRROR and SECURITY_MIRROR name the Debian mirrors; by default those this
 # machine's apt uses for bookworm, else deb.debian.org. SAMVERKA_* variables
-# (SAMVERKA_FUZZ_SECONDS, SAMVERKA_SKIP_ASAN, ...) are passed to .ci/run.
+# (SAMVERKA_FUZZ_SECONDS, SAMVERKA_SKIP_ASAN, ...) and proxy variables are
+# passed to .ci/run.
 # Needs root; installs debootstrap with apt when it is missing. There is no
 # systemd in the chroot: scripts/pg-test.sh starts the test PostgreSQL itself,
 # and the packages' own services are kept from starting (policy-rc.d).
@@ -117,7 +118,18 @@ if [ ! -x "$dir/usr/bin/apt-get" ] || [ -d "$dir/debootstrap" ]; then
 	chmod 755 "$dir/usr/sbin/policy-rc.d"
 	[ -s "$dir/etc/hosts" ] || printf '127.0.0.1\tlocalhost\n::1\t\tlocalhost ip6-localhost ip6-loopback\n' >"$dir/etc/hosts"
 fi
+# This machine's network settings come along: its DNS, and the CA
+# certificates it was given locally (a TLS-inspecting proxy on the way to the
+# registries), which the chroot's Node then trusts too, or npm ci fails there.
 cp -L /etc/resolv.conf "$dir/etc/resolv.conf"
+extra_ca=/usr/local/share/ca-certificates/host-extra-ca.pem
+rm -f "$dir$extra_ca"
+for c in /usr/local/share/ca-certificates/*.crt; do
+	[ -f "$c" ] || continue
+	mkdir -p "$dir/usr/local/share/ca-certificates"
+	cp "$c" "$dir/usr/local/share/ca-certificates/"
+	{ cat "$c"; echo; } >>"$dir$extra_ca"
+done
 
 for m in proc sys dev dev/pts dev/shm; do
 	mkdir -p "$dir/$m"
@@ -140,7 +152,8 @@ git -C "$dir$src" -c advice.detachedHead=false checkout -q FETCH_HEAD
 echo "running .ci/run of $(git -C "$repo" log -1 --format='%h %s' "$head") in $dir (log: $dir/root/ci.log)"
 
 vars="HOME=/root PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin CI=true"
-for v in $(env | sed -n 's/^\(SAMVERKA_[A-Z0-9_]*\)=.*/\1/p'); do
+[ ! -f "$dir$extra_ca" ] || vars="$vars NODE_EXTRA_CA_CERTS=$extra_ca"
+for v in $(env | sed -n 's/^\(SAMVERKA_[A-Z0-9_]*\|[hH][tT][tT][pP][sS]\{0,1\}_[pP][rR][oO][xX][yY]\|[nN][oO]_[pP][rR][oO][xX][yY]\)=.*/\1/p'); do
 	vars="$vars $v=$(printenv "$v")"
 done
 start=$(date +%s)
