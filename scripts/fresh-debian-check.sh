@@ -40,8 +40,14 @@ dir=$(realpath -m "${dir:-/var/tmp/samverka-bookworm}")
 	echo "$0: run as root (debootstrap, mount and chroot need it)" >&2
 	exit 1
 }
+[ "$dir" != / ] || {
+	echo "$0: the chroot cannot be /" >&2
+	exit 2
+}
 repo=$(git -C "$(dirname "$0")/.." rev-parse --show-toplevel)
 head=$(git -C "$repo" rev-parse HEAD)
+[ -z "$(git -C "$repo" status --porcelain --untracked-files=no)" ] ||
+	echo "note: uncommitted changes in $repo are not part of the check"
 
 # The first URI this machine's apt sources give for a suite (one-line
 # sources.list entries and deb822 .sources files alike).
@@ -71,6 +77,14 @@ if ! command -v debootstrap >/dev/null 2>&1; then
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends debootstrap >/dev/null
 fi
 
+# One run at a time in a folder: the cleanup below ends everything inside.
+mkdir -p "$(dirname "$dir")"
+exec 9>"$dir.lock"
+flock -n 9 || {
+	echo "$0: another run is using $dir" >&2
+	exit 1
+}
+
 mounts=""
 # Ends what still runs inside the chroot (a server a failed test left
 # behind), then unmounts in the reverse order of mounting.
@@ -91,16 +105,25 @@ trap 'exit 130' INT TERM HUP
 
 mounted() { grep -q " $1 " /proc/self/mounts; }
 
-if [ "$new" -eq 1 ] && [ -e "$dir" ]; then
+# Removes DIR, but only when it is empty or a chroot (whole, or a debootstrap
+# that stopped half way): never a folder of something else given by mistake.
+remove_chroot() {
+	[ -e "$dir" ] || return 0
+	if [ -n "$(ls -A "$dir")" ] && [ ! -f "$dir/etc/debian_version" ] && [ ! -d "$dir/debootstrap" ]; then
+		echo "$0: $dir holds no chroot; not removing it" >&2
+		exit 1
+	fi
 	for m in dev/shm dev/pts dev sys proc; do
 		! mounted "$dir/$m" || umount -l "$dir/$m"
 	done
 	rm -rf --one-file-system "$dir"
-fi
+}
+
+[ "$new" -eq 0 ] || remove_chroot
 # debootstrap removes its own folder when it has finished.
 if [ ! -x "$dir/usr/bin/apt-get" ] || [ -d "$dir/debootstrap" ]; then
 	echo "debootstrap: Debian 12 minbase from $mirror into $dir"
-	rm -rf --one-file-system "$dir"
+	remove_chroot
 	mkdir -p "$dir"
 	debootstrap --variant=minbase bookworm "$dir" "$mirror" >"$dir.debootstrap.log" 2>&1 || {
 		tail -n 20 "$dir.debootstrap.log" >&2
@@ -161,7 +184,7 @@ rm -f "$dir/root/ci.rc"
 # shellcheck disable=SC2086 # $vars is a list of NAME=VALUE words
 {
 	rc=0
-	chroot "$dir" /usr/bin/env -i $vars /bin/sh -c "cd $src && exec bash .ci/run" </dev/null 2>&1 || rc=$?
+	chroot "$dir" /usr/bin/env -i $vars /bin/sh -c "cd $src && exec bash .ci/run" </dev/null 9>&- 2>&1 || rc=$?
 	echo "$rc" >"$dir/root/ci.rc"
 } | tee "$dir/root/ci.log"
 secs=$(($(date +%s) - start))
