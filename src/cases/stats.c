@@ -145,7 +145,8 @@ by_code(const void *a, const void *b)
 static const struct chart_series *
 tally_series(struct arena *a, struct tally *t, const char *(*name)(const char *, int))
 {
-	qsort(t->rows, t->n, sizeof(*t->rows), by_code);
+	if (t->n > 1)
+		qsort(t->rows, t->n, sizeof(*t->rows), by_code);
 	struct chart_series *s = arena_alloc(a, (t->n ? t->n : 1) * sizeof(*s));
 	for (size_t k = 0; k < t->n; k++)
 		s[k] = (struct chart_series){{name(t->rows[k].code, 0), name(t->rows[k].code, 1)},
