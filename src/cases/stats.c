@@ -42,23 +42,24 @@ by_value(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* A moment's month as year * 12 + month (0-11), in Stockholm time: serve
- * sets TZ, and grouping here rather than in SQL gives both engines the
- * same months without a time-zone expression of each. */
+/* The month of now as year * 12 + month (0-11), in Stockholm time (serve
+ * sets TZ). */
 static int
-month_key(int64_t t)
+month_key(time_t t)
 {
-	time_t tt = (time_t)t;
 	struct tm tm;
-	localtime_r(&tt, &tm);
+	localtime_r(&t, &tm);
 	return (tm.tm_year + 1900) * 12 + tm.tm_mon;
 }
 
-/* The months and quarters of the charts, the current one last, with
- * their labels, and the first moment of the first month. */
+/* The months and quarters of the charts, the current one last: their
+ * labels, and the first moment of each month (and of the month after the
+ * last) in Stockholm time. Rows are put in months by these moments, in C,
+ * so both engines group alike without a time-zone expression of each, and
+ * no row needs a conversion of its own. */
 struct periods {
 	int first_month, first_quarter; /* keys: year * 12 + month, year * 4 + quarter */
-	int64_t since;
+	int64_t starts[MONTHS + 1];
 	struct chart_text months[MONTHS], quarters[QUARTERS];
 };
 
@@ -69,13 +70,13 @@ periods_init(struct periods *pr, struct arena *a, time_t now)
 	char s[32];
 	pr->first_month = cur - (MONTHS - 1);
 	pr->first_quarter = cur / 3 - (QUARTERS - 1);
-	struct tm tm = {.tm_year = pr->first_month / 12 - 1900,
-	                .tm_mon = pr->first_month % 12,
-	                .tm_mday = 1,
-	                .tm_isdst = -1};
-	pr->since = (int64_t)mktime(&tm);
-	for (int i = 0; i < MONTHS; i++) {
+	for (int i = 0; i <= MONTHS; i++) {
 		int k = pr->first_month + i;
+		struct tm tm = {
+		        .tm_year = k / 12 - 1900, .tm_mon = k % 12, .tm_mday = 1, .tm_isdst = -1};
+		pr->starts[i] = (int64_t)mktime(&tm);
+		if (i == MONTHS)
+			break;
 		snprintf(s, sizeof(s), "%04d-%02d", k / 12, k % 12 + 1);
 		pr->months[i] = (struct chart_text){arena_strdup(a, s), NULL};
 	}
@@ -88,20 +89,30 @@ periods_init(struct periods *pr, struct arena *a, time_t now)
 	}
 }
 
-/* Which month (0 … MONTHS-1) or quarter of the charts a moment falls in;
- * -1 outside them. */
+/* Which month (0 … MONTHS-1) of the charts a moment falls in; -1 outside
+ * them. */
 static int
 month_of(const struct periods *pr, int64_t t)
 {
-	int i = month_key(t) - pr->first_month;
-	return i >= 0 && i < MONTHS ? i : -1;
+	if (t < pr->starts[0] || t >= pr->starts[MONTHS])
+		return -1;
+	int lo = 0, hi = MONTHS; /* starts[lo] <= t < starts[hi] */
+	while (hi - lo > 1) {
+		int mid = (lo + hi) / 2;
+		if (t < pr->starts[mid])
+			hi = mid;
+		else
+			lo = mid;
+	}
+	return lo;
 }
 
+/* The quarter (0 … QUARTERS-1) of a month of the charts; -1 before them. */
 static int
-quarter_of(const struct periods *pr, int64_t t)
+quarter_of(const struct periods *pr, int month)
 {
-	int i = month_key(t) / 3 - pr->first_quarter;
-	return i >= 0 && i < QUARTERS ? i : -1;
+	int q = month < 0 ? -1 : (pr->first_month + month) / 3 - pr->first_quarter;
+	return q >= 0 && q < QUARTERS ? q : -1;
 }
 
 /* A number per period for each code seen (a case type, an outcome): the
@@ -160,7 +171,7 @@ count_received(struct req *r, const struct periods *pr, struct tally *types)
 {
 	struct dbcur c;
 	int64_t dept = r->user->department_id;
-	int rc = db_query(r->db, &c, &Q_RECEIVED, DB_ARGS(DB_INT(dept), DB_INT(pr->since)));
+	int rc = db_query(r->db, &c, &Q_RECEIVED, DB_ARGS(DB_INT(dept), DB_INT(pr->starts[0])));
 	if (rc != DB_OK)
 		return rc;
 	while ((rc = db_next(&c)) > 0) {
@@ -190,12 +201,11 @@ count_decided(struct req *r, const struct periods *pr, struct tally *outcomes, s
 	size_t cap = 64;
 	*out = arena_alloc(&r->a, cap * sizeof(**out));
 	*n = 0;
-	int rc = db_query(r->db, &c, &Q_DECIDED, DB_ARGS(DB_INT(dept), DB_INT(pr->since)));
+	int rc = db_query(r->db, &c, &Q_DECIDED, DB_ARGS(DB_INT(dept), DB_INT(pr->starts[0])));
 	if (rc != DB_OK)
 		return rc;
 	while ((rc = db_next(&c)) > 0) {
-		int64_t at = db_col_int(&c, 0);
-		int m = month_of(pr, at), q = quarter_of(pr, at);
+		int m = month_of(pr, db_col_int(&c, 0)), q = quarter_of(pr, m);
 		if (m >= 0)
 			tally_row(&r->a, outcomes, db_col_text(&c, 1))->per[m]++;
 		if (q < 0)
