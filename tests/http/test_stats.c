@@ -151,37 +151,37 @@ received(void)
 	char l[32];
 	h_check(h_login_as(c, "stat-a@example.se", "statistik-losenord-2026") == 303,
 	        "the officer of STA signs in");
-	add_case("STA", "bidrag", now - 120, NULL, 0);
-	add_case("STA", "bidrag", now - 60, NULL, 0);
+	add_case("STA", "arsuppdatering", now - 120, NULL, 0);
+	add_case("STA", "arsuppdatering", now - 60, NULL, 0);
 	add_case("STA", "registrering", local_moment(1, 15, 12, 0), NULL, 0);
 	for (int i = 0; i < 3; i++)
-		add_case("STA", "bidrag", local_moment(5, 15, 12, i), NULL, 0);
-	add_case("STA", "lokalbokning", local_moment(5, 28, 23, 59), NULL, 0);
+		add_case("STA", "arsuppdatering", local_moment(5, 15, 12, i), NULL, 0);
+	add_case("STA", "registrering", local_moment(5, 28, 23, 59), NULL, 0);
 	/* 00:30 on the first, Stockholm time: the evening before in UTC */
 	add_case("STA", "registrering", local_moment(10, 1, 0, 30), NULL, 0);
-	add_case("STA", "bidrag", local_moment(23, 1, 0, 5), NULL, 0);
-	add_case("STA", "bidrag", local_moment(24, 20, 12, 0), NULL, 0);
+	add_case("STA", "arsuppdatering", local_moment(23, 1, 0, 5), NULL, 0);
+	add_case("STA", "arsuppdatering", local_moment(24, 20, 12, 0), NULL, 0);
 
 	h_get(c, "/handlaggning/statistik", &r);
 	h_check(r.status == 200, "the statistics page answers 200 (%ld)", r.status);
 	h_check(chart_has(&r, "inkomna", "<h2>Inkomna ärenden per månad</h2>"),
 	        "the received chart has its title as a heading");
 	h_check(chart_has(&r, "inkomna",
-	                  "<thead><tr><th scope=\"col\">Månad</th><th scope=\"col\">Bidragsansökan"
-	                  "</th><th scope=\"col\">Lokalbokning</th><th scope=\"col\">"
-	                  "Föreningsregistrering</th><th scope=\"col\">Totalt</th></tr></thead>"),
+	                  "<thead><tr><th scope=\"col\">Månad</th><th scope=\"col\">Årlig "
+	                  "uppdatering</th><th scope=\"col\">Föreningsregistrering</th>"
+	                  "<th scope=\"col\">Totalt</th></tr></thead>"),
 	        "its table has a column per type and a total");
 	h_check(count_in(&r, "inkomna", "<th scope=\"row\">") == 24, "24 months in the table");
 	char first[64];
 	snprintf(first, sizeof(first), "<tbody>\n<tr><th scope=\"row\">%s</th>",
 	         month_label(23, l, sizeof(l)));
 	h_check(chart_has(&r, "inkomna", first), "the first row is 23 months back (%s)", l);
-	expect_row(&r, "inkomna", month_label(0, l, sizeof(l)), "2|0|0|2");
-	expect_row(&r, "inkomna", month_label(1, l, sizeof(l)), "0|0|1|1");
-	expect_row(&r, "inkomna", month_label(5, l, sizeof(l)), "3|1|0|4");
-	expect_row(&r, "inkomna", month_label(10, l, sizeof(l)), "0|0|1|1");
-	expect_row(&r, "inkomna", month_label(11, l, sizeof(l)), "0|0|0|0");
-	expect_row(&r, "inkomna", month_label(23, l, sizeof(l)), "1|0|0|1");
+	expect_row(&r, "inkomna", month_label(0, l, sizeof(l)), "2|0|2");
+	expect_row(&r, "inkomna", month_label(1, l, sizeof(l)), "0|1|1");
+	expect_row(&r, "inkomna", month_label(5, l, sizeof(l)), "3|1|4");
+	expect_row(&r, "inkomna", month_label(10, l, sizeof(l)), "0|1|1");
+	expect_row(&r, "inkomna", month_label(11, l, sizeof(l)), "0|0|0");
+	expect_row(&r, "inkomna", month_label(23, l, sizeof(l)), "1|0|1");
 	expect_row(&r, "inkomna", month_label(24, l, sizeof(l)), "");
 	h_check(count_in(&r, "inkomna", "class=\"chart-bar\"") == 6,
 	        "a bar for each type and month with cases: 6 (%d)",
@@ -192,18 +192,18 @@ received(void)
 	        "no decisions: the decision chart says so");
 	h_check(chart_has(&r, "handlaggningstid", "Inga beslut de senaste åtta kvartalen."),
 	        "no decisions: the handling-time chart says so");
-	h_check(hresp_has(&r, "<td>Bidragsansökan</td><td>Inkommen</td><td>7</td>"),
+	h_check(hresp_has(&r, "<td>Årlig uppdatering</td><td>Inkommen</td><td>7</td>"),
 	        "the table by type and status is still there");
 	h_check(hresp_has(&r, "Öppna ärenden äldre än 30 dagar"), "and the open cases");
 	hresp_free(&r);
 
 	h_get(c, "/handlaggning/statistik?lang=en", &r);
 	h_check(r.status == 200 && chart_has(&r, "inkomna", "<h2>Cases received per month</h2>") &&
-	                chart_has(&r, "inkomna", "<th scope=\"col\">Grant application</th>") &&
+	                chart_has(&r, "inkomna", "<th scope=\"col\">Yearly update</th>") &&
 	                chart_has(&r, "inkomna", "<th scope=\"col\">Total</th>") &&
 	                chart_has(&r, "beslut", "No decisions in the last 24 months."),
 	        "in English too");
-	expect_row(&r, "inkomna", month_label(5, l, sizeof(l)), "3|1|0|4");
+	expect_row(&r, "inkomna", month_label(5, l, sizeof(l)), "3|1|4");
 	hresp_free(&r);
 	h_client_free(c);
 }
@@ -219,13 +219,13 @@ decided(void)
 	h_check(h_login_as(c, "stat-b@example.se", "statistik-losenord-2026") == 303,
 	        "the officer of STB signs in");
 	time_t at = now - 5;
-	add_case("STB", "bidrag", at - 2 * 86400, "bifall", at);
-	add_case("STB", "bidrag", at - 10 * 86400, "avslag", at);
+	add_case("STB", "arsuppdatering", at - 2 * 86400, "bifall", at);
+	add_case("STB", "arsuppdatering", at - 10 * 86400, "avslag", at);
 	add_case("STB", "registrering", at - 30 * 86400, "bifall", at);
 	time_t back6 = local_moment(6, 15, 12, 0);
-	add_case("STB", "bidrag", back6 - 5 * 86400, "delvis", back6);
+	add_case("STB", "arsuppdatering", back6 - 5 * 86400, "delvis", back6);
 	time_t back30 = local_moment(30, 15, 12, 0);
-	add_case("STB", "bidrag", back30 - 100 * 86400, "avslag", back30);
+	add_case("STB", "arsuppdatering", back30 - 100 * 86400, "avslag", back30);
 
 	h_get(c, "/handlaggning/statistik", &r);
 	h_check(r.status == 200, "the statistics page answers 200 (%ld)", r.status);
@@ -241,7 +241,7 @@ decided(void)
 	        count_in(&r, "beslut", "class=\"chart-bar\""));
 	h_check(chart_has(&r, "handlaggningstid",
 	                  "<thead><tr><th scope=\"col\">Kvartal</th><th scope=\"col\">Alla ärenden"
-	                  "</th><th scope=\"col\">Bidragsansökan</th><th scope=\"col\">"
+	                  "</th><th scope=\"col\">Årlig uppdatering</th><th scope=\"col\">"
 	                  "Föreningsregistrering</th></tr></thead>"),
 	        "the handling-time table has all cases and a column per type");
 	h_check(count_in(&r, "handlaggningstid", "<th scope=\"row\">") == 8,
