@@ -25,4 +25,7 @@ size_t demo_group_count(void);
 int demo_cases(struct db *db);
 int demo_load(struct db *db, long n, FILE *out);
 void demo_slug(const char *name, char *out, size_t n);
+void demo_person(unsigned long k, char *out, size_t n);
+void demo_email(const char *name, const char *domain, char *out, size_t n);
+void demo_orgnr(const char nine[9], char out[12]);
 #endif
