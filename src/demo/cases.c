@@ -10,6 +10,7 @@
 #include "auth/users.h"
 #include "cases/case.h"
 #include "demo/demo.h"
+#include "registration/eservices.h"
 
 #include <jansson.h>
 #include <sodium.h>
@@ -138,14 +139,14 @@ fixture(struct db *db)
 	}
 	db_done(&c);
 	static const struct {
-		const char *type, *status, *what;
+		const char *status, *what;
 	} demo[] = {
-	        {"arsuppdatering", "inkommen", "Årlig uppdatering"},
-	        {"arsuppdatering", "handlaggning", "Årlig uppdatering med ny styrelse"},
-	        {"arsuppdatering", "komplettering", "Ändrade stadgar"},
-	        {"arsuppdatering", "beslutad", "Årlig uppdatering 2025"},
-	        {"arsuppdatering", "avslutad", "Årlig uppdatering 2024"},
-	        {"arsuppdatering", "aterkallad", "Ändrad kontaktperson"},
+	        {"inkommen", "Årlig uppdatering"},
+	        {"handlaggning", "Årlig uppdatering med ny styrelse"},
+	        {"komplettering", "Ändrade stadgar"},
+	        {"beslutad", "Årlig uppdatering 2025"},
+	        {"avslutad", "Årlig uppdatering 2024"},
+	        {"aterkallad", "Ändrad kontaktperson"},
 	};
 	time_t now = time(NULL);
 	for (size_t i = 0; i < sizeof(demo) / sizeof(demo[0]); i++) {
@@ -158,7 +159,7 @@ fixture(struct db *db)
 		sent.members = (v.members ? v.members : 40) + (int64_t)i * 3 - 6;
 		char *payload = update_payload(board, &sent);
 		struct case_row row;
-		struct case_new n = {DEPT, demo[i].type, title, assoc, rep, payload, 0};
+		struct case_new n = {DEPT, update_eservice.code, title, assoc, rep, payload, 0};
 		int rc = case_create(db, &n, &row, dnr);
 		free(payload);
 		if (rc != DB_OK)
@@ -1550,7 +1551,7 @@ write_case(struct history *h, struct plan *p)
 	char *payload = reg ? registration_payload(h, p) : update_payload(p->board, &p->v);
 	struct case_row row;
 	struct case_new n = {DEPT,
-	                     reg ? "registrering" : "arsuppdatering",
+	                     reg ? registration_eservice.code : update_eservice.code,
 	                     title,
 	                     reg ? 0 : x->id,
 	                     actor_of(h, p->applicant),
