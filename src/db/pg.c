@@ -23,8 +23,8 @@ pg_fail(struct db *db, PGresult *res)
 	if (primary) {
 		snprintf(db->err, sizeof(db->err), "%s", primary);
 	} else {
-		const char *m = PQerrorMessage(db->conn);
-		snprintf(db->err, sizeof(db->err), "%.*s", (int)strcspn(m, "\n"), m);
+		snprintf(db->err, sizeof(db->err), "%s", PQerrorMessage(db->conn));
+		db->err[strcspn(db->err, "\n")] = 0;
 	}
 	if (res)
 		PQclear(res);
