@@ -60,6 +60,9 @@ struct req {
 	size_t cache_key_len;
 	int64_t generation;
 	void *cached; /* a kept response (struct MHD_Response) to send as it is */
+	int file_fd;  /* a file to send as the body (req_send_file), when file_sent */
+	int file_sent;
+	uint64_t file_size;
 
 	int status;
 	const char *ctype;
@@ -89,6 +92,7 @@ void req_fail_at(struct req *r, const char *why, const char *func, const char *f
  * request's serial. A 500 shows it and the log line has it. */
 const char *req_id(struct req *r);
 void req_html(struct req *r);
+void req_send_file(struct req *r, int fd, uint64_t size);
 /* Who draws error pages other than the API's (JSON): set once at start,
  * by the layout; without it an error is a line of plain text. */
 void http_set_error_page(void (*fn)(struct req *r, int status));

@@ -169,3 +169,15 @@ req_fail_at(struct req *r, const char *why, const char *func, const char *file, 
 		r->fail_why = why;
 	req_error_at(r, 500, func, file, line);
 }
+
+/* Answers with an open file as the body, taken over: libmicrohttpd reads
+ * it as the client takes it and closes it, so a download of any size costs
+ * no memory of its own. */
+void
+req_send_file(struct req *r, int fd, uint64_t size)
+{
+	r->out.len = 0;
+	r->file_fd = fd;
+	r->file_size = size;
+	r->file_sent = 1;
+}

@@ -116,6 +116,8 @@ count_header(void *cls, enum MHD_ValueKind kind, const char *k, const char *v)
 	return MHD_YES;
 }
 
+static struct MHD_Response *with_headers(struct req *r, struct MHD_Response *resp);
+
 /* A response of len bytes of body (taken over) with the security headers
  * and those the handler set. */
 static struct MHD_Response *
@@ -123,6 +125,13 @@ make_response(struct req *r, char *body, size_t len)
 {
 	struct MHD_Response *resp =
 	        MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
+	return with_headers(r, resp);
+}
+
+/* The security headers and those the handler set, on any response. */
+static struct MHD_Response *
+with_headers(struct req *r, struct MHD_Response *resp)
+{
 	security_headers(resp, r);
 	MHD_add_response_header(resp, "Content-Type",
 	                        r->ctype ? r->ctype : "text/html; charset=utf-8");
@@ -168,6 +177,18 @@ send_response(struct MHD_Connection *c, struct req *r)
 	r->responded = 1;
 	if (r->cached)
 		return MHD_queue_response(c, 200, r->cached);
+	if (r->file_sent) {
+		struct MHD_Response *file = MHD_create_response_from_fd64(r->file_size, r->file_fd);
+		r->file_sent = 0;
+		if (file) {
+			enum MHD_Result ret =
+			        MHD_queue_response(c, (unsigned)r->status, with_headers(r, file));
+			MHD_destroy_response(file);
+			return ret;
+		}
+		close(r->file_fd);
+		req_error(r, 500);
+	}
 	size_t len = r->out.len;
 	char *body = buf_take(&r->out);
 	struct MHD_Response *resp = make_response(r, body, len);
