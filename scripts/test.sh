@@ -1,5 +1,6 @@
 #!/bin/sh
-# Builds samverka and runs every test: unit and HTTP tests on SQLite and on a
+# Checks the layers of src/ (scripts/check-layers.sh, docs/architecture.md),
+# builds samverka and runs every test: unit and HTTP tests on SQLite and on a
 # throw-away PostgreSQL cluster, the browser and accessibility tests, the same
 # unit and HTTP tests again under ASan + UBSan, and a short run of every fuzz
 # target. Ends with one line "N passed, M failed".
@@ -72,6 +73,7 @@ build() {
 	ninja -C "$dir"
 }
 
+step layers sh -c './scripts/check-layers.sh && ./scripts/check-layers-test.sh'
 step build build build || { echo "0 passed, 1 failed"; exit 1; }
 
 SAMVERKA_TEST_PG=$(./scripts/pg-test.sh start "$work/pg") || exit 1

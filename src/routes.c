@@ -1,9 +1,11 @@
 /* Every route of samverka in one table: method, path, handler, who may
- * call it, and whether its page may be cached for anonymous visitors. A route
- * without access is refused to everyone. */
+ * call it, and the content domain its page shows when it may be cached for
+ * anonymous visitors (0: never). A route without access is refused to
+ * everyone. */
 #include "admin/admin.h"
-#include "auth/account.h"
-#include "auth/login.h"
+#include "account/account.h"
+#include "account/login.h"
+#include "auth/roles.h"
 #include "cases/document_routes.h"
 #include "cases/documents.h"
 #include "cases/eservice.h"
@@ -14,16 +16,23 @@
 #include "registration/eservices.h"
 #include "static/static.h"
 
+/* The domains of cached pages, each with its generation in the meta table:
+ * the register's, bumped by the triggers on the register's tables
+ * (migrations 001 and 004), and the public diary's, bumped by those on
+ * cases (migration 006). */
+static const struct cache_domain REGISTER = {"register", "generation"};
+static const struct cache_domain DIARIUM = {"diarium", "generation:diarium"};
+
 const struct route routes[] = {
-        {M_GET, "/", home_page, ACCESS_PUBLIC, 1},
+        {M_GET, "/", home_page, ACCESS_PUBLIC, &REGISTER},
         {M_GET, "/healthz", health_check, ACCESS_PUBLIC, 0},
         {M_GET, "/static/{file}", static_file, ACCESS_PUBLIC, 0},
 
-        {M_GET, "/foreningar", register_list_page, ACCESS_PUBLIC, 1},
-        {M_GET, "/foreningar/{id}", register_detail_page, ACCESS_PUBLIC, 1},
-        {M_GET, "/api/v1/foreningar", register_list_json, ACCESS_PUBLIC, 1},
-        {M_GET, "/api/v1/foreningar/{id}", register_detail_json, ACCESS_PUBLIC, 1},
-        {M_GET, "/oppna-data/foreningar.csv", register_csv, ACCESS_PUBLIC, 1},
+        {M_GET, "/foreningar", register_list_page, ACCESS_PUBLIC, &REGISTER},
+        {M_GET, "/foreningar/{id}", register_detail_page, ACCESS_PUBLIC, &REGISTER},
+        {M_GET, "/api/v1/foreningar", register_list_json, ACCESS_PUBLIC, &REGISTER},
+        {M_GET, "/api/v1/foreningar/{id}", register_detail_json, ACCESS_PUBLIC, &REGISTER},
+        {M_GET, "/oppna-data/foreningar.csv", register_csv, ACCESS_PUBLIC, &REGISTER},
 
         {M_GET, "/logga-in", login_form, ACCESS_PUBLIC, 0},
         {M_POST, "/logga-in", login_submit, ACCESS_PUBLIC, 0},
@@ -72,7 +81,7 @@ const struct route routes[] = {
         {M_POST, "/arenden/{dnr}/sekretess", case_confidential, ROLE_OFFICER, 0},
         DOCUMENT_ROUTES{M_GET, "/handlaggning", cases_inbox_page, ROLE_OFFICER, 0},
         {M_GET, "/handlaggning/statistik", cases_stats_page, ROLE_OFFICER, 0},
-        {M_GET, "/diarium", cases_diary_page, ACCESS_PUBLIC, 0},
+        {M_GET, "/diarium", cases_diary_page, ACCESS_PUBLIC, &DIARIUM},
         {M_GET, "/api/v1/mina-arenden", cases_mine_json, ACCESS_USER, 0},
         {M_GET, "/api/v1/handlaggning", cases_inbox_json, ROLE_OFFICER, 0},
         {0, NULL, NULL, 0, 0},

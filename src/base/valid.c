@@ -1,5 +1,6 @@
 #include "base/valid.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* A plausible e-mail address: one @ with something before it, a dot in the
@@ -50,4 +51,39 @@ utf8_chars(const char *s)
 	for (; *s; s++)
 		n += ((unsigned char)*s & 0xc0) != 0x80;
 	return n;
+}
+
+/* Whether s is a whole number in [lo, hi] and nothing else (spaces around
+ * it allowed): page numbers, counts, days. */
+int
+int_in_range(const char *s, int64_t lo, int64_t hi, int64_t *out)
+{
+	if (!s)
+		return 0;
+	while (*s == ' ')
+		s++;
+	if (!*s || strlen(s) > 19 || !((*s >= '0' && *s <= '9') || *s == '-'))
+		return 0;
+	char *end;
+	long long v = strtoll(s, &end, 10);
+	while (*end == ' ')
+		end++;
+	if (*end || v < lo || v > hi)
+		return 0;
+	*out = v;
+	return 1;
+}
+
+/* Where to go after signing in or up: a path on this site only, so the
+ * address cannot lead elsewhere (no "//host", no "/\\host", no control
+ * character a browser would drop, as in "/%09/host"); else fallback. */
+const char *
+local_path(const char *next, const char *fallback)
+{
+	if (!next || next[0] != '/' || next[1] == '/' || next[1] == '\\')
+		return fallback;
+	for (const unsigned char *c = (const unsigned char *)next; *c; c++)
+		if (*c < 0x20 || *c == 0x7f || *c == '\\')
+			return fallback;
+	return next;
 }

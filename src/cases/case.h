@@ -4,6 +4,7 @@
 #define CASES_CASE_H
 #include <stdint.h>
 
+#include "auth/roles.h"
 #include "base/arena.h"
 #include "db/db.h"
 #include "http/request.h"

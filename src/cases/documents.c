@@ -560,23 +560,7 @@ case_document_download(struct req *r)
 		req_error(r, 500);
 		return;
 	}
-	r->out.len = 0;
-	buf_grow(&r->out, (size_t)st.st_size);
-	char chunk[65536];
-	ssize_t got;
-	while ((got = read(fd, chunk, sizeof(chunk))) != 0) {
-		if (got < 0 && errno == EINTR)
-			continue;
-		if (got < 0)
-			break;
-		buf_add(&r->out, chunk, (size_t)got);
-	}
-	close(fd);
-	if (got < 0) {
-		log_msg("documents: cannot read %s: %s", path, strerror(errno));
-		req_error(r, 500);
-		return;
-	}
+	req_send_file(r, fd, (uint64_t)st.st_size);
 	r->ctype = ctype;
 	req_header(r, "Content-Disposition", disposition(&r->a, filename));
 }

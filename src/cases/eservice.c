@@ -67,11 +67,11 @@ eservice_payload(const struct form *f)
 	return p;
 }
 
-/* Stores the case, every file of its form as a document (the field's name
- * is the document's kind), the mail to the department, in one transaction;
- * then back to the case page. 1 done; 0 a document was refused (its reason
- * is beside its field, nothing is stored, the caller shows the form again);
- * -1 the request was answered 500. */
+/* Stores the case, every file of its form as a document (of the kind the
+ * field is named for, when it is a kind documents know, else "övrigt"), the mail to the department,
+ * in one transaction; then back to the case page. 1 done; 0 a document was refused (its reason is
+ * beside its field, nothing is stored, the caller shows the form again); -1 the request was
+ * answered 500. */
 int
 eservice_submit(struct req *r, struct submission *s)
 {
@@ -93,7 +93,8 @@ eservice_submit(struct req *r, struct submission *s)
 		if (d->type != FIELD_FILE || !s->form->file[i])
 			continue;
 		struct actor a = case_actor(r);
-		if (documents_store(r, &s->c, s->form->file[i], d->name, &a, &why) != 0) {
+		const char *kind = documents_kind_known(d->name) ? d->name : "ovrigt";
+		if (documents_store(r, &s->c, s->form->file[i], kind, &a, &why) != 0) {
 			ok = 0;
 			if (why)
 				form_error(s->form, d->name, why, why);

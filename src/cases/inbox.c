@@ -4,6 +4,8 @@
 #include "cases/action.h"
 #include "cases/pages.h"
 #include "cases/queries.h"
+#include "base/valid.h"
+#include "ui/page.h"
 #include "layout/layout.h"
 
 #include "base/esc.h"
@@ -21,17 +23,9 @@ inbox_filter_read(struct req *r, struct inbox_filter *f)
 	*f = (struct inbox_filter){req_query(r, "status"), req_query(r, "typ"),
 	                           req_query(r, "handlaggare"), 0, 1};
 	const char *age = req_query(r, "aldre");
-	if (age && *age) {
-		char *end;
-		long long d = strtoll(age, &end, 10);
-		f->older_than_days = (!*end && d >= 0 && d < 36500) ? d : 0;
-	}
-	const char *page = req_query(r, "sida");
-	if (page && *page) {
-		char *end;
-		long long n = strtoll(page, &end, 10);
-		f->page = (!*end && n >= 1 && n <= 1000000) ? n : 1;
-	}
+	int64_t days;
+	f->older_than_days = int_in_range(age, 0, 36499, &days) ? days : 0;
+	f->page = page_param(r);
 	if (f->status && !*f->status)
 		f->status = NULL;
 	if (f->type && !*f->type)
@@ -87,14 +81,7 @@ cases_inbox_page(struct req *r)
 void
 cases_diary_page(struct req *r)
 {
-	int64_t page = 1;
-	const char *s = req_query(r, "sida");
-	if (s) {
-		char *end;
-		long long v = strtoll(s, &end, 10);
-		if (*s && !*end && v >= 1 && v <= 1000000)
-			page = v;
-	}
+	int64_t page = page_param(r);
 	struct case_list l;
 	int64_t total;
 	if (cases_diary(r->db, &r->a, page, &l, &total) != 0) {

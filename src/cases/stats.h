@@ -6,9 +6,4 @@ struct case_stat {
 	const char *type, *status;
 	int64_t count;
 };
-
-struct month_stat {
-	int year, month;
-	int64_t count;
-};
 #endif

@@ -5,9 +5,8 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "layout/dates.h"
 
-void view_time(struct buf *b, int64_t t);
-void view_date(struct buf *b, int64_t t);
 const char *view_outcome(const char *outcome, int english);
 const char *view_event(const char *kind, int english);
 void view_event_detail(struct buf *b, const char *kind, const char *detail, int english);

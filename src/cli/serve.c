@@ -1,9 +1,11 @@
 /* samverka serve / migrate / backup. */
+#include "auth/access.h"
 #include "auth/session.h"
 #include "cases/documents.h"
 #include "cli/cli.h"
 #include "db/migrate.h"
 #include "http/server.h"
+#include "layout/layout.h"
 #include "mail/outbox.h"
 
 #include <errno.h>
@@ -90,6 +92,13 @@ smtp_password_read(const char *path, char out[SMTP_PASSWORD_MAX])
 	}
 	return 1;
 }
+
+/* What samverka does at the steps of a request that http leaves to it. */
+static const struct http_app samverka_app = {
+        .begin = page_init,
+        .authorize = auth_authorize,
+        .error_page = layout_error_page,
+};
 
 int
 cmd_serve(int argc, char **argv)
@@ -183,7 +192,7 @@ cmd_serve(int argc, char **argv)
 	sodium_memzero(password, sizeof(password));
 	if (rc != 0)
 		return 1;
-	rc = server_run(&o);
+	rc = server_run(&o, &samverka_app);
 	if (smtp)
 		mail_worker_stop();
 	return rc;

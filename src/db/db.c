@@ -68,10 +68,20 @@ db_kind(const struct db *db)
 	return db->kind;
 }
 
+/* The last error on the connection: the engine's message, never a row's
+ * values; "" when none since db_clear_error. */
 const char *
 db_errmsg(struct db *db)
 {
 	return db->err;
+}
+
+/* Forgets the last error, so that db_errmsg tells only of what fails next
+ * (the server does so as each request begins). */
+void
+db_clear_error(struct db *db)
+{
+	db->err[0] = 0;
 }
 
 int

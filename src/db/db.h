@@ -47,6 +47,7 @@ int db_open(const char *url, struct db **out, char *err, size_t errlen);
 void db_close(struct db *db);
 enum db_kind db_kind(const struct db *db);
 const char *db_errmsg(struct db *db);
+void db_clear_error(struct db *db);
 
 int db_query(struct db *db, struct dbcur *c, struct dbq *q, const struct dbval *args, int n);
 int db_next(struct dbcur *c);

@@ -6,7 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Records the server's message and maps unique/foreign-key/check violations. */
+/* Records the server's message (its primary part, which names what failed
+ * and holds no row's values) and maps unique/foreign-key/check violations. */
 static int
 pg_fail(struct db *db, PGresult *res)
 {
@@ -17,7 +18,14 @@ pg_fail(struct db *db, PGresult *res)
 		rc = DB_CONSTRAINT;
 	else if (state && (strcmp(state, "40001") == 0 || strcmp(state, "40P01") == 0))
 		rc = DB_BUSY;
-	snprintf(db->err, sizeof(db->err), "%s", PQerrorMessage(db->conn));
+	/* only the primary message: DETAIL can hold the row's values */
+	const char *primary = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+	if (primary) {
+		snprintf(db->err, sizeof(db->err), "%s", primary);
+	} else {
+		snprintf(db->err, sizeof(db->err), "%s", PQerrorMessage(db->conn));
+		db->err[strcspn(db->err, "\n")] = 0;
+	}
 	if (res)
 		PQclear(res);
 	return rc;

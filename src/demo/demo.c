@@ -1,5 +1,6 @@
-/* samverka demo: reference data, associations and one user per role.
- * Running it twice changes nothing the first run made. */
+/* samverka demo: reference data, associations, one user per role and, by
+ * default, two years of cases handled by the leisure department's
+ * officers. Running it twice changes nothing the first run made. */
 #include "demo/demo.h"
 #include "auth/users.h"
 #include "cases/register_department.h"
@@ -38,6 +39,18 @@ static const struct demo_user users[] = {
          NULL, NULL},
         {"representative", "forening@demo.samverka.se", "Fatima Företrädare", "demo-forening-2026",
          NULL, NULL},
+};
+
+/* The leisure department's other officers, who handle the history's cases
+ * with Hamid; they sign in like the other demo users but are not printed,
+ * as the printed list has one user per role. */
+static const struct demo_user colleagues[] = {
+        {"officer", "lena.lindqvist@demo.samverka.se", "Lena Lindqvist", "demo-lindqvist-2026",
+         "FRI", NULL},
+        {"officer", "johan.ekstrom@demo.samverka.se", "Johan Ekström", "demo-ekstrom-2026", "FRI",
+         NULL},
+        {"officer", "amira.haddad@demo.samverka.se", "Amira Haddad", "demo-haddad-2026", "FRI",
+         NULL},
 };
 
 /* Departments (FRI keeping the register, unless an administrator has
@@ -123,12 +136,13 @@ load_associations(struct db *db, long n, const int64_t *area_ids, const int64_t 
 	return 0;
 }
 
-/* One user per role; the representative represents the first association. */
+/* Creates the users that do not exist yet; a representative represents
+ * the first association. */
 static int
-load_users(struct db *db, FILE *out)
+create_users(struct db *db, const struct demo_user *list, size_t n)
 {
-	for (size_t i = 0; i < sizeof(users) / sizeof(users[0]); i++) {
-		const struct demo_user *u = &users[i];
+	for (size_t i = 0; i < n; i++) {
+		const struct demo_user *u = &list[i];
 		if (db_int(db, &Q_USER_ID, DB_ARGS(DB_TEXT(u->email)), 0) == 0) {
 			int64_t id;
 			int64_t dept = u->dept ? department_id(db, u->dept) : 0;
@@ -142,6 +156,17 @@ load_users(struct db *db, FILE *out)
 				return -1;
 		}
 	}
+	return 0;
+}
+
+/* One user per role, printed; the officers' colleagues with the history. */
+static int
+load_users(struct db *db, int with_history, FILE *out)
+{
+	if (create_users(db, users, sizeof(users) / sizeof(users[0])) != 0 ||
+	    (with_history &&
+	     create_users(db, colleagues, sizeof(colleagues) / sizeof(colleagues[0])) != 0))
+		return -1;
 	for (size_t i = 0; i < sizeof(users) / sizeof(users[0]); i++)
 		fprintf(out, "%s %s %s\n", users[i].role, users[i].email, users[i].password);
 	return 0;
@@ -149,14 +174,15 @@ load_users(struct db *db, FILE *out)
 
 /* Loads everything in one transaction. */
 int
-demo_load(struct db *db, long n, FILE *out)
+demo_load(struct db *db, long n, int with_history, FILE *out)
 {
 	int64_t area_ids[64], group_ids[32];
 	if (db_begin(db) != DB_OK)
 		goto fail;
 	if (load_reference(db, area_ids, group_ids) != 0 ||
 	    load_associations(db, n, area_ids, group_ids, n >= 1000 ? stderr : NULL) != 0 ||
-	    load_users(db, out) != 0 || demo_cases(db) != 0) {
+	    load_users(db, with_history, out) != 0 ||
+	    demo_cases(db, with_history, area_ids, group_ids) != 0) {
 		db_rollback(db);
 		goto fail;
 	}

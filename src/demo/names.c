@@ -263,3 +263,79 @@ demo_slug(const char *name, char *out, size_t n)
 	}
 	out[k] = 0;
 }
+
+/* People: first names and surnames as they are in Malmö, combined so that
+ * the k-th person is the same every time and no two of the first few
+ * thousand share a name (the counts are primes). */
+static const char *const first_names[] = {
+        "Anna",    "Erik",     "Maria",     "Lars",    "Karin",  "Johan",  "Eva",      "Anders",
+        "Sara",    "Mohammed", "Fatima",    "Ali",     "Leila",  "Omar",   "Elin",     "Nils",
+        "Ida",     "Oskar",    "Emma",      "Ahmed",   "Amina",  "Hassan", "Zeynep",   "Emir",
+        "Jelena",  "Marko",    "Agnieszka", "Piotr",   "Sofia",  "Lina",   "Viktor",   "Hanna",
+        "Magnus",  "Ulla",     "Birgitta",  "Kerstin", "Göran",  "Bengt",  "Ingrid",   "Yusuf",
+        "Noor",    "Samir",    "Dragan",    "Ana",     "Mehmet", "Ayşe",   "Kristina", "Per",
+        "Malin",   "Jonas",    "Josefin",   "Axel",    "Astrid", "Khalid", "Rania",    "Tomas",
+        "Gunilla", "Isak",     "Miriam",    "Daniel",  "Linnea",
+};
+static const char *const surnames[] = {
+        "Andersson", "Johansson", "Karlsson",    "Nilsson",    "Eriksson",   "Larsson",
+        "Olsson",    "Persson",   "Svensson",    "Gustafsson", "Pettersson", "Jönsson",
+        "Hansson",   "Bengtsson", "Lindberg",    "Holm",       "Mattsson",   "Nyström",
+        "Sandberg",  "Ali",       "Hassan",      "Mohammed",   "Yılmaz",     "Kaya",
+        "Nowak",     "Jovanović", "Petrović",    "Ahmadi",     "Karimi",     "Haddad",
+        "Said",      "Abdi",      "Omar",        "Hussein",    "Rahimi",     "Kovač",
+        "Lindgren",  "Axelsson",  "Berglund",    "Sjöberg",    "Wallin",     "Engström",
+        "Lundin",    "Håkansson", "Fredriksson", "Öberg",      "Åberg",      "Nordin",
+        "Strand",    "Falk",      "Ström",       "Björk",      "Dahl",       "Ekberg",
+        "Lind",      "Sundberg",  "Mårtensson",  "Ohlsson",    "Blom",
+};
+
+void
+demo_person(unsigned long k, char *out, size_t n)
+{
+	size_t nf = sizeof(first_names) / sizeof(first_names[0]);
+	size_t ns = sizeof(surnames) / sizeof(surnames[0]);
+	snprintf(out, n, "%s %s", first_names[(k * 7 + 3) % nf], surnames[(k * 13 + 5) % ns]);
+}
+
+/* "Ayşe Öberg" becomes "ayse.oberg@domain": the letters an address may
+ * have, the rest folded to their base letter or left out. */
+void
+demo_email(const char *name, const char *domain, char *out, size_t n)
+{
+	size_t k = 0;
+	const unsigned char *s = (const unsigned char *)name;
+	while (*s && k + 1 < n) {
+		char c = 0;
+		if (s[0] >= 0xc3 && s[0] <= 0xc5 && s[1]) {
+			unsigned v = (unsigned)(s[0] - 0xc3) << 8 | s[1];
+			c = v == 0xa5 || v == 0xa4 || v == 0x85 || v == 0x84       ? 'a'
+			    : v == 0xb6 || v == 0x96                               ? 'o'
+			    : v == 0xa9 || v == 0x89                               ? 'e'
+			    : v == 0xbc || v == 0x9c                               ? 'u'
+			    : v == 0x187 || v == 0x18d || v == 0x186 || v == 0x18c ? 'c'
+			    : v == 0x29f || v == 0x29e || v == 0x2a1 || v == 0x2a0 ? 's'
+			    : v == 0x1b1                                           ? 'i'
+			                                                           : 0;
+			s += 2;
+		} else {
+			c = *s >= 'A' && *s <= 'Z' ? (char)(*s + 32) : (char)*s;
+			if (c == ' ')
+				c = '.';
+			else if (!((c >= 'a' && c <= 'z') || c == '-'))
+				c = 0;
+			s++;
+		}
+		if (c)
+			out[k++] = c;
+	}
+	out[k] = 0;
+	snprintf(out + k, n - k, "@%s", domain);
+}
+
+/* An organisationsnummer from nine digits and their Luhn check digit. */
+void
+demo_orgnr(const char nine[9], char out[12])
+{
+	snprintf(out, 12, "%.6s-%.3s%d", nine, nine + 6, luhn_digit(nine));
+}

@@ -6,6 +6,9 @@
 void home_page(struct req *r);
 void health_check(struct req *r);
 void my_pages(struct req *r);
+void invite_submit(struct req *r);
+void invite_page(struct req *r);
+void invite_accept(struct req *r);
 
 /* The forms on Mina sidor, drawn here and read by their handlers: an
  * invitation per association (the form's key is the association's id) and

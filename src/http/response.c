@@ -1,10 +1,13 @@
 /* Helpers handlers use to read input and shape the response. */
 #include "http/request.h"
-#include "layout/error.tpl.h"
-#include "layout/layout.h"
 
+#include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
+#include <time.h>
+#include <unistd.h>
 
 const char *
 req_query(struct req *r, const char *k)
@@ -94,72 +97,87 @@ req_html(struct req *r)
 	r->ctype = "text/html; charset=utf-8";
 }
 
-/* The message a person sees for each error. */
-static void
-error_text(int status, const char **sv, const char **en)
+static void (*error_page)(struct req *r, int status);
+
+void
+http_set_error_page(void (*fn)(struct req *r, int status))
 {
-	switch (status) {
-	case 400:
-		*sv = "Begäran kunde inte förstås. Kontrollera adressen eller formuläret.";
-		*en = "The request could not be understood. Check the address or the form.";
-		break;
-	case 401:
-		*sv = "Du behöver logga in.";
-		*en = "You need to sign in.";
-		break;
-	case 403:
-		*sv = "Du har inte behörighet till den här sidan, eller så har formuläret "
-		      "gått ut. Ladda om sidan och försök igen.";
-		*en = "You do not have access to this page, or the form has expired. "
-		      "Reload the page and try again.";
-		break;
-	case 404:
-		*sv = "Sidan finns inte. Den kan ha flyttats eller tagits bort.";
-		*en = "The page does not exist. It may have been moved or removed.";
-		break;
-	case 405:
-		*sv = "Sidan kan inte användas på det sättet.";
-		*en = "The page cannot be used that way.";
-		break;
-	case 413:
-		*sv = "Det du skickade är för stort.";
-		*en = "What you sent is too large.";
-		break;
-	case 414:
-		*sv = "Adressen är för lång.";
-		*en = "The address is too long.";
-		break;
-	case 431:
-		*sv = "Begärans rubriker är för stora.";
-		*en = "The request headers are too large.";
-		break;
-	case 503:
-		*sv = "Tjänsten är tillfälligt otillgänglig. Försök igen om en stund.";
-		*en = "The service is temporarily unavailable. Try again shortly.";
-		break;
-	default:
-		*sv = "Något gick fel hos oss. Försök igen om en stund.";
-		*en = "Something went wrong on our side. Try again shortly.";
-		break;
-	}
+	error_page = fn;
 }
 
-/* An error page in the site layout (or JSON under /api/). */
-void
-req_error(struct req *r, int status)
+/* A tag of this process, random, so that the ids of several processes
+ * behind one proxy do not meet. */
+static uint32_t process_tag;
+static pthread_once_t process_tag_once = PTHREAD_ONCE_INIT;
+
+static void
+process_tag_make(void)
 {
-	const char *sv, *en;
-	error_text(status, &sv, &en);
+	if (getrandom(&process_tag, sizeof(process_tag), 0) != sizeof(process_tag))
+		process_tag = (uint32_t)time(NULL) ^ ((uint32_t)getpid() << 16);
+}
+
+const char *
+req_id(struct req *r)
+{
+	if (!r->id) {
+		pthread_once(&process_tag_once, process_tag_make);
+		char s[40];
+		snprintf(s, sizeof(s), "%08x-%llu", (unsigned)process_tag,
+		         (unsigned long long)r->serial);
+		r->id = arena_strdup(&r->a, s);
+	}
+	return r->id;
+}
+
+/* An error: JSON under /api/, otherwise the page the layout draws (plain
+ * text before it has said how). A 500 keeps where it was answered, unless
+ * req_fail has said it first. */
+void
+req_error_at(struct req *r, int status, const char *func, const char *file, int line)
+{
 	r->status = status;
 	r->out.len = 0;
+	if (status == 500 && !r->fail_func) {
+		r->fail_func = func;
+		r->fail_file = file;
+		r->fail_line = line;
+	}
 	if (r->path && strncmp(r->path, "/api/", 5) == 0) {
 		r->ctype = "application/json";
-		buf_printf(&r->out, "{\"error\": %d}\n", status);
+		if (status == 500)
+			buf_printf(&r->out, "{\"error\": %d, \"reference\": \"%s\"}\n", status,
+			           req_id(r));
+		else
+			buf_printf(&r->out, "{\"error\": %d}\n", status);
 		return;
 	}
-	req_html(r);
-	r->p.title = r->p.english ? "Error" : "Fel";
-	layout_head(r);
-	tpl_layout_error(&r->out, &r->p, status, r->p.english ? en : sv);
-	layout_foot(r);
+	if (error_page) {
+		error_page(r, status);
+		return;
+	}
+	r->ctype = "text/plain; charset=utf-8";
+	buf_printf(&r->out, "Error %d\n", status);
+	if (status == 500)
+		buf_printf(&r->out, "Reference: %s\n", req_id(r));
+}
+
+void
+req_fail_at(struct req *r, const char *why, const char *func, const char *file, int line)
+{
+	if (!r->fail_why)
+		r->fail_why = why;
+	req_error_at(r, 500, func, file, line);
+}
+
+/* Answers with an open file as the body, taken over: libmicrohttpd reads
+ * it as the client takes it and closes it, so a download of any size costs
+ * no memory of its own. */
+void
+req_send_file(struct req *r, int fd, uint64_t size)
+{
+	r->out.len = 0;
+	r->file_fd = fd;
+	r->file_size = size;
+	r->file_sent = 1;
 }

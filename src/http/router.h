@@ -5,12 +5,23 @@
 
 typedef void (*handler_fn)(struct req *);
 
+/* What a cached page shows: a domain of content (the register, the
+ * diary, …) with its generation in a row of the meta table, which triggers
+ * on the domain's tables bump at every write (see the migrations). A write
+ * empties the cached pages of its own domain only. */
+struct cache_domain {
+	const char *name;
+	const char *generation_key; /* meta.k */
+};
+
 struct route {
 	enum method method;
 	const char *pattern;
 	handler_fn fn;
-	unsigned access;
-	int cache; /* public page kept for anonymous visitors until data changes */
+	unsigned access; /* who may call it: bits that only the app's authorize hook reads */
+	/* 0: never cached; otherwise the domain its page shows, kept for
+	 * anonymous visitors until that domain changes */
+	const struct cache_domain *cache;
 };
 
 extern const struct route routes[];

@@ -1,13 +1,11 @@
 /* libmicrohttpd glue: limits, the per-request arena, decoding, routing,
- * authorization and CSRF, then the handler and the response. */
+ * the application's steps (struct http_app: language, authorization), then
+ * the handler and the response. */
 #include "http/server.h"
-#include "auth/session.h"
 #include "http/cache.h"
 #include "http/router.h"
 #include "http/security.h"
-#include "base/esc.h"
 #include "base/log.h"
-#include "layout/layout.h"
 
 #include <arpa/inet.h>
 #include <microhttpd.h>
@@ -24,6 +22,7 @@
 enum { HEADER_LIMIT = 16 * 1024, URI_LIMIT = 8 * 1024 };
 
 static const struct server_opts *opts;
+static const struct http_app *app;
 static _Thread_local struct db *thread_db;
 static volatile sig_atomic_t stopping;
 
@@ -117,30 +116,99 @@ count_header(void *cls, enum MHD_ValueKind kind, const char *k, const char *v)
 	return MHD_YES;
 }
 
-/* Queues what the handler left in r, with the security headers. */
+static struct MHD_Response *with_headers(struct req *r, struct MHD_Response *resp);
+
+/* A response of len bytes of body (taken over) with the security headers
+ * and those the handler set. */
+static struct MHD_Response *
+make_response(struct req *r, char *body, size_t len)
+{
+	struct MHD_Response *resp =
+	        MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
+	return with_headers(r, resp);
+}
+
+/* The security headers and those the handler set, on any response. */
+static struct MHD_Response *
+with_headers(struct req *r, struct MHD_Response *resp)
+{
+	security_headers(resp, r);
+	MHD_add_response_header(resp, "Content-Type",
+	                        r->ctype ? r->ctype : "text/html; charset=utf-8");
+	for (int i = 0; i < r->nheaders; i++)
+		MHD_add_response_header(resp, r->headers[i].name, r->headers[i].value);
+	return resp;
+}
+
+/* One line in the server's log for an answer of 500, for the operator to
+ * find by the id the page shows: the method and the route's pattern (never
+ * the address, which may hold personal data), why (req_fail) or where it
+ * was answered, and what the database last refused on this request. */
+static void
+log_failure(struct req *r)
+{
+	static const char *const methods[] = {"?", "GET", "POST", "HEAD", "OTHER"};
+	struct buf b = {0};
+	buf_printf(&b, "500 %s %s %s: %s", req_id(r), methods[r->method],
+	           r->route ? r->route->pattern : "(no route)",
+	           r->fail_why ? r->fail_why : "no reason given");
+	if (r->fail_func) {
+		const char *file = strstr(r->fail_file, "src/");
+		buf_printf(&b, " (in %s, %s:%d)", r->fail_func, file ? file : r->fail_file,
+		           r->fail_line);
+	}
+	const char *dberr = r->db ? db_errmsg(r->db) : "";
+	if (*dberr)
+		buf_printf(&b, "; database: %s", dberr);
+	buf_cstr(&b);
+	for (size_t i = 0; i < b.len; i++)
+		if ((unsigned char)b.data[i] < 0x20 || b.data[i] == 0x7f)
+			b.data[i] = ' ';
+	log_msg("%s", buf_cstr(&b));
+	buf_free(&b);
+}
+
+/* Queues what the handler left in r. A public page that may be kept goes
+ * into the cache as a copy that says "X-Cache: hit", the answer the next
+ * anonymous visitors get. */
 static enum MHD_Result
 send_response(struct MHD_Connection *c, struct req *r)
 {
 	r->responded = 1;
 	if (r->cached)
 		return MHD_queue_response(c, 200, r->cached);
+	if (r->file_sent) {
+		struct MHD_Response *file = MHD_create_response_from_fd64(r->file_size, r->file_fd);
+		r->file_sent = 0;
+		if (file) {
+			enum MHD_Result ret =
+			        MHD_queue_response(c, (unsigned)r->status, with_headers(r, file));
+			MHD_destroy_response(file);
+			return ret;
+		}
+		close(r->file_fd);
+		req_error(r, 500);
+	}
 	size_t len = r->out.len;
 	char *body = buf_take(&r->out);
-	struct MHD_Response *resp =
-	        MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
-	security_headers(resp, r);
-	MHD_add_response_header(resp, "Content-Type",
-	                        r->ctype ? r->ctype : "text/html; charset=utf-8");
-	for (int i = 0; i < r->nheaders; i++)
-		MHD_add_response_header(resp, r->headers[i].name, r->headers[i].value);
+	struct MHD_Response *resp = make_response(r, body, len);
+	if (r->status == 500) {
+		log_failure(r);
+		MHD_add_response_header(resp, "X-Request-Id", req_id(r));
+	}
 	enum MHD_Result ret = MHD_queue_response(c, (unsigned)r->status, resp);
 	int keep = r->cache_key && r->status == 200 && req_query_all_read(r);
 	for (int i = 0; i < r->nheaders && keep; i++)
 		keep = strcmp(r->headers[i].name, "Set-Cookie") != 0;
-	if (keep)
-		cache_put(r->cache_key, r->cache_key_len, r->generation, resp, len);
-	else
-		MHD_destroy_response(resp);
+	if (keep) {
+		char *copy = xmalloc(len ? len : 1);
+		memcpy(copy, body, len);
+		struct MHD_Response *kept = make_response(r, copy, len);
+		MHD_add_response_header(kept, "X-Cache", "hit");
+		cache_put(r->route->cache, r->generation, r->cache_key, r->cache_key_len, kept,
+		          len);
+	}
+	MHD_destroy_response(resp);
 	return ret;
 }
 
@@ -192,13 +260,15 @@ method_of(const char *m)
 	return M_OTHER;
 }
 
-/* For an anonymous visitor's public page: a kept response if the data has
- * not changed since it was made; otherwise marks the response to be kept. */
+/* For an anonymous visitor's public page: a kept response if the route's
+ * domain has not changed since it was made; otherwise marks the response
+ * to be kept. */
 static int
 cache_lookup(struct req *r)
 {
-	static struct dbq Q_GENERATION = {"SELECT v FROM meta WHERE k = 'generation'", NULL, 0};
-	r->generation = db_int(r->db, &Q_GENERATION, DB_NOARGS, -1);
+	static struct dbq Q_GENERATION = {"SELECT v FROM meta WHERE k = $1", NULL, 0};
+	const struct cache_domain *d = r->route->cache;
+	r->generation = db_int(r->db, &Q_GENERATION, DB_ARGS(DB_TEXT(d->generation_key)), -1);
 	if (r->generation < 0)
 		return 0;
 	struct buf key = {0};
@@ -207,7 +277,7 @@ cache_lookup(struct req *r)
 	r->cache_key_len = key.len;
 	r->cache_key = arena_strndup(&r->a, key.data, key.len);
 	buf_free(&key);
-	r->cached = cache_get(r->cache_key, r->cache_key_len, r->generation);
+	r->cached = cache_get(d, r->generation, r->cache_key, r->cache_key_len);
 	return r->cached != NULL;
 }
 
@@ -224,9 +294,12 @@ dispatch(struct req *r, struct MHD_Connection *c)
 	if (ck)
 		cookies_parse(&r->a, ck, strlen(ck), &r->cookies);
 	r->db = request_db();
+	if (r->db)
+		db_clear_error(r->db);
 	const char *ref = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Referer");
 	r->referer = ref ? arena_strdup(&r->a, ref) : NULL;
-	page_init(r);
+	if (app->begin)
+		app->begin(r);
 	int wrong_method;
 	const struct route *rt = route_match(r, &wrong_method);
 	if (!rt) {
@@ -235,6 +308,7 @@ dispatch(struct req *r, struct MHD_Connection *c)
 		req_error(r, wrong_method ? 405 : 404);
 		return;
 	}
+	r->route = rt;
 	int rc = decode_body(r, c);
 	if (rc != 0) {
 		req_error(r, rc == -2 ? 413 : 400);
@@ -244,29 +318,12 @@ dispatch(struct req *r, struct MHD_Connection *c)
 		req_error(r, 503);
 		return;
 	}
-	session_load(r);
-	if (!(rt->access & ACCESS_PUBLIC)) {
-		if (!r->user) {
-			if (r->method == M_GET && strncmp(r->path, "/api/", 5) != 0) {
-				struct buf b = {0};
-				buf_puts(&b, "/logga-in?till=");
-				esc_url_component(&b, r->raw_uri, strlen(r->raw_uri));
-				req_redirect(r, arena_strdup(&r->a, buf_cstr(&b)));
-				buf_free(&b);
-			} else {
-				req_error(r, r->method == M_GET ? 401 : 403);
-			}
-			return;
-		}
-		if (!(rt->access & ACCESS_USER) && !(rt->access & r->user->roles)) {
-			req_error(r, 403);
-			return;
-		}
-	}
-	if (r->method == M_POST && !csrf_ok(r)) {
+	if (!app->authorize) {
 		req_error(r, 403);
 		return;
 	}
+	if (app->authorize(r, rt) != 0)
+		return;
 	if (rt->cache && !r->user && r->nheaders == 0 && cache_lookup(r))
 		return;
 	rt->fn(r);
@@ -332,7 +389,8 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
 	if (r->early_status) {
 		r->path = "/";
 		r->raw_query = "";
-		page_init(r);
+		if (app->begin)
+			app->begin(r);
 		req_error(r, r->early_status);
 	} else {
 		dispatch(r, c);
@@ -381,9 +439,11 @@ parse_listen(const char *s, struct sockaddr_storage *ss, unsigned short *port)
 
 /* Starts the daemon and waits for SIGINT or SIGTERM. */
 int
-server_run(const struct server_opts *o)
+server_run(const struct server_opts *o, const struct http_app *a)
 {
 	opts = o;
+	app = a;
+	http_set_error_page(a->error_page);
 	struct sockaddr_storage ss;
 	unsigned short port;
 	int v6 = parse_listen(o->listen, &ss, &port);

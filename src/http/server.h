@@ -11,5 +11,22 @@ struct server_opts {
 	int secure_cookies;
 };
 
-int server_run(const struct server_opts *o);
+struct req;
+struct route;
+
+/* The steps of a request that belong to the application, not to http:
+ * http calls them at their place without knowing what they do. */
+struct http_app {
+	/* Every request, errors too, before routing: e.g. the page's language. */
+	void (*begin)(struct req *r);
+	/* After the route is found and the body decoded: whether the caller
+	 * may use it. 0 lets the handler run; otherwise the answer (an error,
+	 * a redirect to sign in) is made. Without this hook every route is
+	 * refused: each route's access bits mean something only to it. */
+	int (*authorize)(struct req *r, const struct route *rt);
+	/* Draws an error page (see http_set_error_page). */
+	void (*error_page)(struct req *r, int status);
+};
+
+int server_run(const struct server_opts *o, const struct http_app *app);
 #endif

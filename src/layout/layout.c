@@ -1,4 +1,5 @@
 #include "layout/layout.h"
+#include "layout/error.tpl.h"
 #include "layout/foot.tpl.h"
 #include "layout/head.tpl.h"
 #include "http/decode.h"
@@ -124,4 +125,69 @@ void
 layout_foot(struct req *r)
 {
 	tpl_layout_foot(&r->out, &r->p);
+}
+
+/* The message a person sees for each error. */
+static void
+error_text(int status, const char **sv, const char **en)
+{
+	switch (status) {
+	case 400:
+		*sv = "Begäran kunde inte förstås. Kontrollera adressen eller formuläret.";
+		*en = "The request could not be understood. Check the address or the form.";
+		break;
+	case 401:
+		*sv = "Du behöver logga in.";
+		*en = "You need to sign in.";
+		break;
+	case 403:
+		*sv = "Du har inte behörighet till den här sidan, eller så har formuläret "
+		      "gått ut. Ladda om sidan och försök igen.";
+		*en = "You do not have access to this page, or the form has expired. "
+		      "Reload the page and try again.";
+		break;
+	case 404:
+		*sv = "Sidan finns inte. Den kan ha flyttats eller tagits bort.";
+		*en = "The page does not exist. It may have been moved or removed.";
+		break;
+	case 405:
+		*sv = "Sidan kan inte användas på det sättet.";
+		*en = "The page cannot be used that way.";
+		break;
+	case 413:
+		*sv = "Det du skickade är för stort.";
+		*en = "What you sent is too large.";
+		break;
+	case 414:
+		*sv = "Adressen är för lång.";
+		*en = "The address is too long.";
+		break;
+	case 431:
+		*sv = "Begärans rubriker är för stora.";
+		*en = "The request headers are too large.";
+		break;
+	case 503:
+		*sv = "Tjänsten är tillfälligt otillgänglig. Försök igen om en stund.";
+		*en = "The service is temporarily unavailable. Try again shortly.";
+		break;
+	default:
+		*sv = "Något gick fel hos oss. Försök igen om en stund.";
+		*en = "Something went wrong on our side. Try again shortly.";
+		break;
+	}
+}
+
+/* The error page in the site layout; http calls it through the hook that
+ * serve sets (http_set_error_page). A 500 shows the request's id, which
+ * the server's log line about it carries too. */
+void
+layout_error_page(struct req *r, int status)
+{
+	const char *sv, *en;
+	error_text(status, &sv, &en);
+	r->p.title = r->p.english ? "Error" : "Fel";
+	layout_head(r);
+	tpl_layout_error(&r->out, &r->p, status, r->p.english ? en : sv,
+	                 status == 500 ? req_id(r) : NULL);
+	layout_foot(r);
 }

@@ -51,7 +51,7 @@ register_list_json(struct req *r)
 	register_filter_read(r, &f);
 	struct assoc_list l;
 	if (register_list(r->db, &r->a, &f, &l) != 0) {
-		req_error(r, 500);
+		req_fail(r, "the register's list could not be read");
 		return;
 	}
 	json_t *items = json_array();
@@ -70,8 +70,12 @@ register_detail_json(struct req *r)
 	struct assoc x;
 	int64_t id = req_param_id(r, 0);
 	int rc = id ? register_get(r->db, &r->a, id, 1, &x) : 0;
-	if (rc <= 0) {
-		req_error(r, rc < 0 ? 500 : 404);
+	if (rc < 0) {
+		req_fail(r, "the association could not be read");
+		return;
+	}
+	if (rc == 0) {
+		req_error(r, 404);
 		return;
 	}
 	req_json(r, assoc_json(&x), JSON_COMPACT);
@@ -116,7 +120,7 @@ register_csv(struct req *r)
 	buf_puts(&r->out, register_csv_header);
 	buf_puts(&r->out, "\r\n");
 	if (register_each_public(r->db, csv_row, &r->out) != 0) {
-		req_error(r, 500);
+		req_fail(r, "the register could not be read for the CSV");
 		return;
 	}
 	r->ctype = "text/csv; charset=utf-8";

@@ -2,6 +2,7 @@
  * the JSON API and the tests. */
 #include "register/filter.h"
 #include "base/esc.h"
+#include "ui/page.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -20,13 +21,7 @@ register_filter_read(struct req *r, struct register_filter *f)
 		f->group = v;
 	if ((v = req_query(r, "form")) && *v)
 		f->form = v;
-	f->page = 1;
-	if ((v = req_query(r, "sida"))) {
-		char *end;
-		long long n = strtoll(v, &end, 10);
-		if (*v && !*end && n >= 1 && n <= 1000000)
-			f->page = n;
-	}
+	f->page = page_param(r);
 }
 
 /* The register's URL for another page with the same filter. */

@@ -17,7 +17,7 @@ register_list_page(struct req *r)
 	if (register_list(r->db, &r->a, &f, &l) != 0 ||
 	    register_choices(r->db, &r->a, 0, &areas, &na) != 0 ||
 	    register_choices(r->db, &r->a, 1, &groups, &ng) != 0) {
-		req_error(r, 500);
+		req_fail(r, "the register's list or its filters could not be read");
 		return;
 	}
 	int64_t pages = (l.total + REGISTER_PAGE_SIZE - 1) / REGISTER_PAGE_SIZE;
@@ -36,8 +36,12 @@ register_detail_page(struct req *r)
 	struct assoc x;
 	int64_t id = req_param_id(r, 0);
 	int rc = id ? register_get(r->db, &r->a, id, 1, &x) : 0;
-	if (rc <= 0) {
-		req_error(r, rc < 0 ? 500 : 404);
+	if (rc < 0) {
+		req_fail(r, "the association could not be read");
+		return;
+	}
+	if (rc == 0) {
+		req_error(r, 404);
 		return;
 	}
 	r->p.title = x.name;

@@ -62,24 +62,6 @@ grouped(struct arena *a, long long v, int english)
 	return out;
 }
 
-/* Whether a whole number in [lo, hi] is written, spaces around allowed. */
-static int
-int_in(const char *s, int64_t lo, int64_t hi, int64_t *out)
-{
-	while (*s == ' ')
-		s++;
-	if (!*s || strlen(s) > 19)
-		return 0;
-	char *end;
-	long long v = strtoll(s, &end, 10);
-	while (*end == ' ')
-		end++;
-	if (*end || v < lo || v > hi)
-		return 0;
-	*out = v;
-	return 1;
-}
-
 /* Whether a value is the code of one of the choices. */
 static int
 chosen(const struct choice *c, const char *v)
@@ -125,7 +107,7 @@ type_problem(const struct form *f, int i, const char *v, struct arena *a)
 		                     : INVALID("Skriv ett datum som finns, som ÅÅÅÅ-MM-DD.",
 		                               "Write a date that exists, as YYYY-MM-DD.");
 	case FIELD_INT:
-		if (int_in(v, d->min, d->max_int, &n))
+		if (int_in_range(v, d->min, d->max_int, &n))
 			return NULL;
 		if (d->invalid_sv)
 			return OWN(d->invalid_sv, d->invalid_en);

@@ -29,7 +29,8 @@ struct hserver H;
 static int checks, failures, server_status = -1, quiet;
 static const char *bin;
 static const char *const *serve_extra;
-static int own_files; /* the server keeps documents in H.dir/samverka-files */
+static int own_files;    /* the server keeps documents in H.dir/samverka-files */
+static int demo_history; /* the demo with its two years of cases */
 
 struct hclient {
 	CURL *curl;
@@ -461,6 +462,12 @@ h_serve_own_files(void)
 	own_files = 1;
 }
 
+void
+h_demo_history(void)
+{
+	demo_history = 1;
+}
+
 const char *
 h_files(void)
 {
@@ -513,7 +520,8 @@ h_start(void)
 	}
 	printf("# engine %s, database %s\n", H.pg ? "pg" : "sqlite", H.db_url);
 	struct hstr out = {0}, err = {0};
-	const char *demo[] = {"samverka", "demo", "--db", H.db_url, NULL};
+	const char *demo[] = {
+	        "samverka", "demo", "--db", H.db_url, demo_history ? NULL : "--no-history", NULL};
 	int rc = h_run(demo, NULL, &out, &err);
 	if (rc != 0) {
 		fprintf(stderr, "samverka demo failed (%d): %s\n", rc, err.p ? err.p : "");

@@ -54,6 +54,10 @@ void h_serve_args(const char *const *extra);
  * run that passed and kept after one that failed. */
 void h_serve_own_files(void);
 const char *h_files(void);
+/* Called before h_start: the demo is loaded with its two years of cases.
+ * Without it the tests start from `samverka demo --no-history`: the demo
+ * representative's six cases FRI-YYYY-0001…0006, all received now. */
+void h_demo_history(void);
 /* Creates the database, loads the demo and starts the server; exits 77
  * when PostgreSQL is asked for but SAMVERKA_TEST_PG is unset. */
 void h_start(void);

@@ -2,6 +2,7 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include <cmocka.h>
 
@@ -61,6 +62,38 @@ blanks_and_lengths(void **state)
 	assert_int_equal(utf8_chars(""), 0);
 }
 
+/* Numbers in a range and nothing else. */
+static void
+ranges(void **state)
+{
+	int64_t v = 0;
+	assert_true(int_in_range("12", 1, 100, &v) && v == 12);
+	assert_true(int_in_range(" 7 ", 1, 100, &v) && v == 7);
+	assert_false(int_in_range("0", 1, 100, &v));
+	assert_false(int_in_range("101", 1, 100, &v));
+	assert_false(int_in_range("1e3", 1, 10000, &v));
+	assert_false(int_in_range("12abc", 1, 100, &v));
+	assert_false(int_in_range("", 1, 100, &v));
+	assert_false(int_in_range(NULL, 1, 100, &v));
+	assert_false(int_in_range("+5", 1, 100, &v));
+	assert_false(int_in_range("99999999999999999999999", 1, 100, &v));
+}
+
+/* Only a path on this site may follow a sign-in. */
+static void
+local_paths(void **state)
+{
+	assert_string_equal(local_path("/arenden/FRI-2026-0001", "/x"), "/arenden/FRI-2026-0001");
+	assert_string_equal(local_path("/foreningar?q=a%20b", "/x"), "/foreningar?q=a%20b");
+	assert_string_equal(local_path("//evil.example/", "/x"), "/x");
+	assert_string_equal(local_path("/\\evil.example/", "/x"), "/x");
+	assert_string_equal(local_path("/\t/evil.example/", "/x"), "/x");
+	assert_string_equal(local_path("/a\r\nSet-Cookie: x", "/x"), "/x");
+	assert_string_equal(local_path("https://evil.example/", "/x"), "/x");
+	assert_string_equal(local_path("", "/x"), "/x");
+	assert_string_equal(local_path(NULL, "/x"), "/x");
+}
+
 int
 main(void)
 {
@@ -68,6 +101,8 @@ main(void)
 	        cmocka_unit_test(dates),
 	        cmocka_unit_test(emails),
 	        cmocka_unit_test(blanks_and_lengths),
+	        cmocka_unit_test(ranges),
+	        cmocka_unit_test(local_paths),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

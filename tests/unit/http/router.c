@@ -3,7 +3,8 @@
 #include "../unit.h"
 
 #include "admin/admin.h"
-#include "auth/login.h"
+#include "account/login.h"
+#include "auth/roles.h"
 #include "http/router.h"
 #include "register/pages.h"
 

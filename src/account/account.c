@@ -1,10 +1,11 @@
 /* A resident's own account: creating it, downloading what the system holds
  * about them, and deleting it (GDPR). */
-#include "auth/account.h"
+#include "account/account.h"
+#include "base/valid.h"
 #include "home/home.h"
 #include "auth/password.h"
 #include "auth/session.h"
-#include "auth/signup.tpl.h"
+#include "account/signup.tpl.h"
 #include "auth/users.h"
 #include "http/decode.h"
 #include "layout/layout.h"
@@ -86,25 +87,16 @@ static const struct field_def signup_fields[] = {
 };
 static const struct form_def signup_form_def = {"skapa-konto", signup_fields, 3};
 
-/* Only a local path may follow: no open redirect. */
-static const char *
-local_next(const char *next)
-{
-	if (!next || next[0] != '/' || next[1] == '/' || next[1] == '\\' || strpbrk(next, "\r\n"))
-		return "/mina-sidor";
-	return next;
-}
-
 static void
 render(struct req *r, const struct form *f)
 {
 	r->p.title = r->p.english ? "Create an account" : "Skapa konto";
 	const char *csrf = req_csrf(r);
-	const char *next =
-	        local_next(r->method == M_POST ? req_form(r, "till") : req_query(r, "till"));
+	const char *next = local_path(
+	        r->method == M_POST ? req_form(r, "till") : req_query(r, "till"), "/mina-sidor");
 	layout_form_page(r, layout_page_with(r, "/skapa-konto", "till", req_form(r, "till")));
 	layout_head(r);
-	tpl_auth_signup(&r->out, &r->p, csrf, f, form_fields(f, &r->a), next);
+	tpl_account_signup(&r->out, &r->p, csrf, f, form_fields(f, &r->a), next);
 	layout_foot(r);
 }
 
@@ -128,7 +120,7 @@ signup_submit(struct req *r)
 		int rc = user_create(r->db, form_value(&f, "epost"), form_value(&f, "namn"),
 		                     form_value(&f, "losenord"), &id);
 		if (rc == DB_OK && session_start(r, id) == 0) {
-			req_redirect(r, local_next(req_form(r, "till")));
+			req_redirect(r, local_path(req_form(r, "till"), "/mina-sidor"));
 			return;
 		}
 		if (rc != DB_CONSTRAINT) {

@@ -1,5 +1,5 @@
-#ifndef AUTH_ACCOUNT_H
-#define AUTH_ACCOUNT_H
+#ifndef ACCOUNT_ACCOUNT_H
+#define ACCOUNT_ACCOUNT_H
 #include "http/request.h"
 
 void signup_form(struct req *r);

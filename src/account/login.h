@@ -1,5 +1,5 @@
-#ifndef AUTH_LOGIN_H
-#define AUTH_LOGIN_H
+#ifndef ACCOUNT_LOGIN_H
+#define ACCOUNT_LOGIN_H
 #include "http/request.h"
 
 void login_form(struct req *r);

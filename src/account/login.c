@@ -1,6 +1,7 @@
 /* Sign in and sign out. */
-#include "auth/login.h"
-#include "auth/login.tpl.h"
+#include "account/login.h"
+#include "base/valid.h"
+#include "account/login.tpl.h"
 #include "auth/password.h"
 #include "auth/session.h"
 #include "ui/form.h"
@@ -22,10 +23,7 @@ static struct dbq Q_FORGET = {"DELETE FROM login_failures WHERE at < $1", NULL, 
 static const char *
 safe_next(const char *next)
 {
-	if (!next || next[0] != '/' || next[1] == '/' || next[1] == '\\' || strchr(next, '\r') ||
-	    strchr(next, '\n'))
-		return "/mina-sidor";
-	return next;
+	return local_path(next, "/mina-sidor");
 }
 
 /* The sign-in form. The address is checked as an address; a wrong
@@ -64,7 +62,7 @@ render(struct req *r, const struct form *f)
 	        safe_next(r->method == M_POST ? req_form(r, "till") : req_query(r, "till"));
 	layout_form_page(r, layout_page_with(r, "/logga-in", "till", req_form(r, "till")));
 	layout_head(r);
-	tpl_auth_login(&r->out, &r->p, csrf, f, form_fields(f, &r->a), next);
+	tpl_account_login(&r->out, &r->p, csrf, f, form_fields(f, &r->a), next);
 	layout_foot(r);
 }
 

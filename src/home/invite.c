@@ -2,9 +2,9 @@
  * a link with a random token goes out by mail; the person signs in (or
  * creates an account) and accepts. Tokens are stored hashed and expire
  * after 14 days. */
-#include "cases/pages.h"
 #include "home/home.h"
-#include "cases/invite.tpl.h"
+#include "cases/case.h"
+#include "home/invite.tpl.h"
 #include "auth/users.h"
 #include "layout/layout.h"
 #include "mail/outbox.h"
@@ -124,7 +124,7 @@ show(struct req *r, const char *name, int other)
 	r->p.title = r->p.english ? "Invitation" : "Inbjudan";
 	const char *csrf = req_csrf(r);
 	layout_head(r);
-	tpl_cases_invite(&r->out, &r->p, csrf, name, r->params[0], other);
+	tpl_home_invite(&r->out, &r->p, csrf, name, r->params[0], other);
 	layout_foot(r);
 }
 
