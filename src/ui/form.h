@@ -40,7 +40,7 @@ struct field_def {
 	int64_t min, max_int; /* FIELD_INT: the allowed range */
 	const char *hint_sv, *hint_en;
 	const char *autocomplete;
-	const struct choice *choices;        /* FIELD_SELECT, unless the form sets its own */
+	const struct choice *choices;        /* select and radio, unless the form sets its own */
 	field_check *check;                  /* after the type's own rules */
 	const char *missing_sv, *missing_en; /* when it is required and empty */
 	/* when the value breaks the type's rule (no such date, a choice not
