@@ -564,10 +564,18 @@ users(void)
 	hresp_free(&r);
 	h_client_free(c);
 
+	long users = sql_count("SELECT count(*) FROM users");
 	h_check(add_user("kort@example.se", "Kort Lösen", "kort", "officer", "BRN", "", &r) ==
 	                        422 &&
 	                hresp_has(&r, "Lösenordet ska vara 10 till 256 tecken."),
 	        "a short password: 422 with the rule");
+	h_check(field_error(&r, "ny_losenord", "Lösenordet ska vara 10 till 256 tecken.") &&
+	                h_summary_links(&r, "ny_losenord") && !h_summary_links(&r, "ny_epost") &&
+	                hresp_has(&r, "value=\"kort@example.se\"") &&
+	                hresp_has(&r, "value=\"Kort Lösen\"") && !hresp_has(&r, "value=\"kort\"") &&
+	                sql_count("SELECT count(*) FROM users") == users,
+	        "the rule is beside the password, linked from the summary, the address and name "
+	        "kept, the password not sent back, no user stored");
 	hresp_free(&r);
 	h_check(add_user("utan@example.se", "Utan Förvaltning", "ett-langt-losenord", "officer", "",
 	                 "", &r) == 422 &&
