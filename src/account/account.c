@@ -3,7 +3,6 @@
 #include "account/account.h"
 #include "base/valid.h"
 #include "home/home.h"
-#include "admin/form.h"
 #include "auth/password.h"
 #include "auth/session.h"
 #include "account/signup.tpl.h"
@@ -53,79 +52,73 @@ static struct dbq Q_FORGET_INVITATIONS = {"DELETE FROM invitations WHERE lower(e
                                           0};
 static struct dbq Q_FORGET_MAIL = {"DELETE FROM outbox WHERE lower(to_addr) = $1", NULL, 0};
 
-enum { S_EMAIL, S_NAME, S_PASSWORD, S_COUNT };
+/* The sign-up form. */
+static const struct field_def signup_fields[] = {
+        {.name = "epost",
+         .label_sv = "E-postadress",
+         .label_en = "E-mail address",
+         .type = FIELD_EMAIL,
+         .required = 1,
+         .max = 254,
+         .autocomplete = "email",
+         .missing_sv = "Skriv en e-postadress som namn@exempel.se.",
+         .missing_en = "Write an e-mail address like name@example.com."},
+        {.name = "namn",
+         .label_sv = "Ditt namn",
+         .label_en = "Your name",
+         .type = FIELD_TEXT,
+         .required = 1,
+         .max = 200,
+         .autocomplete = "name",
+         .missing_sv = "Skriv ditt namn.",
+         .missing_en = "Write your name."},
+        {.name = "losenord",
+         .label_sv = "Lösenord",
+         .label_en = "Password",
+         .type = FIELD_PASSWORD,
+         .required = 1,
+         .max = PASSWORD_MAX,
+         .hint_sv = "Minst 10 tecken.",
+         .hint_en = "At least 10 characters.",
+         .autocomplete = "new-password",
+         .check = password_problem,
+         .missing_sv = "Lösenordet ska vara 10 till 256 tecken.",
+         .missing_en = "The password must be 10 to 256 characters."},
+};
+static const struct form_def signup_form_def = {"skapa-konto", signup_fields, 3};
 
 static void
-signup_fields(struct req *r, struct field f[S_COUNT])
-{
-	int en = r->p.english;
-	f[S_EMAIL] = (struct field){"epost",
-	                            en ? "E-mail address" : "E-postadress",
-	                            req_form(r, "epost"),
-	                            NULL,
-	                            "email",
-	                            NULL,
-	                            1,
-	                            "email",
-	                            NULL};
-	f[S_NAME] = (struct field){"namn",
-	                           en ? "Your name" : "Ditt namn",
-	                           req_form(r, "namn"),
-	                           NULL,
-	                           "text",
-	                           NULL,
-	                           1,
-	                           "name",
-	                           NULL};
-	f[S_PASSWORD] =
-	        (struct field){"losenord", en ? "Password" : "Lösenord",
-	                       NULL,       NULL,
-	                       "password", en ? "At least 10 characters." : "Minst 10 tecken.",
-	                       1,          "new-password",
-	                       NULL};
-}
-
-static void
-render(struct req *r, struct field *f, int nerrors)
+render(struct req *r, const struct form *f)
 {
 	r->p.title = r->p.english ? "Create an account" : "Skapa konto";
 	const char *csrf = req_csrf(r);
 	const char *next = local_path(
 	        r->method == M_POST ? req_form(r, "till") : req_query(r, "till"), "/mina-sidor");
+	layout_form_page(r, layout_page_with(r, "/skapa-konto", "till", req_form(r, "till")));
 	layout_head(r);
-	tpl_account_signup(&r->out, &r->p, csrf, f, S_COUNT, nerrors, next);
+	tpl_account_signup(&r->out, &r->p, csrf, f, form_fields(f, &r->a), next);
 	layout_foot(r);
 }
 
 void
 signup_form(struct req *r)
 {
-	struct field f[S_COUNT];
-	signup_fields(r, f);
-	render(r, f, 0);
+	struct form f;
+	form_init(&f, r, &signup_form_def);
+	render(r, &f);
 }
 
-/* Creates the account and signs the person in. */
+/* Creates the account and signs the person in; refused, the form again
+ * with every reason beside its field, the address and name kept. */
 void
 signup_submit(struct req *r)
 {
-	struct field f[S_COUNT];
-	signup_fields(r, f);
-	int en = r->p.english, bad = 0;
-	const char *email = f[S_EMAIL].value ? f[S_EMAIL].value : "";
-	const char *name = f[S_NAME].value ? f[S_NAME].value : "";
-	const char *pw = req_form(r, "losenord");
-	if ((f[S_EMAIL].error = email_problem(email, en)))
-		bad++;
-	if (!*name || strlen(name) > 200 || !text_valid(name, strlen(name)))
-		f[S_NAME].error = en ? "Write your name." : "Skriv ditt namn.", bad++;
-	if (!pw || !password_acceptable(pw))
-		f[S_PASSWORD].error = en ? "The password must be 10 to 256 characters."
-		                         : "Lösenordet ska vara 10 till 256 tecken.",
-		bad++;
-	int64_t id = 0;
-	if (!bad) {
-		int rc = user_create(r->db, email, name, pw, &id);
+	struct form f;
+	form_init(&f, r, &signup_form_def);
+	if (form_read(&f, r) == 0) {
+		int64_t id = 0;
+		int rc = user_create(r->db, form_value(&f, "epost"), form_value(&f, "namn"),
+		                     form_value(&f, "losenord"), &id);
 		if (rc == DB_OK && session_start(r, id) == 0) {
 			req_redirect(r, local_path(req_form(r, "till"), "/mina-sidor"));
 			return;
@@ -134,13 +127,12 @@ signup_submit(struct req *r)
 			req_error(r, 500);
 			return;
 		}
-		f[S_EMAIL].error =
-		        en ? "There is already an account with this address. Sign in instead."
-		           : "Det finns redan ett konto med denna adress. Logga in i stället.";
-		bad++;
+		form_error(&f, "epost",
+		           "Det finns redan ett konto med denna adress. Logga in i stället.",
+		           "There is already an account with this address. Sign in instead.");
 	}
 	r->status = 422;
-	render(r, f, bad);
+	render(r, &f);
 }
 
 /* Adds every row of a query as an object with the given keys. */
@@ -203,13 +195,13 @@ account_delete(struct req *r)
 	if (db_query(r->db, &c, &Q_HASH, DB_ARGS(DB_INT(r->user->id))) == DB_OK && db_next(&c) > 0)
 		hash = arena_strdup(&r->a, db_col_text(&c, 0));
 	db_done(&c);
-	const char *pw = req_form(r, "losenord");
-	if (!hash || !pw || password_verify(hash, pw) != 0) {
-		struct mine_refusal e = {
-		        .delete_error = r->p.english
-		                                ? "Wrong password: the account was not deleted."
-		                                : "Fel lösenord: kontot raderades inte."};
-		my_pages_refused(r, &e);
+	struct form f;
+	form_init(&f, r, &mine_delete_form);
+	if (!form_read(&f, r) && (!hash || password_verify(hash, form_value(&f, "losenord")) != 0))
+		form_error(&f, "losenord", "Fel lösenord: kontot raderades inte.",
+		           "Wrong password: the account was not deleted.");
+	if (f.nerrors) {
+		my_pages_refused(r, &f);
 		return;
 	}
 	if (db_begin(r->db) != DB_OK ||

@@ -5,6 +5,7 @@
 #include "admin/index.tpl.h"
 #include "layout/layout.h"
 #include "register/queries.h"
+#include "register/fields.h"
 #include "register/store.h"
 
 #include <stdlib.h>
@@ -37,40 +38,61 @@ admin_assoc_list(struct req *r)
 	layout_foot(r);
 }
 
-/* Everything the association form shows, typed values and errors included. */
+/* What the administrator sets beside the register's fields. */
+static const struct field_def visibility_fields[] = {
+        {.name = "aktiv", .label_sv = "Aktiv", .label_en = "Active", .type = FIELD_CHECKBOX},
+        {.name = "offentlig",
+         .label_sv = "Visas i det offentliga registret",
+         .label_en = "Shown in the public register",
+         .type = FIELD_CHECKBOX},
+};
+static const struct form_def visibility_form = {"synlighet", visibility_fields, 2};
+
+/* Everything the association form shows, typed values and errors included:
+ * the register's fields, the areas and groups ticked, and the visibility. */
 struct assoc_form {
-	struct assoc_input in;
-	struct assoc_errors e;
+	struct form f, vis;
 	struct assoc_rec rec;
 	struct choice *areas, *groups;
 	const char *notice;
-	int area_bad;
 };
+
+/* An empty form, with the choices it offers; 0, or -1 when the database
+ * failed. */
+static int
+form_start(struct req *r, struct assoc_form *f)
+{
+	*f = (struct assoc_form){0};
+	form_init(&f->f, r, &assoc_form_def);
+	form_init(&f->vis, r, &visibility_form);
+	return assoc_choices(r, &f->areas, &f->groups);
+}
 
 static void
 render_form(struct req *r, struct assoc_form *f, const char *action, const char *heading)
 {
-	struct field fields[ASSOC_FIELDS];
-	int nf = assoc_form_fields(fields, &f->in, &f->e, f->rec.form, r->p.english);
 	r->p.title = heading;
+	layout_form_page(r, action);
 	const char *csrf = req_csrf(r);
 	layout_head(r);
-	tpl_admin_assoc_form(&r->out, &r->p, csrf, action, heading, fields, nf, f->e.count,
-	                     f->areas, f->rec.area_ids, f->rec.nareas, f->groups, f->rec.group_ids,
-	                     f->rec.ngroups, f->rec.active, f->rec.public_, f->notice);
+	tpl_admin_assoc_form(&r->out, &r->p, csrf, action, heading, &f->f,
+	                     form_fields(&f->f, &r->a), f->areas, f->rec.area_ids, f->rec.nareas,
+	                     f->groups, f->rec.group_ids, f->rec.ngroups, &f->vis,
+	                     form_fields(&f->vis, &r->a), f->notice);
 	layout_foot(r);
 }
 
 void
 admin_assoc_new(struct req *r)
 {
-	struct assoc_form f = {0};
-	if (assoc_choices(r, &f.areas, &f.groups) != 0) {
+	struct assoc_form f;
+	if (form_start(r, &f) != 0) {
 		req_error(r, 500);
 		return;
 	}
-	f.rec.active = f.rec.public_ = 1;
-	f.in.form = "ideell";
+	form_set(&f.f, "form", "ideell");
+	form_set(&f.vis, "aktiv", "1");
+	form_set(&f.vis, "offentlig", "1");
 	render_form(r, &f, "/admin/foreningar/ny",
 	            r->p.english ? "Add association" : "Lägg till förening");
 }
@@ -78,30 +100,30 @@ admin_assoc_new(struct req *r)
 void
 admin_assoc_edit(struct req *r)
 {
-	struct assoc_form f = {0};
+	struct assoc_form f;
 	struct assoc x;
 	int64_t id = req_param_id(r, 0);
 	int rc = id ? register_get(r->db, &r->a, id, 0, &x) : 0;
-	if (rc <= 0 || assoc_choices(r, &f.areas, &f.groups) != 0) {
+	if (rc <= 0 || form_start(r, &f) != 0) {
 		req_error(r, rc < 0 ? 500 : 404);
 		return;
 	}
 	struct buf num = {0};
-	f.in = (struct assoc_input){x.orgnr, x.name,    x.form, x.purpose, x.email,
-	                            x.phone, x.website, "",     ""};
+	struct assoc_input in = {x.orgnr, x.name,    x.form, x.purpose, x.email,
+	                         x.phone, x.website, "",     ""};
 	if (x.founded) {
 		buf_int(&num, x.founded);
-		f.in.founded = arena_strdup(&r->a, buf_cstr(&num));
+		in.founded = arena_strdup(&r->a, buf_cstr(&num));
 	}
 	if (x.members) {
 		num.len = 0;
 		buf_int(&num, x.members);
-		f.in.members = arena_strdup(&r->a, buf_cstr(&num));
+		in.members = arena_strdup(&r->a, buf_cstr(&num));
 	}
 	buf_free(&num);
-	f.rec.form = x.form;
-	f.rec.active = x.active;
-	f.rec.public_ = x.public_;
+	assoc_form_set(&f.f, &in);
+	form_set(&f.vis, "aktiv", x.active ? "1" : NULL);
+	form_set(&f.vis, "offentlig", x.public_ ? "1" : NULL);
 	f.rec.nareas = register_links(r->db, id, 0, f.rec.area_ids, ASSOC_MAX_LINKS);
 	f.rec.ngroups = register_links(r->db, id, 1, f.rec.group_ids, ASSOC_MAX_LINKS);
 	if (req_query(r, "sparad"))
@@ -116,22 +138,23 @@ admin_assoc_edit(struct req *r)
 static void
 save_form(struct req *r, int64_t id)
 {
-	struct assoc_form f = {0};
-	if (assoc_choices(r, &f.areas, &f.groups) != 0) {
+	struct assoc_form f;
+	if (form_start(r, &f) != 0) {
 		req_error(r, 500);
 		return;
 	}
 	int en = r->p.english;
-	f.in = assoc_input_from_form(r);
-	assoc_validate(&f.in, en, &f.rec, &f.e);
+	struct assoc_input in;
+	assoc_form_read(&f.f, r, &in, &f.rec);
+	form_read(&f.vis, r);
 	f.rec.nareas = form_ids(r, "omrade", f.areas, f.rec.area_ids);
 	f.rec.ngroups = form_ids(r, "malgrupp", f.groups, f.rec.group_ids);
 	if (f.rec.nareas < 0 || f.rec.ngroups < 0) {
 		req_error(r, 400);
 		return;
 	}
-	f.rec.active = req_form(r, "aktiv") != NULL;
-	f.rec.public_ = req_form(r, "offentlig") != NULL;
+	f.rec.active = form_value(&f.vis, "aktiv") != NULL;
+	f.rec.public_ = form_value(&f.vis, "offentlig") != NULL;
 	char action[64];
 	if (id)
 		snprintf(action, sizeof(action), "/admin/foreningar/%lld", (long long)id);
@@ -139,13 +162,13 @@ save_form(struct req *r, int64_t id)
 		snprintf(action, sizeof(action), "/admin/foreningar/ny");
 	const char *heading = id ? (en ? "Edit association" : "Ändra förening")
 	                         : (en ? "Add association" : "Lägg till förening");
-	if (f.e.count == 0 && db_begin(r->db) == DB_OK) {
+	if (f.f.nerrors == 0 && db_begin(r->db) == DB_OK) {
 		int64_t other = f.rec.orgnr[0] ? assoc_find(r->db, &f.rec) : 0;
 		int64_t saved = 0;
 		if (other && other != id) {
-			f.e.orgnr = en ? "Another association already has this organisation number."
-			               : "En annan förening har redan detta organisationsnummer.";
-			f.e.count++;
+			form_error(&f.f, "organisationsnummer",
+			           "En annan förening har redan detta organisationsnummer.",
+			           "Another association already has this organisation number.");
 		} else if (assoc_save(r->db, id, &f.rec, &saved) == DB_OK &&
 		           db_commit(r->db) == DB_OK) {
 			char to[80];

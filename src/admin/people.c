@@ -86,67 +86,131 @@ user_rows(struct req *r, struct refrow **rows, size_t *n)
 	return 0;
 }
 
-enum { F_EMAIL, F_NAME, F_PASSWORD, F_ROLE, F_DEPT, F_AREA, F_ORGNR, F_COUNT };
+/* The two forms of the page: adding a user with a first role, and giving
+ * an existing user a role. Their fields' names start with the form's id,
+ * so the page's two forms never share one. A role's scope (a department, an
+ * area, an association) is needed by that role only. */
+static const struct field_def add_fields[] = {
+        {.name = "ny_epost",
+         .label_sv = "E-postadress",
+         .label_en = "E-mail address",
+         .type = FIELD_EMAIL,
+         .required = 1,
+         .max = 254,
+         .autocomplete = "off",
+         .missing_sv = "Skriv en e-postadress som namn@exempel.se.",
+         .missing_en = "Write an e-mail address like name@example.com."},
+        {.name = "ny_namn",
+         .label_sv = "Namn",
+         .label_en = "Name",
+         .type = FIELD_TEXT,
+         .required = 1,
+         .max = 200,
+         .autocomplete = "off",
+         .missing_sv = "Skriv personens namn.",
+         .missing_en = "Write the person's name."},
+        {.name = "ny_losenord",
+         .label_sv = "Lösenord",
+         .label_en = "Password",
+         .type = FIELD_PASSWORD,
+         .required = 1,
+         .max = PASSWORD_MAX,
+         .hint_sv = "Minst 10 tecken.",
+         .hint_en = "At least 10 characters.",
+         .autocomplete = "new-password",
+         .check = password_problem,
+         .missing_sv = "Lösenordet ska vara 10 till 256 tecken.",
+         .missing_en = "The password must be 10 to 256 characters."},
+        {.name = "ny_roll",
+         .label_sv = "Roll",
+         .label_en = "Role",
+         .type = FIELD_SELECT,
+         .required = 1,
+         .choices = roles,
+         .invalid_sv = "Välj en roll.",
+         .invalid_en = "Choose a role."},
+        {.name = "ny_forvaltning",
+         .label_sv = "Förvaltning (handläggare)",
+         .label_en = "Department (case officers)",
+         .type = FIELD_SELECT,
+         .invalid_sv = "Välj en av förvaltningarna i listan.",
+         .invalid_en = "Choose one of the departments in the list."},
+        {.name = "ny_omrade",
+         .label_sv = "Område (moderatorer)",
+         .label_en = "Area (moderators)",
+         .type = FIELD_SELECT,
+         .invalid_sv = "Välj ett av områdena i listan.",
+         .invalid_en = "Choose one of the areas in the list."},
+        {.name = "ny_orgnr",
+         .label_sv = "Föreningens organisationsnummer (företrädare)",
+         .label_en = "Association's organisation number (representatives)",
+         .type = FIELD_TEXT,
+         .autocomplete = "off"},
+};
+static const struct form_def add_form = {"ny", add_fields, 7};
 
-/* The fields of both forms: adding a user uses them all, giving a role
- * all but name and password. */
-static void
-fields(struct req *r, struct field f[F_COUNT], const char *prefix)
+static const struct field_def grant_fields[] = {
+        {.name = "roll_epost",
+         .label_sv = "E-postadress",
+         .label_en = "E-mail address",
+         .type = FIELD_EMAIL,
+         .required = 1,
+         .max = 254,
+         .autocomplete = "off",
+         .missing_sv = "Ingen användare har denna adress.",
+         .missing_en = "No user has this address."},
+        {.name = "roll_roll",
+         .label_sv = "Roll",
+         .label_en = "Role",
+         .type = FIELD_SELECT,
+         .required = 1,
+         .choices = roles,
+         .invalid_sv = "Välj en roll.",
+         .invalid_en = "Choose a role."},
+        {.name = "roll_forvaltning",
+         .label_sv = "Förvaltning (handläggare)",
+         .label_en = "Department (case officers)",
+         .type = FIELD_SELECT,
+         .invalid_sv = "Välj en av förvaltningarna i listan.",
+         .invalid_en = "Choose one of the departments in the list."},
+        {.name = "roll_omrade",
+         .label_sv = "Område (moderatorer)",
+         .label_en = "Area (moderators)",
+         .type = FIELD_SELECT,
+         .invalid_sv = "Välj ett av områdena i listan.",
+         .invalid_en = "Choose one of the areas in the list."},
+        {.name = "roll_orgnr",
+         .label_sv = "Föreningens organisationsnummer (företrädare)",
+         .label_en = "Association's organisation number (representatives)",
+         .type = FIELD_TEXT,
+         .autocomplete = "off"},
+};
+static const struct form_def grant_form = {"roll", grant_fields, 5};
+
+/* A field of one of the two forms by its name without the form's prefix. */
+static const char *
+value_of(const struct form *f, const char *name, char *full, size_t n)
 {
-	int en = r->p.english;
-	int posted = r->method == M_POST;
-	struct choice *depts = reference_choices(r, &Q_DEPTS),
-	              *areas = reference_choices(r, &Q_AREAS);
-	f[F_EMAIL] = (struct field){"epost", en ? "E-mail address" : "E-postadress",
-	                            NULL,    NULL,
-	                            "email", NULL,
-	                            1,       "off",
-	                            NULL};
-	f[F_NAME] = (struct field){"namn", en ? "Name" : "Namn", NULL, NULL, "text", NULL, 1, "off",
-	                           NULL};
-	f[F_PASSWORD] =
-	        (struct field){"losenord", en ? "Password" : "Lösenord",
-	                       NULL,       NULL,
-	                       "password", en ? "At least 10 characters." : "Minst 10 tecken.",
-	                       1,          "new-password",
-	                       NULL};
-	f[F_ROLE] = (struct field){
-	        "roll", en ? "Role" : "Roll", NULL, NULL, "select", NULL, 1, NULL, roles};
-	f[F_DEPT] = (struct field){"forvaltning",
-	                           en ? "Department (case officers)" : "Förvaltning (handläggare)",
-	                           NULL,
-	                           NULL,
-	                           "select",
-	                           NULL,
-	                           0,
-	                           NULL,
-	                           depts};
-	f[F_AREA] = (struct field){"omrade", en ? "Area (moderators)" : "Område (moderatorer)",
-	                           NULL,     NULL,
-	                           "select", NULL,
-	                           0,        NULL,
-	                           areas};
-	f[F_ORGNR] = (struct field){"orgnr",
-	                            en ? "Association's organisation number (representatives)"
-	                               : "Föreningens organisationsnummer (företrädare)",
-	                            NULL,
-	                            NULL,
-	                            "text",
-	                            NULL,
-	                            0,
-	                            "off",
-	                            NULL};
-	for (int i = 0; i < F_COUNT; i++) {
-		char name[64];
-		snprintf(name, sizeof(name), "%s_%s", prefix, f[i].name);
-		f[i].name = arena_strdup(&r->a, name);
-		if (posted && i != F_PASSWORD)
-			f[i].value = req_form(r, f[i].name);
-	}
+	snprintf(full, n, "%s_%s", f->def->id, name);
+	return form_value(f, full);
 }
 
+/* A form of the page with the departments and areas it offers. */
 static void
-render(struct req *r, struct field *add, int add_errors, struct field *grant, int grant_errors)
+start(struct req *r, struct form *f, const struct form_def *d)
+{
+	char name[32];
+	form_init(f, r, d);
+	snprintf(name, sizeof(name), "%s_forvaltning", d->id);
+	form_set_choices(f, name, reference_choices(r, &Q_DEPTS));
+	snprintf(name, sizeof(name), "%s_omrade", d->id);
+	form_set_choices(f, name, reference_choices(r, &Q_AREAS));
+}
+
+/* The page, with the form that was sent (NULL for none) refused and the
+ * other drawn afresh. */
+static void
+render(struct req *r, const struct form *sent)
 {
 	struct refrow *rows;
 	size_t n;
@@ -154,144 +218,133 @@ render(struct req *r, struct field *add, int add_errors, struct field *grant, in
 		req_error(r, 500);
 		return;
 	}
-	struct field g[5] = {grant[F_EMAIL], grant[F_ROLE], grant[F_DEPT], grant[F_AREA],
-	                     grant[F_ORGNR]};
+	struct form add, grant;
+	if (form_sent(sent, &add_form, NULL))
+		add = *sent;
+	else
+		start(r, &add, &add_form);
+	if (form_sent(sent, &grant_form, NULL))
+		grant = *sent;
+	else
+		start(r, &grant, &grant_form);
 	r->p.title = r->p.english ? "Users and roles" : "Användare och roller";
+	layout_form_page(r, "/admin/anvandare");
 	const char *csrf = req_csrf(r);
 	layout_head(r);
 	const char *notice = req_query(r, "sparad") ? (r->p.english ? "Saved." : "Sparat.") : NULL;
-	tpl_admin_users(&r->out, &r->p, csrf, rows, n, add, F_COUNT, add_errors, g, 5, grant_errors,
-	                notice);
+	tpl_admin_users(&r->out, &r->p, csrf, rows, n, &add, form_fields(&add, &r->a), &grant,
+	                form_fields(&grant, &r->a), notice);
 	layout_foot(r);
 }
 
 void
 admin_users(struct req *r)
 {
-	struct field add[F_COUNT], grant[F_COUNT];
-	fields(r, add, "ny");
-	fields(r, grant, "roll");
-	render(r, add, 0, grant, 0);
+	render(r, NULL);
 }
 
-/* Checks the role and finds its scope: an officer needs a department, a
- * moderator an area, a representative an association. */
-static int
-read_scope(struct req *r, struct field *f, int64_t *dept, int64_t *area, int64_t *assoc)
+/* The role and its scope: an officer needs a department, a moderator an
+ * area, a representative an association; the reason beside the field
+ * otherwise. */
+static void
+read_scope(struct req *r, struct form *f, int64_t *dept, int64_t *area, int64_t *assoc)
 {
-	int en = r->p.english, bad = 0;
-	const char *role = f[F_ROLE].value ? f[F_ROLE].value : "";
+	char name[32];
+	const char *role = value_of(f, "roll", name, sizeof(name));
 	*dept = *area = *assoc = 0;
-	if (!role_valid(role)) {
-		f[F_ROLE].error = en ? "Choose a role." : "Välj en roll.";
-		return 1;
-	}
+	if (!role || !role_valid(role))
+		return; /* the form refused it beside the field */
 	if (strcmp(role, "officer") == 0) {
-		*dept = f[F_DEPT].value ? department_id(r->db, f[F_DEPT].value) : 0;
+		const char *code = value_of(f, "forvaltning", name, sizeof(name));
+		*dept = code ? department_id(r->db, code) : 0;
 		if (!*dept)
-			f[F_DEPT].error = en ? "A case officer needs a department."
-			                     : "En handläggare behöver en förvaltning.",
-			bad++;
+			form_error(f, name, "En handläggare behöver en förvaltning.",
+			           "A case officer needs a department.");
 	}
 	if (strcmp(role, "moderator") == 0) {
-		*area = f[F_AREA].value ? db_int(r->db, &Q_AREA_BY_SLUG,
-		                                 DB_ARGS(DB_TEXT(f[F_AREA].value)), 0)
-		                        : 0;
+		const char *slug = value_of(f, "omrade", name, sizeof(name));
+		*area = slug ? db_int(r->db, &Q_AREA_BY_SLUG, DB_ARGS(DB_TEXT(slug)), 0) : 0;
 		if (!*area)
-			f[F_AREA].error = en ? "A moderator needs an area."
-			                     : "En moderator behöver ett område.",
-			bad++;
+			form_error(f, name, "En moderator behöver ett område.",
+			           "A moderator needs an area.");
 	}
 	if (strcmp(role, "representative") == 0) {
 		char canon[12];
-		const char *v = f[F_ORGNR].value ? f[F_ORGNR].value : "";
-		enum idnum_err e = orgnr_parse(v, strlen(v), canon);
-		if (e != IDNUM_OK) {
-			f[F_ORGNR].error = idnum_message(e, en);
-			bad++;
-		} else if (!(*assoc = db_int(r->db, &Q_ASSOC_BY_ORGNR, DB_ARGS(DB_TEXT(canon)),
-		                             0))) {
-			f[F_ORGNR].error = en ? "No association has this organisation number."
-			                      : "Ingen förening har detta organisationsnummer.";
-			bad++;
-		}
+		const char *v = value_of(f, "orgnr", name, sizeof(name));
+		enum idnum_err e = orgnr_parse(v ? v : "", v ? strlen(v) : 0, canon);
+		if (e != IDNUM_OK)
+			form_error(f, name, idnum_message(e, 0), idnum_message(e, 1));
+		else if (!(*assoc = db_int(r->db, &Q_ASSOC_BY_ORGNR, DB_ARGS(DB_TEXT(canon)), 0)))
+			form_error(f, name, "Ingen förening har detta organisationsnummer.",
+			           "No association has this organisation number.");
 	}
-	return bad;
+}
+
+/* A refused form: the page again, 422, nothing written. */
+static void
+refuse(struct req *r, const struct form *f)
+{
+	r->status = 422;
+	render(r, f);
 }
 
 void
 admin_user_add(struct req *r)
 {
-	struct field add[F_COUNT], grant[F_COUNT];
-	fields(r, add, "ny");
-	fields(r, grant, "roll");
-	int en = r->p.english, bad = 0;
-	const char *email = add[F_EMAIL].value ? add[F_EMAIL].value : "";
-	const char *name = add[F_NAME].value ? add[F_NAME].value : "";
-	const char *pw = req_form(r, add[F_PASSWORD].name);
-	if ((add[F_EMAIL].error = email_problem(email, en)))
-		bad++;
-	if (!*name || strlen(name) > 200 || !text_valid(name, strlen(name)))
-		add[F_NAME].error = en ? "Write the person's name." : "Skriv personens namn.",
-		bad++;
-	if (!pw || !password_acceptable(pw))
-		add[F_PASSWORD].error = en ? "The password must be 10 to 256 characters."
-		                           : "Lösenordet ska vara 10 till 256 tecken.",
-		bad++;
+	struct form f;
+	start(r, &f, &add_form);
+	form_read(&f, r);
 	int64_t dept, area, assoc, id = 0;
-	bad += read_scope(r, add, &dept, &area, &assoc);
-	if (!bad) {
-		if (db_begin(r->db) != DB_OK) {
-			req_error(r, 500);
-			return;
-		}
-		int rc = user_create(r->db, email, name, pw, &id);
-		if (rc == DB_OK)
-			rc = user_grant(r->db, id, add[F_ROLE].value, dept, area, assoc);
-		if (rc == DB_OK && db_commit(r->db) == DB_OK) {
-			req_redirect(r, "/admin/anvandare?sparad=1");
-			return;
-		}
-		db_rollback(r->db);
-		if (rc != DB_CONSTRAINT) {
-			req_error(r, 500);
-			return;
-		}
-		add[F_EMAIL].error = en ? "There is already a user with this address."
-		                        : "Det finns redan en användare med denna adress.";
-		bad++;
+	read_scope(r, &f, &dept, &area, &assoc);
+	if (f.nerrors) {
+		refuse(r, &f);
+		return;
 	}
-	r->status = 422;
-	render(r, add, bad, grant, 0);
+	if (db_begin(r->db) != DB_OK) {
+		req_error(r, 500);
+		return;
+	}
+	int rc = user_create(r->db, form_value(&f, "ny_epost"), form_value(&f, "ny_namn"),
+	                     form_value(&f, "ny_losenord"), &id);
+	if (rc == DB_OK)
+		rc = user_grant(r->db, id, form_value(&f, "ny_roll"), dept, area, assoc);
+	if (rc == DB_OK && db_commit(r->db) == DB_OK) {
+		req_redirect(r, "/admin/anvandare?sparad=1");
+		return;
+	}
+	db_rollback(r->db);
+	if (rc != DB_CONSTRAINT) {
+		req_error(r, 500);
+		return;
+	}
+	form_error(&f, "ny_epost", "Det finns redan en användare med denna adress.",
+	           "There is already a user with this address.");
+	refuse(r, &f);
 }
 
 void
 admin_user_role(struct req *r)
 {
-	struct field add[F_COUNT], grant[F_COUNT];
-	fields(r, add, "ny");
-	fields(r, grant, "roll");
-	int en = r->p.english, bad = 0;
-	const char *email = grant[F_EMAIL].value ? grant[F_EMAIL].value : "";
-	char lower[256] = "";
-	for (size_t i = 0; email[i] && i + 1 < sizeof(lower); i++)
-		lower[i] = (char)(email[i] >= 'A' && email[i] <= 'Z' ? email[i] + 32 : email[i]),
-		lower[i + 1] = 0;
-	int64_t uid = db_int(r->db, &Q_USER_BY_EMAIL, DB_ARGS(DB_TEXT(lower)), 0);
+	struct form f;
+	start(r, &f, &grant_form);
+	form_read(&f, r);
+	char lower[EMAIL_MAX];
+	const char *email = form_value(&f, "roll_epost");
+	int64_t uid = email && email_fold(email, lower) == 0
+	                      ? db_int(r->db, &Q_USER_BY_EMAIL, DB_ARGS(DB_TEXT(lower)), 0)
+	                      : 0;
 	if (!uid)
-		grant[F_EMAIL].error =
-		        en ? "No user has this address." : "Ingen användare har denna adress.",
-		bad++;
+		form_error(&f, "roll_epost", "Ingen användare har denna adress.",
+		           "No user has this address.");
 	int64_t dept, area, assoc;
-	bad += read_scope(r, grant, &dept, &area, &assoc);
-	if (!bad) {
-		if (user_grant(r->db, uid, grant[F_ROLE].value, dept, area, assoc) != DB_OK) {
-			req_error(r, 500);
-			return;
-		}
-		req_redirect(r, "/admin/anvandare?sparad=1");
+	read_scope(r, &f, &dept, &area, &assoc);
+	if (f.nerrors) {
+		refuse(r, &f);
 		return;
 	}
-	r->status = 422;
-	render(r, add, 0, grant, bad);
+	if (user_grant(r->db, uid, form_value(&f, "roll_roll"), dept, area, assoc) != DB_OK) {
+		req_error(r, 500);
+		return;
+	}
+	req_redirect(r, "/admin/anvandare?sparad=1");
 }

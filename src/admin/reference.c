@@ -63,9 +63,11 @@ reference_choices(struct req *r, struct dbq *q)
 	return out;
 }
 
+/* The list with its form to add to it; f is empty, or the refused form
+ * with what was typed. */
 void
 reference_render(struct req *r, const char *heading, const char *action, const char *const *cols,
-                 struct dbq *list, const struct field *fields, int nfields, int nerrors)
+                 struct dbq *list, const struct form *f)
 {
 	struct refrow *rows;
 	size_t n;
@@ -74,30 +76,98 @@ reference_render(struct req *r, const char *heading, const char *action, const c
 		return;
 	}
 	r->p.title = heading;
+	layout_form_page(r, action);
 	const char *csrf = req_csrf(r);
 	layout_head(r);
 	tpl_admin_reference(
-	        &r->out, &r->p, csrf, heading, action, cols, rows, n, fields, nfields, nerrors,
+	        &r->out, &r->p, csrf, heading, action, cols, rows, n, f, form_fields(f, &r->a),
 	        req_query(r, "tillagd") ? (r->p.english ? "Added." : "Tillagt.") : NULL);
 	layout_foot(r);
 }
 
-/* Required text of at most max bytes; sets the field's error. */
-static int
-need(struct req *r, struct field *f, size_t max)
+/* A department code is 2–5 capital letters: it starts every diarienummer. */
+static const char *
+code_problem(const char *v, int english)
 {
-	const char *v = req_form(r, f->name);
-	f->value = v;
-	size_t n = v ? strlen(v) : 0;
-	while (n && isspace((unsigned char)v[n - 1]))
-		n--;
-	if (!v || n == 0)
-		f->error = r->p.english ? "This field is required." : "Fältet måste fyllas i.";
-	else if (n > max || !text_valid(v, strlen(v)))
-		f->error = r->p.english ? "Too long, or characters that are not allowed."
-		                        : "För långt, eller otillåtna tecken.";
-	return f->error != NULL;
+	if (strlen(v) >= 2 && strlen(v) <= 5 &&
+	    strspn(v, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == strlen(v))
+		return NULL;
+	return english ? "Two to five capital letters A–Z." : "Två till fem versaler A–Z.";
 }
+
+/* The three lists' forms: short required texts, a department's code by
+ * its rule. */
+static const struct field_def dept_fields[] = {
+        {.name = "kod",
+         .label_sv = "Kod (i diarienummer, t.ex. FRI)",
+         .label_en = "Code (for diarienummer, e.g. FRI)",
+         .type = FIELD_TEXT,
+         .required = 1,
+         .autocomplete = "off",
+         .check = code_problem,
+         .missing_sv = "Fältet måste fyllas i.",
+         .missing_en = "This field is required."},
+        {.name = "namn",
+         .label_sv = "Namn på svenska",
+         .label_en = "Name in Swedish",
+         .type = FIELD_TEXT,
+         .required = 1,
+         .autocomplete = "off",
+         .missing_sv = "Fältet måste fyllas i.",
+         .missing_en = "This field is required."},
+        {.name = "namn_en",
+         .label_sv = "Namn på engelska",
+         .label_en = "Name in English",
+         .type = FIELD_TEXT,
+         .required = 1,
+         .autocomplete = "off",
+         .missing_sv = "Fältet måste fyllas i.",
+         .missing_en = "This field is required."},
+        {.name = "namnd",
+         .label_sv = "Nämnd",
+         .label_en = "Committee (nämnd)",
+         .type = FIELD_TEXT,
+         .required = 1,
+         .autocomplete = "off",
+         .missing_sv = "Fältet måste fyllas i.",
+         .missing_en = "This field is required."},
+};
+static const struct form_def dept_form = {"forvaltning", dept_fields, 4};
+
+static const struct field_def area_fields[] = {
+        {.name = "namn",
+         .label_sv = "Namn",
+         .label_en = "Name",
+         .type = FIELD_TEXT,
+         .required = 1,
+         .max = 100,
+         .autocomplete = "off",
+         .missing_sv = "Fältet måste fyllas i.",
+         .missing_en = "This field is required."},
+};
+static const struct form_def area_form = {"omrade", area_fields, 1};
+
+static const struct field_def group_fields[] = {
+        {.name = "namn",
+         .label_sv = "Namn på svenska",
+         .label_en = "Name in Swedish",
+         .type = FIELD_TEXT,
+         .required = 1,
+         .max = 100,
+         .autocomplete = "off",
+         .missing_sv = "Fältet måste fyllas i.",
+         .missing_en = "This field is required."},
+        {.name = "namn_en",
+         .label_sv = "Namn på engelska",
+         .label_en = "Name in English",
+         .type = FIELD_TEXT,
+         .required = 1,
+         .max = 100,
+         .autocomplete = "off",
+         .missing_sv = "Fältet måste fyllas i.",
+         .missing_en = "This field is required."},
+};
+static const struct form_def group_form = {"malgrupp", group_fields, 2};
 
 /* A URL-safe slug from a name: "Västra hamnen" -> "vastra-hamnen". */
 static const char *
@@ -122,198 +192,148 @@ slugify(struct req *r, const char *name)
 	return s;
 }
 
-/* Runs the insert; a duplicate becomes an error on the first field. */
+/* Runs the insert; a duplicate becomes an error on the form's first
+ * field: 0 stored, 1 a duplicate, -1 the database failed. */
 static int
-insert(struct req *r, struct dbq *q, const struct dbval *args, int n, struct field *first)
+insert(struct req *r, struct dbq *q, const struct dbval *args, int n, struct form *f)
 {
 	int rc = db_exec(r->db, q, args, n);
-	if (rc == DB_CONSTRAINT)
-		first->error = r->p.english ? "This already exists." : "Detta finns redan.";
-	else if (rc != DB_OK)
-		return -1;
-	return first->error ? 1 : 0;
+	if (rc == DB_CONSTRAINT) {
+		form_error(f, f->def->fields[0].name, "Detta finns redan.", "This already exists.");
+		return 1;
+	}
+	return rc == DB_OK ? 0 : -1;
 }
 
-static const char *const *
-dept_cols(struct req *r)
+/* One of the three lists: its heading, address, columns and rows. */
+struct reflist {
+	const char *heading, *action;
+	const char *const *cols;
+	struct dbq *rows;
+};
+
+/* Ends an add: back to the list, or the list again with the form refused
+ * (422), or 500. */
+static void
+added(struct req *r, int rc, const char *done, const struct reflist *l, const struct form *f)
+{
+	if (rc < 0) {
+		req_error(r, 500);
+		return;
+	}
+	if (rc == 0 && f->nerrors == 0) {
+		req_redirect(r, done);
+		return;
+	}
+	r->status = 422;
+	reference_render(r, l->heading, l->action, l->cols, l->rows, f);
+}
+
+static struct reflist
+departments(struct req *r)
 {
 	static const char *const sv[] = {"Kod", "Förvaltning", "Nämnd"};
 	static const char *const en[] = {"Code", "Department", "Committee"};
-	return r->p.english ? en : sv;
-}
-
-static void
-dept_fields(struct req *r, struct field f[4])
-{
-	int en = r->p.english;
-	f[0] = (struct field){
-	        "kod",
-	        en ? "Code (for diarienummer, e.g. FRI)" : "Kod (i diarienummer, t.ex. FRI)",
-	        NULL,
-	        NULL,
-	        "text",
-	        NULL,
-	        1,
-	        "off",
-	        NULL};
-	f[1] = (struct field){"namn", en ? "Name in Swedish" : "Namn på svenska",
-	                      NULL,   NULL,
-	                      "text", NULL,
-	                      1,      "off",
-	                      NULL};
-	f[2] = (struct field){"namn_en", en ? "Name in English" : "Namn på engelska",
-	                      NULL,      NULL,
-	                      "text",    NULL,
-	                      1,         "off",
-	                      NULL};
-	f[3] = (struct field){
-	        "namnd", en ? "Committee (nämnd)" : "Nämnd", NULL, NULL, "text", NULL, 1, "off",
-	        NULL};
+	int e = r->p.english;
+	return (struct reflist){e ? "Departments" : "Förvaltningar", "/admin/forvaltningar",
+	                        e ? en : sv, &Q_DEPTS};
 }
 
 void
 admin_departments(struct req *r)
 {
-	struct field f[4];
-	dept_fields(r, f);
-	reference_render(r, r->p.english ? "Departments" : "Förvaltningar", "/admin/forvaltningar",
-	                 dept_cols(r), &Q_DEPTS, f, 4, 0);
+	struct form f;
+	form_init(&f, r, &dept_form);
+	struct reflist l = departments(r);
+	reference_render(r, l.heading, l.action, l.cols, l.rows, &f);
 }
 
-/* A department code is 2–5 capital letters: it starts every diarienummer. */
 void
 admin_department_add(struct req *r)
 {
-	struct field f[4];
-	dept_fields(r, f);
-	int bad = 0;
-	for (int i = 0; i < 4; i++)
-		bad += need(r, &f[i], 200);
-	const char *code = f[0].value;
-	if (!f[0].error && (strlen(code) < 2 || strlen(code) > 5 ||
-	                    strspn(code, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != strlen(code))) {
-		f[0].error = r->p.english ? "Two to five capital letters A–Z."
-		                          : "Två till fem versaler A–Z.";
-		bad++;
-	}
-	if (!bad) {
-		int rc = insert(r, &Q_DEPT_ADD,
-		                DB_ARGS(DB_TEXT(code), DB_TEXT(f[1].value), DB_TEXT(f[2].value),
-		                        DB_TEXT(f[3].value)),
-		                &f[0]);
-		if (rc < 0) {
-			req_error(r, 500);
-			return;
-		}
-		if (rc == 0) {
-			req_redirect(r, "/admin/forvaltningar?tillagd=1");
-			return;
-		}
-		bad = 1;
-	}
-	r->status = 422;
-	reference_render(r, r->p.english ? "Departments" : "Förvaltningar", "/admin/forvaltningar",
-	                 dept_cols(r), &Q_DEPTS, f, 4, bad);
+	struct form f;
+	form_init(&f, r, &dept_form);
+	int rc = 0;
+	if (form_read(&f, r) == 0)
+		rc = insert(r, &Q_DEPT_ADD,
+		            DB_ARGS(DB_TEXT(form_value(&f, "kod")), DB_TEXT(form_value(&f, "namn")),
+		                    DB_TEXT(form_value(&f, "namn_en")),
+		                    DB_TEXT(form_value(&f, "namnd"))),
+		            &f);
+	struct reflist l = departments(r);
+	added(r, rc, "/admin/forvaltningar?tillagd=1", &l, &f);
 }
 
-static const char *const *
-area_cols(struct req *r)
+static struct reflist
+areas(struct req *r)
 {
 	static const char *const sv[] = {"Kortnamn", "Område", NULL};
 	static const char *const en[] = {"Slug", "Area", NULL};
-	return r->p.english ? en : sv;
+	int e = r->p.english;
+	return (struct reflist){e ? "Local areas" : "Lokalområden", "/admin/omraden", e ? en : sv,
+	                        &Q_AREAS};
 }
 
 void
 admin_areas(struct req *r)
 {
-	struct field f = {
-	        "namn", r->p.english ? "Name" : "Namn", NULL, NULL, "text", NULL, 1, "off", NULL};
-	reference_render(r, r->p.english ? "Local areas" : "Lokalområden", "/admin/omraden",
-	                 area_cols(r), &Q_AREAS, &f, 1, 0);
+	struct form f;
+	form_init(&f, r, &area_form);
+	struct reflist l = areas(r);
+	reference_render(r, l.heading, l.action, l.cols, l.rows, &f);
 }
 
+/* An area's slug comes from its name, so the name needs letters. */
 void
 admin_area_add(struct req *r)
 {
-	struct field f = {
-	        "namn", r->p.english ? "Name" : "Namn", NULL, NULL, "text", NULL, 1, "off", NULL};
-	if (!need(r, &f, 100)) {
-		const char *slug = slugify(r, f.value);
-		int rc =
-		        *slug ? insert(r, &Q_AREA_ADD, DB_ARGS(DB_TEXT(slug), DB_TEXT(f.value)), &f)
-		              : 1;
-		if (!*slug)
-			f.error = r->p.english ? "Use letters in the name."
-			                       : "Använd bokstäver i namnet.";
-		if (rc < 0) {
-			req_error(r, 500);
-			return;
-		}
-		if (rc == 0) {
-			req_redirect(r, "/admin/omraden?tillagd=1");
-			return;
-		}
+	struct form f;
+	form_init(&f, r, &area_form);
+	int rc = 0;
+	if (form_read(&f, r) == 0) {
+		const char *name = form_value(&f, "namn"), *slug = slugify(r, name);
+		if (*slug)
+			rc = insert(r, &Q_AREA_ADD, DB_ARGS(DB_TEXT(slug), DB_TEXT(name)), &f);
+		else
+			form_error(&f, "namn", "Använd bokstäver i namnet.",
+			           "Use letters in the name.");
 	}
-	r->status = 422;
-	reference_render(r, r->p.english ? "Local areas" : "Lokalområden", "/admin/omraden",
-	                 area_cols(r), &Q_AREAS, &f, 1, 1);
+	struct reflist l = areas(r);
+	added(r, rc, "/admin/omraden?tillagd=1", &l, &f);
 }
 
-static const char *const *
-group_cols(struct req *r)
+static struct reflist
+groups(struct req *r)
 {
 	static const char *const sv[] = {"Kortnamn", "Målgrupp", "På engelska"};
 	static const char *const en[] = {"Slug", "Target group (Swedish)", "In English"};
-	return r->p.english ? en : sv;
-}
-
-static void
-group_fields(struct req *r, struct field f[2])
-{
-	int en = r->p.english;
-	f[0] = (struct field){"namn", en ? "Name in Swedish" : "Namn på svenska",
-	                      NULL,   NULL,
-	                      "text", NULL,
-	                      1,      "off",
-	                      NULL};
-	f[1] = (struct field){"namn_en", en ? "Name in English" : "Namn på engelska",
-	                      NULL,      NULL,
-	                      "text",    NULL,
-	                      1,         "off",
-	                      NULL};
+	int e = r->p.english;
+	return (struct reflist){e ? "Target groups" : "Målgrupper", "/admin/malgrupper",
+	                        e ? en : sv, &Q_GROUPS};
 }
 
 void
 admin_groups(struct req *r)
 {
-	struct field f[2];
-	group_fields(r, f);
-	reference_render(r, r->p.english ? "Target groups" : "Målgrupper", "/admin/malgrupper",
-	                 group_cols(r), &Q_GROUPS, f, 2, 0);
+	struct form f;
+	form_init(&f, r, &group_form);
+	struct reflist l = groups(r);
+	reference_render(r, l.heading, l.action, l.cols, l.rows, &f);
 }
 
 void
 admin_group_add(struct req *r)
 {
-	struct field f[2];
-	group_fields(r, f);
-	int bad = need(r, &f[0], 100) + need(r, &f[1], 100);
-	if (!bad) {
-		const char *slug = slugify(r, f[0].value);
-		int rc = insert(r, &Q_GROUP_ADD,
-		                DB_ARGS(DB_TEXT(slug), DB_TEXT(f[0].value), DB_TEXT(f[1].value)),
-		                &f[0]);
-		if (rc < 0) {
-			req_error(r, 500);
-			return;
-		}
-		if (rc == 0) {
-			req_redirect(r, "/admin/malgrupper?tillagd=1");
-			return;
-		}
+	struct form f;
+	form_init(&f, r, &group_form);
+	int rc = 0;
+	if (form_read(&f, r) == 0) {
+		const char *name = form_value(&f, "namn");
+		rc = insert(r, &Q_GROUP_ADD,
+		            DB_ARGS(DB_TEXT(slugify(r, name)), DB_TEXT(name),
+		                    DB_TEXT(form_value(&f, "namn_en"))),
+		            &f);
 	}
-	r->status = 422;
-	reference_render(r, r->p.english ? "Target groups" : "Målgrupper", "/admin/malgrupper",
-	                 group_cols(r), &Q_GROUPS, f, 2, 1);
+	struct reflist l = groups(r);
+	added(r, rc, "/admin/malgrupper?tillagd=1", &l, &f);
 }

@@ -2,7 +2,7 @@
  * keeps, shown as a table with a form to add to it. */
 #ifndef ADMIN_REFERENCE_H
 #define ADMIN_REFERENCE_H
-#include "admin/form.h"
+#include "ui/form.h"
 #include "http/request.h"
 
 struct refrow {
@@ -12,6 +12,5 @@ struct refrow {
 int reference_rows(struct req *r, struct dbq *q, struct refrow **rows, size_t *n);
 struct choice *reference_choices(struct req *r, struct dbq *q);
 void reference_render(struct req *r, const char *heading, const char *action,
-                      const char *const *cols, struct dbq *list, const struct field *fields,
-                      int nfields, int nerrors);
+                      const char *const *cols, struct dbq *list, const struct form *f);
 #endif

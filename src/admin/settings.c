@@ -11,38 +11,42 @@
 static struct dbq Q_DEPTS = {"SELECT id, code, name_sv, name_en FROM departments ORDER BY code",
                              NULL, 0};
 
+/* The register's department, among the departments of the database. */
+static const struct field_def setting_fields[] = {
+        {.name = "forvaltning",
+         .label_sv = "Förvaltning som för föreningsregistret",
+         .label_en = "Department that keeps the association register",
+         .type = FIELD_SELECT,
+         .required = 1,
+         .hint_sv = "Registreringar och årliga uppdateringar blir ärenden hos denna "
+                    "förvaltning, och deras diarienummer börjar med dess kod.",
+         .hint_en = "Registrations and yearly updates become cases at this department, and "
+                    "their diarienummer start with its code.",
+         .invalid_sv = "Välj en av förvaltningarna i listan.",
+         .invalid_en = "Choose one of the departments in the list."},
+};
+static const struct form_def settings_form = {"installningar", setting_fields, 1};
+
 static void
-render(struct req *r, const struct field *f, int nerrors)
+render(struct req *r, const struct form *f)
 {
 	int en = r->p.english;
 	r->p.title = en ? "Settings" : "Inställningar";
 	const char *csrf = req_csrf(r);
 	const char *notice =
-	        req_query(r, "sparad") && !nerrors ? (en ? "Saved." : "Sparat.") : NULL;
+	        req_query(r, "sparad") && !f->nerrors ? (en ? "Saved." : "Sparat.") : NULL;
+	layout_form_page(r, "/admin/installningar");
 	layout_head(r);
-	tpl_admin_settings(&r->out, &r->p, csrf, f, 1, nerrors, notice);
+	tpl_admin_settings(&r->out, &r->p, csrf, f, form_fields(f, &r->a), notice);
 	layout_foot(r);
 }
 
-/* The department select, showing value as chosen. */
+/* The form with the departments to choose among. */
 static void
-dept_field(struct req *r, struct field *f, const char *value)
+start(struct req *r, struct form *f)
 {
-	int en = r->p.english;
-	*f = (struct field){
-	        "forvaltning",
-	        en ? "Department that keeps the association register"
-	           : "Förvaltning som för föreningsregistret",
-	        value,
-	        NULL,
-	        "select",
-	        en ? "Registrations and yearly updates become cases at this department, and their "
-	             "diarienummer start with its code."
-	           : "Registreringar och årliga uppdateringar blir ärenden hos denna förvaltning, "
-	             "och deras diarienummer börjar med dess kod.",
-	        1,
-	        NULL,
-	        reference_choices(r, &Q_DEPTS)};
+	form_init(f, r, &settings_form);
+	form_set_choices(f, "forvaltning", reference_choices(r, &Q_DEPTS));
 }
 
 void
@@ -54,9 +58,10 @@ admin_settings(struct req *r)
 		req_error(r, 500);
 		return;
 	}
-	struct field f;
-	dept_field(r, &f, rc ? d.code : NULL);
-	render(r, &f, 0);
+	struct form f;
+	start(r, &f);
+	form_set(&f, "forvaltning", rc ? d.code : NULL);
+	render(r, &f);
 }
 
 /* Only a department in the list can be chosen; anything else is a 422 with
@@ -64,12 +69,10 @@ admin_settings(struct req *r)
 void
 admin_settings_save(struct req *r)
 {
-	struct field f;
-	dept_field(r, &f, req_form(r, "forvaltning"));
-	int listed = 0;
-	for (const struct choice *c = f.choices; f.value && c->code; c++)
-		listed |= strcmp(c->code, f.value) == 0;
-	int rc = listed ? register_department_set(r->db, f.value) : 0;
+	struct form f;
+	start(r, &f);
+	int rc = form_read(&f, r) ? 0
+	                          : register_department_set(r->db, form_value(&f, "forvaltning"));
 	if (rc < 0) {
 		req_error(r, 500);
 		return;
@@ -78,8 +81,8 @@ admin_settings_save(struct req *r)
 		req_redirect(r, "/admin/installningar?sparad=1");
 		return;
 	}
-	f.error = r->p.english ? "Choose one of the departments in the list."
-	                       : "Välj en av förvaltningarna i listan.";
+	form_error(&f, "forvaltning", "Välj en av förvaltningarna i listan.",
+	           "Choose one of the departments in the list.");
 	r->status = 422;
-	render(r, &f, 1);
+	render(r, &f);
 }

@@ -42,3 +42,14 @@ password_acceptable(const char *pw)
 	size_t n = strlen(pw);
 	return n >= PASSWORD_MIN && n <= PASSWORD_MAX;
 }
+
+/* What is wrong with a new password, in the reader's language, or NULL:
+ * the check a form's password field declares. */
+const char *
+password_problem(const char *pw, int english)
+{
+	if (pw && password_acceptable(pw))
+		return NULL;
+	return english ? "The password must be 10 to 256 characters."
+	               : "Lösenordet ska vara 10 till 256 tecken.";
+}

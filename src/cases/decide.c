@@ -1,10 +1,9 @@
 /* The officer's decision on a case: outcome, reasoning, who decided, the
- * date and the reference, checked field by field before anything is
- * written. */
+ * date and the reference, declared once and checked field by field before
+ * anything is written. */
 #include "cases/action.h"
 #include "cases/pages.h"
 #include "cases/eservice.h"
-#include "base/valid.h"
 
 #include <string.h>
 #include <time.h>
@@ -14,49 +13,59 @@ static struct dbq Q_DECISION = {
         "decided_on, reference, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
         NULL, 0};
 
-/* The longest reasoning, and the longest name of a decider or reference. */
-enum { REASONING_MAX = 10000, SHORT_MAX = 200 };
-
-struct decision {
-	const char *outcome, *reasoning, *by, *date, *ref;
+static const struct choice outcomes[] = {
+        {"bifall", "Bifall", "Granted", 0},
+        {"delvis", "Delvis bifall", "Partly granted", 0},
+        {"avslag", "Avslag", "Refused", 0},
+        {NULL, NULL, NULL, 0},
 };
 
-/* Reads the form and notes every field that is wrong, so the officer can
- * fix them all at once. */
-static void
-read_decision(struct req *r, struct decision *d, struct case_refusal *e)
-{
-	int en = r->p.english;
-	d->outcome = req_form(r, "utfall");
-	d->reasoning = case_text_field(r, "motivering", REASONING_MAX);
-	d->by = case_text_field(r, "beslutsfattare", SHORT_MAX);
-	d->date = req_form(r, "datum");
-	d->ref = case_text_field(r, "referens", SHORT_MAX);
-	if (!d->outcome || (strcmp(d->outcome, "bifall") && strcmp(d->outcome, "avslag") &&
-	                    strcmp(d->outcome, "delvis")))
-		refusal_add(e, "utfall",
-		            en ? "Choose granted, partly granted or refused."
-		               : "Välj bifall, delvis bifall eller avslag.");
-	if (!d->reasoning)
-		refusal_add(e, "motivering",
-		            en ? "Write the reasoning (at most 10,000 characters)."
-		               : "Skriv en motivering (högst 10 000 tecken).");
-	if (!d->by)
-		refusal_add(e, "beslutsfattare",
-		            en ? "Write who decided (at most 200 characters)."
-		               : "Skriv vem som beslutade (högst 200 tecken).");
-	if (!date_valid(d->date))
-		refusal_add(e, "datum",
-		            en ? "Write the date of decision as YYYY-MM-DD."
-		               : "Skriv beslutsdatum som ÅÅÅÅ-MM-DD.");
-	if (!d->ref)
-		refusal_add(
-		        e, "referens",
-		        en ? "Write the delegation decision or minutes the decision was made "
-		             "in (at most 200 characters)."
-		           : "Skriv delegationsbeslutet eller protokollet där beslutet fattades "
-		             "(högst 200 tecken).");
-}
+/* The decision form: every field required, the date one that is on the
+ * calendar (2026-02-31 is refused beside it). */
+static const struct field_def decision_fields[] = {
+        {.name = "utfall",
+         .label_sv = "Beslut",
+         .label_en = "Decision",
+         .type = FIELD_RADIO,
+         .required = 1,
+         .choices = outcomes,
+         .invalid_sv = "Välj bifall, delvis bifall eller avslag.",
+         .invalid_en = "Choose granted, partly granted or refused."},
+        {.name = "motivering",
+         .label_sv = "Motivering",
+         .label_en = "Reasoning",
+         .type = FIELD_TEXTAREA,
+         .required = 1,
+         .max = 10000,
+         .missing_sv = "Skriv en motivering (högst 10 000 tecken).",
+         .missing_en = "Write the reasoning (at most 10,000 characters)."},
+        {.name = "beslutsfattare",
+         .label_sv = "Beslutsfattare (delegat eller nämnd)",
+         .label_en = "Decided by (delegate or committee)",
+         .type = FIELD_TEXT,
+         .required = 1,
+         .max = 200,
+         .missing_sv = "Skriv vem som beslutade (högst 200 tecken).",
+         .missing_en = "Write who decided (at most 200 characters)."},
+        {.name = "datum",
+         .label_sv = "Beslutsdatum",
+         .label_en = "Date of decision",
+         .type = FIELD_DATE,
+         .required = 1,
+         .missing_sv = "Skriv beslutsdatum som ÅÅÅÅ-MM-DD.",
+         .missing_en = "Write the date of decision as YYYY-MM-DD."},
+        {.name = "referens",
+         .label_sv = "Referens (delegationsbeslut eller protokoll, t.ex. FRI 2026-03-12 § 14)",
+         .label_en = "Reference (delegation or minutes, e.g. FRI 2026-03-12 § 14)",
+         .type = FIELD_TEXT,
+         .required = 1,
+         .max = 200,
+         .missing_sv = "Skriv delegationsbeslutet eller protokollet där beslutet fattades "
+                       "(högst 200 tecken).",
+         .missing_en = "Write the delegation decision or minutes the decision was made in "
+                       "(at most 200 characters)."},
+};
+const struct form_def case_decision_form = {"beslut", decision_fields, 5};
 
 /* What a granted case changes outside itself, as its type declares (a
  * registration makes the association; a yearly update is applied to the
@@ -79,30 +88,33 @@ case_decide(struct req *r)
 {
 	struct case_row c;
 	enum case_role role;
-	if (!case_may_move(r, &c, &role, "beslut", "beslutad", CASE_OFFICER))
+	struct form f;
+	form_init(&f, r, &case_decision_form);
+	if (!case_may_move(r, &c, &role, &f, "beslutad", CASE_OFFICER))
 		return;
-	struct decision d;
-	struct case_refusal e = {.form = "beslut"};
-	read_decision(r, &d, &e);
-	if (e.n) {
-		case_refuse_all(r, &c, role, &e);
+	if (form_read(&f, r)) {
+		case_refuse(r, &c, role, &f);
 		return;
 	}
+	const char *outcome = form_value(&f, "utfall"), *ref = form_value(&f, "referens");
 	struct actor a = case_actor(r);
 	time_t now = time(NULL);
 	int ok = db_begin(r->db) == DB_OK &&
 	         db_exec(r->db, &Q_DECISION,
-	                 DB_ARGS(DB_INT(c.id), DB_TEXT(d.outcome), DB_TEXT(d.reasoning),
-	                         DB_TEXT(d.by), DB_INT(a.id), DB_TEXT(d.date), DB_TEXT(d.ref),
-	                         DB_INT(now))) == DB_OK &&
-	         case_event(r->db, c.id, &a, "beslut", d.outcome) == DB_OK &&
-	         case_move(r, &c, "beslutad", d.ref) == DB_OK;
+	                 DB_ARGS(DB_INT(c.id), DB_TEXT(outcome),
+	                         DB_TEXT(form_value(&f, "motivering")),
+	                         DB_TEXT(form_value(&f, "beslutsfattare")), DB_INT(a.id),
+	                         DB_TEXT(form_value(&f, "datum")), DB_TEXT(ref), DB_INT(now))) ==
+	                 DB_OK &&
+	         case_event(r->db, c.id, &a, "beslut", outcome) == DB_OK &&
+	         case_move(r, &c, "beslutad", ref) == DB_OK;
 	const char *why = NULL;
-	int granted = ok && strcmp(d.outcome, "avslag") != 0 ? apply_grant(r, &c, &why) : 0;
+	int granted = ok && strcmp(outcome, "avslag") != 0 ? apply_grant(r, &c, &why) : 0;
 	if (granted == 1) {
 		db_rollback(r->db);
-		case_refuse(r, &c, role, "beslut", "utfall", why, why);
+		form_error(&f, "utfall", why, why);
+		case_refuse(r, &c, role, &f);
 		return;
 	}
-	case_action_end(r, &c, ok && granted == 0);
+	case_action_end(r, &c, &f, ok && granted == 0);
 }

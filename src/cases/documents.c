@@ -58,14 +58,50 @@ forget_unless_committed(void *arg)
 	unlink(path);
 }
 
-static const char *const kinds[] = {"stadgar", "protokoll", "komplettering", "ovrigt", NULL};
+/* The kinds of document we keep, as the upload form offers them. */
+static const struct choice kinds[] = {
+        {"stadgar", "Stadgar", "Statutes", 0},
+        {"protokoll", "Årsmötesprotokoll", "Annual meeting minutes", 0},
+        {"komplettering", "Komplettering", "Completion", 0},
+        {"ovrigt", "Övrigt", "Other", 0},
+        {NULL, NULL, NULL, 0},
+};
+
+static const char KIND_SV[] = "Välj vad det är för dokument: stadgar, protokoll, komplettering "
+                              "eller övrigt.";
+static const char KIND_EN[] = "Choose what kind of document it is: statutes, minutes, "
+                              "completion or other.";
+
+/* The upload form of the case page: what kind of document (other, unless
+ * the person says) and the file, checked by its content when stored. */
+static const struct field_def upload_fields[] = {
+        {.name = "typ",
+         .id = "dokument-typ",
+         .label_sv = "Vad är det för dokument?",
+         .label_en = "What kind of document is it?",
+         .type = FIELD_SELECT,
+         .choices = kinds,
+         .invalid_sv = KIND_SV,
+         .invalid_en = KIND_EN},
+        {.name = "dokument",
+         .id = "dokument-fil",
+         .label_sv = "Fil",
+         .label_en = "File",
+         .type = FIELD_FILE,
+         .required = 1,
+         .hint_sv = "PDF, bild (PNG eller JPEG), ODT eller DOCX.",
+         .hint_en = "PDF, image (PNG or JPEG), ODT or DOCX.",
+         .missing_sv = "Välj en fil att ladda upp.",
+         .missing_en = "Choose a file to upload."},
+};
+const struct form_def case_upload_form = {"dokument", upload_fields, 2};
 
 /* A kind of document we keep: statutes, minutes, completion or other. */
 int
 documents_kind_known(const char *kind)
 {
-	for (const char *const *k = kinds; kind && *k; k++)
-		if (strcmp(*k, kind) == 0)
+	for (const struct choice *k = kinds; kind && k->code; k++)
+		if (strcmp(k->code, kind) == 0)
 			return 1;
 	return 0;
 }
@@ -318,10 +354,7 @@ documents_store(struct req *r, const struct case_row *c, const struct upload *u,
 {
 	int en = r->p.english;
 	if (!documents_kind_known(kind)) {
-		*error = en ? "Choose what kind of document it is: statutes, minutes, completion "
-		              "or other."
-		            : "Välj vad det är för dokument: stadgar, protokoll, komplettering "
-		              "eller övrigt.";
+		*error = en ? KIND_EN : KIND_SV;
 		return -1;
 	}
 	if (!u || (u->len == 0 && !*u->filename)) {
@@ -415,34 +448,35 @@ documents_list(struct db *db, struct arena *a, int64_t case_id, struct document 
 }
 
 /* POST /arenden/{dnr}/dokument: the applicant's side and the officer both
- * add documents; back to the case page when it is stored. */
+ * add documents; back to the case page when it is stored, else the page
+ * with the reason beside the field. */
 void
 case_document_upload(struct req *r)
 {
 	struct case_row c;
 	enum case_role role;
+	struct form f;
+	form_init(&f, r, &case_upload_form);
 	if (!case_action_load(r, &c, &role))
 		return;
-	const struct upload *u = NULL;
-	for (size_t i = 0; i < r->files.n && !u; i++)
-		if (strcmp(r->files.items[i].field, "dokument") == 0)
-			u = &r->files.items[i];
-	const char *kind = req_form(r, "typ");
-	if (!kind || !*kind)
-		kind = "ovrigt";
-	struct actor a = case_actor(r);
-	const char *error;
 	if (case_closed(&c)) {
-		case_refuse(r, &c, role, "dokument", NULL,
-		            "Ärendet är avslutat: inga dokument kan läggas till.",
-		            "The case is closed: no documents can be added.");
+		case_refuse_about(r, &c, role, &f,
+		                  "Ärendet är avslutat: inga dokument kan läggas till.",
+		                  "The case is closed: no documents can be added.");
 		return;
 	}
+	if (form_read(&f, r)) {
+		case_refuse(r, &c, role, &f);
+		return;
+	}
+	const char *kind = form_value(&f, "typ") ? form_value(&f, "typ") : "ovrigt";
+	struct actor a = case_actor(r);
+	const char *error;
 	if (db_begin(r->db) != DB_OK) {
 		req_error(r, 500);
 		return;
 	}
-	int rc = documents_store(r, &c, u, kind, &a, &error);
+	int rc = documents_store(r, &c, form_file(&f, "dokument"), kind, &a, &error);
 	if (rc == 0 && case_commit(r)) {
 		case_done(r, &c);
 		return;
@@ -450,12 +484,12 @@ case_document_upload(struct req *r)
 	if (rc == 0)
 		return; /* case_commit answered 500 */
 	db_rollback(r->db);
-	if (rc == -1)
-		case_refuse(r, &c, role, "dokument",
-		            documents_kind_known(kind) ? "dokument-fil" : "dokument-typ", error,
-		            error);
-	else
+	if (rc == -1) {
+		form_error(&f, "dokument", error, error);
+		case_refuse(r, &c, role, &f);
+	} else {
 		req_error(r, 500);
+	}
 }
 
 /* Content-Disposition for a download: a plain ASCII name for old clients

@@ -3,7 +3,6 @@
  * it), and writes the change, its trail entry and its mail in one
  * transaction, then redirects back to the page. */
 #include "cases/pages.h"
-#include "base/valid.h"
 #include "cases/action.h"
 #include "cases/case.tpl.h"
 #include "cases/documents.h"
@@ -76,7 +75,7 @@ case_actor(struct req *r)
 }
 
 /* The officers of a department, for assigning a case to a colleague and
- * for the inbox's officer filter. */
+ * for the inbox's officer filter; a choice's code is the officer's id. */
 struct choice *
 case_colleagues(struct req *r, int64_t dept)
 {
@@ -87,14 +86,14 @@ case_colleagues(struct req *r, int64_t dept)
 		while (db_next(&c) > 0) {
 			out = arena_grow(&r->a, out, n + 1, &cap, sizeof(*out));
 			const char *name = arena_strdup(&r->a, db_col_text(&c, 1));
-			out[n++] = (struct choice){"", name, name, db_col_int(&c, 0)};
+			char *code = arena_alloc(&r->a, 24);
+			snprintf(code, 24, "%lld", (long long)db_col_int(&c, 0));
+			out[n++] = (struct choice){code, name, name, db_col_int(&c, 0)};
 		}
 	db_done(&c);
 	out[n] = (struct choice){0};
 	return out;
 }
-
-static const struct choice no_colleagues = {0};
 
 /* Why an officer who is a party to a case cannot handle it. */
 static const char JAV_SV[] = "Du är part i ärendet och får därför inte handlägga det (jäv). "
@@ -102,12 +101,128 @@ static const char JAV_SV[] = "Du är part i ärendet och får därför inte hand
 static const char JAV_EN[] = "You are a party to the case and so may not handle it (conflict "
                              "of interest). A colleague in the department handles it.";
 
-/* The longest message or reasoning, in bytes. */
-enum { TEXT_MAX = 10000 };
+/* The forms of this file. Three share the field name meddelande, so each
+ * gives it an id of its own, and only the one that was sent shows what was
+ * typed. */
+static const struct field_def message_fields[] = {
+        {.name = "meddelande",
+         .label_sv = "Skriv ett meddelande",
+         .label_en = "Write a message",
+         .type = FIELD_TEXTAREA,
+         .required = 1,
+         .max = 10000,
+         .missing_sv = "Skriv ett meddelande (högst 10 000 tecken).",
+         .missing_en = "Write a message (at most 10,000 characters)."},
+};
+const struct form_def case_message_form = {"meddelande", message_fields, 1};
 
-/* Shows the case; opening it marks the other side's messages read. */
+static const struct field_def request_fields[] = {
+        {.name = "meddelande",
+         .id = "komplettering",
+         .label_sv = "Begär komplettering: vad saknas?",
+         .label_en = "Request completion: what is missing?",
+         .type = FIELD_TEXTAREA,
+         .required = 1,
+         .max = 10000,
+         .missing_sv = "Skriv vad som behöver kompletteras (högst 10 000 tecken).",
+         .missing_en = "Write what needs to be completed (at most 10,000 characters)."},
+};
+const struct form_def case_request_form = {"komplettering", request_fields, 1};
+
+static const struct field_def completion_fields[] = {
+        {.name = "meddelande",
+         .id = "svar",
+         .label_sv = "Ditt svar",
+         .label_en = "Your answer",
+         .type = FIELD_TEXTAREA,
+         .required = 1,
+         .max = 10000,
+         .missing_sv = "Skriv ett svar (högst 10 000 tecken).",
+         .missing_en = "Write an answer (at most 10,000 characters)."},
+        {.name = "dokument",
+         .id = "fil",
+         .label_sv = "Dokument (PDF, bild, ODT eller DOCX)",
+         .label_en = "Document (PDF, image, ODT or DOCX)",
+         .type = FIELD_FILE},
+};
+const struct form_def case_completion_form = {"komplettera", completion_fields, 2};
+
+/* Assigning a colleague; the colleagues are set from the database. "Assign
+ * to me" posts no field at all. */
+static const struct field_def assign_fields[] = {
+        {.name = "handlaggare",
+         .label_sv = "Tilldela en kollega",
+         .label_en = "Assign to a colleague",
+         .type = FIELD_SELECT,
+         .required = 1,
+         .invalid_sv = "Välj en handläggare på förvaltningen.",
+         .invalid_en = "Choose a case officer of the department."},
+};
+const struct form_def case_assign_form = {"tilldela", assign_fields, 1};
+
+/* Withdrawing cannot be undone, so the applicant confirms it (WCAG 3.3.4). */
+static const struct field_def withdraw_fields[] = {
+        {.name = "bekrafta",
+         .label_sv = "Ja, jag vill återkalla ärendet",
+         .label_en = "Yes, I want to withdraw the case",
+         .type = FIELD_CHECKBOX,
+         .required = 1,
+         .missing_sv = "Kryssa i rutan för att bekräfta att du vill återkalla.",
+         .missing_en = "Tick the box to confirm that you want to withdraw."},
+};
+const struct form_def case_withdraw_form = {"aterkalla", withdraw_fields, 1};
+
+/* The status buttons: a form of no fields, for refusals about the case. */
+const struct form_def case_status_form = {"status", NULL, 0};
+
+/* The page's forms: the one that was sent keeps what was typed and its
+ * errors; every other is drawn afresh, prefilled from the case. */
 static void
-render(struct req *r, struct case_row *c, enum case_role role, const struct case_refusal *e)
+page_forms(struct req *r, const struct case_row *c, enum case_role role, const struct form *sent,
+           const char *basis, struct case_form out[CF_COUNT])
+{
+	static const struct form_def *const defs[CF_COUNT] = {
+	        [CF_MESSAGE] = &case_message_form,
+	        [CF_REQUEST] = &case_request_form,
+	        [CF_COMPLETION] = &case_completion_form,
+	        [CF_ASSIGN] = &case_assign_form,
+	        [CF_WITHDRAW] = &case_withdraw_form,
+	        [CF_STATUS] = &case_status_form,
+	        [CF_DECISION] = &case_decision_form,
+	        [CF_CONFIDENTIAL] = &case_confidential_form,
+	        [CF_UPLOAD] = &case_upload_form,
+	};
+	for (int i = 0; i < CF_COUNT; i++) {
+		struct form *f = arena_alloc(&r->a, sizeof(*f));
+		if (form_sent(sent, defs[i], NULL)) {
+			*f = *sent;
+		} else {
+			form_init(f, r, defs[i]);
+			if (i == CF_ASSIGN) {
+				char *id = arena_alloc(&r->a, 24);
+				snprintf(id, 24, "%lld", (long long)c->officer_id);
+				form_set_choices(f, "handlaggare",
+				                 role == CASE_OFFICER
+				                         ? case_colleagues(r, c->department_id)
+				                         : NULL);
+				form_set(f, "handlaggare", c->officer_id ? id : NULL);
+			} else if (i == CF_DECISION && r->user) {
+				form_set(f, "beslutsfattare", r->user->name);
+			} else if (i == CF_CONFIDENTIAL) {
+				form_set(f, "sekretess", c->confidential ? "1" : NULL);
+				form_set(f, "grund", basis);
+			} else if (i == CF_UPLOAD) {
+				form_set(f, "typ", "ovrigt");
+			}
+		}
+		out[i] = (struct case_form){f, form_fields(f, &r->a)};
+	}
+}
+
+/* Shows the case, with the form that was sent (NULL for none) refused;
+ * opening it marks the other side's messages read. */
+static void
+render(struct req *r, struct case_row *c, enum case_role role, const struct form *sent)
 {
 	struct case_decision_row d;
 	struct case_message_row *msgs;
@@ -132,18 +247,27 @@ render(struct req *r, struct case_row *c, enum case_role role, const struct case
 	const char *notice = NULL;
 	if (req_query(r, "klart"))
 		notice = r->p.english ? "Done." : "Klart.";
-	struct buf sent = {0};
-	eservice_show(r, &sent, c, role);
-	struct html sent_html = {arena_strndup(&r->a, sent.data ? sent.data : "", sent.len),
-	                         sent.len};
-	buf_free(&sent);
+	struct buf sent_data = {0};
+	eservice_show(r, &sent_data, c, role);
+	struct html sent_html = {
+	        arena_strndup(&r->a, sent_data.data ? sent_data.data : "", sent_data.len),
+	        sent_data.len};
+	buf_free(&sent_data);
+	const char *basis = case_confidential_basis(r, c);
+	struct case_form forms[CF_COUNT];
+	page_forms(r, c, role, sent, basis, forms);
+	const struct case_form *refused = NULL;
+	for (int i = 0; sent && i < CF_COUNT; i++)
+		if (forms[i].f->def == sent->def)
+			refused = &forms[i];
 	r->p.title = c->dnr;
+	char page[96];
+	snprintf(page, sizeof(page), "/arenden/%s", c->dnr);
+	layout_form_page(r, page);
 	const char *csrf = req_csrf(r);
 	layout_head(r);
-	tpl_cases_case(&r->out, &r->p, csrf, c, role, sent_html, &d, msgs, nm, ev, ne, docs, nd, e,
-	               notice, &r->form,
-	               role == CASE_OFFICER ? case_colleagues(r, c->department_id) : &no_colleagues,
-	               case_confidential_basis(r, c));
+	tpl_cases_case(&r->out, &r->p, csrf, c, role, sent_html, &d, msgs, nm, ev, ne, docs, nd,
+	               notice, forms, refused, basis);
 	layout_foot(r);
 }
 
@@ -165,35 +289,24 @@ case_done(struct req *r, const struct case_row *c)
 	req_redirect(r, arena_strdup(&r->a, url));
 }
 
-/* A refused action: the page again with the reasons beside the fields and
- * what was typed kept, nothing written. */
+/* A refused action: the page again (422) with the reasons in the form that
+ * was sent, beside its fields and in the summary, and what was typed kept
+ * there; nothing written. */
 void
-case_refuse_all(struct req *r, struct case_row *c, enum case_role role,
-                const struct case_refusal *e)
+case_refuse(struct req *r, struct case_row *c, enum case_role role, const struct form *f)
 {
 	r->status = 422;
-	render(r, c, role, e);
+	render(r, c, role, f);
 }
 
-/* A refusal with one reason, beside one control (NULL: about the case). */
+/* A refusal about the case rather than a field (its status, jäv, someone
+ * else was first). */
 void
-case_refuse(struct req *r, struct case_row *c, enum case_role role, const char *form,
-            const char *control, const char *sv, const char *en)
+case_refuse_about(struct req *r, struct case_row *c, enum case_role role, struct form *f,
+                  const char *sv, const char *en)
 {
-	struct case_refusal e = {.form = form};
-	refusal_add(&e, control, r->p.english ? en : sv);
-	case_refuse_all(r, c, role, &e);
-}
-
-/* A required text field of at most `max` bytes that is not only blanks,
- * or NULL. */
-const char *
-case_text_field(struct req *r, const char *name, size_t max)
-{
-	const char *v = req_form(r, name);
-	if (!v)
-		return NULL;
-	return text_blank(v) || strlen(v) > max ? NULL : v;
+	form_refuse(f, sv, en);
+	case_refuse(r, c, role, f);
 }
 
 /* Commits, or rolls back and answers 500. */
@@ -209,18 +322,18 @@ case_commit(struct req *r)
 
 /* Ends an action's transaction: commits and goes back to the case page, or
  * rolls back (the files the request stored go with the request) and
- * answers 500; or, when
- * another person moved the case first, shows it as it is now (422). */
+ * answers 500; or, when another person moved the case first, shows it as
+ * it is now (422), with what was typed in the form that was sent. */
 void
-case_action_end(struct req *r, const struct case_row *c, int ok)
+case_action_end(struct req *r, const struct case_row *c, struct form *f, int ok)
 {
 	if (!ok) {
 		db_rollback(r->db);
 		struct case_row now;
 		enum case_role role;
 		if (c->moved_meanwhile && load(r, &now, &role) > 0)
-			case_refuse(
-			        r, &now, role, "status", NULL,
+			case_refuse_about(
+			        r, &now, role, f,
 			        "Någon annan ändrade ärendet samtidigt. Så här ser det ut nu; "
 			        "försök igen om det behövs.",
 			        "Someone else changed the case at the same time. This is how it "
@@ -254,21 +367,21 @@ case_post_message(struct req *r)
 {
 	struct case_row c;
 	enum case_role role;
+	struct form f;
+	form_init(&f, r, &case_message_form);
 	if (!case_action_load(r, &c, &role))
 		return;
 	if (case_closed(&c)) {
-		case_refuse(r, &c, role, "meddelande", NULL, "Ärendet är avslutat.",
-		            "The case is closed.");
+		case_refuse_about(r, &c, role, &f, "Ärendet är avslutat.", "The case is closed.");
 		return;
 	}
-	const char *body = case_text_field(r, "meddelande", TEXT_MAX);
-	if (!body) {
-		case_refuse(r, &c, role, "meddelande", "meddelande",
-		            "Skriv ett meddelande (högst 10 000 tecken).",
-		            "Write a message (at most 10,000 characters).");
+	if (form_read(&f, r)) {
+		case_refuse(r, &c, role, &f);
 		return;
 	}
-	case_action_end(r, &c, db_begin(r->db) == DB_OK && add_message(r, &c, role, body) == DB_OK);
+	case_action_end(r, &c, &f,
+	                db_begin(r->db) == DB_OK &&
+	                        add_message(r, &c, role, form_value(&f, "meddelande")) == DB_OK);
 }
 
 /* Changes status with its trail entry and the applicant's mail. */
@@ -288,52 +401,44 @@ case_move(struct req *r, struct case_row *c, const char *to, const char *detail)
 }
 
 /* Loads the case and checks that the viewer, in the role the action needs,
- * may move it to `to`; otherwise answers 404 or 422 and returns 0. */
+ * may move it to `to`; otherwise answers 404, or 422 with the reason about
+ * the form f, and returns 0. */
 int
-case_may_move(struct req *r, struct case_row *c, enum case_role *role, const char *form,
+case_may_move(struct req *r, struct case_row *c, enum case_role *role, struct form *f,
               const char *to, enum case_role need)
 {
 	if (!case_action_load(r, c, role))
 		return 0;
 	if (need == CASE_OFFICER && *role == CASE_APPLICANT && case_officer_of(r->user, c)) {
-		case_refuse(r, c, *role, form, NULL, JAV_SV, JAV_EN);
+		case_refuse_about(r, c, *role, f, JAV_SV, JAV_EN);
 		return 0;
 	}
 	if (*role != need || !case_may(c, to, *role)) {
-		case_refuse(r, c, *role, form, NULL, "Det går inte i ärendets nuvarande status.",
-		            "That is not possible in the case's current status.");
+		case_refuse_about(r, c, *role, f, "Det går inte i ärendets nuvarande status.",
+		                  "That is not possible in the case's current status.");
 		return 0;
 	}
 	return 1;
 }
 
-/* A status change the rules allow for this role, or a clear refusal. */
-static void
-transition(struct req *r, const char *form, const char *to, enum case_role need)
-{
-	struct case_row c;
-	enum case_role role;
-	if (!case_may_move(r, &c, &role, form, to, need))
-		return;
-	case_action_end(r, &c, db_begin(r->db) == DB_OK && case_move(r, &c, to, NULL) == DB_OK);
-}
-
-/* Withdrawing cannot be undone, so the applicant confirms it (WCAG 3.3.4). */
 void
 case_withdraw(struct req *r)
 {
-	if (!req_form(r, "bekrafta")) {
-		struct case_row c;
-		enum case_role role;
-		if (case_action_load(r, &c, &role))
-			case_refuse(r, &c, role, "aterkalla", "bekrafta",
-			            "Kryssa i rutan för att bekräfta att du vill återkalla.",
-			            "Tick the box to confirm that you want to withdraw.");
+	struct case_row c;
+	enum case_role role;
+	struct form f;
+	form_init(&f, r, &case_withdraw_form);
+	if (!case_may_move(r, &c, &role, &f, "aterkallad", CASE_APPLICANT))
+		return;
+	if (form_read(&f, r)) {
+		case_refuse(r, &c, role, &f);
 		return;
 	}
-	transition(r, "aterkalla", "aterkallad", CASE_APPLICANT);
+	case_action_end(r, &c, &f,
+	                db_begin(r->db) == DB_OK && case_move(r, &c, "aterkallad", NULL) == DB_OK);
 }
 
+/* The officer's status buttons: start handling, close the case. */
 void
 case_change_status(struct req *r)
 {
@@ -342,34 +447,38 @@ case_change_status(struct req *r)
 		req_error(r, 400);
 		return;
 	}
-	transition(r, "status", to, CASE_OFFICER);
+	struct case_row c;
+	enum case_role role;
+	struct form f;
+	form_init(&f, r, &case_status_form);
+	if (!case_may_move(r, &c, &role, &f, to, CASE_OFFICER))
+		return;
+	case_action_end(r, &c, &f, db_begin(r->db) == DB_OK && case_move(r, &c, to, NULL) == DB_OK);
 }
 
-/* Assigns the case to the officer who asks, or to a colleague of the same
- * department chosen by id. */
+/* Assigns the case to the officer who asks ("Assign to me" sends no
+ * field), or to the colleague of the same department chosen in the form. */
 void
 case_assign(struct req *r)
 {
 	struct case_row c;
 	enum case_role role;
+	struct form f;
+	form_init(&f, r, &case_assign_form);
 	if (!case_officer_load(r, &c, &role))
 		return;
 	struct actor a = case_actor(r);
 	struct actor to = a;
-	const char *pick = req_form(r, "handlaggare");
-	if (pick && *pick) {
-		const struct choice *k = case_colleagues(r, c.department_id);
-		while (k->name_sv && k->id != strtoll(pick, NULL, 10))
-			k++;
-		if (!k->name_sv) {
-			case_refuse(r, &c, role, "tilldela", "handlaggare",
-			            "Välj en handläggare på förvaltningen.",
-			            "Choose a case officer of the department.");
+	if (req_form(r, "handlaggare")) {
+		form_set_choices(&f, "handlaggare", case_colleagues(r, c.department_id));
+		if (form_read(&f, r)) {
+			case_refuse(r, &c, role, &f);
 			return;
 		}
+		const struct choice *k = form_choice(&f, "handlaggare");
 		to = (struct actor){k->id, k->name_sv};
 	}
-	case_action_end(r, &c,
+	case_action_end(r, &c, &f,
 	                db_begin(r->db) == DB_OK &&
 	                        db_exec(r->db, &Q_ASSIGN,
 	                                DB_ARGS(DB_INT(c.id), DB_INT(to.id), DB_INT(time(NULL)))) ==
@@ -383,54 +492,54 @@ case_request_completion(struct req *r)
 {
 	struct case_row c;
 	enum case_role role;
-	if (!case_may_move(r, &c, &role, "komplettering", "komplettering", CASE_OFFICER))
+	struct form f;
+	form_init(&f, r, &case_request_form);
+	if (!case_may_move(r, &c, &role, &f, "komplettering", CASE_OFFICER))
 		return;
-	const char *body = case_text_field(r, "meddelande", TEXT_MAX);
-	if (!body) {
-		case_refuse(r, &c, role, "komplettering", "komplettering",
-		            "Skriv vad som behöver kompletteras (högst 10 000 tecken).",
-		            "Write what needs to be completed (at most 10,000 characters).");
+	if (form_read(&f, r)) {
+		case_refuse(r, &c, role, &f);
 		return;
 	}
-	case_action_end(r, &c,
-	                db_begin(r->db) == DB_OK && add_message(r, &c, role, body) == DB_OK &&
+	case_action_end(r, &c, &f,
+	                db_begin(r->db) == DB_OK &&
+	                        add_message(r, &c, role, form_value(&f, "meddelande")) == DB_OK &&
 	                        case_move(r, &c, "komplettering", NULL) == DB_OK);
 }
 
 /* The applicant answers a request for completion, with an optional
- * document; the case is then received again. */
+ * document; the case is then received again. A refused document is
+ * explained beside the file field, and nothing is stored. */
 void
 case_complete(struct req *r)
 {
 	struct case_row c;
 	enum case_role role;
-	if (!case_may_move(r, &c, &role, "komplettera", "inkommen", CASE_APPLICANT))
+	struct form f;
+	form_init(&f, r, &case_completion_form);
+	if (!case_may_move(r, &c, &role, &f, "inkommen", CASE_APPLICANT))
 		return;
-	const char *body = case_text_field(r, "meddelande", TEXT_MAX);
-	if (!body) {
-		case_refuse(r, &c, role, "komplettera", "svar",
-		            "Skriv ett svar (högst 10 000 tecken).",
-		            "Write an answer (at most 10,000 characters).");
+	if (form_read(&f, r)) {
+		case_refuse(r, &c, role, &f);
 		return;
 	}
-	struct actor a = case_actor(r);
-	const char *err = NULL;
 	if (db_begin(r->db) != DB_OK) {
 		req_error(r, 500);
 		return;
 	}
-	for (size_t i = 0; i < r->files.n; i++) {
-		if (r->files.items[i].len == 0 ||
-		    documents_store(r, &c, &r->files.items[i], "komplettering", &a, &err) == 0)
-			continue;
+	const struct upload *u = form_file(&f, "dokument");
+	struct actor a = case_actor(r);
+	const char *err = NULL;
+	if (u && documents_store(r, &c, u, "komplettering", &a, &err) != 0) {
 		db_rollback(r->db);
-		if (err)
-			case_refuse(r, &c, role, "komplettera", "fil", err, err);
-		else
+		if (!err) {
 			req_error(r, 500);
+			return;
+		}
+		form_error(&f, "dokument", err, err);
+		case_refuse(r, &c, role, &f);
 		return;
 	}
-	case_action_end(r, &c,
-	                add_message(r, &c, role, body) == DB_OK &&
+	case_action_end(r, &c, &f,
+	                add_message(r, &c, role, form_value(&f, "meddelande")) == DB_OK &&
 	                        case_move(r, &c, "inkommen", NULL) == DB_OK);
 }

@@ -2,30 +2,6 @@
 #include "base/esc.h"
 #include "cases/case.h"
 
-/* The attributes that tie a refused control to the message beside it. */
-void
-view_invalid(struct buf *b, const struct case_refusal *e, const char *control)
-{
-	if (refusal_at(e, control))
-		buf_printf(b, " aria-invalid=\"true\" aria-describedby=\"%s-error\"", control);
-}
-
-/* The message beside a refused control, read out before it by screen
- * readers as an error. */
-void
-view_field_error(struct buf *b, const struct case_refusal *e, const char *control, int english)
-{
-	const char *m = refusal_at(e, control);
-	if (!m)
-		return;
-	buf_printf(b,
-	           "<p class=\"field-error\" id=\"%s-error\"><span "
-	           "class=\"visually-hidden\">%s</span> ",
-	           control, english ? "Error:" : "Fel:");
-	esc_html(b, m, strlen(m));
-	buf_puts(b, "</p>");
-}
-
 const char *
 view_outcome(const char *outcome, int english)
 {

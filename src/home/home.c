@@ -5,6 +5,7 @@
 #include "cases/queries.h"
 #include "layout/layout.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static struct dbq Q_MY_ASSOCS = {
@@ -35,10 +36,53 @@ health_check(struct req *r)
 	buf_puts(&r->out, "ok\n");
 }
 
+static const struct field_def invite_fields[] = {
+        {.name = "epost",
+         .id = "bjud",
+         .label_sv = "Bjud in en person att företräda föreningen (e-post)",
+         .label_en = "Invite a person to represent the association (e-mail)",
+         .type = FIELD_EMAIL,
+         .required = 1,
+         .max = 254,
+         .autocomplete = "off",
+         .missing_sv = "Skriv e-postadressen till den du vill bjuda in.",
+         .missing_en = "Write the e-mail address of the person to invite."},
+};
+const struct form_def mine_invite_form = {"bjud-in", invite_fields, 1};
+
+static const struct field_def delete_fields[] = {
+        {.name = "losenord",
+         .id = "radera-losenord",
+         .label_sv = "Bekräfta med ditt lösenord",
+         .label_en = "Confirm with your password",
+         .type = FIELD_PASSWORD,
+         .required = 1,
+         .max = 1024,
+         .autocomplete = "current-password",
+         .missing_sv = "Skriv ditt lösenord för att bekräfta: kontot raderades inte.",
+         .missing_en = "Write your password to confirm: the account was not deleted."},
+};
+const struct form_def mine_delete_form = {"radera-konto", delete_fields, 1};
+
+/* One of the page's forms as drawn: the one that was sent, or a fresh one. */
+static struct field *
+drawn(struct req *r, const struct form *sent, const struct form_def *d, const char *key)
+{
+	struct form f;
+	if (form_sent(sent, d, key)) {
+		f = *sent;
+	} else {
+		form_init(&f, r, d);
+		f.key = key;
+	}
+	return form_fields(&f, &r->a);
+}
+
 /* Mina sidor: who you are, the associations you represent and your
- * cases; with a refusal, the reason beside the form it concerns. */
+ * cases; with a form that was refused, its reasons beside its fields and
+ * what was typed kept in it alone. */
 static void
-show(struct req *r, const struct mine_refusal *e)
+show(struct req *r, const struct form *sent)
 {
 	struct dbcur c;
 	if (db_query(r->db, &c, &Q_MY_ASSOCS, DB_ARGS(DB_INT(r->user->id))) != DB_OK) {
@@ -47,24 +91,32 @@ show(struct req *r, const struct mine_refusal *e)
 	}
 	int64_t ids[64];
 	const char *names[64];
+	const struct field *invite[64];
 	int n = 0;
 	while (db_next(&c) > 0 && n < 64) {
 		ids[n] = db_col_int(&c, 0);
 		names[n++] = arena_strdup(&r->a, db_col_text(&c, 1));
 	}
 	db_done(&c);
+	for (int i = 0; i < n; i++) {
+		char *key = arena_alloc(&r->a, 24);
+		snprintf(key, 24, "%lld", (long long)ids[i]);
+		invite[i] = drawn(r, sent, &mine_invite_form, key);
+	}
+	const struct field *del = drawn(r, sent, &mine_delete_form, NULL);
 	struct case_list cases;
 	if (cases_of_user(r->db, &r->a, r->user->id, &cases) != 0) {
 		req_error(r, 500);
 		return;
 	}
-	static const struct mine_refusal none = {0};
 	const char *note = NULL;
-	if (!e && req_query(r, "inbjudan"))
+	if (!sent && req_query(r, "inbjudan"))
 		note = r->p.english ? "The invitation has been sent." : "Inbjudan är skickad.";
 	r->p.title = r->p.english ? "My pages" : "Mina sidor";
+	layout_form_page(r, "/mina-sidor");
 	layout_head(r);
-	tpl_home_mine(&r->out, &r->p, r->user, ids, names, n, &cases, e ? e : &none, note);
+	tpl_home_mine(&r->out, &r->p, r->user, ids, names, invite, n, del, &cases, sent,
+	              sent ? form_fields(sent, &r->a) : NULL, note);
 	layout_foot(r);
 }
 
@@ -76,8 +128,8 @@ my_pages(struct req *r)
 
 /* A form on Mina sidor was refused: the page again, 422, nothing written. */
 void
-my_pages_refused(struct req *r, const struct mine_refusal *e)
+my_pages_refused(struct req *r, const struct form *sent)
 {
 	r->status = 422;
-	show(r, e);
+	show(r, sent);
 }

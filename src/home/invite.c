@@ -11,6 +11,7 @@
 #include "register/queries.h"
 
 #include <sodium.h>
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 
@@ -50,20 +51,18 @@ invite_submit(struct req *r)
 		req_error(r, 404);
 		return;
 	}
-	const char *email = req_form(r, "epost");
-	const char *problem = email ? email_problem(email, r->p.english) : NULL;
-	if (!email || !*email || problem) {
-		const char *missing = r->p.english
-		                              ? "Write the e-mail address of the person to invite."
-		                              : "Skriv e-postadressen till den du vill bjuda in.";
-		struct mine_refusal e = {.invite_id = id,
-		                         .invite_email = email ? email : "",
-		                         .invite_error = problem ? problem : missing};
-		my_pages_refused(r, &e);
+	struct form f;
+	form_init(&f, r, &mine_invite_form);
+	char key[24];
+	snprintf(key, sizeof(key), "%lld", (long long)id);
+	f.key = key; /* the association's form of Mina sidor */
+	if (form_read(&f, r)) {
+		my_pages_refused(r, &f);
 		return;
 	}
+	const char *email = form_value(&f, "epost");
 	char invited[EMAIL_MAX];
-	email_fold(email, invited); /* email_problem refused longer ones */
+	email_fold(email, invited); /* the form refused longer ones */
 	unsigned char raw[16];
 	char token[33], hash[65];
 	randombytes_buf(raw, sizeof(raw));

@@ -296,6 +296,8 @@ dispatch(struct req *r, struct MHD_Connection *c)
 	r->db = request_db();
 	if (r->db)
 		db_clear_error(r->db);
+	const char *ref = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Referer");
+	r->referer = ref ? arena_strdup(&r->a, ref) : NULL;
 	if (app->begin)
 		app->begin(r);
 	int wrong_method;

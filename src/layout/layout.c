@@ -2,11 +2,65 @@
 #include "layout/error.tpl.h"
 #include "layout/foot.tpl.h"
 #include "layout/head.tpl.h"
+#include "http/decode.h"
 
 #include <string.h>
 
+/* The language switch of a page at path (as it stands in a URL) whose
+ * query is q: the same address with the other language, the rest of the
+ * query kept. */
+static const char *
+switch_url(struct req *r, const char *path, size_t n, const struct kvlist *q)
+{
+	struct buf b = {0};
+	buf_add(&b, path, n);
+	buf_puts(&b, "?");
+	for (size_t i = 0; q && i < q->n; i++) {
+		if (strcmp(q->items[i].k, "lang") == 0)
+			continue;
+		esc_url_component(&b, q->items[i].k, strlen(q->items[i].k));
+		buf_putc(&b, '=');
+		esc_url_component(&b, q->items[i].v, q->items[i].vlen);
+		buf_putc(&b, '&');
+	}
+	buf_puts(&b, r->p.english ? "lang=sv" : "lang=en");
+	const char *s = arena_strdup(&r->a, buf_cstr(&b));
+	buf_free(&b);
+	return s;
+}
+
+/* The switch for a page of ours named by an address: only its path and
+ * query count (of an absolute URL, such as a Referer, never its host), the
+ * path must be local ("/x", not "//x"), and a query that does not decode
+ * is dropped. NULL when the address names no page of ours. */
+static const char *
+switch_to(struct req *r, const char *url)
+{
+	const char *s = url;
+	if (s && strncmp(s, "http://", 7) == 0)
+		s = strchr(s + 7, '/');
+	else if (s && strncmp(s, "https://", 8) == 0)
+		s = strchr(s + 8, '/');
+	if (!s || s[0] != '/' || s[1] == '/' || s[1] == '\\')
+		return NULL;
+	size_t n = strcspn(s, "?#");
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] <= 0x20 || s[i] == '\\' || s[i] == 0x7f)
+			return NULL;
+	struct kvlist q = {0};
+	if (s[n] == '?') {
+		size_t qn = strcspn(s + n + 1, "#");
+		if (form_parse(&r->a, s + n + 1, qn, &q) != 0)
+			q = (struct kvlist){0};
+	}
+	return switch_url(r, s, n, &q);
+}
+
 /* Language: ?lang= wins and is remembered in a cookie; then the cookie;
- * Swedish by default. The switch link keeps the rest of the query. */
+ * Swedish by default. The switch link keeps the rest of the query; on a
+ * page answered to a POST it leads to the page the form was on (the
+ * Referer), else to the start page, unless the handler names the form's
+ * page (layout_form_page). */
 void
 page_init(struct req *r)
 {
@@ -21,20 +75,40 @@ page_init(struct req *r)
 		r->p.english = c && strcmp(c, "en") == 0;
 	}
 	r->p.path = r->path;
-	struct buf b = {0};
-	buf_puts(&b, r->path);
-	buf_puts(&b, "?");
-	for (size_t i = 0; i < r->query.n; i++) {
-		if (strcmp(r->query.items[i].k, "lang") == 0)
-			continue;
-		esc_url_component(&b, r->query.items[i].k, strlen(r->query.items[i].k));
-		buf_putc(&b, '=');
-		esc_url_component(&b, r->query.items[i].v, r->query.items[i].vlen);
-		buf_putc(&b, '&');
+	if (r->method == M_GET || r->method == M_HEAD) {
+		r->p.lang_url = switch_url(r, r->path, strlen(r->path), &r->query);
+		return;
 	}
-	buf_puts(&b, r->p.english ? "lang=sv" : "lang=en");
-	r->p.lang_url = arena_strdup(&r->a, buf_cstr(&b));
+	r->p.lang_url = switch_to(r, r->referer);
+	if (!r->p.lang_url)
+		r->p.lang_url = switch_url(r, "/", 1, NULL);
+}
+
+/* A page answered to a POST (a form with its errors) is the form's page:
+ * its language switch leads to the GET page named here (a local path,
+ * with a query if it has one) with the language changed, never to the
+ * POST's own address, which may have no page. A GET page keeps its own. */
+void
+layout_form_page(struct req *r, const char *page)
+{
+	const char *u = r->method == M_GET || r->method == M_HEAD ? NULL : switch_to(r, page);
+	if (u)
+		r->p.lang_url = u;
+}
+
+/* A local page's address with one query parameter (none when value is
+ * NULL), for layout_form_page: "/logga-in?till=%2Fmina-sidor". */
+const char *
+layout_page_with(struct req *r, const char *path, const char *key, const char *value)
+{
+	if (!value)
+		return path;
+	struct buf b = {0};
+	buf_printf(&b, "%s?%s=", path, key);
+	esc_url_component(&b, value, strlen(value));
+	const char *s = arena_strdup(&r->a, buf_cstr(&b));
 	buf_free(&b);
+	return s;
 }
 
 /* Everything up to the start of the page's own content. */

@@ -7,6 +7,8 @@
 #include "http/request.h"
 
 void page_init(struct req *r);
+void layout_form_page(struct req *r, const char *page);
+const char *layout_page_with(struct req *r, const char *path, const char *key, const char *value);
 void layout_head(struct req *r);
 void layout_foot(struct req *r);
 void layout_error_page(struct req *r, int status);

@@ -3,7 +3,7 @@
  * carrying the association's details; a pending registration reserves
  * nothing in the register, and only a granted one creates the association
  * (active, with the applicant as its representative). */
-#include "admin/form.h"
+#include "register/fields.h"
 #include "cases/action.h"
 #include "cases/eservice.h"
 #include "cases/pages.h"

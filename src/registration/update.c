@@ -1,7 +1,7 @@
 /* The yearly update (årlig uppdatering): an association's representative
  * sends its board, members, contact details and latest minutes; granted,
  * the register takes the new details and shows when it was last updated. */
-#include "admin/form.h"
+#include "register/fields.h"
 #include "base/valid.h"
 #include "cases/action.h"
 #include "cases/eservice.h"

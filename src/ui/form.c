@@ -1,12 +1,15 @@
 /* Reading and checking a request against a form's declaration. */
 #include "ui/form.h"
 #include "base/valid.h"
+#include "http/decode.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define MSG(sv, en) (f->english ? (en) : (sv))
+/* A declaration's own words: Swedish when it gives no English. */
+#define OWN(sv, en) (f->english && (en) ? (en) : (sv))
 
 /* An empty form of the declaration, in the request's arena and language. */
 void
@@ -41,49 +44,125 @@ max_chars(const struct field_def *d)
 	return d->type == FIELD_TEXTAREA ? 10000 : 200;
 }
 
+/* A whole number as people write it in the page's language: 10 000 in
+ * Swedish, 10,000 in English; four digits and fewer stay as they are. */
+static const char *
+grouped(struct arena *a, long long v, int english)
+{
+	char digits[32], *out = arena_alloc(a, 48);
+	int n = snprintf(digits, sizeof(digits), "%lld", v < 0 ? -v : v), k = 0;
+	if (v < 0)
+		out[k++] = '-';
+	for (int i = 0; i < n; i++) {
+		if (n > 4 && i > 0 && (n - i) % 3 == 0)
+			out[k++] = english ? ',' : ' ';
+		out[k++] = digits[i];
+	}
+	out[k] = 0;
+	return out;
+}
+
+
+/* Whether a value is the code of one of the choices. */
+static int
+chosen(const struct choice *c, const char *v)
+{
+	for (; c && c->code; c++)
+		if (strcmp(c->code, v) == 0)
+			return 1;
+	return 0;
+}
+
+/* The field's own words for a value that breaks its type's rule, else the
+ * type's. */
+#define INVALID(sv, en) (d->invalid_sv ? OWN(d->invalid_sv, d->invalid_en) : MSG(sv, en))
+
 /* The type's own rules for a value that was given. */
 static const char *
 type_problem(const struct form *f, int i, const char *v, struct arena *a)
 {
 	const struct field_def *d = &f->def->fields[i];
 	size_t max = max_chars(d);
-	if (d->type != FIELD_INT && d->type != FIELD_SELECT && utf8_chars(v) > max) {
+	int choice = d->type == FIELD_SELECT || d->type == FIELD_RADIO;
+	if (!text_valid(v, strlen(v)))
+		return MSG("Texten innehåller otillåtna tecken.",
+		           "The text contains characters that are not allowed.");
+	if (d->type != FIELD_INT && !choice && utf8_chars(v) > max) {
 		char *m = arena_alloc(a, 64);
 		snprintf(m, 64,
-		         f->english ? "Write at most %zu characters." : "Skriv högst %zu tecken.",
-		         max);
+		         f->english ? "Write at most %s characters." : "Skriv högst %s tecken.",
+		         grouped(a, (long long)max, f->english));
 		return m;
 	}
-	if (d->type != FIELD_TEXTAREA && strpbrk(v, "\r\n\t"))
+	if (d->type != FIELD_TEXTAREA && !choice && strpbrk(v, "\r\n\t"))
 		return MSG("Texten får inte ha radbrytningar.",
 		           "The text may not have line breaks.");
 	int64_t n;
 	switch (d->type) {
 	case FIELD_EMAIL:
 		return email_valid(v) ? NULL
-		                      : MSG("Skriv en e-postadress som namn@exempel.se.",
-		                            "Write an e-mail address like name@example.com.");
+		                      : INVALID("Skriv en e-postadress som namn@exempel.se.",
+		                                "Write an e-mail address like name@example.com.");
 	case FIELD_DATE:
 		return date_valid(v) ? NULL
-		                     : MSG("Skriv ett datum som finns, som ÅÅÅÅ-MM-DD.",
-		                           "Write a date that exists, as YYYY-MM-DD.");
+		                     : INVALID("Skriv ett datum som finns, som ÅÅÅÅ-MM-DD.",
+		                               "Write a date that exists, as YYYY-MM-DD.");
 	case FIELD_INT:
 		if (int_in_range(v, d->min, d->max_int, &n))
 			return NULL;
-		char *m = arena_alloc(a, 96);
-		snprintf(m, 96,
-		         f->english ? "Write a whole number from %lld to %lld."
-		                    : "Skriv ett heltal från %lld till %lld.",
-		         (long long)d->min, (long long)d->max_int);
+		if (d->invalid_sv)
+			return OWN(d->invalid_sv, d->invalid_en);
+		char *m = arena_alloc(a, 128);
+		snprintf(m, 128,
+		         f->english ? "Write a whole number from %s to %s."
+		                    : "Skriv ett heltal från %s till %s.",
+		         grouped(a, (long long)d->min, f->english),
+		         grouped(a, (long long)d->max_int, f->english));
 		return m;
 	case FIELD_SELECT:
-		for (const struct choice *c = f->choices[i]; c && c->code; c++)
-			if (strcmp(c->code, v) == 0)
-				return NULL;
-		return MSG("Välj ett av alternativen.", "Choose one of the options.");
+	case FIELD_RADIO:
+		return chosen(f->choices[i], v)
+		               ? NULL
+		               : INVALID("Välj ett av alternativen.", "Choose one of the options.");
 	default:
 		return NULL;
 	}
+}
+
+/* The first upload of a file field: a file with bytes, or one the person
+ * chose that turned out empty (a browser sends a nameless empty part for
+ * a file input left alone, and that is no file). */
+static const struct upload *
+upload_of(struct req *r, const char *name)
+{
+	for (size_t k = 0; k < r->files.n; k++) {
+		const struct upload *u = &r->files.items[k];
+		if (strcmp(u->field, name) == 0 && (u->len > 0 || (u->filename && *u->filename)))
+			return u;
+	}
+	return NULL;
+}
+
+/* Notes that a required field is empty: in the field's own words, else
+ * what its type asks for (choose, tick, attach, fill in). */
+static void
+missing(struct form *f, const struct field_def *d)
+{
+	const char *sv = "Fyll i fältet.", *en = "Fill in this field.";
+	if (d->missing_sv) {
+		sv = d->missing_sv;
+		en = OWN(d->missing_sv, d->missing_en);
+	} else if ((d->type == FIELD_SELECT || d->type == FIELD_RADIO) && d->invalid_sv) {
+		sv = d->invalid_sv;
+		en = OWN(d->invalid_sv, d->invalid_en);
+	} else if (d->type == FIELD_SELECT || d->type == FIELD_RADIO) {
+		sv = "Välj ett av alternativen.", en = "Choose one of the options.";
+	} else if (d->type == FIELD_CHECKBOX) {
+		sv = "Kryssa i rutan.", en = "Tick the box.";
+	} else if (d->type == FIELD_FILE) {
+		sv = "Bifoga filen.", en = "Attach the file.";
+	}
+	form_error(f, d->name, sv, en);
 }
 
 /* Reads every declared field from the request (undeclared input is left
@@ -95,26 +174,21 @@ form_read(struct form *f, struct req *r)
 	for (int i = 0; i < f->def->n; i++) {
 		const struct field_def *d = &f->def->fields[i];
 		if (d->type == FIELD_FILE) {
-			f->file[i] = NULL;
-			for (size_t k = 0; k < r->files.n && !f->file[i]; k++)
-				if (strcmp(r->files.items[k].field, d->name) == 0 &&
-				    r->files.items[k].len > 0)
-					f->file[i] = &r->files.items[k];
+			f->file[i] = upload_of(r, d->name);
 			if (d->required && !f->file[i])
-				form_error(f, d->name,
-				           d->missing_sv ? d->missing_sv : "Bifoga filen.",
-				           d->missing_en ? d->missing_en : "Attach the file.");
+				missing(f, d);
 			continue;
 		}
 		const char *v = req_form(r, d->name);
 		f->value[i] = v;
-		if (d->type == FIELD_CHECKBOX)
+		if (d->type == FIELD_CHECKBOX) {
+			if (d->required && !v)
+				missing(f, d);
 			continue;
+		}
 		if (text_blank(v)) {
 			if (d->required)
-				form_error(f, d->name,
-				           d->missing_sv ? d->missing_sv : "Fyll i fältet.",
-				           d->missing_en ? d->missing_en : "Fill in this field.");
+				missing(f, d);
 			continue;
 		}
 		const char *problem = type_problem(f, i, v, &r->a);
@@ -150,6 +224,18 @@ form_file(const struct form *f, const char *name)
 {
 	int i = form_index(f, name);
 	return i < 0 ? NULL : f->file[i];
+}
+
+/* The choice a select or radio field's value names, NULL when none. */
+const struct choice *
+form_choice(const struct form *f, const char *name)
+{
+	int i = form_index(f, name);
+	const char *v = i < 0 ? NULL : f->value[i];
+	for (const struct choice *c = i < 0 || !v ? NULL : f->choices[i]; c && c->code; c++)
+		if (strcmp(c->code, v) == 0)
+			return c;
+	return NULL;
 }
 
 /* Prefills a field: what the form shows before anything is typed. */
@@ -190,45 +276,59 @@ form_refuse(struct form *f, const char *sv, const char *en)
 	f->nerrors++;
 }
 
-/* The HTML input type of a field type. */
-static const char *
-input_type(enum field_type t)
+/* Whether sent is the form d (drawn with key, NULL when drawn once): the
+ * one of a page's forms that gets back what was typed and its errors,
+ * while the others, which may share its field names, are drawn afresh. */
+int
+form_sent(const struct form *sent, const struct form_def *d, const char *key)
+{
+	if (!sent || !d || strcmp(sent->def->id, d->id) != 0)
+		return 0;
+	return (!sent->key && !key) || (sent->key && key && strcmp(sent->key, key) == 0);
+}
+
+/* The HTML input type of a field type, as struct field names it. */
+const char *
+form_type_name(enum field_type t)
 {
 	static const char *const names[] = {
 	        [FIELD_TEXT] = "text", [FIELD_TEXTAREA] = "textarea", [FIELD_EMAIL] = "email",
 	        [FIELD_TEL] = "tel",   [FIELD_URL] = "url",           [FIELD_INT] = "text",
 	        [FIELD_DATE] = "date", [FIELD_SELECT] = "select",     [FIELD_CHECKBOX] = "checkbox",
-	        [FIELD_FILE] = "file", [FIELD_PASSWORD] = "password",
+	        [FIELD_FILE] = "file", [FIELD_PASSWORD] = "password", [FIELD_RADIO] = "radio",
 	};
 	return names[t];
 }
 
-/* One field as the template draws it, in the form's language; a password
- * is never sent back. */
-struct field
-form_field(const struct form *f, int i)
-{
-	const struct field_def *d = &f->def->fields[i];
-	int en = f->english;
-	return (struct field){
-	        .name = d->name,
-	        .label = en ? d->label_en : d->label_sv,
-	        .value = d->type == FIELD_PASSWORD ? "" : f->value[i],
-	        .error = f->error[i],
-	        .type = input_type(d->type),
-	        .hint = en ? d->hint_en : d->hint_sv,
-	        .required = d->required,
-	        .autocomplete = d->autocomplete,
-	        .choices = f->choices[i],
-	};
-}
-
-/* Every field as the template draws it. */
+/* Every field as the template draws it, in the form's language: its id
+ * (with the form's key, when it has one), what was typed (a password is
+ * never sent back) and its error. */
 struct field *
 form_fields(const struct form *f, struct arena *a)
 {
 	struct field *out = arena_alloc(a, (size_t)(f->def->n ? f->def->n : 1) * sizeof(*out));
-	for (int i = 0; i < f->def->n; i++)
-		out[i] = form_field(f, i);
+	int en = f->english;
+	for (int i = 0; i < f->def->n; i++) {
+		const struct field_def *d = &f->def->fields[i];
+		const char *id = d->id ? d->id : d->name;
+		if (f->key) {
+			size_t n = strlen(id) + strlen(f->key) + 2;
+			char *k = arena_alloc(a, n);
+			snprintf(k, n, "%s-%s", id, f->key);
+			id = k;
+		}
+		out[i] = (struct field){
+		        .name = d->name,
+		        .label = en ? d->label_en : d->label_sv,
+		        .value = d->type == FIELD_PASSWORD ? "" : f->value[i],
+		        .error = f->error[i],
+		        .type = form_type_name(d->type),
+		        .hint = en ? d->hint_en : d->hint_sv,
+		        .required = d->required,
+		        .autocomplete = d->autocomplete,
+		        .choices = f->choices[i],
+		        .id = id,
+		};
+	}
 	return out;
 }

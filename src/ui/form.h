@@ -23,6 +23,7 @@ enum field_type {
 	FIELD_CHECKBOX,
 	FIELD_FILE,
 	FIELD_PASSWORD,
+	FIELD_RADIO, /* the choices as radio buttons in a fieldset */
 };
 
 /* A further rule for one field: NULL when the value is fine, else the
@@ -42,9 +43,16 @@ struct field_def {
 	const struct choice *choices;        /* FIELD_SELECT, unless the form sets its own */
 	field_check *check;                  /* after the type's own rules */
 	const char *missing_sv, *missing_en; /* when it is required and empty */
+	/* when the value breaks the type's rule (no such date, a choice not
+	 * offered, not a whole number in range); NULL: the type's own words */
+	const char *invalid_sv, *invalid_en;
+	/* the HTML id, when it is not the name: forms of one page that share
+	 * a field name give it ids of their own */
+	const char *id;
 };
 
-/* A form: its fields, and an id that tells two forms of one page apart. */
+/* A form: its fields, and an id that tells two forms of one page apart
+ * (form_sent). */
 struct form_def {
 	const char *id;
 	const struct field_def *fields;
@@ -57,12 +65,14 @@ struct field {
 	const char *label;
 	const char *value;
 	const char *error;
-	const char
-	        *type; /* text, email, tel, url, number, date, password, textarea, select, file */
+	/* text, email, tel, url, date, password, textarea, select, radio,
+	 * checkbox, file */
+	const char *type;
 	const char *hint;
 	int required;
 	const char *autocomplete;
-	const struct choice *choices; /* for select: code is the value */
+	const struct choice *choices; /* for select and radio: code is the value */
+	const char *id;               /* the HTML id; NULL: the name */
 };
 
 /* A form as one request has it: the values typed (or prefilled), the
@@ -76,6 +86,9 @@ struct form {
 	const struct upload **file;
 	int nerrors;
 	const char *about; /* a refusal about the whole form, shown in the summary */
+	/* tells apart the forms of one declaration drawn many times on a page
+	 * (one per association): the fields' ids end in "-key"; NULL: once */
+	const char *key;
 };
 
 void form_init(struct form *f, struct req *r, const struct form_def *d);
@@ -84,10 +97,12 @@ int form_index(const struct form *f, const char *name);
 const char *form_value(const struct form *f, const char *name);
 int64_t form_int(const struct form *f, const char *name);
 const struct upload *form_file(const struct form *f, const char *name);
+const struct choice *form_choice(const struct form *f, const char *name);
 void form_set(struct form *f, const char *name, const char *value);
 void form_set_choices(struct form *f, const char *name, const struct choice *choices);
 void form_error(struct form *f, const char *name, const char *sv, const char *en);
 void form_refuse(struct form *f, const char *sv, const char *en);
-struct field form_field(const struct form *f, int i);
+int form_sent(const struct form *sent, const struct form_def *d, const char *key);
+const char *form_type_name(enum field_type t);
 struct field *form_fields(const struct form *f, struct arena *a);
 #endif

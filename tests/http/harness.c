@@ -915,6 +915,50 @@ h_field_error(const struct hresp *r, const char *field, char *out, size_t n)
 }
 
 int
+h_field_invalid(const struct hresp *r, const char *field)
+{
+	char attr[96];
+	snprintf(attr, sizeof(attr), " id=\"%s\"", field);
+	const char *p = r->body.p ? strstr(r->body.p, attr) : NULL;
+	const char *gt = p ? strchr(p, '>') : NULL;
+	const char *inv = p ? strstr(p, "aria-invalid=\"true\"") : NULL;
+	return inv && inv < gt;
+}
+
+int
+h_summary_links(const struct hresp *r, const char *field)
+{
+	char link[96];
+	snprintf(link, sizeof(link), "<a href=\"#%s\">", field);
+	const char *s = r->body.p ? strstr(r->body.p, "<div class=\"error-summary\"") : NULL;
+	const char *end = s ? strstr(s, "</div>") : NULL;
+	const char *a = s ? strstr(s, link) : NULL;
+	return a && a < end;
+}
+
+const char *
+h_lang_link(const struct hresp *r, char *out, size_t n)
+{
+	const char *end = r->body.p ? strstr(r->body.p, "\" lang=\"en\" hreflang=\"en\">") : NULL;
+	if (!end)
+		end = r->body.p ? strstr(r->body.p, "\" lang=\"sv\" hreflang=\"sv\">") : NULL;
+	const char *start = end;
+	while (start && start > r->body.p && strncmp(start, "href=\"", 6) != 0)
+		start--;
+	if (!start || start == r->body.p)
+		return NULL;
+	start += 6;
+	size_t k = 0;
+	for (const char *p = start; p < end && k + 1 < n; p++) {
+		out[k++] = *p;
+		if (strncmp(p, "&amp;", 5) == 0)
+			p += 4;
+	}
+	out[k] = 0;
+	return out;
+}
+
+int
 h_user_add(const char *email, const char *name, const char *role, const char *dept,
            const char *password)
 {

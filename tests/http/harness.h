@@ -136,6 +136,13 @@ const char *h_sql_line(const char *q, char *out, size_t n);
  * aria-describedby names, so it is next to the field for every reader;
  * NULL when there is none. */
 const char *h_field_error(const struct hresp *r, const char *field, char *out, size_t n);
+/* Whether the element with that id carries aria-invalid="true". */
+int h_field_invalid(const struct hresp *r, const char *field);
+/* Whether the page's error summary links to the element with that id. */
+int h_summary_links(const struct hresp *r, const char *field);
+/* The address the page's language switch (English/Svenska) leads to, with
+ * &amp; read as &; NULL when the page has none. */
+const char *h_lang_link(const struct hresp *r, char *out, size_t n);
 
 /* Adds a user with the operator's command `samverka user add` (password on
  * standard input; dept NULL for none); 0 on success, else notes why. */

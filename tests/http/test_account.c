@@ -202,6 +202,10 @@ sign_up_checks(void)
 	        "each message is next to its field");
 	h_check(hresp_has(&r, "value=\"inte-en-adress\"") && !hresp_has(&r, "hemlig1"),
 	        "the typed address is kept, the password is not sent back");
+	h_check(h_field_invalid(&r, "epost") && h_field_invalid(&r, "namn") &&
+	                h_field_invalid(&r, "losenord") && h_summary_links(&r, "epost") &&
+	                h_summary_links(&r, "namn") && h_summary_links(&r, "losenord"),
+	        "each field is aria-invalid and the summary links to it");
 	hresp_free(&r);
 
 	sign_up(c, EMAIL, NAME, "kort", &r);
@@ -262,9 +266,13 @@ bad_address(const char *email)
 	char start[48];
 	snprintf(start, sizeof(start), "<input id=\"%s\"", field);
 	snprintf(want, sizeof(want), "value=\"%s\"", email);
-	h_check(h_between(r.body.p, start, ">", tag, sizeof(tag)) && strstr(tag, want),
-	        "inviting \"%s\": the typed value is kept in the field", email);
+	h_check(h_between(r.body.p, start, ">", tag, sizeof(tag)) && strstr(tag, want) &&
+	                (!*email || hresp_count(&r, want) == 1),
+	        "inviting \"%s\": the typed value is kept in the field, and in no other form",
+	        email);
 	h_check(strcmp(before, after) == 0, "inviting \"%s\": no invitation and no mail", email);
+	h_check(h_field_invalid(&r, field) && h_summary_links(&r, field),
+	        "inviting \"%s\": #%s is aria-invalid and the summary links to it", email, field);
 	hresp_free(&r);
 }
 
@@ -603,6 +611,8 @@ deletion(void)
 	                hresp_has(&r, "<a href=\"#radera-losenord\">"),
 	        "a wrong password: 422 with \"Fel lösenord\" next to the field (got %ld)",
 	        r.status);
+	h_check(h_field_invalid(&r, "radera-losenord") && !hresp_has(&r, "fel-losenord-2026"),
+	        "the password field is aria-invalid and the typed password is not sent back");
 	hresp_free(&r);
 	snprintf(q, sizeof(q), "SELECT count(*) FROM users WHERE id = %s", user_id);
 	struct hclient *second = h_client();

@@ -106,6 +106,43 @@ field_error(const struct hresp *r, const char *field, const char *msg)
 	       strstr(in, "aria-invalid=\"true\"") - in < 300;
 }
 
+static long sql_count(const char *q);
+
+/* A form whose values no declaration allows: a form of association not in
+ * the list, a year that is no number, a negative member count. Each is
+ * refused beside its field, the summary links to it, what was typed stays
+ * and no association is stored. */
+static void
+refused_values(void)
+{
+	struct hresp r;
+	struct hstr f = {0};
+	long before = sql_count("SELECT count(*) FROM associations");
+	const char *const kv[] = {"namn",      "Felvärdenas förening", "form",      "klubb",
+	                          "grundad",   "nittonhundra",         "medlemmar", "-5",
+	                          "webbplats", "https://example.se/",  NULL};
+	h_form_add(&f, "csrf", h_csrf(admin));
+	for (int i = 0; kv[i]; i += 2)
+		h_form_add(&f, kv[i], kv[i + 1]);
+	h_post(admin, "/admin/foreningar/ny", f.p, &r);
+	hstr_free(&f);
+	h_check(r.status == 422 && field_error(&r, "form", "Välj en av formerna i listan.") &&
+	                field_error(&r, "grundad", "Skriv ett årtal") &&
+	                field_error(&r, "medlemmar", "Skriv antalet medlemmar som en siffra."),
+	        "a form not in the list, a year in words, -5 members: 422 beside each (got %ld)",
+	        r.status);
+	h_check(h_summary_links(&r, "form") && h_summary_links(&r, "grundad") &&
+	                h_summary_links(&r, "medlemmar") && !h_summary_links(&r, "namn"),
+	        "the summary links to the three fields and no other");
+	h_check(hresp_has(&r, "value=\"Felvärdenas förening\"") &&
+	                hresp_has(&r, "value=\"nittonhundra\"") && hresp_has(&r, "value=\"-5\"") &&
+	                hresp_has(&r, "value=\"https://example.se/\""),
+	        "what was typed is kept");
+	h_check(sql_count("SELECT count(*) FROM associations") == before,
+	        "no association is stored");
+	hresp_free(&r);
+}
+
 static char good_orgnr[12];
 static long good_id;
 
@@ -134,7 +171,8 @@ create_associations(struct hresp *form)
 	h_check(field_error(&r, "organisationsnummer",
 	                    "Kontrollsiffran stämmer inte: kontrollera numret."),
 	        "the Swedish error stands next to the organisationsnummer field");
-	h_check(hresp_has(&r, "Formuläret har fel"), "the error summary is shown");
+	h_check(hresp_has(&r, "Formuläret har fel") && h_summary_links(&r, "organisationsnummer"),
+	        "the error summary is shown and links to the field");
 	h_check(hresp_has(&r, "value=\"Testföreningen Felnummer\""), "the typed name is kept");
 	h_check(hresp_has(&r, "value=\"802000-0414\""), "the typed number is kept");
 	h_check(hresp_has(&r, "Ett ändamål.</textarea>"), "the typed purpose is kept");
@@ -381,6 +419,8 @@ reference_data(void)
 	st = post_ref("/admin/omraden", empty_area, &r);
 	h_check(st == 422 && hresp_has(&r, "Fältet måste fyllas i."),
 	        "an area without a name: 422 (got %ld)", st);
+	h_check(field_error(&r, "namn", "Fältet måste fyllas i.") && h_summary_links(&r, "namn"),
+	        "the area's name is marked and linked from the summary");
 	hresp_free(&r);
 
 	/* the new area can be ticked, and filters the register */
@@ -450,10 +490,16 @@ reference_data(void)
 	const char *bad_dept[] = {"kod",     "brn1",  "namn",  "Fel förvaltning",
 	                          "namn_en", "Wrong", "namnd", "Felnämnden",
 	                          NULL};
+	long depts = sql_count("SELECT count(*) FROM departments");
 	st = post_ref("/admin/forvaltningar", bad_dept, &r);
 	h_check(st == 422 && hresp_has(&r, "Två till fem versaler A–Z.") &&
 	                hresp_has(&r, "value=\"Fel förvaltning\""),
 	        "a bad department code: 422 with the rule, typed name kept (got %ld)", st);
+	h_check(field_error(&r, "kod", "Två till fem versaler A–Z.") &&
+	                h_summary_links(&r, "kod") && hresp_has(&r, "value=\"brn1\"") &&
+	                sql_count("SELECT count(*) FROM departments") == depts,
+	        "the code's rule is beside the field, linked from the summary, the code kept, "
+	        "no department stored");
 	hresp_free(&r);
 	h_check(post_ref("/admin/forvaltningar", dept, &r) == 422 &&
 	                hresp_has(&r, "Detta finns redan."),
@@ -541,6 +587,46 @@ users(void)
 	c = h_client();
 	h_check(h_login_as(c, "kort@example.se", "kort") == 401, "the refused user does not exist");
 	h_client_free(c);
+
+	/* giving a role: refused beside the fields, in that form only */
+	long roles = sql_count("SELECT count(*) FROM user_roles");
+	const char *grant[] = {"roll_epost", "ingen.alls@example.se", "roll_roll",
+	                       "officer",    "roll_forvaltning",      "",
+	                       NULL};
+	st = post_ref("/admin/anvandare/roll", grant, &r);
+	h_check(st == 422 && field_error(&r, "roll_epost", "Ingen användare har denna adress.") &&
+	                field_error(&r, "roll_forvaltning",
+	                            "En handläggare behöver en förvaltning.") &&
+	                h_summary_links(&r, "roll_epost") &&
+	                h_summary_links(&r, "roll_forvaltning"),
+	        "a role for an unknown address without a department: 422 beside both fields, "
+	        "linked from the summary (got %ld)",
+	        st);
+	h_check(hresp_has(&r, "value=\"ingen.alls@example.se\"") &&
+	                hresp_has(&r, "<option value=\"officer\" selected>") &&
+	                hresp_count(&r, "<option value=\"officer\" selected>") == 1 &&
+	                !h_field_invalid(&r, "ny_epost"),
+	        "what was typed is kept in the role form, and the add form is left alone");
+	h_check(sql_count("SELECT count(*) FROM user_roles") == roles, "no role is given");
+	char lang[256];
+	h_check(h_lang_link(&r, lang, sizeof(lang)) &&
+	                strcmp(lang, "/admin/anvandare?lang=en") == 0,
+	        "the refused role change's English link leads to /admin/anvandare, not to the "
+	        "POST-only address (got %s)",
+	        h_lang_link(&r, lang, sizeof(lang)) ? lang : "none");
+	hresp_free(&r);
+	h_get(admin, lang, &r);
+	h_check(r.status == 200 && hresp_has(&r, "Users and roles"),
+	        "and it opens the users page in English (got %ld)", r.status);
+	hresp_free(&r);
+	h_get(admin, "/admin/anvandare?lang=sv", &r);
+	hresp_free(&r);
+	const char *bad_role[] = {"roll_epost", "nora.ny@example.se", "roll_roll", "kung", NULL};
+	st = post_ref("/admin/anvandare/roll", bad_role, &r);
+	h_check(st == 422 && field_error(&r, "roll_roll", "Välj en roll.") &&
+	                sql_count("SELECT count(*) FROM user_roles") == roles,
+	        "a role that does not exist: 422 beside the role, nothing given (got %ld)", st);
+	hresp_free(&r);
 }
 
 /* --- the department that keeps the register ------------------------------ */
@@ -666,7 +752,8 @@ register_department(void)
 		h_check(st == 422 &&
 		                field_error(&r, "forvaltning",
 		                            "Välj en av förvaltningarna i listan.") &&
-		                hresp_has(&r, "Formuläret har fel") && strcmp(keeper(), "FRI") == 0,
+		                hresp_has(&r, "Formuläret har fel") &&
+		                h_summary_links(&r, "forvaltning") && strcmp(keeper(), "FRI") == 0,
 		        "choosing \"%s\": 422 with the message at the select, FRI kept (got %ld, "
 		        "%s)",
 		        bad[i], st, keeper());
@@ -780,6 +867,7 @@ main(void)
 	h_check(form.status == 200 && hresp_has(&form, "name=\"organisationsnummer\""),
 	        "the new-association form opens");
 	create_associations(&form);
+	refused_values();
 	reference_data();
 	users();
 	edit_and_deactivate(&form);

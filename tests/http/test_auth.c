@@ -273,11 +273,43 @@ throttling(void)
 	h_client_free(c);
 }
 
+/* The sign-in form refuses what it can see without an account: an empty
+ * password and an address that is none, each beside its field, with the
+ * address and where to go next kept, and no failed attempt counted. */
+static void
+refused_form(void)
+{
+	struct hclient *c = h_client();
+	struct hresp r;
+	char got[256], before[32], after[32];
+	const char *count = "SELECT count(*) FROM login_failures";
+	h_sql_line(count, before, sizeof(before));
+	post_login(c, h_csrf(c), "inte-en-adress", "", "/admin/foreningar", &r);
+	h_sql_line(count, after, sizeof(after));
+	h_check(r.status == 400 && h_field_error(&r, "epost", got, sizeof(got)) &&
+	                strstr(got, "namn@exempel.se") &&
+	                h_field_error(&r, "losenord", got, sizeof(got)) &&
+	                strstr(got, "Fyll i lösenordet"),
+	        "sign-in with a bad address and no password: 400, each reason beside its field "
+	        "(got %ld)",
+	        r.status);
+	h_check(h_field_invalid(&r, "epost") && h_field_invalid(&r, "losenord") &&
+	                h_summary_links(&r, "epost") && h_summary_links(&r, "losenord"),
+	        "both fields are aria-invalid and the summary links to them");
+	h_check(hresp_has(&r, "value=\"inte-en-adress\"") &&
+	                hresp_has(&r, "name=\"till\" value=\"/admin/foreningar\""),
+	        "the typed address and where to go after signing in are kept");
+	h_check(strcmp(before, after) == 0, "no failed attempt is counted (%s, %s)", before, after);
+	hresp_free(&r);
+	h_client_free(c);
+}
+
 int
 main(void)
 {
 	h_start();
 	login_and_pages();
+	refused_form();
 	csrf_and_logout();
 	access_by_role();
 	throttling();

@@ -55,15 +55,24 @@ refused(const char *what, struct hclient *c, const char *d, const char *action,
 	fingerprint(d, before, sizeof(before));
 	post(c, d, action, pairs, r);
 	fingerprint(d, after, sizeof(after));
-	int next_to = 1;
-	for (int i = 0; fields[i]; i++)
+	int next_to = 1, marked = 1;
+	for (int i = 0; fields[i]; i++) {
 		if (!h_field_error(r, fields[i], got, sizeof(got)) || !strstr(got, msgs[i])) {
 			next_to = 0;
 			h_note("%s: the %s error says %s", what, fields[i],
 			       h_field_error(r, fields[i], got, sizeof(got)) ? got : "(nothing)");
 		}
+		if (!h_field_invalid(r, fields[i]) || !h_summary_links(r, fields[i])) {
+			marked = 0;
+			h_note("%s: #%s is %smarked invalid and %slinked from the summary", what,
+			       fields[i], h_field_invalid(r, fields[i]) ? "" : "not ",
+			       h_summary_links(r, fields[i]) ? "" : "not ");
+		}
+	}
 	h_check(r->status == 422 && next_to && hresp_has(r, "error-summary"),
 	        "%s: 422 with the reason next to each field (got %ld)", what, r->status);
+	if (fields[0])
+		h_check(marked, "%s: each field is aria-invalid and linked from the summary", what);
 	h_check(strcmp(before, after) == 0, "%s: nothing is written", what);
 }
 
@@ -120,6 +129,35 @@ decision_errors(void)
 	                hresp_has(&r, "value=\"FRI 2026-03-12 § 9\""),
 	        "only the date is marked, and everything typed is still there");
 	hresp_free(&r);
+
+	/* a date written right that is not on the calendar */
+	const char *const no_such_day[] = {"utfall",
+	                                   "bifall",
+	                                   "motivering",
+	                                   "Föreningen uppfyller villkoren.",
+	                                   "beslutsfattare",
+	                                   "Nämnden",
+	                                   "datum",
+	                                   "2026-02-31",
+	                                   "referens",
+	                                   "FRI 2026-03-12 § 9",
+	                                   NULL};
+	const char *const date_exists[] = {"Skriv ett datum som finns", NULL};
+	refused("a decision dated 2026-02-31", officer, h_dnr("FRI", 2), "beslut", no_such_day,
+	        date_only, date_exists, &r);
+	h_check(hresp_count(&r, "class=\"field-error\"") == 1 &&
+	                hresp_has(&r, "value=\"2026-02-31\"") &&
+	                hresp_has(&r, "value=\"bifall\" checked") &&
+	                hresp_has(&r, ">Föreningen uppfyller villkoren.</textarea>") &&
+	                hresp_has(&r, "value=\"Nämnden\""),
+	        "2026-02-31: only the date is marked, everything typed is kept");
+	hresp_free(&r);
+	char q[160], n[16];
+	snprintf(q, sizeof(q),
+	         "SELECT count(*) FROM case_decisions x JOIN cases c ON c.id = x.case_id "
+	         "WHERE c.diarienummer = '%s'",
+	         h_dnr("FRI", 2));
+	h_check(!strcmp(h_sql_line(q, n, sizeof(n)), "0"), "2026-02-31: no decision row (%s)", n);
 }
 
 static void
@@ -186,6 +224,31 @@ document_error(void)
 	        r.status);
 	h_check(strcmp(before, after) == 0,
 	        "HTML sent as the completion's PDF: nothing is written");
+	h_check(h_field_invalid(&r, "fil") && h_summary_links(&r, "fil") &&
+	                hresp_has(&r, "id=\"meddelande\" name=\"meddelande\" required></textarea>"),
+	        "the file field is marked and linked, and the message form, which shares the "
+	        "answer's field name, stays empty");
+	hresp_free(&r);
+	hstr_free(&b);
+
+	/* the upload form without a file: the kind chosen is kept */
+	b = (struct hstr){0};
+	h_mp_field(&b, "csrf", h_csrf(rep));
+	h_mp_field(&b, "typ", "protokoll");
+	h_mp_file(&b, "dokument", "", "application/octet-stream", "", 0);
+	h_mp_end(&b);
+	snprintf(path, sizeof(path), "/arenden/%s/dokument", h_dnr("FRI", 1));
+	fingerprint(h_dnr("FRI", 1), before, sizeof(before));
+	h_post_multipart(rep, path, &b, &r);
+	fingerprint(h_dnr("FRI", 1), after, sizeof(after));
+	h_check(r.status == 422 && h_field_error(&r, "dokument-fil", got, sizeof(got)) &&
+	                strstr(got, "Välj en fil att ladda upp") &&
+	                h_field_invalid(&r, "dokument-fil") &&
+	                h_summary_links(&r, "dokument-fil") &&
+	                hresp_has(&r, "<option value=\"protokoll\" selected>"),
+	        "an upload without a file: 422 next to the file field, the kind kept (got %ld)",
+	        r.status);
+	h_check(strcmp(before, after) == 0, "an upload without a file: nothing is written");
 	hresp_free(&r);
 	hstr_free(&b);
 }
@@ -216,6 +279,56 @@ other_errors(void)
 	h_check(hresp_has(&r, "Ärendet är avslutat.") &&
 	                hresp_count(&r, "class=\"field-error\"") == 0,
 	        "a closed case says so in the summary and marks no field");
+	hresp_free(&r);
+}
+
+/* --- the language switch of a refused action ---------------------------------- */
+
+/* A page answered to a POST links its language switch to the form's own
+ * page, never to the POST's address (which answers GET with 405): the case
+ * page a refused action names, or else the page the form was on, as the
+ * browser's Referer says (only its path counts). */
+static void
+language_after_refusal(void)
+{
+	struct hresp r;
+	char lang[256], want[128];
+	const char *const blank[] = {"meddelande", "  ", NULL};
+	post(officer, h_dnr("FRI", 2), "meddelande", blank, &r);
+	snprintf(want, sizeof(want), "/arenden/%s?lang=en", h_dnr("FRI", 2));
+	h_check(r.status == 422 && h_lang_link(&r, lang, sizeof(lang)) && strcmp(lang, want) == 0,
+	        "a refused message: English leads to %s (got %s)", want,
+	        h_lang_link(&r, lang, sizeof(lang)) ? lang : "none");
+	hresp_free(&r);
+	h_get(officer, want, &r);
+	h_check(r.status == 200 && hresp_has(&r, "Write a message"),
+	        "and opens the case page in English (got %ld)", r.status);
+	hresp_free(&r);
+	snprintf(want, sizeof(want), "/arenden/%s?lang=sv", h_dnr("FRI", 2));
+	h_get(officer, want, &r);
+	hresp_free(&r);
+
+	/* no handler names a page for a refused CSRF token: the Referer's path
+	 * and query are used, never its host */
+	char path[96], referer[256];
+	snprintf(path, sizeof(path), "/arenden/%s/meddelande", h_dnr("FRI", 2));
+	snprintf(referer, sizeof(referer),
+	         "Referer: http://elsewhere.example/arenden/%s?x=1&lang=en", h_dnr("FRI", 2));
+	const char *const headers[] = {referer, NULL};
+	h_request(officer, "POST", path, "application/x-www-form-urlencoded", "meddelande=Hej", 14,
+	          headers, &r);
+	snprintf(want, sizeof(want), "/arenden/%s?x=1&lang=en", h_dnr("FRI", 2));
+	h_check(r.status == 403 && h_lang_link(&r, lang, sizeof(lang)) && strcmp(lang, want) == 0,
+	        "a POST refused for its token: English leads to the referring page %s (got %ld, "
+	        "%s)",
+	        want, r.status, h_lang_link(&r, lang, sizeof(lang)) ? lang : "none");
+	hresp_free(&r);
+	h_request(officer, "POST", path, "application/x-www-form-urlencoded", "meddelande=Hej", 14,
+	          NULL, &r);
+	h_check(r.status == 403 && h_lang_link(&r, lang, sizeof(lang)) &&
+	                strcmp(lang, "/?lang=en") == 0,
+	        "without a Referer, to the start page (got %s)",
+	        h_lang_link(&r, lang, sizeof(lang)) ? lang : "none");
 	hresp_free(&r);
 }
 
@@ -374,6 +487,7 @@ main(void)
 	message_errors();
 	document_error();
 	other_errors();
+	language_after_refusal();
 	confidentiality();
 	conflict_of_interest();
 	struct hclient *all[] = {officer, rep, other_officer, anon};

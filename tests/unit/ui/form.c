@@ -1,0 +1,324 @@
+/* The form model: what form_read accepts and refuses for each type, the
+ * messages beside the fields, and how a page tells its forms apart. The
+ * unit is included so its static helpers are tested too. */
+#include "../unit.h"
+
+#include "ui/form.c"
+
+static struct req r;
+
+/* A fresh request with the given form fields (pairs, NULL-terminated). */
+static void
+post(const char *const *pairs)
+{
+	arena_reset(&r.a);
+	r.form = (struct kvlist){0};
+	r.files = (struct uploads){0};
+	for (int i = 0; pairs && pairs[i]; i += 2)
+		kv_add(&r.a, &r.form, pairs[i], pairs[i + 1], strlen(pairs[i + 1]));
+}
+
+static int
+teardown(void **state)
+{
+	arena_reset(&r.a);
+	return 0;
+}
+
+static const struct choice outcomes[] = {
+        {"bifall", "Bifall", "Granted", 0},
+        {"avslag", "Avslag", "Refused", 0},
+        {NULL, NULL, NULL, 0},
+};
+
+static const struct field_def fields[] = {
+        {.name = "namn",
+         .label_sv = "Namn",
+         .label_en = "Name",
+         .type = FIELD_TEXT,
+         .required = 1,
+         .max = 5},
+        {.name = "text", .label_sv = "Text", .label_en = "Text", .type = FIELD_TEXTAREA},
+        {.name = "epost", .label_sv = "E-post", .label_en = "E-mail", .type = FIELD_EMAIL},
+        {.name = "datum",
+         .label_sv = "Datum",
+         .label_en = "Date",
+         .type = FIELD_DATE,
+         .missing_sv = "Skriv datumet.",
+         .missing_en = "Write the date."},
+        {.name = "antal",
+         .label_sv = "Antal",
+         .label_en = "Number",
+         .type = FIELD_INT,
+         .min = 0,
+         .max_int = 10000000},
+        {.name = "utfall",
+         .label_sv = "Utfall",
+         .label_en = "Outcome",
+         .type = FIELD_RADIO,
+         .required = 1,
+         .choices = outcomes,
+         .invalid_sv = "Välj bifall eller avslag.",
+         .invalid_en = "Choose granted or refused."},
+        {.name = "val", .label_sv = "Val", .label_en = "Choice", .type = FIELD_SELECT},
+        {.name = "ja", .label_sv = "Ja", .label_en = "Yes", .type = FIELD_CHECKBOX, .required = 1},
+        {.name = "fil", .label_sv = "Fil", .label_en = "File", .type = FIELD_FILE},
+        {.name = "meddelande",
+         .label_sv = "Svar",
+         .label_en = "Answer",
+         .type = FIELD_TEXTAREA,
+         .id = "svar"},
+};
+static const struct form_def def = {"prov", fields, sizeof(fields) / sizeof(fields[0])};
+
+/* The error form_read noted beside a field, NULL when none. */
+static const char *
+error_of(const struct form *f, const char *name)
+{
+	return f->error[form_index(f, name)];
+}
+
+/* A good request: nothing refused, the values as typed, a whole number as
+ * a number. */
+static void
+accepts_good_values(void **state)
+{
+	static const char *const ok[] = {"namn",   "Åsa",
+	                                 "text",   "Rad ett\nRad två",
+	                                 "epost",  "asa@exempel.se",
+	                                 "datum",  "2028-02-29",
+	                                 "antal",  " 42 ",
+	                                 "utfall", "avslag",
+	                                 "ja",     "1",
+	                                 NULL};
+	post(ok);
+	struct form f;
+	form_init(&f, &r, &def);
+	assert_int_equal(form_read(&f, &r), 0);
+	assert_string_equal(form_value(&f, "namn"), "Åsa");
+	assert_int_equal(form_int(&f, "antal"), 42);
+	assert_null(form_value(&f, "val"));
+	assert_null(form_file(&f, "fil"));
+	assert_null(f.about);
+}
+
+/* Each rule refuses beside its own field, all at once, in the page's
+ * language, with the field's own words where it declares them. */
+static void
+refuses_beside_each_field(void **state)
+{
+	static const char *const bad[] = {"namn",       "Sex tkn", "epost",    "asa@",   "datum",
+	                                  "2026-02-31", "antal",   "10000001", "utfall", "delvis",
+	                                  "val",        "x",       NULL};
+	post(bad);
+	struct form f;
+	form_init(&f, &r, &def);
+	assert_int_equal(form_read(&f, &r), 7);
+	assert_string_equal(error_of(&f, "namn"), "Skriv högst 5 tecken.");
+	assert_string_equal(error_of(&f, "epost"), "Skriv en e-postadress som namn@exempel.se.");
+	assert_string_equal(error_of(&f, "datum"), "Skriv ett datum som finns, som ÅÅÅÅ-MM-DD.");
+	assert_string_equal(error_of(&f, "antal"), "Skriv ett heltal från 0 till 10 000 000.");
+	assert_string_equal(error_of(&f, "utfall"), "Välj bifall eller avslag.");
+	assert_string_equal(error_of(&f, "val"), "Välj ett av alternativen.");
+	assert_string_equal(error_of(&f, "ja"), "Kryssa i rutan.");
+	assert_null(error_of(&f, "text"));
+	assert_string_equal(form_value(&f, "namn"), "Sex tkn"); /* kept for the form */
+
+	r.p.english = 1;
+	form_init(&f, &r, &def);
+	form_read(&f, &r);
+	assert_string_equal(error_of(&f, "antal"), "Write a whole number from 0 to 10,000,000.");
+	assert_string_equal(error_of(&f, "utfall"), "Choose granted or refused.");
+	assert_string_equal(error_of(&f, "ja"), "Tick the box.");
+	r.p.english = 0;
+}
+
+/* Blank is missing: a required field says so (in its own words when it
+ * has them), an optional one is simply empty. */
+static void
+blank_is_missing(void **state)
+{
+	static const char *const blank[] = {"namn", " \r\n ", "datum", "", "utfall", "", NULL};
+	post(blank);
+	struct form f;
+	form_init(&f, &r, &def);
+	form_read(&f, &r);
+	assert_string_equal(error_of(&f, "namn"), "Fyll i fältet.");
+	assert_null(error_of(&f, "datum")); /* not required */
+	assert_string_equal(error_of(&f, "utfall"), "Välj bifall eller avslag.");
+	assert_null(form_value(&f, "namn"));
+}
+
+/* Limits count characters, not bytes; only a textarea takes line breaks,
+ * and no field control characters;
+ * without a declared limit a text takes 200 characters, a textarea
+ * 10 000, and the message writes the number as people do. */
+static void
+lengths_and_line_breaks(void **state)
+{
+	static const char *const five[] = {"namn", "åäöÅÄ", "utfall", "bifall", "ja", "1", NULL};
+	post(five);
+	struct form f;
+	form_init(&f, &r, &def);
+	assert_int_equal(form_read(&f, &r), 0);
+
+	static const char *const broken[] = {"namn", "a\nb", "utfall", "bifall", "ja", "1", NULL};
+	post(broken);
+	form_init(&f, &r, &def);
+	assert_int_equal(form_read(&f, &r), 1);
+	assert_string_equal(error_of(&f, "namn"), "Texten får inte ha radbrytningar.");
+
+	static const char *const control[] = {"namn", "a\x01", "utfall", "bifall", "ja", "1", NULL};
+	post(control);
+	form_init(&f, &r, &def);
+	assert_int_equal(form_read(&f, &r), 1);
+	assert_string_equal(error_of(&f, "namn"), "Texten innehåller otillåtna tecken.");
+
+	char *long_text = malloc(10002);
+	memset(long_text, 'a', 10001);
+	long_text[10001] = 0;
+	const char *const too_long[] = {"namn", "a",    "utfall",  "bifall", "ja",
+	                                "1",    "text", long_text, NULL};
+	post(too_long);
+	form_init(&f, &r, &def);
+	assert_int_equal(form_read(&f, &r), 1);
+	assert_string_equal(error_of(&f, "text"), "Skriv högst 10 000 tecken.");
+	free(long_text);
+}
+
+/* A file counts when it has bytes or a name the person chose; the empty
+ * nameless part a browser sends for a file input left alone is none. */
+static void
+files(void **state)
+{
+	static const char *const ok[] = {"namn", "a", "utfall", "bifall", "ja", "1", NULL};
+	post(ok);
+	static struct upload items[2];
+	items[0] = (struct upload){"fil", "", "application/octet-stream", "", 0};
+	r.files = (struct uploads){items, 1, 2};
+	struct form f;
+	form_init(&f, &r, &def);
+	form_read(&f, &r);
+	assert_null(form_file(&f, "fil"));
+	items[0].filename = "tom.pdf";
+	form_init(&f, &r, &def);
+	form_read(&f, &r);
+	assert_ptr_equal(form_file(&f, "fil"), &items[0]);
+	r.files = (struct uploads){0};
+}
+
+/* What the template draws: ids (the declared one, with the form's key),
+ * typed values, never a password, and choices set by the page. */
+static void
+fields_as_drawn(void **state)
+{
+	static const char *const typed[] = {"meddelande", "Hej", NULL};
+	post(typed);
+	struct form f;
+	form_init(&f, &r, &def);
+	form_read(&f, &r);
+	struct field *v = form_fields(&f, &r.a);
+	int i = form_index(&f, "meddelande");
+	assert_string_equal(v[i].id, "svar");
+	assert_string_equal(v[i].name, "meddelande");
+	assert_string_equal(v[i].value, "Hej");
+	assert_string_equal(v[form_index(&f, "utfall")].type, "radio");
+	assert_string_equal(v[form_index(&f, "antal")].type, "text");
+
+	f.key = "42";
+	v = form_fields(&f, &r.a);
+	assert_string_equal(v[i].id, "svar-42");
+	assert_string_equal(v[0].id, "namn-42");
+
+	static const struct choice mine[] = {{"7", "Kim", "Kim", 7}, {NULL, NULL, NULL, 0}};
+	static const char *const pick[] = {"namn", "a",   "utfall", "bifall", "ja",
+	                                   "1",    "val", "7",      NULL};
+	post(pick);
+	form_init(&f, &r, &def);
+	form_set_choices(&f, "val", mine);
+	assert_int_equal(form_read(&f, &r), 0);
+	assert_ptr_equal(form_fields(&f, &r.a)[form_index(&f, "val")].choices, mine);
+	assert_ptr_equal(form_choice(&f, "val"), &mine[0]);
+	assert_string_equal(form_choice(&f, "utfall")->name_en, "Granted");
+	assert_null(form_choice(&f, "namn")); /* no choices */
+}
+
+static const struct field_def pw_fields[] = {
+        {.name = "losenord",
+         .label_sv = "Lösenord",
+         .label_en = "Password",
+         .type = FIELD_PASSWORD,
+         .required = 1},
+};
+static const struct form_def pw_def = {"losen", pw_fields, 1};
+
+/* A password is read but never drawn back. */
+static void
+passwords_not_sent_back(void **state)
+{
+	static const char *const pw[] = {"losenord", "hemligt-losenord", NULL};
+	post(pw);
+	struct form f;
+	form_init(&f, &r, &pw_def);
+	assert_int_equal(form_read(&f, &r), 0);
+	assert_string_equal(form_value(&f, "losenord"), "hemligt-losenord");
+	assert_string_equal(form_fields(&f, &r.a)[0].value, "");
+}
+
+/* Of a page's forms, only the one that was sent (the same declaration,
+ * the same key) gets back what was typed; a refusal about the whole form
+ * counts as an error and names no field. */
+static void
+the_form_that_was_sent(void **state)
+{
+	post(NULL);
+	struct form sent;
+	form_init(&sent, &r, &def);
+	assert_true(form_sent(&sent, &def, NULL));
+	assert_false(form_sent(&sent, &pw_def, NULL));
+	assert_false(form_sent(NULL, &def, NULL));
+	assert_false(form_sent(&sent, &def, "42"));
+	sent.key = "42";
+	assert_true(form_sent(&sent, &def, "42"));
+	assert_false(form_sent(&sent, &def, "43"));
+	assert_false(form_sent(&sent, &def, NULL));
+
+	form_refuse(&sent, "Ärendet är avslutat.", "The case is closed.");
+	assert_int_equal(sent.nerrors, 1);
+	assert_string_equal(sent.about, "Ärendet är avslutat.");
+	form_error(&sent, "namn", "Första.", "First.");
+	form_error(&sent, "namn", "Andra.", "Second.");
+	assert_string_equal(error_of(&sent, "namn"), "Första."); /* the first stays */
+	assert_int_equal(sent.nerrors, 2);
+	form_error(&sent, "finns-inte", "x", "x"); /* no such field: nothing */
+	assert_int_equal(sent.nerrors, 2);
+}
+
+/* Numbers in messages are grouped from five digits up. */
+static void
+numbers_as_written(void **state)
+{
+	assert_string_equal(grouped(&r.a, 200, 0), "200");
+	assert_string_equal(grouped(&r.a, 1600, 0), "1600");
+	assert_string_equal(grouped(&r.a, 10000, 0), "10 000");
+	assert_string_equal(grouped(&r.a, 10000, 1), "10,000");
+	assert_string_equal(grouped(&r.a, 1234567, 0), "1 234 567");
+	assert_string_equal(grouped(&r.a, -25000, 1), "-25,000");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	        cmocka_unit_test_teardown(accepts_good_values, teardown),
+	        cmocka_unit_test_teardown(refuses_beside_each_field, teardown),
+	        cmocka_unit_test_teardown(blank_is_missing, teardown),
+	        cmocka_unit_test_teardown(lengths_and_line_breaks, teardown),
+	        cmocka_unit_test_teardown(files, teardown),
+	        cmocka_unit_test_teardown(fields_as_drawn, teardown),
+	        cmocka_unit_test_teardown(passwords_not_sent_back, teardown),
+	        cmocka_unit_test_teardown(the_form_that_was_sent, teardown),
+	        cmocka_unit_test_teardown(numbers_as_written, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
