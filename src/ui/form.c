@@ -62,7 +62,6 @@ grouped(struct arena *a, long long v, int english)
 	return out;
 }
 
-
 /* Whether a value is the code of one of the choices. */
 static int
 chosen(const struct choice *c, const char *v)
