@@ -31,6 +31,7 @@ step() {
 		fail=$((fail + 1))
 		failed="$failed $name"
 		echo "=== $name FAILED"
+		return 1
 	fi
 }
 
@@ -74,7 +75,7 @@ build() {
 }
 
 step layers sh -c './scripts/check-layers.sh && ./scripts/check-layers-test.sh'
-step build build build || { echo "0 passed, 1 failed"; exit 1; }
+step build build build || { echo "failed:$failed"; echo "$pass passed, $fail failed"; exit 1; }
 
 SAMVERKA_TEST_PG=$(./scripts/pg-test.sh start "$work/pg") || exit 1
 export SAMVERKA_TEST_PG
