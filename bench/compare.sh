@@ -8,7 +8,7 @@
 # Usage: bench/compare.sh OLD_BINARY NEW_BINARY [DB_FILE]
 # Environment: BENCH_ASSOCS (default 100000, when no DB_FILE), BENCH_DURATION
 # (seconds per measurement, default 5), BENCH_ROUNDS (default 3),
-# BENCH_CONNS (default 64).
+# BENCH_CONNS (default 64), BENCH_PAGES (a grep pattern: only those pages).
 set -euo pipefail
 old=$1
 new=$2
@@ -59,6 +59,7 @@ median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 printf '%-34s %10s %9s %10s %9s %7s\n' page "old req/s" "old p99" "new req/s" "new p99" new/old
 while read -r name fresh path; do
 	[ -z "$name" ] && continue
+	[ -n "${BENCH_PAGES:-}" ] && ! printf '%s' "$name" | grep -Eq "$BENCH_PAGES" && continue
 	: >"$tmp/o"
 	: >"$tmp/n"
 	for _ in $(seq "$rounds"); do
