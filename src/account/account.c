@@ -9,6 +9,7 @@
 #include "auth/users.h"
 #include "http/decode.h"
 #include "layout/layout.h"
+#include "ui/password_field.h"
 
 #include <jansson.h>
 #include <stdlib.h>
@@ -72,18 +73,7 @@ static const struct field_def signup_fields[] = {
          .autocomplete = "name",
          .missing_sv = "Skriv ditt namn.",
          .missing_en = "Write your name."},
-        {.name = "losenord",
-         .label_sv = "Lösenord",
-         .label_en = "Password",
-         .type = FIELD_PASSWORD,
-         .required = 1,
-         .max = PASSWORD_MAX,
-         .hint_sv = "Minst 10 tecken.",
-         .hint_en = "At least 10 characters.",
-         .autocomplete = "new-password",
-         .check = password_problem,
-         .missing_sv = "Lösenordet ska vara 10 till 256 tecken.",
-         .missing_en = "The password must be 10 to 256 characters."},
+        NEW_PASSWORD_FIELD("losenord"),
 };
 static const struct form_def signup_form_def = {"skapa-konto", signup_fields, 3};
 

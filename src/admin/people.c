@@ -8,6 +8,7 @@
 #include "http/decode.h"
 #include "layout/layout.h"
 #include "register/assoc.h"
+#include "ui/password_field.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -86,6 +87,35 @@ user_rows(struct req *r, struct refrow **rows, size_t *n)
 	return 0;
 }
 
+/* A role and its scope, as both forms of the page ask for them: the
+ * fields' names start with the form's id. */
+#define ROLE_FIELDS(id)                                                                            \
+	{.name = id "_roll",                                                                       \
+	 .label_sv = "Roll",                                                                       \
+	 .label_en = "Role",                                                                       \
+	 .type = FIELD_SELECT,                                                                     \
+	 .required = 1,                                                                            \
+	 .choices = roles,                                                                         \
+	 .invalid_sv = "Välj en roll.",                                                            \
+	 .invalid_en = "Choose a role."},                                                          \
+	        {.name = id "_forvaltning",                                                        \
+	         .label_sv = "Förvaltning (handläggare)",                                          \
+	         .label_en = "Department (case officers)",                                         \
+	         .type = FIELD_SELECT,                                                             \
+	         .invalid_sv = "Välj en av förvaltningarna i listan.",                             \
+	         .invalid_en = "Choose one of the departments in the list."},                      \
+	        {.name = id "_omrade",                                                             \
+	         .label_sv = "Område (moderatorer)",                                               \
+	         .label_en = "Area (moderators)",                                                  \
+	         .type = FIELD_SELECT,                                                             \
+	         .invalid_sv = "Välj ett av områdena i listan.",                                   \
+	         .invalid_en = "Choose one of the areas in the list."},                            \
+	{                                                                                          \
+		.name = id "_orgnr", .label_sv = "Föreningens organisationsnummer (företrädare)",  \
+		.label_en = "Association's organisation number (representatives)",                 \
+		.type = FIELD_TEXT, .autocomplete = "off"                                          \
+	}
+
 /* The two forms of the page: adding a user with a first role, and giving
  * an existing user a role. Their fields' names start with the form's id,
  * so the page's two forms never share one. A role's scope (a department, an
@@ -109,43 +139,8 @@ static const struct field_def add_fields[] = {
          .autocomplete = "off",
          .missing_sv = "Skriv personens namn.",
          .missing_en = "Write the person's name."},
-        {.name = "ny_losenord",
-         .label_sv = "Lösenord",
-         .label_en = "Password",
-         .type = FIELD_PASSWORD,
-         .required = 1,
-         .max = PASSWORD_MAX,
-         .hint_sv = "Minst 10 tecken.",
-         .hint_en = "At least 10 characters.",
-         .autocomplete = "new-password",
-         .check = password_problem,
-         .missing_sv = "Lösenordet ska vara 10 till 256 tecken.",
-         .missing_en = "The password must be 10 to 256 characters."},
-        {.name = "ny_roll",
-         .label_sv = "Roll",
-         .label_en = "Role",
-         .type = FIELD_SELECT,
-         .required = 1,
-         .choices = roles,
-         .invalid_sv = "Välj en roll.",
-         .invalid_en = "Choose a role."},
-        {.name = "ny_forvaltning",
-         .label_sv = "Förvaltning (handläggare)",
-         .label_en = "Department (case officers)",
-         .type = FIELD_SELECT,
-         .invalid_sv = "Välj en av förvaltningarna i listan.",
-         .invalid_en = "Choose one of the departments in the list."},
-        {.name = "ny_omrade",
-         .label_sv = "Område (moderatorer)",
-         .label_en = "Area (moderators)",
-         .type = FIELD_SELECT,
-         .invalid_sv = "Välj ett av områdena i listan.",
-         .invalid_en = "Choose one of the areas in the list."},
-        {.name = "ny_orgnr",
-         .label_sv = "Föreningens organisationsnummer (företrädare)",
-         .label_en = "Association's organisation number (representatives)",
-         .type = FIELD_TEXT,
-         .autocomplete = "off"},
+        NEW_PASSWORD_FIELD("ny_losenord"),
+        ROLE_FIELDS("ny"),
 };
 static const struct form_def add_form = {"ny", add_fields, 7};
 
@@ -159,31 +154,7 @@ static const struct field_def grant_fields[] = {
          .autocomplete = "off",
          .missing_sv = "Ingen användare har denna adress.",
          .missing_en = "No user has this address."},
-        {.name = "roll_roll",
-         .label_sv = "Roll",
-         .label_en = "Role",
-         .type = FIELD_SELECT,
-         .required = 1,
-         .choices = roles,
-         .invalid_sv = "Välj en roll.",
-         .invalid_en = "Choose a role."},
-        {.name = "roll_forvaltning",
-         .label_sv = "Förvaltning (handläggare)",
-         .label_en = "Department (case officers)",
-         .type = FIELD_SELECT,
-         .invalid_sv = "Välj en av förvaltningarna i listan.",
-         .invalid_en = "Choose one of the departments in the list."},
-        {.name = "roll_omrade",
-         .label_sv = "Område (moderatorer)",
-         .label_en = "Area (moderators)",
-         .type = FIELD_SELECT,
-         .invalid_sv = "Välj ett av områdena i listan.",
-         .invalid_en = "Choose one of the areas in the list."},
-        {.name = "roll_orgnr",
-         .label_sv = "Föreningens organisationsnummer (företrädare)",
-         .label_en = "Association's organisation number (representatives)",
-         .type = FIELD_TEXT,
-         .autocomplete = "off"},
+        ROLE_FIELDS("roll"),
 };
 static const struct form_def grant_form = {"roll", grant_fields, 5};
 
