@@ -296,8 +296,11 @@ dispatch(struct req *r, struct MHD_Connection *c)
 	r->db = request_db();
 	if (r->db)
 		db_clear_error(r->db);
-	const char *ref = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Referer");
-	r->referer = ref ? arena_strdup(&r->a, ref) : NULL;
+	if (r->method != M_GET && r->method != M_HEAD) {
+		/* only a page answered to a form looks where it came from */
+		const char *ref = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Referer");
+		r->referer = ref ? arena_strdup(&r->a, ref) : NULL;
+	}
 	if (app->begin)
 		app->begin(r);
 	int wrong_method;

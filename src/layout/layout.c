@@ -57,10 +57,9 @@ switch_to(struct req *r, const char *url)
 }
 
 /* Language: ?lang= wins and is remembered in a cookie; then the cookie;
- * Swedish by default. The switch link keeps the rest of the query; on a
- * page answered to a POST it leads to the page the form was on (the
- * Referer), else to the start page, unless the handler names the form's
- * page (layout_form_page). */
+ * Swedish by default. Only the language is decided here, at the start of
+ * every request: a page answered from the cache needs nothing more, and
+ * the language switch is made when a page is drawn (lang_switch). */
 void
 page_init(struct req *r)
 {
@@ -75,13 +74,26 @@ page_init(struct req *r)
 		r->p.english = c && strcmp(c, "en") == 0;
 	}
 	r->p.path = r->path;
-	if (r->method == M_GET || r->method == M_HEAD) {
-		r->p.lang_url = switch_url(r, r->path, strlen(r->path), &r->query);
+}
+
+/* The language switch of the page being drawn, unless the handler named
+ * the form's page (layout_form_page): the same address with the other
+ * language, the rest of the query kept; on a page answered to a POST the
+ * page the form was on (the Referer), else the start page. */
+static void
+lang_switch(struct req *r)
+{
+	if (r->p.lang_url)
 		return;
-	}
-	r->p.lang_url = switch_to(r, r->referer);
-	if (!r->p.lang_url)
+	if (!r->path) { /* a request refused before its address was decoded */
 		r->p.lang_url = switch_url(r, "/", 1, NULL);
+	} else if (r->method == M_GET || r->method == M_HEAD) {
+		r->p.lang_url = switch_url(r, r->path, strlen(r->path), &r->query);
+	} else {
+		r->p.lang_url = switch_to(r, r->referer);
+		if (!r->p.lang_url)
+			r->p.lang_url = switch_url(r, "/", 1, NULL);
+	}
 }
 
 /* A page answered to a POST (a form with its errors) is the form's page:
@@ -118,6 +130,7 @@ layout_head(struct req *r)
 	req_html(r);
 	if (r->user)
 		r->p.csrf = req_csrf(r);
+	lang_switch(r);
 	tpl_layout_head(&r->out, &r->p);
 }
 
