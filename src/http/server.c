@@ -3,6 +3,7 @@
  * the handler and the response. */
 #include "http/server.h"
 #include "http/cache.h"
+#include "http/guard.h"
 #include "http/router.h"
 #include "http/security.h"
 #include "base/log.h"
@@ -64,8 +65,8 @@ static void *
 on_uri(void *cls, const char *uri, struct MHD_Connection *c)
 {
 	(void)cls;
-	(void)c;
 	static atomic_uint_fast64_t serials;
+	guard_request_line(c);
 	struct req *r = xcalloc(1, sizeof(*r));
 	r->serial = atomic_fetch_add(&serials, 1) + 1;
 	size_t n = strlen(uri);
@@ -90,8 +91,8 @@ static void
 on_completed(void *cls, struct MHD_Connection *c, void **con_cls, enum MHD_RequestTerminationCode t)
 {
 	(void)cls;
-	(void)c;
 	(void)t;
+	guard_request_done(c);
 	struct req *r = *con_cls;
 	if (!r)
 		return;
@@ -360,6 +361,7 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
 		r->started = 1;
 		r->method_name = arena_strdup(&r->a, method);
 		r->method = method_of(method);
+		guard_head_received(c);
 		struct header_count hc = {0, r};
 		MHD_get_connection_values(c, MHD_HEADER_KIND, count_header, &hc);
 		if (hc.bytes > HEADER_LIMIT)
@@ -373,6 +375,7 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
 			return MHD_YES;
 		/* the client waits for 100 Continue: it gets the refusal instead */
 	}
+	guard_body_received(c, *upload_size);
 	if (r->responded) {
 		*upload_size = 0;
 		return MHD_YES;
@@ -454,6 +457,7 @@ server_run(const struct server_opts *o, const struct http_app *a)
 		fprintf(stderr, "samverka: --listen wants HOST:PORT, got %s\n", o->listen);
 		return 2;
 	}
+	unsigned cap = guard_start();
 	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG;
 	if (v6)
 		flags |= MHD_USE_IPv6;
@@ -461,13 +465,15 @@ server_run(const struct server_opts *o, const struct http_app *a)
 	        flags, port, NULL, NULL, on_request, NULL, MHD_OPTION_SOCK_ADDR, &ss,
 	        MHD_OPTION_THREAD_POOL_SIZE, (unsigned)o->threads, MHD_OPTION_CONNECTION_TIMEOUT,
 	        (unsigned)30, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)64 * 1024,
-	        MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)256, MHD_OPTION_CONNECTION_LIMIT,
-	        (unsigned)4096, MHD_OPTION_STRICT_FOR_CLIENT, (int)1, MHD_OPTION_URI_LOG_CALLBACK,
-	        on_uri, NULL, MHD_OPTION_UNESCAPE_CALLBACK, no_unescape, NULL,
-	        MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_LISTENING_ADDRESS_REUSE,
-	        (unsigned)1, MHD_OPTION_END);
+	        MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)256, MHD_OPTION_CONNECTION_LIMIT, cap,
+	        MHD_OPTION_STRICT_FOR_CLIENT, (int)1, MHD_OPTION_NOTIFY_CONNECTION,
+	        guard_connection, NULL, MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL,
+	        MHD_OPTION_UNESCAPE_CALLBACK, no_unescape, NULL, MHD_OPTION_NOTIFY_COMPLETED,
+	        on_completed, NULL, MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned)1,
+	        MHD_OPTION_END);
 	if (!d) {
 		fprintf(stderr, "samverka: cannot listen on %s\n", o->listen);
+		guard_stop();
 		return 1;
 	}
 	signal(SIGINT, on_signal);
@@ -478,5 +484,6 @@ server_run(const struct server_opts *o, const struct http_app *a)
 	while (!stopping)
 		pause();
 	MHD_stop_daemon(d);
+	guard_stop();
 	return 0;
 }

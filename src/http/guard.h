@@ -1,0 +1,33 @@
+/* What a connection may cost us: a deadline for each request's head and a
+ * least rate for its body, and a cap on connections with the worst closed
+ * first when it nears. */
+#ifndef HTTP_GUARD_H
+#define HTTP_GUARD_H
+#include <microhttpd.h>
+#include <stddef.h>
+
+/* At start: raises the soft descriptor limit to the hard one, chooses the
+ * connection cap from it (returned, for MHD_OPTION_CONNECTION_LIMIT) and
+ * starts the thread that closes connections past their deadline. */
+unsigned guard_start(void);
+void guard_stop(void);
+
+/* MHD_OPTION_NOTIFY_CONNECTION: a connection opened or closed. */
+void guard_connection(void *cls, struct MHD_Connection *c, void **socket_context,
+                      enum MHD_ConnectionNotificationCode code);
+
+/* A request line arrived: the connection is sending a head. */
+void guard_request_line(struct MHD_Connection *c);
+
+/* The head is complete (the access handler's first call for a request):
+ * the body's deadline starts. */
+void guard_head_received(struct MHD_Connection *c);
+
+/* n bytes of body arrived; n == 0: the whole request is in, and the
+ * connection is ours to answer, with no deadline. */
+void guard_body_received(struct MHD_Connection *c, size_t n);
+
+/* The request is answered (MHD_OPTION_NOTIFY_COMPLETED): the next one's
+ * head has its deadline from now. */
+void guard_request_done(struct MHD_Connection *c);
+#endif
