@@ -15,6 +15,7 @@
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <time.h>
@@ -23,6 +24,7 @@ enum {
 	HEAD_MS = 10 * 1000,       /* the whole head, idle time before it included */
 	BODY_GRACE_MS = 10 * 1000, /* the body's first seconds, whatever its rate */
 	BODY_RATE = 500,           /* then at least this many bytes a second on average */
+	COOKIE_LIMIT = 180,        /* the most a browser keeps for one site */
 	FD_RESERVE = 64,           /* descriptors for all but connections */
 	CONN_MAX = 8192,           /* the cap however many descriptors there are */
 	REPORT_MS = 60 * 1000,     /* how often the closings are logged */
@@ -38,6 +40,7 @@ struct conn {
 	int fd;
 	enum phase phase;
 	int closing;      /* shut down by the sweeper; libmicrohttpd closes it */
+	int refuse;       /* the status the request line earned, or 0 */
 	int64_t since;    /* ms: the phase's start (IDLE, BODY) */
 	int64_t deadline; /* ms: closed after this unless BUSY */
 	uint64_t body;    /* bytes of body so far */
@@ -186,8 +189,9 @@ descriptors(void)
 /* The cap: half the descriptors left after a reserve, since a connection
  * may hold a second one (a document being sent or received), so neither
  * accept() nor opening a document ever fails for want of one; and at most
- * CONN_MAX, so that libmicrohttpd's pools (all of each once a connection
- * has been used) stay under a gigabyte. */
+ * CONN_MAX, so that libmicrohttpd's pools, which a connection holds whole
+ * once it has had a request (GUARD_POOL_SIZE each, 768 MiB for them all),
+ * stay under a gigabyte. */
 unsigned
 guard_start(void)
 {
@@ -263,29 +267,47 @@ guard_connection(void *cls, struct MHD_Connection *c, void **socket_context,
 	*socket_context = NULL;
 }
 
+/* A target with a space or a control byte is no URI (RFC 3986); strict
+ * mode would drop the connection, we answer 400. */
 void
-guard_request_line(struct MHD_Connection *c)
+guard_request_line(struct MHD_Connection *c, const char *uri)
 {
 	struct conn *e = conn_of(c);
 	if (!e)
 		return;
+	int bad = 0;
+	for (const unsigned char *p = (const unsigned char *)uri; *p && !bad; p++)
+		bad = *p <= ' ' || *p == 0x7f;
 	pthread_mutex_lock(&lock);
 	e->phase = HEAD;
+	e->refuse = bad ? 400 : 0;
 	pthread_mutex_unlock(&lock);
 }
 
-void
-guard_head_received(struct MHD_Connection *c)
+/* Besides the deadline: HTTP/1.1 requires Host (RFC 9112 3.2), and more
+ * cookies than a browser keeps for a site mean a tool or a cookie bomb on
+ * a parent domain; our cookie parser would keep only some of them. */
+int
+guard_head_received(struct MHD_Connection *c, const char *version)
 {
+	int refuse = 0;
+	if (strcmp(version, MHD_HTTP_VERSION_1_1) == 0 &&
+	    !MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST))
+		refuse = 400;
+	if (MHD_get_connection_values(c, MHD_COOKIE_KIND, NULL, NULL) > COOKIE_LIMIT)
+		refuse = 431;
 	struct conn *e = conn_of(c);
 	if (!e)
-		return;
+		return refuse;
 	pthread_mutex_lock(&lock);
+	if (e->refuse)
+		refuse = e->refuse;
 	e->phase = BODY;
 	e->since = now_ms();
 	e->body = 0;
 	e->deadline = e->since + BODY_GRACE_MS;
 	pthread_mutex_unlock(&lock);
+	return refuse;
 }
 
 void

@@ -1,10 +1,18 @@
 /* What a connection may cost us: a deadline for each request's head and a
- * least rate for its body, and a cap on connections with the worst closed
- * first when it nears. */
+ * least rate for its body, a cap on connections with the worst closed first
+ * when it nears, and the rules of a head that libmicrohttpd's strict mode
+ * would otherwise enforce by dropping the connection unanswered. */
 #ifndef HTTP_GUARD_H
 #define HTTP_GUARD_H
 #include <microhttpd.h>
 #include <stddef.h>
+
+/* libmicrohttpd's memory per connection (MHD_OPTION_CONNECTION_MEMORY_LIMIT),
+ * where it keeps the head and a record of 64 bytes per header and cookie:
+ * a head at our 16 KiB limit with 900 cookies fits, so it reaches us and
+ * gets our 431. libmicrohttpd clears it all for every request on a
+ * connection, which costs time per request: see docs/decisions.md. */
+#define GUARD_POOL_SIZE ((size_t)96 * 1024)
 
 /* At start: raises the soft descriptor limit to the hard one, chooses the
  * connection cap from it (returned, for MHD_OPTION_CONNECTION_LIMIT) and
@@ -17,11 +25,12 @@ void guard_connection(void *cls, struct MHD_Connection *c, void **socket_context
                       enum MHD_ConnectionNotificationCode code);
 
 /* A request line arrived: the connection is sending a head. */
-void guard_request_line(struct MHD_Connection *c);
+void guard_request_line(struct MHD_Connection *c, const char *uri);
 
 /* The head is complete (the access handler's first call for a request):
- * the body's deadline starts. */
-void guard_head_received(struct MHD_Connection *c);
+ * the body's deadline starts. The status to refuse the request with (400,
+ * 431), or 0. */
+int guard_head_received(struct MHD_Connection *c, const char *version);
 
 /* n bytes of body arrived; n == 0: the whole request is in, and the
  * connection is ours to answer, with no deadline. */

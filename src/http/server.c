@@ -66,7 +66,7 @@ on_uri(void *cls, const char *uri, struct MHD_Connection *c)
 {
 	(void)cls;
 	static atomic_uint_fast64_t serials;
-	guard_request_line(c);
+	guard_request_line(c, uri);
 	struct req *r = xcalloc(1, sizeof(*r));
 	r->serial = atomic_fetch_add(&serials, 1) + 1;
 	size_t n = strlen(uri);
@@ -352,7 +352,6 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
 {
 	(void)cls;
 	(void)url;
-	(void)version;
 	struct req *r = *con_cls;
 	if (!r)
 		return MHD_NO;
@@ -361,7 +360,9 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
 		r->started = 1;
 		r->method_name = arena_strdup(&r->a, method);
 		r->method = method_of(method);
-		guard_head_received(c);
+		int refused = guard_head_received(c, version);
+		if (!r->early_status)
+			r->early_status = refused;
 		struct header_count hc = {0, r};
 		MHD_get_connection_values(c, MHD_HEADER_KIND, count_header, &hc);
 		if (hc.bytes > HEADER_LIMIT)
@@ -464,9 +465,9 @@ server_run(const struct server_opts *o, const struct http_app *a)
 	struct MHD_Daemon *d = MHD_start_daemon(
 	        flags, port, NULL, NULL, on_request, NULL, MHD_OPTION_SOCK_ADDR, &ss,
 	        MHD_OPTION_THREAD_POOL_SIZE, (unsigned)o->threads, MHD_OPTION_CONNECTION_TIMEOUT,
-	        (unsigned)30, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)64 * 1024,
+	        (unsigned)30, MHD_OPTION_CONNECTION_MEMORY_LIMIT, GUARD_POOL_SIZE,
 	        MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)256, MHD_OPTION_CONNECTION_LIMIT, cap,
-	        MHD_OPTION_STRICT_FOR_CLIENT, (int)1, MHD_OPTION_NOTIFY_CONNECTION,
+	        MHD_OPTION_STRICT_FOR_CLIENT, (int)0, MHD_OPTION_NOTIFY_CONNECTION,
 	        guard_connection, NULL, MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL,
 	        MHD_OPTION_UNESCAPE_CALLBACK, no_unescape, NULL, MHD_OPTION_NOTIFY_COMPLETED,
 	        on_completed, NULL, MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned)1,

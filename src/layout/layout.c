@@ -176,8 +176,11 @@ error_text(int status, const char **sv, const char **en)
 		*en = "The address is too long.";
 		break;
 	case 431:
-		*sv = "Begärans rubriker är för stora.";
-		*en = "The request headers are too large.";
+		*sv = "Begärans rubriker är för stora, oftast för att webbläsaren har sparat "
+		      "för många kakor för webbplatsen. Ta bort webbplatsens kakor och försök "
+		      "igen.";
+		*en = "The request headers are too large, most often because the browser keeps "
+		      "too many cookies for this site. Delete this site's cookies and try again.";
 		break;
 	case 503:
 		*sv = "Tjänsten är tillfälligt otillgänglig. Försök igen om en stund.";
