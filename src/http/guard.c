@@ -30,9 +30,10 @@ enum {
 	REPORT_MS = 60 * 1000,     /* how often the closings are logged */
 };
 
-/* A request's phase on its connection. Only a connection whose request is
- * complete (BUSY: the handler runs or the answer is being sent) is never
- * closed early; libmicrohttpd's idle timeout still covers it. */
+/* A request's phase on its connection: no request line yet (IDLE: just
+ * opened, or between requests), the rest of the head, the body, and
+ * complete (BUSY: the handler runs or the answer is being sent), which is
+ * never closed early; libmicrohttpd's idle timeout still covers it. */
 enum phase { IDLE, HEAD, BODY, BUSY };
 
 struct conn {
@@ -41,6 +42,7 @@ struct conn {
 	enum phase phase;
 	int closing;      /* shut down by the sweeper; libmicrohttpd closes it */
 	int refuse;       /* the status the request line earned, or 0 */
+	int kept;         /* a request was answered on it: kept alive for more */
 	int64_t since;    /* ms: the phase's start (IDLE, BODY) */
 	int64_t deadline; /* ms: closed after this unless BUSY */
 	uint64_t body;    /* bytes of body so far */
@@ -97,15 +99,24 @@ conn_close(struct conn *e, const char *answer, size_t len)
 	live--;
 }
 
-/* Idle connections first, the longest idle first; then heads and bodies,
- * the one with the least time left first: for a body that is the one that
- * has sent the least for its time. */
+/* Whether a connection waits between requests: its client has had its
+ * answer and opens a new connection when it needs one. A connection just
+ * opened has its request to come, and counts with the heads. */
+static int
+between_requests(const struct conn *e)
+{
+	return e->phase == IDLE && e->kept;
+}
+
+/* Connections between requests first, the longest idle first; then heads
+ * and bodies, the one with the least time left first: for a body that is
+ * the one that has sent the least for its time. */
 static int
 worst_first(const void *a, const void *b)
 {
 	const struct conn *x = *(struct conn *const *)a, *y = *(struct conn *const *)b;
-	if ((x->phase == IDLE) != (y->phase == IDLE))
-		return x->phase == IDLE ? -1 : 1;
+	if (between_requests(x) != between_requests(y))
+		return between_requests(x) ? -1 : 1;
 	return x->deadline < y->deadline ? -1 : x->deadline > y->deadline;
 }
 
@@ -334,6 +345,7 @@ guard_request_done(struct MHD_Connection *c)
 		return;
 	pthread_mutex_lock(&lock);
 	e->phase = IDLE;
+	e->kept = 1;
 	e->since = now_ms();
 	e->deadline = e->since + HEAD_MS;
 	pthread_mutex_unlock(&lock);

@@ -153,6 +153,7 @@ crowding(void)
 	for (int i = 0; i < IDLE_N; i++)
 		close(idle[i]);
 	settle(1.1);
+	int silent = tcp_open();
 	for (int i = 0; i < MORE_N; i++) {
 		more[i] = tcp_open();
 		tcp_send(more[i], "GET /foreningar HTTP/1.1\r\nHost: x\r\nX-Slow: ");
@@ -171,6 +172,9 @@ crowding(void)
 	        "160 slow heads: %d of the older ones closed (want at least 20), %d of the newer "
 	        "(want 0)",
 	        nh, nm);
+	h_check(!server_closed(silent, NULL),
+	        "a connection just opened that has not spoken yet is not taken for an idle one");
+	close(silent);
 	newcomer_served("crowded by slow heads");
 	for (int i = 0; i < HEADS_N; i++)
 		close(heads[i]);
