@@ -18,8 +18,8 @@ static struct dbq Q_NEXT_SERIAL = {
 static struct dbq Q_DEPT = {"SELECT id FROM departments WHERE code = $1", NULL, 0};
 static struct dbq Q_INSERT = {
         "INSERT INTO cases (diarienummer, department_id, year, serial, type, status, title, "
-        "association_id, applicant_id, payload, created, updated) "
-        "VALUES ($1, $2, $3, $4, $5, 'inkommen', $6, $7, $8, $9, $10, $10) RETURNING id",
+        "association_id, applicant_id, payload, created, updated, title_private) "
+        "VALUES ($1, $2, $3, $4, $5, 'inkommen', $6, $7, $8, $9, $10, $10, $11) RETURNING id",
         NULL, 0};
 static struct dbq Q_EVENT = {
         "INSERT INTO case_events (case_id, at, actor_id, actor_name, kind, detail) "
@@ -199,7 +199,7 @@ case_create(struct db *db, const struct case_new *n, struct case_row *out, char 
 	                          DB_TEXT(n->type), DB_TEXT(n->title),
 	                          n->association_id ? DB_INT(n->association_id) : DB_NULLV,
 	                          n->applicant.id ? DB_INT(n->applicant.id) : DB_NULLV,
-	                          DB_TEXT(n->payload), DB_INT(now)),
+	                          DB_TEXT(n->payload), DB_INT(now), DB_INT(n->title_private != 0)),
 	                  &out->id);
 	if (rc != DB_OK)
 		return rc;

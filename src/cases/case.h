@@ -56,6 +56,9 @@ struct case_new {
 	struct actor applicant;
 	const char *payload; /* the submitted data, JSON */
 	int64_t at;
+	/* 1 when the title names someone the public diary may not: a person,
+	 * or an association that chose not to be shown in the register */
+	int title_private;
 };
 
 int case_create(struct db *db, const struct case_new *n, struct case_row *out, char dnr[32]);

@@ -186,13 +186,15 @@ registration_submit(struct req *r)
 		goto again;
 
 	/* the diary is the municipality's record, kept in Swedish whatever
-	 * language the applicant reads */
+	 * language the applicant reads; it names the association only if the
+	 * applicant chose to be shown in the public register */
 	char *title = arena_alloc(&r->a, 300);
 	snprintf(title, 300, "Registrering: %s", f.rec.name);
 	struct submission s = {.es = &registration_eservice,
 	                       .form = &docs,
 	                       .dept = f.dept,
 	                       .title = title,
+	                       .title_private = !f.rec.public_,
 	                       .payload = payload_of(&f.in, &f.rec, board)};
 	board = NULL;
 	int rc = eservice_submit(r, &s);
