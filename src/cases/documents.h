@@ -11,6 +11,15 @@ extern const char *documents_dir;
 /* The largest document accepted, in bytes; set by `serve --max-upload`. */
 extern size_t documents_max_size;
 
+/* A stored document's name on disk: random, this many lower-case hex
+ * digits; documents_name_ok says whether n bytes at s are one. */
+enum { DOCUMENTS_NAME_HEX = 32 };
+int documents_name_ok(const char *s, size_t n);
+
+/* At start: removes the files a crash left without their rows and the
+ * stale temporary files, and logs how many (documents_sweep.c). */
+void documents_sweep(struct db *db);
+
 /* Stores one upload in the caller's transaction and records it in the
  * trail. kind: stadgar, protokoll, komplettering, ovrigt. Returns 0, or -1
  * with *error set to a message for the person (in their language); -2 (with

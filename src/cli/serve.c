@@ -161,6 +161,7 @@ cmd_serve(int argc, char **argv)
 	struct db *db = cli_open_db(db_url);
 	if (!db)
 		return 1;
+	documents_sweep(db);
 	db_close(db);
 	struct server_opts o = {
 	        .listen = listen,

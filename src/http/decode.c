@@ -236,6 +236,10 @@ multipart_parse(struct arena *a, const char *bnd, const char *body, size_t n, st
 				return -1;
 			size_t ln = (size_t)(le - h);
 			if (ln > 20 && strncasecmp(h, "Content-Disposition:", 20) == 0) {
+				/* a NUL or control character would cut or disguise a name */
+				for (size_t i = 0; i < ln; i++)
+					if ((unsigned char)h[i] < 0x20 || h[i] == 0x7f)
+						return -1;
 				name = disposition_param(a, h + 20, ln - 20, "name");
 				filename = disposition_param(a, h + 20, ln - 20, "filename");
 			} else if (ln > 13 && strncasecmp(h, "Content-Type:", 13) == 0) {

@@ -383,11 +383,12 @@ h_alive(void)
 	return !reap(WNOHANG);
 }
 
+/* Starts the server on port, or on a free one when port is 0. */
 static void
-start_server(void)
+start_server(int port)
 {
 	char listen[64], log[256];
-	H.port = h_free_port();
+	H.port = port ? port : h_free_port();
 	snprintf(listen, sizeof(listen), "127.0.0.1:%d", H.port);
 	snprintf(H.base, sizeof(H.base), "http://127.0.0.1:%d", H.port);
 	snprintf(log, sizeof(log), "%s/server.log", H.dir);
@@ -534,7 +535,7 @@ h_start(void)
 		fprintf(stderr, "samverka demo printed %d users, expected 5\n", H.nusers);
 		exit(1);
 	}
-	start_server();
+	start_server(0);
 	if (!wait_healthy()) {
 		fprintf(stderr, "the server did not answer /healthz; its log:\n");
 		struct hstr log = {0};
@@ -544,6 +545,19 @@ h_start(void)
 		exit(1);
 	}
 	printf("# server on %s\n", H.base);
+}
+
+int
+h_restart(int sig)
+{
+	if (sig == SIGTERM) {
+		stop_server();
+	} else if (H.pid > 0) {
+		kill(H.pid, sig);
+		reap(0);
+	}
+	start_server(H.port);
+	return wait_healthy();
 }
 
 int

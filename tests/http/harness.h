@@ -65,6 +65,10 @@ void h_start(void);
 int h_finish(void);
 /* 1 while the server process is still running. */
 int h_alive(void);
+/* Ends the server with sig (SIGTERM: cleanly, as h_finish does; SIGKILL:
+ * at once, as a crash would) and starts it again on the same database,
+ * files and port, appending to the same log; 1 once it answers /healthz. */
+int h_restart(int sig);
 
 /* Prints "ok N - ..." or "not ok N - ..."; returns ok. */
 int h_check(int ok, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -370,8 +370,9 @@ doc_count(void)
 }
 
 /* How many entries a directory has, and how many of them are named by 32
- * lower-case hex digits and nothing else (the others are printed). -1 when
- * it cannot be read. */
+ * lower-case hex digits and nothing else (the others are printed). The
+ * mark naming the directory's database (.samverka-database) is not
+ * counted. -1 when it cannot be read. */
 static int
 dir_entries(const char *dir, int *random_named)
 {
@@ -382,7 +383,8 @@ dir_entries(const char *dir, int *random_named)
 	if (!d)
 		return -1;
 	while ((e = readdir(d))) {
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0 ||
+		    strcmp(e->d_name, ".samverka-database") == 0)
 			continue;
 		n++;
 		size_t len = strspn(e->d_name, "0123456789abcdef");
@@ -553,22 +555,23 @@ refused(struct hclient *rep, const struct sample *pdf, const struct sample *png)
 	        doc_count(), files_before, entries);
 }
 
-/* A given name with directories, control characters and leading dots
+/* A given name with directories, invisible characters and leading dots
  * changes nothing on disk but the random-named file; the name is cleaned
- * for the database and the download. */
+ * for the database and the download. A control character, a tab too, is
+ * a 400. */
 static void
 hostile_names(struct hclient *rep, const struct sample *pdf)
 {
 	struct hresp r;
 	long before = doc_count();
 	long st = upload(rep, DNR, "ovrigt",
-	                 "../../..\\..\\.\t..gömd\xc2\x85\xe2\x80\xae"
+	                 "../../..\\..\\...gömd\xc2\x85\xe2\x80\xae"
 	                 "fil.pdf",
 	                 "application/pdf", pdf->data.p, pdf->data.n, &r);
 	hresp_free(&r);
 	long id = doc_id("gömdfil.pdf");
 	h_check(st == 303 && id > 0 && doc_count() == before + 1,
-	        "a name with ../, ..\\, a tab, C1 and direction controls and leading dots is "
+	        "a name with ../, ..\\, C1 and direction controls and leading dots is "
 	        "stored as gömdfil.pdf (got %ld, id %ld)",
 	        st, id);
 	char cd[512] = "";
@@ -614,6 +617,11 @@ hostile_names(struct hclient *rep, const struct sample *pdf)
 	hresp_free(&r);
 	h_check(st == 400 && doc_count() == before,
 	        "a name with a C0 control byte is a 400 that stores nothing (got %ld)", st);
+	st = upload(rep, DNR, "ovrigt", "gömd\tfil.pdf", "application/pdf", pdf->data.p,
+	            pdf->data.n, &r);
+	hresp_free(&r);
+	h_check(st == 400 && doc_count() == before,
+	        "so is a name with a tab, which is not cut out silently (got %ld)", st);
 
 	int random_named;
 	int n = dir_entries(files, &random_named);

@@ -5,6 +5,8 @@
 #include "base/buf.h"
 #include "http/decode.h"
 
+#include <stdio.h>
+
 static struct arena a;
 
 /* Each test starts with an empty arena. */
@@ -210,6 +212,24 @@ multipart_refused(void **state)
 	        "--XyZ\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n\xff\r\n--XyZ--";
 	assert_int_equal(parse_body(bad_text, strlen(bad_text), &f, &u), -1);
 	assert_int_equal(parse_body("", 0, &f, &u), -1);
+	/* a NUL or control character in a file's or a field's name is refused,
+	 * not cut short at the NUL */
+	static const char nul_name[] = "--XyZ\r\nContent-Disposition: form-data; name=\"f\"; "
+	                               "filename=\"ok.pdf\0.html\"\r\n\r\nv\r\n--XyZ--\r\n";
+	assert_int_equal(parse_body(nul_name, sizeof(nul_name) - 1, &f, &u), -1);
+	static const char *const controls[] = {"a\tb.pdf", "a\nb.pdf", "a\x1b[2Jb.pdf",
+	                                       "a\x7f.pdf"};
+	for (size_t i = 0; i < sizeof(controls) / sizeof(controls[0]); i++) {
+		char body[256];
+		int n = snprintf(body, sizeof(body),
+		                 "--XyZ\r\nContent-Disposition: form-data; name=\"f\"; "
+		                 "filename=\"%s\"\r\n\r\nv\r\n--XyZ--\r\n",
+		                 controls[i]);
+		assert_int_equal(parse_body(body, (size_t)n, &f, &u), -1);
+	}
+	static const char nul_field[] = "--XyZ\r\nContent-Disposition: form-data; "
+	                                "name=\"a\0b\"\r\n\r\nv\r\n--XyZ--\r\n";
+	assert_int_equal(parse_body(nul_field, sizeof(nul_field) - 1, &f, &u), -1);
 	const char *empty = "--XyZ--\r\n";
 	assert_int_equal(parse_body(empty, strlen(empty), &f, &u), 0);
 	assert_int_equal(f.n + u.n, 0);
