@@ -380,8 +380,10 @@ fail_open:
 	return -1;
 }
 
-/* Checks the upload, stores it and records it with an event in the trail.
- * A refusal (-1) and a failure on our side (-2) both leave nothing behind. */
+/* Checks the upload (its kind, size and content, then the case's and the
+ * association's quotas), stores it and records it with an event in the
+ * trail. A refusal (-1) and a failure on our side (-2) both leave nothing
+ * behind. */
 int
 documents_store(struct req *r, const struct case_row *c, const struct upload *u, const char *kind,
                 const struct actor *a, const char **error)
@@ -426,13 +428,16 @@ documents_store(struct req *r, const struct case_row *c, const struct upload *u,
 		              "känns igen på sitt innehåll, inte på namnet.";
 		return -1;
 	}
+	*error = en ? "The document could not be saved. Try again shortly."
+	            : "Dokumentet kunde inte sparas. Försök igen om en stund.";
+	int q = documents_quota_check(r, c, (int64_t)u->len, error);
+	if (q != 0)
+		return q;
 	const char *filename = clean_filename(&r->a, u->filename, t);
 	unsigned char rnd[STORAGE_HEX / 2];
 	char storage[STORAGE_HEX + 1];
 	randombytes_buf(rnd, sizeof(rnd));
 	sodium_bin2hex(storage, sizeof(storage), rnd, sizeof(rnd));
-	*error = en ? "The document could not be saved. Try again shortly."
-	            : "Dokumentet kunde inte sparas. Försök igen om en stund.";
 	if (write_file(storage, u->data, u->len) != 0)
 		return -2;
 	/* from here the file goes with the transaction: named when it commits,

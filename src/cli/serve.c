@@ -41,6 +41,24 @@ documents_dir_ready(const char *dir)
 	return 1;
 }
 
+/* A quota in bytes from the command line, when it is given: a whole number
+ * from 1 to UPLOAD_MAX * 1024 (a thousand largest documents). */
+static int
+quota_read(const char *arg, const char *name, int64_t *out)
+{
+	if (!arg)
+		return 1;
+	char *end;
+	unsigned long long v = strtoull(arg, &end, 10);
+	if (!*arg || *end || *arg == '-' || v < 1 || v > (unsigned long long)UPLOAD_MAX * 1024) {
+		fprintf(stderr, "samverka: %s must be a number of bytes, 1 to %llu\n", name,
+		        (unsigned long long)UPLOAD_MAX * 1024);
+		return 0;
+	}
+	*out = (int64_t)v;
+	return 1;
+}
+
 /* Links in mails need the site's public address. Without --base-url the
  * listen address stands in, which is right for a demo on one machine and
  * wrong behind a proxy: said once at the start when mail is sent. */
@@ -104,7 +122,8 @@ int
 cmd_serve(int argc, char **argv)
 {
 	const char *listen = "127.0.0.1:8080", *db_url = "sqlite:samverka.db", *threads = NULL;
-	const char *files = documents_dir, *max_upload = NULL;
+	const char *files = documents_dir, *max_upload = NULL, *case_quota = NULL,
+	           *assoc_quota = NULL;
 	const char *smtp = NULL, *mail_from = NULL, *base_url = NULL, *pw_file = NULL;
 	int insecure = 0;
 	const struct opt opts[] = {
@@ -114,6 +133,8 @@ cmd_serve(int argc, char **argv)
 	        {"insecure-cookies", NULL, &insecure},
 	        {"files", &files, NULL},
 	        {"max-upload", &max_upload, NULL},
+	        {"case-quota", &case_quota, NULL},
+	        {"association-quota", &assoc_quota, NULL},
 	        {"smtp", &smtp, NULL},
 	        {"mail-from", &mail_from, NULL},
 	        {"base-url", &base_url, NULL},
@@ -123,6 +144,7 @@ cmd_serve(int argc, char **argv)
 	const char *help =
 	        "usage: samverka serve [--listen HOST:PORT] [--db URL] [--threads N]\n"
 	        "                      [--files DIR] [--max-upload BYTES] [--insecure-cookies]\n"
+	        "                      [--case-quota BYTES] [--association-quota BYTES]\n"
 	        "                      [--smtp URL --mail-from ADDR [--smtp-password-file FILE]]\n"
 	        "                      [--base-url URL]\n"
 	        "  --listen   address to listen on (default 127.0.0.1:8080)\n"
@@ -130,6 +152,9 @@ cmd_serve(int argc, char **argv)
 	        "  --threads  worker threads, one database connection each (default: cores)\n"
 	        "  --files    where case documents are kept (default samverka-files)\n"
 	        "  --max-upload  the largest document in bytes (default 10485760)\n"
+	        "  --case-quota  the most documents a case keeps, in bytes (default 52428800)\n"
+	        "  --association-quota  the most an association's cases keep together\n"
+	        "             (default 209715200)\n"
 	        "  --insecure-cookies  cookies without Secure, for plain HTTP on a LAN test\n"
 	        "  --smtp     send the queued notifications through this relay:\n"
 	        "             smtp://[USER@]HOST:PORT (STARTTLS when offered) or "
@@ -153,6 +178,9 @@ cmd_serve(int argc, char **argv)
 		}
 		documents_max_size = (size_t)v;
 	}
+	if (!quota_read(case_quota, "--case-quota", &documents_case_quota) ||
+	    !quota_read(assoc_quota, "--association-quota", &documents_association_quota))
+		return 2;
 	if (!mail_base_url_ready(base_url, listen, smtp != NULL))
 		return 2;
 	documents_dir = files;
