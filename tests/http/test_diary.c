@@ -3,7 +3,7 @@
  * number, date and type, in Swedish and English, while it is handled and
  * once it is granted; a public one lists its name. An association that
  * leaves the public register takes its name out of the diary at once, the
- * cached page included. */
+ * cached page included (one server thread: one cache). */
 #include "harness.h"
 
 #include <stdio.h>
@@ -132,6 +132,9 @@ check_rows(const char *hidden, const char *shown, const char *when)
 int
 main(void)
 {
+	/* one server thread, so every request meets one page cache */
+	static const char *const one_thread[] = {"--threads", "1", NULL};
+	h_serve_args(one_thread);
 	h_start();
 	rep = h_client();
 	officer = h_client();
