@@ -299,35 +299,20 @@ size_words(struct arena *a, size_t bytes)
 	return s;
 }
 
-/* Writes the bytes under a temporary name, forces them to disk, and only
- * then gives them their name, so a crash never leaves half a document
- * under a name the database knows. The directory is synced for the rename. */
+/* Moves an upload from its spool file to its name among the documents:
+ * its bytes are forced to disk first and the directory after the rename,
+ * so a crash never leaves half a document under a name the database
+ * knows. The spool is a folder of the documents' own, so this is a rename,
+ * never a copy. */
 static int
-write_file(const char *name, const char *data, size_t n)
+adopt_file(const char *name, const struct upload *u)
 {
-	char tmp[4096], dst[4096];
-	if ((size_t)snprintf(tmp, sizeof(tmp), "%s/%s.tmp", documents_dir, name) >= sizeof(tmp) ||
-	    (size_t)snprintf(dst, sizeof(dst), "%s/%s", documents_dir, name) >= sizeof(dst))
-		return -1;
-	int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-	if (fd < 0)
-		goto fail_open;
-	size_t done = 0;
-	while (done < n) {
-		ssize_t w = write(fd, data + done, n - done);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			goto fail;
-		done += (size_t)w;
+	char dst[4096];
+	if ((size_t)snprintf(dst, sizeof(dst), "%s/%s", documents_dir, name) >= sizeof(dst)) {
+		errno = ENAMETOOLONG;
+		goto fail;
 	}
-	if (fsync(fd) != 0)
-		goto fail;
-	int closed = close(fd);
-	fd = -1;
-	if (closed != 0)
-		goto fail;
-	if (rename(tmp, dst) != 0)
+	if (!u->path || fsync(u->fd) != 0 || rename(u->path, dst) != 0)
 		goto fail;
 	int dir = open(documents_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (dir >= 0) {
@@ -335,13 +320,7 @@ write_file(const char *name, const char *data, size_t n)
 		close(dir);
 	}
 	return 0;
-fail:;
-	int e = errno;
-	if (fd >= 0)
-		close(fd);
-	unlink(tmp);
-	errno = e;
-fail_open:
+fail:
 	log_msg("documents: cannot store %s in %s: %s", name, documents_dir, strerror(errno));
 	return -1;
 }
@@ -399,7 +378,7 @@ documents_store(struct req *r, const struct case_row *c, const struct upload *u,
 	sodium_bin2hex(storage, sizeof(storage), rnd, sizeof(rnd));
 	*error = en ? "The document could not be saved. Try again shortly."
 	            : "Dokumentet kunde inte sparas. Försök igen om en stund.";
-	if (write_file(storage, u->data, u->len) != 0)
+	if (adopt_file(storage, u) != 0)
 		return -2;
 	if (db_exec(r->db, &Q_INSERT,
 	            DB_ARGS(DB_INT(c->id), a->id ? DB_INT(a->id) : DB_NULLV, DB_TEXT(a->name),

@@ -21,6 +21,11 @@
  * and the part headers. */
 enum { UPLOAD_SLACK = 64 * 1024, UPLOAD_MAX = 1024 * 1024 * 1024 };
 
+/* Multipart bodies received at once: each holds a spool file and a
+ * parser, and more than this many at a time is an attack more often than a
+ * crowd. */
+enum { UPLOADS_AT_ONCE = 16 };
+
 /* The longest relay password we read. */
 enum { SMTP_PASSWORD_MAX = 512 };
 
@@ -97,6 +102,7 @@ smtp_password_read(const char *path, char out[SMTP_PASSWORD_MAX])
 static const struct http_app samverka_app = {
         .begin = page_init,
         .authorize = auth_authorize,
+        .form_ok = auth_form_ok,
         .error_page = layout_error_page,
 };
 
@@ -156,7 +162,10 @@ cmd_serve(int argc, char **argv)
 	if (!mail_base_url_ready(base_url, listen, smtp != NULL))
 		return 2;
 	documents_dir = files;
-	if (!documents_dir_ready(documents_dir))
+	char spool[4096];
+	if (!documents_dir_ready(documents_dir) ||
+	    (size_t)snprintf(spool, sizeof(spool), "%s/.incoming", files) >= sizeof(spool) ||
+	    !documents_dir_ready(spool))
 		return 1;
 	struct db *db = cli_open_db(db_url);
 	if (!db)
@@ -168,6 +177,8 @@ cmd_serve(int argc, char **argv)
 	        .threads = threads ? atoi(threads) : (int)sysconf(_SC_NPROCESSORS_ONLN),
 	        .form_limit = 1024 * 1024,
 	        .upload_limit = documents_max_size + UPLOAD_SLACK,
+	        .spool_dir = spool,
+	        .uploads_max = UPLOADS_AT_ONCE,
 	};
 	if (o.threads < 1 || o.threads > 256) {
 		fprintf(stderr, "samverka: --threads must be 1 to 256\n");

@@ -108,6 +108,13 @@ int h_run(const char *const *argv, const char *input, struct hstr *out, struct h
  * server closes or 3 s pass. The status code, or 0 when none came. */
 int h_raw(const char *data, size_t n, struct hstr *answer);
 
+/* A new TCP connection to the server, or -1. */
+int h_connect(void);
+
+/* A figure of the server's /proc/PID/status in KiB ("VmRSS", "VmHWM"
+ * for the peak), -1 when it cannot be read. */
+long h_server_kib(const char *field);
+
 /* A TCP port on 127.0.0.1 that nothing listens on right now. */
 int h_free_port(void);
 

@@ -194,7 +194,7 @@ files(void **state)
 	static const char *const ok[] = {"namn", "a", "utfall", "bifall", "ja", "1", NULL};
 	post(ok);
 	static struct upload items[2];
-	items[0] = (struct upload){"fil", "", "application/octet-stream", "", 0};
+	items[0] = (struct upload){.field = "fil", .filename = "", .ctype = "application/octet-stream", .data = ""};
 	r.files = (struct uploads){items, 1, 2};
 	struct form f;
 	form_init(&f, &r, &def);
