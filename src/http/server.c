@@ -281,6 +281,23 @@ cache_lookup(struct req *r)
 	return r->cached != NULL;
 }
 
+/* The peer's address as text ("192.0.2.7", "2001:db8::7"), for the
+ * throttling of password checks above http; "" when MHD cannot say. */
+static const char *
+client_address(struct arena *a, struct MHD_Connection *c)
+{
+	const union MHD_ConnectionInfo *ci =
+	        MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	const struct sockaddr *sa = ci ? ci->client_addr : NULL;
+	char text[INET6_ADDRSTRLEN] = "";
+	if (sa && sa->sa_family == AF_INET)
+		inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr, text, sizeof(text));
+	else if (sa && sa->sa_family == AF_INET6)
+		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, text,
+		          sizeof(text));
+	return arena_strdup(a, text);
+}
+
 /* The whole request is in: route, decode, authorize, run the handler. */
 static void
 dispatch(struct req *r, struct MHD_Connection *c)
@@ -298,6 +315,7 @@ dispatch(struct req *r, struct MHD_Connection *c)
 		db_clear_error(r->db);
 	const char *ref = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Referer");
 	r->referer = ref ? arena_strdup(&r->a, ref) : NULL;
+	r->client_addr = client_address(&r->a, c);
 	if (app->begin)
 		app->begin(r);
 	int wrong_method;
