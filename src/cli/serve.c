@@ -1,6 +1,7 @@
 /* samverka serve / migrate / backup. */
 #include "auth/access.h"
 #include "auth/session.h"
+#include "auth/throttle.h"
 #include "cases/documents.h"
 #include "cli/cli.h"
 #include "db/migrate.h"
@@ -161,6 +162,12 @@ cmd_serve(int argc, char **argv)
 	struct db *db = cli_open_db(db_url);
 	if (!db)
 		return 1;
+	if (throttle_key_load(db) != 0) {
+		fprintf(stderr, "samverka: cannot read or make the sign-in key: %s\n",
+		        db_errmsg(db));
+		db_close(db);
+		return 1;
+	}
 	db_close(db);
 	struct server_opts o = {
 	        .listen = listen,
