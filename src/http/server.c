@@ -281,11 +281,18 @@ cache_lookup(struct req *r)
 	return r->cached != NULL;
 }
 
-/* The peer's address as text ("192.0.2.7", "2001:db8::7"), for the
- * throttling of password checks above http; "" when MHD cannot say. */
+/* The client's address as text ("192.0.2.7", "2001:db8::7"), for the
+ * throttling of password checks above http: the peer's, or behind a proxy
+ * the X-Real-IP it sets (when it is an address); "" when MHD cannot say. */
 static const char *
 client_address(struct arena *a, struct MHD_Connection *c)
 {
+	const char *real = opts->behind_proxy
+	                           ? MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-Real-IP")
+	                           : NULL;
+	unsigned char bin[16];
+	if (real && (inet_pton(AF_INET, real, bin) == 1 || inet_pton(AF_INET6, real, bin) == 1))
+		return arena_strdup(a, real);
 	const union MHD_ConnectionInfo *ci =
 	        MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
 	const struct sockaddr *sa = ci ? ci->client_addr : NULL;

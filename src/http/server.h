@@ -9,6 +9,7 @@ struct server_opts {
 	size_t form_limit;   /* bytes of a urlencoded body */
 	size_t upload_limit; /* bytes of a multipart body */
 	int secure_cookies;
+	int behind_proxy; /* the client's address is the X-Real-IP the proxy sets */
 };
 
 struct req;

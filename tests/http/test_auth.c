@@ -353,6 +353,35 @@ many_accounts_one_address(void)
 	h_client_free(c);
 }
 
+/* Without serve --behind-proxy an X-Real-IP header is the client's own
+ * word and counts for nothing: changing it on every attempt escapes
+ * nothing. */
+static void
+spoofed_real_ip_ignored(void)
+{
+	struct hclient *c = h_client_from("127.0.8.1");
+	int slowed = 0;
+	for (int i = 0; i < 20; i++) {
+		struct hstr f = {0};
+		struct hresp r;
+		char email[64], hdr[64];
+		snprintf(email, sizeof(email), "forfalskad-%d@exempel.se", i);
+		snprintf(hdr, sizeof(hdr), "X-Real-IP: 198.51.100.%d", i + 1);
+		const char *headers[] = {hdr, NULL};
+		h_form_add(&f, "csrf", h_csrf(c));
+		h_form_add(&f, "epost", email);
+		h_form_add(&f, "losenord", "Sommar2026!");
+		h_request(c, "POST", "/logga-in", "application/x-www-form-urlencoded", f.p, f.n,
+		          headers, &r);
+		slowed += r.status == 429;
+		hresp_free(&r);
+		hstr_free(&f);
+	}
+	h_check(slowed >= 5, "an X-Real-IP of the client's own escapes nothing (%d of 20 429)",
+	        slowed);
+	h_client_free(c);
+}
+
 /* Whether a file holds the bytes. */
 static int
 file_has(const char *path, const char *needle)
@@ -578,6 +607,7 @@ main(void)
 	access_by_role();
 	owner_signs_in_elsewhere();
 	many_accounts_one_address();
+	spoofed_real_ip_ignored();
 	huge_address();
 	deletion_throttled();
 	return h_finish();
