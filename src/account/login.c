@@ -10,7 +10,6 @@
 #include "layout/layout.h"
 
 #include <string.h>
-#include <time.h>
 
 /* The longest address to go on to after signing in that the page carries
  * (as long as a request's address may be). */

@@ -123,10 +123,15 @@ type_problem(const struct form *f, int i, const char *v, struct arena *a)
 	size_t max = max_chars(d);
 	int choice = d->type == FIELD_SELECT || d->type == FIELD_RADIO;
 	if (d->type != FIELD_INT && !choice && utf8_chars(v) > max) {
-		char *m = arena_alloc(a, 64);
-		snprintf(m, 64,
-		         f->english ? "Write at most %s characters." : "Skriv högst %s tecken.",
-		         grouped(a, (long long)max, f->english));
+		/* the text drawn back is cut at the limit (at_most): say so,
+		 * so nobody sends it again without noticing its end is gone */
+		const char *cut = d->type == FIELD_PASSWORD ? ""
+		                  : f->english ? " The text below has been cut to that many."
+		                               : " Texten nedan har kortats till så många.";
+		char *m = arena_alloc(a, 128);
+		snprintf(m, 128,
+		         f->english ? "Write at most %s characters.%s" : "Skriv högst %s tecken.%s",
+		         grouped(a, (long long)max, f->english), cut);
 		return m;
 	}
 	const char *problem = d->type == FIELD_INT || choice ? NULL : control_problem(f, d, v);

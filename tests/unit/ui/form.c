@@ -114,7 +114,8 @@ refuses_beside_each_field(void **state)
 	struct form f;
 	form_init(&f, &r, &def);
 	assert_int_equal(form_read(&f, &r), 7);
-	assert_string_equal(error_of(&f, "namn"), "Skriv högst 5 tecken.");
+	assert_string_equal(error_of(&f, "namn"),
+	                    "Skriv högst 5 tecken. Texten nedan har kortats till så många.");
 	assert_string_equal(error_of(&f, "epost"), "Skriv en e-postadress som namn@exempel.se.");
 	assert_string_equal(error_of(&f, "datum"), "Skriv ett datum som finns, som ÅÅÅÅ-MM-DD.");
 	assert_string_equal(error_of(&f, "antal"), "Skriv ett heltal från 0 till 10 000 000.");
@@ -183,7 +184,8 @@ lengths_and_line_breaks(void **state)
 	post(too_long);
 	form_init(&f, &r, &def);
 	assert_int_equal(form_read(&f, &r), 1);
-	assert_string_equal(error_of(&f, "text"), "Skriv högst 10 000 tecken.");
+	assert_string_equal(error_of(&f, "text"),
+	                    "Skriv högst 10 000 tecken. Texten nedan har kortats till så många.");
 	free(long_text);
 }
 
@@ -205,10 +207,14 @@ limits_on_every_field(void **state)
 	struct form f;
 	form_init(&f, &r, &def);
 	assert_int_equal(form_read(&f, &r), 7);
-	assert_string_equal(error_of(&f, "namn"), "Skriv högst 5 tecken.");
-	assert_string_equal(error_of(&f, "text"), "Skriv högst 10 000 tecken.");
-	assert_string_equal(error_of(&f, "epost"), "Skriv högst 200 tecken.");
-	assert_string_equal(error_of(&f, "datum"), "Skriv högst 200 tecken.");
+	assert_string_equal(error_of(&f, "namn"),
+	                    "Skriv högst 5 tecken. Texten nedan har kortats till så många.");
+	assert_string_equal(error_of(&f, "text"),
+	                    "Skriv högst 10 000 tecken. Texten nedan har kortats till så många.");
+	assert_string_equal(error_of(&f, "epost"),
+	                    "Skriv högst 200 tecken. Texten nedan har kortats till så många.");
+	assert_string_equal(error_of(&f, "datum"),
+	                    "Skriv högst 200 tecken. Texten nedan har kortats till så många.");
 	assert_string_equal(error_of(&f, "antal"), "Skriv ett heltal från 0 till 10 000 000.");
 	assert_string_equal(error_of(&f, "val"), "Välj ett av alternativen.");
 	assert_string_equal(error_of(&f, "utfall"), "Välj bifall eller avslag.");
@@ -353,6 +359,17 @@ passwords_not_sent_back(void **state)
 	form_init(&f, &r, &pw_def);
 	assert_int_equal(form_read(&f, &r), 0);
 	assert_string_equal(form_value(&f, "losenord"), "hemligt-losenord");
+	assert_string_equal(form_fields(&f, &r.a)[0].value, "");
+
+	/* too long: said without "cut", as nothing is drawn back */
+	char long_pw[202];
+	memset(long_pw, 'p', 201);
+	long_pw[201] = 0;
+	const char *const too_long[] = {"losenord", long_pw, NULL};
+	post(too_long);
+	form_init(&f, &r, &pw_def);
+	assert_int_equal(form_read(&f, &r), 1);
+	assert_string_equal(error_of(&f, "losenord"), "Skriv högst 200 tecken.");
 	assert_string_equal(form_fields(&f, &r.a)[0].value, "");
 }
 
