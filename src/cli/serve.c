@@ -1,6 +1,7 @@
 /* samverka serve / migrate / backup. */
 #include "auth/access.h"
 #include "auth/session.h"
+#include "auth/throttle.h"
 #include "cases/documents.h"
 #include "cli/cli.h"
 #include "db/migrate.h"
@@ -112,12 +113,13 @@ cmd_serve(int argc, char **argv)
 	const char *listen = "127.0.0.1:8080", *db_url = "sqlite:samverka.db", *threads = NULL;
 	const char *files = documents_dir, *max_upload = NULL;
 	const char *smtp = NULL, *mail_from = NULL, *base_url = NULL, *pw_file = NULL;
-	int insecure = 0;
+	int insecure = 0, behind_proxy = 0;
 	const struct opt opts[] = {
 	        {"listen", &listen, NULL},
 	        {"db", &db_url, NULL},
 	        {"threads", &threads, NULL},
 	        {"insecure-cookies", NULL, &insecure},
+	        {"behind-proxy", NULL, &behind_proxy},
 	        {"files", &files, NULL},
 	        {"max-upload", &max_upload, NULL},
 	        {"smtp", &smtp, NULL},
@@ -130,7 +132,7 @@ cmd_serve(int argc, char **argv)
 	        "usage: samverka serve [--listen HOST:PORT] [--db URL] [--threads N]\n"
 	        "                      [--files DIR] [--max-upload BYTES] [--insecure-cookies]\n"
 	        "                      [--smtp URL --mail-from ADDR [--smtp-password-file FILE]]\n"
-	        "                      [--base-url URL]\n"
+	        "                      [--base-url URL] [--behind-proxy]\n"
 	        "  --listen   address to listen on (default 127.0.0.1:8080)\n"
 	        "  --db       sqlite:PATH (default sqlite:samverka.db) or postgresql://...\n"
 	        "  --threads  worker threads, one database connection each (default: cores)\n"
@@ -145,7 +147,10 @@ cmd_serve(int argc, char **argv)
 	        "  --mail-from  the sender address of notifications (needed with --smtp)\n"
 	        "  --base-url  the site's public address, which links in mails start with:\n"
 	        "             http(s)://HOST[:PORT], e.g. https://samverka.kommun.se\n"
-	        "             (default http:// and the --listen address)\n";
+	        "             (default http:// and the --listen address)\n"
+	        "  --behind-proxy  a proxy in front (nginx) sets X-Real-IP to the client's\n"
+	        "             address, which sign-in throttling counts by (else every client\n"
+	        "             is the proxy)\n";
 	int rc = cli_parse(argc, argv, opts, help, NULL, NULL);
 	if (rc)
 		return rc > 0 ? 0 : 2;
@@ -170,6 +175,12 @@ cmd_serve(int argc, char **argv)
 	struct db *db = cli_open_db(db_url);
 	if (!db)
 		return 1;
+	if (throttle_key_load(db) != 0) {
+		fprintf(stderr, "samverka: cannot read or make the sign-in key: %s\n",
+		        db_errmsg(db));
+		db_close(db);
+		return 1;
+	}
 	db_close(db);
 	struct server_opts o = {
 	        .listen = listen,
@@ -179,6 +190,7 @@ cmd_serve(int argc, char **argv)
 	        .upload_limit = documents_max_size + UPLOAD_SLACK,
 	        .spool_dir = spool,
 	        .uploads_max = UPLOADS_AT_ONCE,
+	        .behind_proxy = behind_proxy,
 	};
 	if (o.threads < 1 || o.threads > 256) {
 		fprintf(stderr, "samverka: --threads must be 1 to 256\n");

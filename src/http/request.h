@@ -42,7 +42,9 @@ struct req {
 	const char *raw_uri;
 	const char *path;
 	const char *raw_query;
-	const char *referer; /* the Referer header of a POST, NULL when none */
+	const char *referer;     /* the Referer header of a POST, NULL when none */
+	const char *client_addr; /* the peer's address as text on a POST, "" otherwise or when
+	                            unknown */
 	struct kvlist query, form, cookies;
 	uint64_t query_read; /* bit i: query.items[i] was asked for */
 	struct uploads files;

@@ -262,6 +262,30 @@ cache_lookup(struct req *r)
 	return r->cached != NULL;
 }
 
+/* The client's address as text ("192.0.2.7", "2001:db8::7"), for the
+ * throttling of password checks above http: the peer's, or behind a proxy
+ * the X-Real-IP it sets (when it is an address); "" when MHD cannot say. */
+static const char *
+client_address(struct arena *a, struct MHD_Connection *c)
+{
+	const char *real = opts->behind_proxy
+	                           ? MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-Real-IP")
+	                           : NULL;
+	unsigned char bin[16];
+	if (real && (inet_pton(AF_INET, real, bin) == 1 || inet_pton(AF_INET6, real, bin) == 1))
+		return arena_strdup(a, real);
+	const union MHD_ConnectionInfo *ci =
+	        MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	const struct sockaddr *sa = ci ? ci->client_addr : NULL;
+	char text[INET6_ADDRSTRLEN] = "";
+	if (sa && sa->sa_family == AF_INET)
+		inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr, text, sizeof(text));
+	else if (sa && sa->sa_family == AF_INET6)
+		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, text,
+		          sizeof(text));
+	return arena_strdup(a, text);
+}
+
 /* The head of a request is in: decode its address, find its route, let
  * the app say who may call it, and get ready for the body, all before any
  * of the body is read. Nonzero when the answer is made (an error, a
@@ -280,9 +304,13 @@ head(struct req *r, struct MHD_Connection *c)
 	if (r->db)
 		db_clear_error(r->db);
 	if (r->method != M_GET && r->method != M_HEAD) {
-		/* only a page answered to a form looks where it came from */
+		/* only a page answered to a form looks where it came from, and
+		 * only a form checks a password, which is throttled by address */
 		const char *ref = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Referer");
 		r->referer = ref ? arena_strdup(&r->a, ref) : NULL;
+		r->client_addr = client_address(&r->a, c);
+	} else {
+		r->client_addr = "";
 	}
 	if (app->begin)
 		app->begin(r);

@@ -11,6 +11,7 @@ struct server_opts {
 	const char *spool_dir; /* where uploaded files are written as they arrive */
 	int uploads_max;       /* multipart bodies received at once; more wait (503) */
 	int secure_cookies;
+	int behind_proxy; /* the client's address is the X-Real-IP the proxy sets */
 };
 
 struct req;

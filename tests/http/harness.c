@@ -597,6 +597,16 @@ h_client(void)
 	return c;
 }
 
+struct hclient *
+h_client_from(const char *addr)
+{
+	struct hclient *c = h_client();
+	char iface[64];
+	snprintf(iface, sizeof(iface), "host!%s", addr);
+	curl_easy_setopt(c->curl, CURLOPT_INTERFACE, iface);
+	return c;
+}
+
 void
 h_client_free(struct hclient *c)
 {

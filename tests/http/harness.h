@@ -75,6 +75,10 @@ const struct huser *h_user(const char *role);
 
 struct hclient;
 struct hclient *h_client(void);
+/* A client whose requests come from another local address (127.0.0.2,
+ * 127.0.1.1: all of 127/8 is the loopback on Linux), as from another
+ * machine to the server's throttling. */
+struct hclient *h_client_from(const char *addr);
 void h_client_free(struct hclient *c);
 
 /* Any request; headers is a NULL-terminated list of "Name: value" lines. */

@@ -114,7 +114,8 @@ refuses_beside_each_field(void **state)
 	struct form f;
 	form_init(&f, &r, &def);
 	assert_int_equal(form_read(&f, &r), 7);
-	assert_string_equal(error_of(&f, "namn"), "Skriv högst 5 tecken.");
+	assert_string_equal(error_of(&f, "namn"),
+	                    "Skriv högst 5 tecken. Texten nedan har kortats till så många.");
 	assert_string_equal(error_of(&f, "epost"), "Skriv en e-postadress som namn@exempel.se.");
 	assert_string_equal(error_of(&f, "datum"), "Skriv ett datum som finns, som ÅÅÅÅ-MM-DD.");
 	assert_string_equal(error_of(&f, "antal"), "Skriv ett heltal från 0 till 10 000 000.");
@@ -122,7 +123,8 @@ refuses_beside_each_field(void **state)
 	assert_string_equal(error_of(&f, "val"), "Välj ett av alternativen.");
 	assert_string_equal(error_of(&f, "ja"), "Kryssa i rutan.");
 	assert_null(error_of(&f, "text"));
-	assert_string_equal(form_value(&f, "namn"), "Sex tkn"); /* kept for the form */
+	/* kept for the form, up to the limit */
+	assert_string_equal(form_value(&f, "namn"), "Sex t");
 
 	r.p.english = 1;
 	form_init(&f, &r, &def);
@@ -182,8 +184,103 @@ lengths_and_line_breaks(void **state)
 	post(too_long);
 	form_init(&f, &r, &def);
 	assert_int_equal(form_read(&f, &r), 1);
-	assert_string_equal(error_of(&f, "text"), "Skriv högst 10 000 tecken.");
+	assert_string_equal(error_of(&f, "text"),
+	                    "Skriv högst 10 000 tecken. Texten nedan har kortats till så många.");
 	free(long_text);
+}
+
+/* A megabyte in any field is refused beside it by its length before any
+ * other rule, and drawn back cut at the field's limit (whole characters):
+ * the declared limit, else 200, 10 000 for a text area; a whole number or
+ * a choice in its own words. */
+static void
+limits_on_every_field(void **state)
+{
+	size_t big = 1000 * 1000;
+	char *mb = malloc(big + 1);
+	memset(mb, 'a', big);
+	mb[big] = 0;
+	memcpy(mb, "\xc3\xa5\xc3\xa5\xc3\xa5", 6); /* three å: the cut counts characters */
+	const char *const huge[] = {"namn", mb, "text", mb, "epost",  mb, "datum", mb, "antal", mb,
+	                            "val",  mb, "ja",   mb, "utfall", mb, NULL};
+	post(huge);
+	struct form f;
+	form_init(&f, &r, &def);
+	assert_int_equal(form_read(&f, &r), 7);
+	assert_string_equal(error_of(&f, "namn"),
+	                    "Skriv högst 5 tecken. Texten nedan har kortats till så många.");
+	assert_string_equal(error_of(&f, "text"),
+	                    "Skriv högst 10 000 tecken. Texten nedan har kortats till så många.");
+	assert_string_equal(error_of(&f, "epost"),
+	                    "Skriv högst 200 tecken. Texten nedan har kortats till så många.");
+	assert_string_equal(error_of(&f, "datum"),
+	                    "Skriv högst 200 tecken. Texten nedan har kortats till så många.");
+	assert_string_equal(error_of(&f, "antal"), "Skriv ett heltal från 0 till 10 000 000.");
+	assert_string_equal(error_of(&f, "val"), "Välj ett av alternativen.");
+	assert_string_equal(error_of(&f, "utfall"), "Välj bifall eller avslag.");
+	assert_string_equal(form_value(&f, "namn"), "\xc3\xa5\xc3\xa5\xc3\xa5"
+	                                            "aa");
+	assert_int_equal(utf8_chars(form_value(&f, "text")), 10000);
+	struct field *drawn = form_fields(&f, &r.a);
+	for (int i = 0; i < def.n; i++)
+		assert_true(!drawn[i].value || strlen(drawn[i].value) <= 10000 + 3);
+	free(mb);
+}
+
+/* Control characters: a text area takes tabs, LF and CR LF; every other
+ * field none of them; no field a lone CR, a C0 or C1 control or DEL. */
+static void
+control_characters(void **state)
+{
+	static const char *const fine[] = {
+	        "namn", "a", "text", "ett\tb\r\ntvå\nc", "utfall", "bifall", "ja", "1", NULL};
+	post(fine);
+	struct form f;
+	form_init(&f, &r, &def);
+	assert_int_equal(form_read(&f, &r), 0);
+	assert_string_equal(form_value(&f, "text"), "ett\tb\r\ntvå\nc");
+
+	static const struct {
+		const char *field, *value, *error;
+	} refused[] = {
+	        {"namn", "a\tb", "Texten får inte ha tabbtecken."},
+	        {"namn", "a\rb", "Texten får inte ha radbrytningar."},
+	        {"epost", "a@b.se\n", "Texten får inte ha radbrytningar."},
+	        {"namn", "a\x7f", "Texten innehåller otillåtna tecken."},
+	        {"namn", "a\xc2\x85", "Texten innehåller otillåtna tecken."}, /* NEL */
+	        {"text", "rad\rrad", "Texten innehåller otillåtna tecken."},
+	        {"text",
+	         "a\x1b"
+	         "[31m",
+	         "Texten innehåller otillåtna tecken."},
+	        {"text",
+	         "\xc2\x9b"
+	         "31m",
+	         "Texten innehåller otillåtna tecken."}, /* CSI */
+	        {"text", "a\xff", "Texten innehåller otillåtna tecken."},
+	};
+	for (size_t k = 0; k < sizeof(refused) / sizeof(refused[0]); k++) {
+		/* the first value of a name counts: the refused one comes first */
+		const char *const one[] = {refused[k].field,
+		                           refused[k].value,
+		                           "namn",
+		                           "a",
+		                           "utfall",
+		                           "bifall",
+		                           "ja",
+		                           "1",
+		                           NULL};
+		post(one);
+		form_init(&f, &r, &def);
+		assert_int_equal(form_read(&f, &r), 1);
+		assert_string_equal(error_of(&f, refused[k].field), refused[k].error);
+	}
+	/* "ä" and the other letters of Latin-1 Supplement are no controls */
+	static const char *const latin[] = {
+	        "namn", "\xc3\xa4\xc2\xa0\xc2\xbd", "utfall", "bifall", "ja", "1", NULL};
+	post(latin);
+	form_init(&f, &r, &def);
+	assert_int_equal(form_read(&f, &r), 0);
 }
 
 /* A file counts when it has bytes or a name the person chose; the empty
@@ -263,6 +360,17 @@ passwords_not_sent_back(void **state)
 	assert_int_equal(form_read(&f, &r), 0);
 	assert_string_equal(form_value(&f, "losenord"), "hemligt-losenord");
 	assert_string_equal(form_fields(&f, &r.a)[0].value, "");
+
+	/* too long: said without "cut", as nothing is drawn back */
+	char long_pw[202];
+	memset(long_pw, 'p', 201);
+	long_pw[201] = 0;
+	const char *const too_long[] = {"losenord", long_pw, NULL};
+	post(too_long);
+	form_init(&f, &r, &pw_def);
+	assert_int_equal(form_read(&f, &r), 1);
+	assert_string_equal(error_of(&f, "losenord"), "Skriv högst 200 tecken.");
+	assert_string_equal(form_fields(&f, &r.a)[0].value, "");
 }
 
 /* Of a page's forms, only the one that was sent (the same declaration,
@@ -314,6 +422,8 @@ main(void)
 	        cmocka_unit_test_teardown(refuses_beside_each_field, teardown),
 	        cmocka_unit_test_teardown(blank_is_missing, teardown),
 	        cmocka_unit_test_teardown(lengths_and_line_breaks, teardown),
+	        cmocka_unit_test_teardown(limits_on_every_field, teardown),
+	        cmocka_unit_test_teardown(control_characters, teardown),
 	        cmocka_unit_test_teardown(files, teardown),
 	        cmocka_unit_test_teardown(fields_as_drawn, teardown),
 	        cmocka_unit_test_teardown(passwords_not_sent_back, teardown),
