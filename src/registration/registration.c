@@ -7,7 +7,6 @@
 #include "cases/action.h"
 #include "cases/eservice.h"
 #include "cases/pages.h"
-#include "http/decode.h"
 #include "layout/layout.h"
 #include "register/queries.h"
 #include "registration/eservices.h"

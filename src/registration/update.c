@@ -2,10 +2,8 @@
  * sends its board, members, contact details and latest minutes; granted,
  * the register takes the new details and shows when it was last updated. */
 #include "register/fields.h"
-#include "base/valid.h"
 #include "cases/action.h"
 #include "cases/eservice.h"
-#include "http/decode.h"
 #include "layout/layout.h"
 #include "register/queries.h"
 #include "registration/eservices.h"
