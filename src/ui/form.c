@@ -245,6 +245,19 @@ form_read(struct form *f, struct req *r)
 	return f->nerrors;
 }
 
+/* Reads every declared field of a GET form of filters from the query
+ * string (through req_query, so the page cache knows each was read), as
+ * it stands and without errors: a filter has nowhere to show one, and the
+ * list's reader decides what a value means (an unknown choice matches
+ * nothing, a number out of range is no filter), as its API reads it. */
+void
+form_read_query(struct form *f, struct req *r)
+{
+	f->filter = 1;
+	for (int i = 0; i < f->def->n; i++)
+		f->value[i] = req_query(r, f->def->fields[i].name);
+}
+
 /* What was typed into a field (or prefilled), NULL when nothing. */
 const char *
 form_value(const struct form *f, const char *name)
@@ -335,12 +348,37 @@ const char *
 form_type_name(enum field_type t)
 {
 	static const char *const names[] = {
-	        [FIELD_TEXT] = "text", [FIELD_TEXTAREA] = "textarea", [FIELD_EMAIL] = "email",
-	        [FIELD_TEL] = "tel",   [FIELD_URL] = "url",           [FIELD_INT] = "text",
-	        [FIELD_DATE] = "date", [FIELD_SELECT] = "select",     [FIELD_CHECKBOX] = "checkbox",
-	        [FIELD_FILE] = "file", [FIELD_PASSWORD] = "password", [FIELD_RADIO] = "radio",
+	        [FIELD_TEXT] = "text",         [FIELD_TEXTAREA] = "textarea",
+	        [FIELD_EMAIL] = "email",       [FIELD_TEL] = "tel",
+	        [FIELD_URL] = "url",           [FIELD_INT] = "text",
+	        [FIELD_DATE] = "date",         [FIELD_SELECT] = "select",
+	        [FIELD_CHECKBOX] = "checkbox", [FIELD_FILE] = "file",
+	        [FIELD_PASSWORD] = "password", [FIELD_RADIO] = "radio",
+	        [FIELD_SEARCH] = "search",
 	};
 	return names[t];
+}
+
+/* The hint of a field as drawn: a file that came with the form and was
+ * fine is not kept by the browser when the form comes back (a file input
+ * cannot be prefilled), so its hint asks for it again. */
+static const char *
+hint_of(const struct form *f, int i, struct arena *a)
+{
+	const struct field_def *d = &f->def->fields[i];
+	const char *hint = f->english ? d->hint_en : d->hint_sv;
+	if (d->type != FIELD_FILE || !f->file[i] || f->error[i])
+		return hint;
+	const char *again = MSG("Välj filen igen: webbläsaren behåller den inte när formuläret "
+	                        "visas på nytt.",
+	                        "Choose the file again: the browser does not keep it when the form "
+	                        "is shown again.");
+	if (!hint)
+		return again;
+	size_t n = strlen(hint) + strlen(again) + 2;
+	char *both = arena_alloc(a, n);
+	snprintf(both, n, "%s %s", hint, again);
+	return both;
 }
 
 /* Every field as the template draws it, in the form's language: its id
@@ -360,17 +398,22 @@ form_fields(const struct form *f, struct arena *a)
 			snprintf(k, n, "%s-%s", id, f->key);
 			id = k;
 		}
+		int number = d->type == FIELD_INT && f->filter;
 		out[i] = (struct field){
 		        .name = d->name,
 		        .label = en ? d->label_en : d->label_sv,
 		        .value = d->type == FIELD_PASSWORD ? "" : f->value[i],
 		        .error = f->error[i],
-		        .type = form_type_name(d->type),
-		        .hint = en ? d->hint_en : d->hint_sv,
+		        .type = number ? "number" : form_type_name(d->type),
+		        .hint = hint_of(f, i, a),
 		        .required = d->required,
 		        .autocomplete = d->autocomplete,
 		        .choices = f->choices[i],
 		        .id = id,
+		        .any = d->any_sv ? OWN(d->any_sv, d->any_en) : NULL,
+		        .filter = f->filter,
+		        .min = d->min,
+		        .max = d->max_int,
 		};
 	}
 	return out;

@@ -291,7 +291,8 @@ files(void **state)
 	static const char *const ok[] = {"namn", "a", "utfall", "bifall", "ja", "1", NULL};
 	post(ok);
 	static struct upload items[2];
-	items[0] = (struct upload){.field = "fil", .filename = "", .ctype = "application/octet-stream", .data = ""};
+	items[0] = (struct upload){
+	        .field = "fil", .filename = "", .ctype = "application/octet-stream", .data = ""};
 	r.files = (struct uploads){items, 1, 2};
 	struct form f;
 	form_init(&f, &r, &def);
@@ -402,6 +403,119 @@ the_form_that_was_sent(void **state)
 	assert_int_equal(sent.nerrors, 2);
 }
 
+/* A file that came with a refused form is not kept by the browser, so its
+ * hint asks for it again; a file refused itself has its error instead. */
+static void
+files_asked_again(void **state)
+{
+	static const struct field_def doc[] = {
+	        {.name = "fil",
+	         .label_sv = "Fil",
+	         .label_en = "File",
+	         .type = FIELD_FILE,
+	         .hint_sv = FILE_TYPES_SV,
+	         .hint_en = FILE_TYPES_EN},
+	        {.name = "bilaga",
+	         .label_sv = "Bilaga",
+	         .label_en = "Attachment",
+	         .type = FIELD_FILE},
+	};
+	static const struct form_def doc_def = {"dok", doc, 2};
+	post(NULL);
+	struct form f;
+	form_init(&f, &r, &doc_def);
+	form_read(&f, &r);
+	struct field *v = form_fields(&f, &r.a);
+	assert_string_equal(v[0].hint, FILE_TYPES_SV); /* nothing sent: as declared */
+	assert_null(v[1].hint);
+
+	static struct upload items[2];
+	items[0] = (struct upload){.field = "fil",
+	                           .filename = "stadgar.pdf",
+	                           .ctype = "application/pdf",
+	                           .data = "%PDF",
+	                           .len = 4};
+	items[1] = (struct upload){.field = "bilaga",
+	                           .filename = "bilaga.pdf",
+	                           .ctype = "application/pdf",
+	                           .data = "%PDF",
+	                           .len = 4};
+	r.files = (struct uploads){items, 2, 2};
+	form_init(&f, &r, &doc_def);
+	form_read(&f, &r);
+	form_error(&f, "bilaga", "Filen är för stor.", "The file is too large.");
+	v = form_fields(&f, &r.a);
+	assert_non_null(strstr(v[0].hint, FILE_TYPES_SV));
+	assert_non_null(strstr(v[0].hint, "Välj filen igen"));
+	assert_null(v[0].error);
+	assert_null(v[1].hint); /* its own error says what to do */
+	r.p.english = 1;
+	form_init(&f, &r, &doc_def);
+	form_read(&f, &r);
+	v = form_fields(&f, &r.a);
+	assert_non_null(strstr(v[1].hint, "Choose the file again"));
+	r.p.english = 0;
+	r.files = (struct uploads){0};
+}
+
+static const struct field_def filter_fields[] = {
+        {.name = "q", .label_sv = "Sök", .label_en = "Search", .type = FIELD_SEARCH},
+        {.name = "utfall",
+         .label_sv = "Utfall",
+         .label_en = "Outcome",
+         .type = FIELD_SELECT,
+         .choices = outcomes,
+         .any_sv = "Alla utfall",
+         .any_en = "All outcomes"},
+        {.name = "dagar",
+         .label_sv = "Dagar",
+         .label_en = "Days",
+         .type = FIELD_INT,
+         .min = 0,
+         .max_int = 365},
+};
+static const struct form_def filter_def = {"filter", filter_fields, 3};
+
+/* A GET form of filters: read from the address as it stands, with no
+ * errors (an unknown choice is the list's to match), each parameter
+ * marked as read for the page cache, and drawn in a row: no field marked
+ * optional, a select's empty choice in its own words, a whole number as a
+ * number box with its range. */
+static void
+filters(void **state)
+{
+	post(NULL);
+	r.query = (struct kvlist){0};
+	r.query_read = 0;
+	kv_add(&r.a, &r.query, "utfall", "okänt", strlen("okänt"));
+	kv_add(&r.a, &r.query, "q", "schack", 6);
+	kv_add(&r.a, &r.query, "dagar", "x", 1);
+	struct form f;
+	form_init(&f, &r, &filter_def);
+	form_read_query(&f, &r);
+	assert_int_equal(f.nerrors, 0);
+	assert_true(f.filter);
+	assert_string_equal(form_value(&f, "q"), "schack");
+	assert_string_equal(form_value(&f, "utfall"), "okänt");
+	assert_string_equal(form_value(&f, "dagar"), "x");
+	assert_true(req_query_all_read(&r));
+
+	struct field *v = form_fields(&f, &r.a);
+	assert_string_equal(v[0].type, "search");
+	assert_true(v[0].filter);
+	assert_string_equal(v[1].any, "Alla utfall");
+	assert_string_equal(v[2].type, "number");
+	assert_int_equal(v[2].min, 0);
+	assert_int_equal(v[2].max, 365);
+
+	/* the same declaration as a form that is sent: a text box, no row */
+	form_init(&f, &r, &filter_def);
+	v = form_fields(&f, &r.a);
+	assert_string_equal(v[2].type, "text");
+	assert_false(v[0].filter);
+	r.query = (struct kvlist){0};
+}
+
 /* Numbers in messages are grouped from five digits up. */
 static void
 numbers_as_written(void **state)
@@ -428,6 +542,8 @@ main(void)
 	        cmocka_unit_test_teardown(fields_as_drawn, teardown),
 	        cmocka_unit_test_teardown(passwords_not_sent_back, teardown),
 	        cmocka_unit_test_teardown(the_form_that_was_sent, teardown),
+	        cmocka_unit_test_teardown(files_asked_again, teardown),
+	        cmocka_unit_test_teardown(filters, teardown),
 	        cmocka_unit_test_teardown(numbers_as_written, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
