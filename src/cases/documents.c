@@ -39,63 +39,64 @@ static struct dbq Q_ONE = {"SELECT filename, content_type, storage_name FROM cas
 static struct dbq Q_HAS_ROW = {"SELECT count(*) FROM case_documents WHERE storage_name = $1", NULL,
                                0};
 
-/* A file a request wrote in its transaction: under its temporary name
- * until the transaction commits, looked at again when the request ends. */
+/* A document a request stores in its transaction: its bytes stay in the
+ * upload's spool file until the transaction commits; looked at again when
+ * the request ends. */
 struct stored_file {
 	struct db *db;
-	int linked;               /* renamed from NAME.tmp to NAME */
+	const struct upload *u;
+	int linked;               /* moved from the spool file to its name */
 	struct db_precommit step; /* link_into_place; step.committed once it has */
 	char storage[STORAGE_HEX + 1];
 };
 
-/* The temporary and the final path of a stored name. */
-static int
-document_paths(const char *name, char tmp[4096], char dst[4096])
-{
-	return (size_t)snprintf(tmp, 4096, "%s/%s.tmp", documents_dir, name) < 4096 &&
-	       (size_t)snprintf(dst, 4096, "%s/%s", documents_dir, name) < 4096;
-}
-
-/* Just before the transaction commits (db_before_commit): the written file
- * gets the name its row gives, and the directory is synced for it, so a
- * row that commits always has its file; a crash before the commit leaves
- * a file without a row, which the next start removes (documents_sweep). */
+/* Just before the transaction commits (db_before_commit): the upload's
+ * bytes are forced to disk, its spool file gets the name its row gives
+ * (the spool is a folder of the documents' own, so a rename, never a
+ * copy) and the directory is synced for it. A row that commits always has
+ * its whole file; a crash before the commit leaves a file without a row,
+ * which the next start removes (documents_sweep). */
 static int
 link_into_place(void *arg)
 {
 	struct stored_file *f = arg;
-	char tmp[4096], dst[4096];
-	if (!document_paths(f->storage, tmp, dst) || rename(tmp, dst) != 0) {
-		log_msg("documents: cannot name %s in %s: %s", f->storage, documents_dir,
-		        strerror(errno));
-		return -1;
+	char dst[4096];
+	if ((size_t)snprintf(dst, sizeof(dst), "%s/%s", documents_dir, f->storage) >=
+	    sizeof(dst)) {
+		errno = ENAMETOOLONG;
+		goto fail;
 	}
+	if (!f->u->path || fsync(f->u->fd) != 0 || rename(f->u->path, dst) != 0)
+		goto fail;
 	f->linked = 1;
 	int dir = open(documents_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	int synced = dir >= 0 && fsync(dir) == 0;
 	if (dir >= 0)
 		close(dir);
-	if (!synced)
-		log_msg("documents: cannot sync %s: %s", documents_dir, strerror(errno));
-	return synced ? 0 : -1;
+	if (synced)
+		return 0;
+fail:
+	log_msg("documents: cannot store %s in %s: %s", f->storage, documents_dir,
+	        strerror(errno));
+	return -1;
 }
 
-/* At the end of the request: the file of a document whose transaction did
- * not commit is removed, whichever way the handler left (a refusal, an
- * error, a rollback), so nothing is left on disk without its row. A file
- * already named when COMMIT failed stays if its row is there after all (a
- * connection lost during COMMIT says nothing about the outcome) or if that
- * cannot be asked; the next start removes it if it has no row. */
+/* At the end of the request: a document whose transaction did not commit
+ * leaves nothing on disk, whichever way the handler left (a refusal, an
+ * error, a rollback). Its spool file goes with the request's body; a file
+ * already named when COMMIT failed is removed unless its row is there
+ * after all (a connection lost during COMMIT says nothing about the
+ * outcome) or that cannot be asked, and then the next start removes it if
+ * it has no row. */
 static void
 forget_unless_committed(void *arg)
 {
 	struct stored_file *f = arg;
-	char tmp[4096], dst[4096];
-	if (f->step.committed || !document_paths(f->storage, tmp, dst))
+	char dst[4096];
+	if (f->step.committed || !f->linked ||
+	    (size_t)snprintf(dst, sizeof(dst), "%s/%s", documents_dir, f->storage) >= sizeof(dst))
 		return;
-	if (!f->linked)
-		unlink(tmp);
-	else if (db_int(f->db, &Q_HAS_ROW, DB_ARGS(DB_TEXT(f->storage)), -1) == 0)
+	if (db_int(f->db, &Q_HAS_ROW, DB_ARGS(DB_TEXT(f->storage)), -1) == 0)
 		unlink(dst);
 }
 
@@ -340,46 +341,6 @@ size_words(struct arena *a, size_t bytes)
 	return s;
 }
 
-/* Writes the bytes under the name's temporary name and forces them to
- * disk; link_into_place gives them their name when the transaction that
- * records them commits, so a crash never leaves half a document under a
- * name the database knows. */
-static int
-write_file(const char *name, const char *data, size_t n)
-{
-	char tmp[4096], dst[4096];
-	if (!document_paths(name, tmp, dst))
-		return -1;
-	int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-	if (fd < 0)
-		goto fail_open;
-	size_t done = 0;
-	while (done < n) {
-		ssize_t w = write(fd, data + done, n - done);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			goto fail;
-		done += (size_t)w;
-	}
-	if (fsync(fd) != 0)
-		goto fail;
-	int closed = close(fd);
-	fd = -1;
-	if (closed != 0)
-		goto fail;
-	return 0;
-fail:;
-	int e = errno;
-	if (fd >= 0)
-		close(fd);
-	unlink(tmp);
-	errno = e;
-fail_open:
-	log_msg("documents: cannot store %s in %s: %s", name, documents_dir, strerror(errno));
-	return -1;
-}
-
 /* Checks the upload (its kind, size and content, then the case's and the
  * association's quotas), stores it and records it with an event in the
  * trail. A refusal (-1) and a failure on our side (-2) both leave nothing
@@ -438,12 +399,10 @@ documents_store(struct req *r, const struct case_row *c, const struct upload *u,
 	char storage[STORAGE_HEX + 1];
 	randombytes_buf(rnd, sizeof(rnd));
 	sodium_bin2hex(storage, sizeof(storage), rnd, sizeof(rnd));
-	if (write_file(storage, u->data, u->len) != 0)
-		return -2;
 	/* from here the file goes with the transaction: named when it commits,
 	 * removed when the request ends if it did not */
 	struct stored_file *f = arena_alloc(&r->a, sizeof(*f));
-	*f = (struct stored_file){.db = r->db};
+	*f = (struct stored_file){.db = r->db, .u = u};
 	memcpy(f->storage, storage, sizeof(storage));
 	f->step = (struct db_precommit){.fn = link_into_place, .arg = f};
 	arena_defer(&r->a, forget_unless_committed, f);

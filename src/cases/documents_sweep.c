@@ -1,10 +1,11 @@
-/* What a crash leaves in the documents directory, removed at start: a
- * document's file is named only just before its transaction commits
- * (documents.c), so a server killed in between leaves a file without a row,
- * and one killed while writing leaves NAME.tmp (or, for a request body
- * being spooled, .incoming/NAME.part). Several servers may share the
- * directory and the database, and one that starts must not take the files
- * another is writing: only leftovers older than SWEEP_AGE go. */
+/* What a crash leaves in the documents directory, removed at start: an
+ * upload is spooled to .incoming/NAME.part as it arrives and named among
+ * the documents only just before its transaction commits (documents.c),
+ * so a server killed in between leaves a file without a row, and one
+ * killed while a body came leaves its .part (older versions wrote
+ * NAME.tmp). Several servers may share the directory and the database,
+ * and one that starts must not take the files another is writing: only
+ * leftovers older than SWEEP_AGE go. */
 #include "cases/documents.h"
 #include "base/log.h"
 
@@ -138,8 +139,8 @@ mark_rows(struct db *db, struct candidate *c, size_t n)
 }
 
 /* At start, before any request: removes from the documents directory the
- * files without a row and the temporary files (NAME.tmp, .incoming/
- * NAME.part) last written more than SWEEP_AGE ago, and says how many in
+ * files without a row and the temporary files (.incoming/NAME.part,
+ * NAME.tmp) last written more than SWEEP_AGE ago, and says how many in
  * the log. Nothing is removed from a directory that belongs to another
  * database, or when the rows cannot be read. */
 void

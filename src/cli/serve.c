@@ -1,6 +1,7 @@
 /* samverka serve / migrate / backup. */
 #include "auth/access.h"
 #include "auth/session.h"
+#include "auth/throttle.h"
 #include "cases/documents.h"
 #include "cli/cli.h"
 #include "db/migrate.h"
@@ -20,6 +21,11 @@
 /* What a multipart body may carry besides the document: the other fields
  * and the part headers. */
 enum { UPLOAD_SLACK = 64 * 1024, UPLOAD_MAX = 1024 * 1024 * 1024 };
+
+/* Multipart bodies received at once: each holds a spool file and a
+ * parser, and more than this many at a time is an attack more often than a
+ * crowd. */
+enum { UPLOADS_AT_ONCE = 16 };
 
 /* The longest relay password we read. */
 enum { SMTP_PASSWORD_MAX = 512 };
@@ -115,6 +121,7 @@ smtp_password_read(const char *path, char out[SMTP_PASSWORD_MAX])
 static const struct http_app samverka_app = {
         .begin = page_init,
         .authorize = auth_authorize,
+        .form_ok = auth_form_ok,
         .error_page = layout_error_page,
 };
 
@@ -125,12 +132,13 @@ cmd_serve(int argc, char **argv)
 	const char *files = documents_dir, *max_upload = NULL, *case_quota = NULL,
 	           *assoc_quota = NULL;
 	const char *smtp = NULL, *mail_from = NULL, *base_url = NULL, *pw_file = NULL;
-	int insecure = 0;
+	int insecure = 0, behind_proxy = 0;
 	const struct opt opts[] = {
 	        {"listen", &listen, NULL},
 	        {"db", &db_url, NULL},
 	        {"threads", &threads, NULL},
 	        {"insecure-cookies", NULL, &insecure},
+	        {"behind-proxy", NULL, &behind_proxy},
 	        {"files", &files, NULL},
 	        {"max-upload", &max_upload, NULL},
 	        {"case-quota", &case_quota, NULL},
@@ -146,7 +154,7 @@ cmd_serve(int argc, char **argv)
 	        "                      [--files DIR] [--max-upload BYTES] [--insecure-cookies]\n"
 	        "                      [--case-quota BYTES] [--association-quota BYTES]\n"
 	        "                      [--smtp URL --mail-from ADDR [--smtp-password-file FILE]]\n"
-	        "                      [--base-url URL]\n"
+	        "                      [--base-url URL] [--behind-proxy]\n"
 	        "  --listen   address to listen on (default 127.0.0.1:8080)\n"
 	        "  --db       sqlite:PATH (default sqlite:samverka.db) or postgresql://...\n"
 	        "  --threads  worker threads, one database connection each (default: cores)\n"
@@ -164,7 +172,10 @@ cmd_serve(int argc, char **argv)
 	        "  --mail-from  the sender address of notifications (needed with --smtp)\n"
 	        "  --base-url  the site's public address, which links in mails start with:\n"
 	        "             http(s)://HOST[:PORT], e.g. https://samverka.kommun.se\n"
-	        "             (default http:// and the --listen address)\n";
+	        "             (default http:// and the --listen address)\n"
+	        "  --behind-proxy  a proxy in front (nginx) sets X-Real-IP to the client's\n"
+	        "             address, which sign-in throttling counts by (else every client\n"
+	        "             is the proxy)\n";
 	int rc = cli_parse(argc, argv, opts, help, NULL, NULL);
 	if (rc)
 		return rc > 0 ? 0 : 2;
@@ -184,11 +195,20 @@ cmd_serve(int argc, char **argv)
 	if (!mail_base_url_ready(base_url, listen, smtp != NULL))
 		return 2;
 	documents_dir = files;
-	if (!documents_dir_ready(documents_dir))
+	char spool[4096];
+	if (!documents_dir_ready(documents_dir) ||
+	    (size_t)snprintf(spool, sizeof(spool), "%s/.incoming", files) >= sizeof(spool) ||
+	    !documents_dir_ready(spool))
 		return 1;
 	struct db *db = cli_open_db(db_url);
 	if (!db)
 		return 1;
+	if (throttle_key_load(db) != 0) {
+		fprintf(stderr, "samverka: cannot read or make the sign-in key: %s\n",
+		        db_errmsg(db));
+		db_close(db);
+		return 1;
+	}
 	documents_sweep(db);
 	db_close(db);
 	struct server_opts o = {
@@ -197,6 +217,9 @@ cmd_serve(int argc, char **argv)
 	        .threads = threads ? atoi(threads) : (int)sysconf(_SC_NPROCESSORS_ONLN),
 	        .form_limit = 1024 * 1024,
 	        .upload_limit = documents_max_size + UPLOAD_SLACK,
+	        .spool_dir = spool,
+	        .uploads_max = UPLOADS_AT_ONCE,
+	        .behind_proxy = behind_proxy,
 	};
 	if (o.threads < 1 || o.threads > 256) {
 		fprintf(stderr, "samverka: --threads must be 1 to 256\n");

@@ -59,8 +59,7 @@ switch_to(struct req *r, const char *url)
 
 /* The path of a page as a URL, made from the route, never copied from the
  * request: the route's pattern with each {param} the request's value,
- * percent-encoded. An address no route knows (404, 405, or one that did
- * not decode) is its path with runs of slashes made one and each segment
+ * percent-encoded. An address no route knows (404, 405) is its path with runs of slashes made one and each segment
  * encoded the same way, so "//host/x" links to "/host/x"; and the start
  * page when that is still not a plain local path ("/../x"). */
 static const char *
@@ -81,7 +80,7 @@ routed_path(struct req *r)
 			p = close;
 		}
 	} else {
-		for (const char *p = r->path ? r->path : ""; *p;) {
+		for (const char *p = r->path; *p;) {
 			p += strspn(p, "/");
 			size_t n = strcspn(p, "/");
 			if (n == 0 && b.len)
@@ -97,11 +96,9 @@ routed_path(struct req *r)
 }
 
 /* Language: ?lang= wins and is remembered in a cookie; then the cookie;
- * Swedish by default. The switch link of a GET page keeps the rest of the
- * query and is made when the page is drawn, from its route (routed_path);
- * on a page answered to a POST it leads to the page the form was on (the
- * Referer), else to the start page, unless the handler names the form's
- * page (layout_form_page). */
+ * Swedish by default. Only the language is decided here, at the start of
+ * every request: a page answered from the cache needs nothing more, and
+ * the language switch is made when a page is drawn (lang_switch). */
 void
 page_init(struct req *r)
 {
@@ -116,11 +113,28 @@ page_init(struct req *r)
 		r->p.english = c && strcmp(c, "en") == 0;
 	}
 	r->p.path = r->path;
-	if (r->method == M_GET || r->method == M_HEAD)
+}
+
+/* The language switch of the page being drawn, unless the handler named
+ * the form's page (layout_form_page): the page's address as its route
+ * makes it (routed_path) with the other language, the rest of the query
+ * kept; on a page answered to a POST the page the form was on (the
+ * Referer), else the start page. */
+static void
+lang_switch(struct req *r)
+{
+	if (r->p.lang_url)
 		return;
-	r->p.lang_url = switch_to(r, r->referer);
-	if (!r->p.lang_url)
+	if (!r->path) { /* a request refused before its address was decoded */
 		r->p.lang_url = switch_url(r, "/", 1, NULL);
+	} else if (r->method == M_GET || r->method == M_HEAD) {
+		const char *path = routed_path(r);
+		r->p.lang_url = switch_url(r, path, strlen(path), &r->query);
+	} else {
+		r->p.lang_url = switch_to(r, r->referer);
+		if (!r->p.lang_url)
+			r->p.lang_url = switch_url(r, "/", 1, NULL);
+	}
 }
 
 /* A page answered to a POST (a form with its errors) is the form's page:
@@ -157,10 +171,7 @@ layout_head(struct req *r)
 	req_html(r);
 	if (r->user)
 		r->p.csrf = req_csrf(r);
-	if (!r->p.lang_url) {
-		const char *path = routed_path(r);
-		r->p.lang_url = switch_url(r, path, strlen(path), &r->query);
-	}
+	lang_switch(r);
 	tpl_layout_head(&r->out, &r->p);
 }
 

@@ -611,6 +611,16 @@ h_client(void)
 	return c;
 }
 
+struct hclient *
+h_client_from(const char *addr)
+{
+	struct hclient *c = h_client();
+	char iface[64];
+	snprintf(iface, sizeof(iface), "host!%s", addr);
+	curl_easy_setopt(c->curl, CURLOPT_INTERFACE, iface);
+	return c;
+}
+
 void
 h_client_free(struct hclient *c)
 {
@@ -764,19 +774,43 @@ h_login(struct hclient *c, const char *role)
 }
 
 int
-h_raw(const char *data, size_t n, struct hstr *answer)
+h_connect(void)
 {
 	int s = socket(AF_INET, SOCK_STREAM, 0);
 	struct sockaddr_in a = {0};
 	a.sin_family = AF_INET;
 	a.sin_port = htons((unsigned short)H.port);
 	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-	hstr_add(answer, "", 0);
-	if (s < 0 || connect(s, (struct sockaddr *)&a, sizeof(a)) != 0) {
-		if (s >= 0)
-			close(s);
-		return 0;
+	if (s >= 0 && connect(s, (struct sockaddr *)&a, sizeof(a)) != 0) {
+		close(s);
+		s = -1;
 	}
+	return s;
+}
+
+long
+h_server_kib(const char *field)
+{
+	char path[64], line[256];
+	snprintf(path, sizeof(path), "/proc/%d/status", H.pid);
+	FILE *f = fopen(path, "r");
+	long kib = -1;
+	size_t n = strlen(field);
+	while (f && fgets(line, sizeof(line), f))
+		if (strncmp(line, field, n) == 0 && line[n] == ':')
+			kib = atol(line + n + 1);
+	if (f)
+		fclose(f);
+	return kib;
+}
+
+int
+h_raw(const char *data, size_t n, struct hstr *answer)
+{
+	hstr_add(answer, "", 0);
+	int s = h_connect();
+	if (s < 0)
+		return 0;
 	size_t sent = 0;
 	while (sent < n) {
 		ssize_t w = send(s, data + sent, n - sent, MSG_NOSIGNAL);

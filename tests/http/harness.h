@@ -79,6 +79,10 @@ const struct huser *h_user(const char *role);
 
 struct hclient;
 struct hclient *h_client(void);
+/* A client whose requests come from another local address (127.0.0.2,
+ * 127.0.1.1: all of 127/8 is the loopback on Linux), as from another
+ * machine to the server's throttling. */
+struct hclient *h_client_from(const char *addr);
 void h_client_free(struct hclient *c);
 
 /* Any request; headers is a NULL-terminated list of "Name: value" lines. */
@@ -111,6 +115,13 @@ int h_run(const char *const *argv, const char *input, struct hstr *out, struct h
 /* Sends raw bytes over a new TCP connection and reads the answer until the
  * server closes or 3 s pass. The status code, or 0 when none came. */
 int h_raw(const char *data, size_t n, struct hstr *answer);
+
+/* A new TCP connection to the server, or -1. */
+int h_connect(void);
+
+/* A figure of the server's /proc/PID/status in KiB ("VmRSS", "VmHWM"
+ * for the peak), -1 when it cannot be read. */
+long h_server_kib(const char *field);
 
 /* A TCP port on 127.0.0.1 that nothing listens on right now. */
 int h_free_port(void);

@@ -1,6 +1,7 @@
-/* Files and crashes: a document's file is named only just before its
- * transaction commits, and what a crash leaves behind (a file without its
- * row, NAME.tmp, .incoming/NAME.part) is removed at the next start once it
+/* Files and crashes: a document's file is named (moved from the upload's
+ * spool file) only just before its transaction commits, and what a crash
+ * leaves behind (a file without its row, .incoming/NAME.part, NAME.tmp of
+ * older versions) is removed at the next start once it
  * is older than ten minutes, and counted in the log. Then the server is
  * killed again and again under concurrent uploads: every acknowledged
  * upload keeps its row, every row its whole file, and after the sweep no
@@ -57,6 +58,13 @@ place(const char *name, int seconds_ago)
 	h_write_file(path, "left over\n");
 	struct timeval tv[2] = {{time(NULL) - seconds_ago, 0}, {time(NULL) - seconds_ago, 0}};
 	utimes(path, tv);
+}
+
+static int
+ends_with(const char *s, const char *tail)
+{
+	size_t n = strlen(s), t = strlen(tail);
+	return n >= t && strcmp(s + n - t, tail) == 0;
 }
 
 static int
@@ -221,10 +229,9 @@ sweep(struct hclient *rep)
 static void
 bad_names(struct hclient *rep)
 {
-	static const char *const names[] = {"ok.pdf\0.exe", "ok\t.pdf", "ok\x1b[2J.pdf",
-	                                    "ok\x7f.pdf"};
-	static const size_t lens[] = {11, 7, 10, 7};
-	static const char *const shown[] = {"NUL", "a tab", "an escape", "DEL"};
+	static const char *const names[] = {"ok.pdf\0.exe", "ok\x1b[2J.pdf", "ok\x7f.pdf"};
+	static const size_t lens[] = {11, 10, 7};
+	static const char *const shown[] = {"NUL", "an escape", "DEL"};
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
 		long before = rows();
 		char path[96];
@@ -272,8 +279,9 @@ writer(int loop, int fd)
 	}
 }
 
-/* The rows whose file is missing or not whole, and the files of the
- * directory that have no row (NAME.tmp counted apart). */
+/* The rows whose file is missing or not whole, the files of the directory
+ * that have no row, and the temporary files: NAME.tmp and the request
+ * bodies left in the spool folder (.incoming/NAME.part). */
 static void
 tally(int *missing, int *orphans, int *temporary)
 {
@@ -304,6 +312,11 @@ tally(int *missing, int *orphans, int *temporary)
 			(*orphans)++;
 		}
 	}
+	if (d)
+		closedir(d);
+	d = opendir(in_files(".incoming"));
+	while (d && (e = readdir(d)))
+		*temporary += ends_with(e->d_name, ".part");
 	if (d)
 		closedir(d);
 	free(names);

@@ -369,10 +369,25 @@ doc_count(void)
 	return sql_long("SELECT count(*) FROM case_documents");
 }
 
-/* How many entries a directory has, and how many of them are named by 32
- * lower-case hex digits and nothing else (the others are printed). The
- * mark naming the directory's database (.samverka-database) is not
- * counted. -1 when it cannot be read. */
+static int dir_entries(const char *dir, int *random_named);
+
+/* The spool folder, where uploads are written as they arrive, holds
+ * nothing once no request is under way: a file not moved into place is
+ * removed when its request ends. */
+static int
+spool_empty(const char *dir)
+{
+	char spool[4096];
+	int random_named;
+	snprintf(spool, sizeof(spool), "%s/.incoming", dir);
+	return dir_entries(spool, &random_named) == 0;
+}
+
+/* How many entries a directory has besides the spool folder and the mark
+ * naming the directory's database (.samverka-database), and how many of
+ * them are named by 32 lower-case hex digits and nothing else (the others
+ * are printed). -1 when it cannot be read; the spool folder must be
+ * empty. */
 static int
 dir_entries(const char *dir, int *random_named)
 {
@@ -386,6 +401,12 @@ dir_entries(const char *dir, int *random_named)
 		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0 ||
 		    strcmp(e->d_name, ".samverka-database") == 0)
 			continue;
+		if (strcmp(e->d_name, ".incoming") == 0) {
+			if (!spool_empty(dir))
+				h_note("the spool folder %s/.incoming is not empty", dir);
+			else
+				continue;
+		}
 		n++;
 		size_t len = strspn(e->d_name, "0123456789abcdef");
 		if (len == 32 && e->d_name[32] == 0)
@@ -555,23 +576,22 @@ refused(struct hclient *rep, const struct sample *pdf, const struct sample *png)
 	        doc_count(), files_before, entries);
 }
 
-/* A given name with directories, invisible characters and leading dots
+/* A given name with directories, control characters and leading dots
  * changes nothing on disk but the random-named file; the name is cleaned
- * for the database and the download. A control character, a tab too, is
- * a 400. */
+ * for the database and the download. */
 static void
 hostile_names(struct hclient *rep, const struct sample *pdf)
 {
 	struct hresp r;
 	long before = doc_count();
 	long st = upload(rep, DNR, "ovrigt",
-	                 "../../..\\..\\...gömd\xc2\x85\xe2\x80\xae"
+	                 "../../..\\..\\.\t..gömd\xc2\x85\xe2\x80\xae"
 	                 "fil.pdf",
 	                 "application/pdf", pdf->data.p, pdf->data.n, &r);
 	hresp_free(&r);
 	long id = doc_id("gömdfil.pdf");
 	h_check(st == 303 && id > 0 && doc_count() == before + 1,
-	        "a name with ../, ..\\, C1 and direction controls and leading dots is "
+	        "a name with ../, ..\\, a tab, C1 and direction controls and leading dots is "
 	        "stored as gömdfil.pdf (got %ld, id %ld)",
 	        st, id);
 	char cd[512] = "";
@@ -617,11 +637,6 @@ hostile_names(struct hclient *rep, const struct sample *pdf)
 	hresp_free(&r);
 	h_check(st == 400 && doc_count() == before,
 	        "a name with a C0 control byte is a 400 that stores nothing (got %ld)", st);
-	st = upload(rep, DNR, "ovrigt", "gömd\tfil.pdf", "application/pdf", pdf->data.p,
-	            pdf->data.n, &r);
-	hresp_free(&r);
-	h_check(st == 400 && doc_count() == before,
-	        "so is a name with a tab, which is not cut out silently (got %ld)", st);
 
 	int random_named;
 	int n = dir_entries(files, &random_named);

@@ -124,6 +124,23 @@ bad_input(void)
 	h_check(strcmp(before, after) == 0 && strcmp(cases_before, cases_after) == 0,
 	        "nothing is stored: no case, the register as it was");
 	hresp_free(&r);
+
+	/* the board as the registration reads it: a name and a role a line */
+	send_update("Ada Andersson, ordförande\nBo Berg\n", "12", "ny@forening.example", PDF, &r);
+	register_row(after, sizeof(after));
+	h_sql_line("SELECT count(*) FROM cases", cases_after, sizeof(cases_after));
+	const char *board = h_field_error(&r, "styrelse", got, sizeof(got));
+	h_check(r.status == 422 && board && strstr(got, "namn, kommatecken och roll") &&
+	                h_summary_links(&r, "styrelse") &&
+	                hresp_count(&r, "aria-invalid=\"true\"") == 1,
+	        "a board member without a role: 422, the board alone marked and linked (got %ld)",
+	        r.status);
+	h_check(!h_field_invalid(&r, "protokoll") && hresp_has(&r, "Välj filen igen") &&
+	                hresp_has(&r, "Bo Berg\n</textarea>"),
+	        "the minutes, which were fine, are asked for again, and the board is kept");
+	h_check(strcmp(before, after) == 0 && strcmp(cases_before, cases_after) == 0,
+	        "nothing is stored");
+	hresp_free(&r);
 }
 
 /* Sends a good update; its case's number from the redirect. */
