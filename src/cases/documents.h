@@ -23,9 +23,11 @@ extern int64_t documents_case_quota, documents_association_quota;
  * Filen är 3 MB."); -2 when the database cannot say. */
 int documents_quota_check(struct req *r, const struct case_row *c, int64_t bytes,
                           const char **error);
-/* A file field's hint with the case's and its association's use of their
- * quotas appended ("Använt: 12,3 MB av 50 MB"). */
-const char *documents_usage_hint(struct req *r, const struct case_row *c, const char *hint);
+/* A file field's hint with the case's (0: not stored yet) and the
+ * association's (0: none) use of their quotas appended ("Använt: 12,3 MB
+ * av 50 MB"). */
+const char *documents_usage_hint(struct req *r, int64_t case_id, int64_t association_id,
+                                 const char *hint);
 
 /* A stored document's name on disk: random, this many lower-case hex
  * digits; documents_name_ok says whether n bytes at s are one. */

@@ -47,13 +47,13 @@ size_text(struct arena *a, int64_t bytes, int up, int english)
 	return s;
 }
 
-/* What the case and its association (0: none) have used; -1 when the
- * database cannot say. */
+/* What the case (0: none yet) and its association (0: none) have used;
+ * -1 when the database cannot say. */
 static int
 usage(struct db *db, int64_t case_id, int64_t association_id, int64_t *case_used,
       int64_t *assoc_used)
 {
-	*case_used = db_int(db, &Q_CASE_USED, DB_ARGS(DB_INT(case_id)), -1);
+	*case_used = case_id ? db_int(db, &Q_CASE_USED, DB_ARGS(DB_INT(case_id)), -1) : 0;
 	*assoc_used =
 	        association_id ? db_int(db, &Q_ASSOC_USED, DB_ARGS(DB_INT(association_id)), -1) : 0;
 	return *case_used < 0 || *assoc_used < 0 ? -1 : 0;
@@ -94,29 +94,34 @@ documents_quota_check(struct req *r, const struct case_row *c, int64_t bytes, co
 	return -1;
 }
 
-/* A file field's hint with what the case and its association (if it has
- * one) have used of their quotas: "PDF, … Använt: 12,3 MB av 50 MB." The
- * hint as it was when the database cannot say. */
+/* A file field's hint with what the case (0: one not yet stored, which
+ * has used nothing) and its association (0: none) have used of their
+ * quotas: "PDF, … Använt: 12,3 MB av 50 MB." The hint as it was when the
+ * database cannot say. */
 const char *
-documents_usage_hint(struct req *r, const struct case_row *c, const char *hint)
+documents_usage_hint(struct req *r, int64_t case_id, int64_t association_id, const char *hint)
 {
 	int en = r->p.english;
 	int64_t case_used, assoc_used;
-	if (usage(r->db, c->id, c->association_id, &case_used, &assoc_used) != 0)
+	if (usage(r->db, case_id, association_id, &case_used, &assoc_used) != 0)
 		return hint;
 	struct buf b = {0};
 	if (hint)
 		buf_printf(&b, "%s ", hint);
-	buf_printf(&b, en ? "Used: %s of %s" : "Använt: %s av %s",
-	           size_text(&r->a, case_used, 1, en),
-	           size_text(&r->a, documents_case_quota, 0, en));
-	if (c->association_id)
+	if (case_id)
+		buf_printf(&b, en ? "Used: %s of %s" : "Använt: %s av %s",
+		           size_text(&r->a, case_used, 1, en),
+		           size_text(&r->a, documents_case_quota, 0, en));
+	if (association_id)
 		buf_printf(&b,
-		           en ? ", and by the association's cases %s of %s"
-		              : ", och av föreningens ärenden %s av %s",
+		           case_id ? (en ? ", and by the association's cases %s of %s"
+		                         : ", och av föreningens ärenden %s av %s")
+		                   : (en ? "Used by the association's cases: %s of %s"
+		                         : "Använt av föreningens ärenden: %s av %s"),
 		           size_text(&r->a, assoc_used, 1, en),
 		           size_text(&r->a, documents_association_quota, 0, en));
-	buf_putc(&b, '.');
+	if (case_id || association_id)
+		buf_putc(&b, '.');
 	const char *s = arena_strdup(&r->a, buf_cstr(&b));
 	buf_free(&b);
 	return s;

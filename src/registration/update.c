@@ -3,6 +3,7 @@
  * the register takes the new details and shows when it was last updated. */
 #include "register/fields.h"
 #include "cases/action.h"
+#include "cases/documents.h"
 #include "cases/eservice.h"
 #include "layout/layout.h"
 #include "register/queries.h"
@@ -57,6 +58,8 @@ fields(struct req *r, const struct assoc *x, const struct form *own, struct fiel
 	f[U_PHONE] = assoc[AF_PHONE];
 	f[U_WEB] = assoc[AF_WEBSITE];
 	f[U_MINUTES] = mine[1];
+	/* the new case will count against the association's quota */
+	f[U_MINUTES].hint = documents_usage_hint(r, 0, x->id, f[U_MINUTES].hint);
 }
 
 /* The association in the path, if the signed-in user represents it. */

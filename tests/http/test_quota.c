@@ -3,7 +3,8 @@
  * file over a limit is refused beside its field with what is used of which
  * limit and how large the file is, nothing stored; eight uploads at once
  * into one case cannot squeeze more under the limit than fits; and the
- * case page's file fields say how much is used. */
+ * file fields of the case page and the yearly update say how much is
+ * used. */
 #include "harness.h"
 
 #include <signal.h>
@@ -214,6 +215,13 @@ association_limit(struct hclient *rep)
 	h_sql_line(q, assoc, sizeof(assoc));
 	snprintf(path, sizeof(path), "/arsuppdatering/%s", assoc);
 	long cases = atol(h_sql_line("SELECT count(*) FROM cases", v, sizeof(v)));
+	char hint[200];
+	snprintf(hint, sizeof(hint), "Använt av föreningens ärenden: %ld kB av %ld kB.",
+	         (now + 1023) / 1024, limit / 1024);
+	h_get(rep, path, &r);
+	h_check(r.status == 200 && hresp_has(&r, hint),
+	        "the yearly update's minutes field says how much is used: %s", hint);
+	hresp_free(&r);
 	struct hstr b = {0};
 	h_mp_field(&b, "csrf", h_csrf(rep));
 	h_mp_field(&b, "styrelse", "Ada Andersson, ordförande\nBo Berg, kassör\n");
