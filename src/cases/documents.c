@@ -61,8 +61,7 @@ link_into_place(void *arg)
 {
 	struct stored_file *f = arg;
 	char dst[4096];
-	if ((size_t)snprintf(dst, sizeof(dst), "%s/%s", documents_dir, f->storage) >=
-	    sizeof(dst)) {
+	if ((size_t)snprintf(dst, sizeof(dst), "%s/%s", documents_dir, f->storage) >= sizeof(dst)) {
 		errno = ENAMETOOLONG;
 		goto fail;
 	}
@@ -76,8 +75,7 @@ link_into_place(void *arg)
 	if (synced)
 		return 0;
 fail:
-	log_msg("documents: cannot store %s in %s: %s", f->storage, documents_dir,
-	        strerror(errno));
+	log_msg("documents: cannot store %s in %s: %s", f->storage, documents_dir, strerror(errno));
 	return -1;
 }
 

@@ -59,9 +59,10 @@ switch_to(struct req *r, const char *url)
 
 /* The path of a page as a URL, made from the route, never copied from the
  * request: the route's pattern with each {param} the request's value,
- * percent-encoded. An address no route knows (404, 405) is its path with runs of slashes made one and each segment
- * encoded the same way, so "//host/x" links to "/host/x"; and the start
- * page when that is still not a plain local path ("/../x"). */
+ * percent-encoded. An address no route knows (404, 405) is its path with
+ * runs of slashes made one and each segment encoded the same way, so
+ * "//host/x" links to "/host/x"; and the start page when that is still
+ * not a plain local path ("/../x"). */
 static const char *
 routed_path(struct req *r)
 {
