@@ -1,7 +1,8 @@
 /* Every route of samverka in one table: method, path, handler, who may
  * call it, and the content domain its page shows when it may be cached for
- * anonymous visitors (0: never), and ROUTE_FILES on the forms that take
- * files (no other route reads a multipart body). A route without access is
+ * anonymous visitors (0: never), ROUTE_FILES on the forms that take files
+ * (no other route reads a multipart body) and ROUTE_SLOW on those that
+ * hash a password. A route without access is
  * refused to everyone. */
 #include "admin/admin.h"
 #include "account/account.h"
@@ -36,13 +37,13 @@ const struct route routes[] = {
         {M_GET, "/oppna-data/foreningar.csv", register_csv, ACCESS_PUBLIC, &REGISTER, 0},
 
         {M_GET, "/logga-in", login_form, ACCESS_PUBLIC, 0, 0},
-        {M_POST, "/logga-in", login_submit, ACCESS_PUBLIC, 0, 0},
+        {M_POST, "/logga-in", login_submit, ACCESS_PUBLIC, 0, ROUTE_SLOW},
         {M_POST, "/logga-ut", logout_submit, ACCESS_USER, 0, 0},
         {M_GET, "/mina-sidor", my_pages, ACCESS_USER, 0, 0},
         {M_GET, "/skapa-konto", signup_form, ACCESS_PUBLIC, 0, 0},
-        {M_POST, "/skapa-konto", signup_submit, ACCESS_PUBLIC, 0, 0},
+        {M_POST, "/skapa-konto", signup_submit, ACCESS_PUBLIC, 0, ROUTE_SLOW},
         {M_GET, "/mina-sidor/mina-uppgifter.json", account_export, ACCESS_USER, 0, 0},
-        {M_POST, "/mina-sidor/radera-konto", account_delete, ACCESS_USER, 0, 0},
+        {M_POST, "/mina-sidor/radera-konto", account_delete, ACCESS_USER, 0, ROUTE_SLOW},
 
         {M_GET, "/admin", admin_index, ROLE_ADMIN, 0, 0},
         {M_GET, "/admin/foreningar", admin_assoc_list, ROLE_ADMIN, 0, 0},
@@ -59,7 +60,7 @@ const struct route routes[] = {
         {M_GET, "/admin/installningar", admin_settings, ROLE_ADMIN, 0, 0},
         {M_POST, "/admin/installningar", admin_settings_save, ROLE_ADMIN, 0, 0},
         {M_GET, "/admin/anvandare", admin_users, ROLE_ADMIN, 0, 0},
-        {M_POST, "/admin/anvandare", admin_user_add, ROLE_ADMIN, 0, 0},
+        {M_POST, "/admin/anvandare", admin_user_add, ROLE_ADMIN, 0, ROUTE_SLOW},
         {M_POST, "/admin/anvandare/roll", admin_user_role, ROLE_ADMIN, 0, 0},
 
         {M_GET, "/registrera-forening", registration_form, ACCESS_USER, 0, 0},

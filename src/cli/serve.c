@@ -27,6 +27,13 @@ enum { UPLOAD_SLACK = 64 * 1024, UPLOAD_MAX = 1024 * 1024 * 1024 };
  * crowd. */
 enum { UPLOADS_AT_ONCE = 16 };
 
+/* Password hashing (Argon2id, 64 MiB, about 0.2 s) runs on this many
+ * threads of its own, with this many sign-ins waiting at most: beyond,
+ * 503 at once. One thread keeps a core for the pages on a two-core
+ * machine; a sign-in waits some three seconds at most, more on a machine
+ * that is busy with other work. */
+enum { SLOW_THREADS = 1, SLOW_QUEUE = 16 };
+
 /* The longest relay password we read. */
 enum { SMTP_PASSWORD_MAX = 512 };
 
@@ -219,6 +226,8 @@ cmd_serve(int argc, char **argv)
 	        .upload_limit = documents_max_size + UPLOAD_SLACK,
 	        .spool_dir = spool,
 	        .uploads_max = UPLOADS_AT_ONCE,
+	        .slow_threads = SLOW_THREADS,
+	        .slow_queue = SLOW_QUEUE,
 	        .behind_proxy = behind_proxy,
 	};
 	if (o.threads < 1 || o.threads > 256) {

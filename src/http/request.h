@@ -13,6 +13,7 @@
 struct user;
 struct route;
 struct body;
+struct MHD_Connection;
 
 /* What every page template needs: language, who is signed in, the CSRF
  * token for forms, where the language switch points. The layers above fill
@@ -62,7 +63,9 @@ struct req {
 	const char *fail_why, *fail_func, *fail_file;
 	int fail_line;
 	int started, responded, early_status;
-	int answered;          /* the answer was made from the head, before the body */
+	int answered; /* the answer was made from the head, before the body */
+	struct MHD_Connection *conn;
+	int offloaded;         /* 1: the handler runs on the offload pool; 2: it has run */
 	const char *cache_key; /* set when the response may be kept */
 	size_t cache_key_len;
 	int64_t generation;

@@ -17,6 +17,9 @@ struct cache_domain {
 /* What http does differently for a route. */
 enum route_flags {
 	ROUTE_FILES = 1, /* takes a multipart form with files; no other route reads one */
+	/* its handler hashes a password (Argon2id): it runs on the small
+	 * offload pool (http/offload.h), never on a connection thread */
+	ROUTE_SLOW = 2,
 };
 
 struct route {

@@ -4,6 +4,7 @@
 #include "http/server.h"
 #include "http/body.h"
 #include "http/cache.h"
+#include "http/offload.h"
 #include "http/router.h"
 #include "http/security.h"
 #include "base/log.h"
@@ -360,8 +361,47 @@ finish(struct req *r)
 	const struct route *rt = r->route;
 	if (rt->cache && !r->user && r->nheaders == 0 && cache_lookup(r))
 		return;
-	rt->fn(r);
+	if (!(rt->flags & ROUTE_SLOW)) {
+		rt->fn(r);
+		return;
+	}
+	r->offloaded = 1;
+	if (offload(r) != 0) {
+		r->offloaded = 0;
+		req_header(r, "Retry-After", "5");
+		req_error(r, 503);
+	}
 }
+
+/* The offload pool's steps: the connection waits, suspended, while a
+ * worker runs the handler on its own database connection, then resumes
+ * and on_request sends what the handler made. */
+static void
+offload_queued(struct req *r)
+{
+	MHD_suspend_connection(r->conn);
+}
+
+static void
+offload_run(struct req *r)
+{
+	r->db = request_db();
+	if (r->db) {
+		db_clear_error(r->db);
+		r->route->fn(r);
+	} else {
+		req_error(r, 503);
+	}
+}
+
+static void
+offload_done(struct req *r)
+{
+	r->offloaded = 2;
+	MHD_resume_connection(r->conn);
+}
+
+static const struct offload_steps offload_steps = {offload_queued, offload_run, offload_done};
 
 /* How large a body may be, decided from the headers before any of it is
  * read: only a form with files may be as large as a document; every other
@@ -414,6 +454,7 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
 		return MHD_NO;
 	if (!r->started) {
 		r->started = 1;
+		r->conn = c;
 		r->status = 200;
 		r->method_name = arena_strdup(&r->a, method);
 		r->method = method_of(method);
@@ -443,8 +484,13 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
 		*upload_size = 0;
 		return MHD_YES;
 	}
-	if (!r->early_status && !r->answered)
+	if (r->offloaded == 1)
+		return MHD_YES; /* called again while a worker has it */
+	if (!r->early_status && !r->answered && !r->offloaded) {
 		finish(r);
+		if (r->offloaded == 1)
+			return MHD_YES; /* the answer comes when the worker is done */
+	}
 	return send_response(c, r);
 }
 
@@ -505,7 +551,10 @@ server_run(const struct server_opts *o, const struct http_app *a)
 		fprintf(stderr, "samverka: --listen wants HOST:PORT, got %s\n", o->listen);
 		return 2;
 	}
-	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL | MHD_USE_ERROR_LOG;
+	if (offload_start(o->slow_threads, o->slow_queue, &offload_steps) != 0)
+		return 1;
+	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL | MHD_USE_ERROR_LOG |
+	                 MHD_ALLOW_SUSPEND_RESUME;
 	if (v6)
 		flags |= MHD_USE_IPv6;
 	struct MHD_Daemon *d = MHD_start_daemon(

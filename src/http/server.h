@@ -10,6 +10,8 @@ struct server_opts {
 	size_t upload_limit;   /* bytes of a multipart body */
 	const char *spool_dir; /* where uploaded files are written as they arrive */
 	int uploads_max;       /* multipart bodies received at once; more wait (503) */
+	int slow_threads;      /* threads for the slow handlers (ROUTE_SLOW) */
+	int slow_queue;        /* slow requests waiting for them; more wait (503) */
 	int secure_cookies;
 	int behind_proxy; /* the client's address is the X-Real-IP the proxy sets */
 };
