@@ -767,6 +767,40 @@ h_login_as(struct hclient *c, const char *email, const char *password)
 }
 
 long
+h_case_action(struct hclient *c, const char *dnr, const char *action, const char *const *kv)
+{
+	char path[128];
+	struct hstr f = {0};
+	struct hresp r;
+	snprintf(path, sizeof(path), "/arenden/%s/%s", dnr, action);
+	h_form_add(&f, "csrf", h_csrf(c));
+	for (int i = 0; kv && kv[i]; i += 2)
+		h_form_add(&f, kv[i], kv[i + 1]);
+	h_post(c, path, f.p, &r);
+	hstr_free(&f);
+	long st = r.status;
+	hresp_free(&r);
+	return st;
+}
+
+long
+h_decide(struct hclient *c, const char *dnr, const char *outcome)
+{
+	const char *kv[] = {"utfall",
+	                    outcome,
+	                    "motivering",
+	                    "Uppgifterna stämmer med protokollet.",
+	                    "beslutsfattare",
+	                    "Hamid, enligt delegation",
+	                    "datum",
+	                    "2026-03-12",
+	                    "referens",
+	                    "FRI 2026-03-12 § 15",
+	                    NULL};
+	return h_case_action(c, dnr, "beslut", kv);
+}
+
+long
 h_login(struct hclient *c, const char *role)
 {
 	const struct huser *u = h_user(role);

@@ -107,6 +107,13 @@ const char *h_cookie(struct hclient *c, const char *name, char *out, size_t n);
 long h_login_as(struct hclient *c, const char *email, const char *password);
 long h_login(struct hclient *c, const char *role);
 
+/* A case action (/arenden/DNR/ACTION) as a form POST: the CSRF token and
+ * the NULL-ended name, value pairs kv (may be NULL); the status. */
+long h_case_action(struct hclient *c, const char *dnr, const char *action, const char *const *kv);
+/* The decision form with the outcome ("bifall", "avslag") and a reasoning,
+ * decider, date and reference that pass; the status. */
+long h_decide(struct hclient *c, const char *dnr, const char *outcome);
+
 /* Runs a program with the given stdin, capturing its output; the exit
  * status, or -1 when it did not exit normally. argv[0] "samverka" means
  * the binary under test. */

@@ -49,24 +49,6 @@ apply(const char *name, const char *nine, int shown, char dnr[32])
 	hresp_free(&r);
 }
 
-/* A case action as a form POST with at most two fields; the status. */
-static long
-act(const char *dnr, const char *action, const char *const *kv)
-{
-	char path[128];
-	struct hstr f = {0};
-	struct hresp r;
-	snprintf(path, sizeof(path), "/arenden/%s/%s", dnr, action);
-	h_form_add(&f, "csrf", h_csrf(officer));
-	for (int i = 0; kv && kv[i]; i += 2)
-		h_form_add(&f, kv[i], kv[i + 1]);
-	h_post(officer, path, f.p, &r);
-	hstr_free(&f);
-	long st = r.status;
-	hresp_free(&r);
-	return st;
-}
-
 /* The officer takes the case, handles it and grants it. */
 static void
 grant(const char *dnr)
@@ -83,8 +65,9 @@ grant(const char *dnr)
 	                          "referens",
 	                          "FRI 2026-03-12 § 3",
 	                          NULL};
-	long a = act(dnr, "tilldela", NULL), s = act(dnr, "status", start);
-	long d = act(dnr, "beslut", decision);
+	long a = h_case_action(officer, dnr, "tilldela", NULL),
+	     s = h_case_action(officer, dnr, "status", start);
+	long d = h_case_action(officer, dnr, "beslut", decision);
 	h_check(a == 303 && s == 303 && d == 303, "the officer grants %s (%ld, %ld, %ld)", dnr, a,
 	        s, d);
 }

@@ -50,21 +50,7 @@ register_row(char *out, size_t n)
 static long
 decide(const char *dnr, const char *outcome)
 {
-	char path[96];
-	struct hstr f = {0};
-	struct hresp r;
-	snprintf(path, sizeof(path), "/arenden/%s/beslut", dnr);
-	h_form_add(&f, "csrf", h_csrf(officer));
-	h_form_add(&f, "utfall", outcome);
-	h_form_add(&f, "motivering", "Uppgifterna stämmer med protokollet.");
-	h_form_add(&f, "beslutsfattare", "Hamid, enligt delegation");
-	h_form_add(&f, "datum", "2026-03-12");
-	h_form_add(&f, "referens", "FRI 2026-03-12 § 15");
-	h_post(officer, path, f.p, &r);
-	hstr_free(&f);
-	long st = r.status;
-	hresp_free(&r);
-	return st;
+	return h_decide(officer, dnr, outcome);
 }
 
 static void
