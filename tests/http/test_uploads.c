@@ -147,8 +147,10 @@ held_uploads(struct hclient *rep)
 	h_check(refused == HELD / 2,
 	        "an upload without a session is answered 403 before its body (%d of %d)", refused,
 	        HELD / 2);
-	h_check(h_alive() && h_get_status(h_client(), "/foreningar") == 200,
+	struct hclient *visitor = h_client();
+	h_check(h_alive() && h_get_status(visitor, "/foreningar") == 200,
 	        "the server still answers");
+	h_client_free(visitor);
 }
 
 /* The token must come first: after it, a file; never a file before it.
