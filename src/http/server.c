@@ -288,11 +288,11 @@ client_address(struct arena *a, struct MHD_Connection *c)
 }
 
 /* The head of a request is in: decode its address, find its route, let
- * the app say who may call it, and get ready for the body, all before any
- * of the body is read. Nonzero when the answer is made (an error, a
+ * the app say who may call it, and get ready for the body if one follows,
+ * all before any of it is read. Nonzero when the answer is made (an error, a
  * redirect to sign in). */
 static int
-head(struct req *r, struct MHD_Connection *c)
+head(struct req *r, struct MHD_Connection *c, int body)
 {
 	if (decode_uri(r) != 0) {
 		req_error(r, 400);
@@ -334,6 +334,8 @@ head(struct req *r, struct MHD_Connection *c)
 	}
 	if (app->authorize(r, rt) != 0)
 		return 1;
+	if (!body)
+		return 0;
 	const char *ct = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Type");
 	r->content_type = ct ? arena_strdup(&r->a, ct) : NULL;
 	int rc = body_begin(r, r->content_type, rt->flags & ROUTE_FILES);
@@ -416,15 +418,6 @@ body_limit(struct MHD_Connection *c)
 	return opts->form_limit;
 }
 
-/* Whether the request says a body follows. */
-static int
-has_body(struct MHD_Connection *c)
-{
-	const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
-	return (cl && strtoull(cl, NULL, 10) > 0) ||
-	       MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Transfer-Encoding");
-}
-
 /* An answer made from the headers alone (414, 431, 413): the page of the
  * start page's language. */
 static void
@@ -462,15 +455,20 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
 		MHD_get_connection_values(c, MHD_HEADER_KIND, count_header, &hc);
 		if (hc.bytes > HEADER_LIMIT)
 			r->early_status = 431;
-		r->in.limit = body_limit(c);
 		const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
-		if (cl && strtoull(cl, NULL, 10) > r->in.limit)
-			r->early_status = 413;
+		unsigned long long declared = cl ? strtoull(cl, NULL, 10) : 0;
+		int body = declared > 0 ||
+		           MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Transfer-Encoding");
+		if (body) {
+			r->in.limit = body_limit(c);
+			if (declared > r->in.limit)
+				r->early_status = 413;
+		}
 		if (r->early_status)
 			early_answer(r);
 		else
-			r->answered = head(r, c);
-		if ((r->early_status || r->answered) && has_body(c))
+			r->answered = head(r, c, body);
+		if ((r->early_status || r->answered) && body)
 			return send_response(c, r);
 		return MHD_YES;
 	}
