@@ -5,6 +5,7 @@
 #include "home/home.h"
 #include "auth/password.h"
 #include "auth/session.h"
+#include "auth/throttle.h"
 #include "account/signup.tpl.h"
 #include "auth/users.h"
 #include "http/decode.h"
@@ -46,7 +47,6 @@ static struct dbq Q_MAILS = {"SELECT subject, created, coalesce(sent_at, 0) FROM
                              NULL, 0};
 static struct dbq Q_SESSIONS = {"SELECT count(*) FROM sessions WHERE user_id = $1", NULL, 0};
 static struct dbq Q_DELETE = {"DELETE FROM users WHERE id = $1", NULL, 0};
-static struct dbq Q_FORGET_FAILURES = {"DELETE FROM login_failures WHERE email = $1", NULL, 0};
 /* Invitations to the person and the mail sent to them are about them, not
  * part of any case: they go with the account. */
 static struct dbq Q_FORGET_INVITATIONS = {"DELETE FROM invitations WHERE lower(email) = $1", NULL,
@@ -172,10 +172,12 @@ account_export(struct req *r)
 	req_json(r, o, JSON_INDENT(2));
 }
 
-/* Deletes the account after the person confirms with their password. The
- * profile, roles, sessions, invitations to them and mail to them go; what
- * belongs to a case (messages, documents, the trail) is kept, as archive
- * law requires, without the link to the account. */
+/* Deletes the account after the person confirms with their password,
+ * checked under the same throttle as signing in, so a stolen session
+ * cannot guess it faster. The profile, roles, sessions, invitations to
+ * them, mail to them and the account's failure counter go; what belongs
+ * to a case (messages, documents, the trail) is kept, as archive law
+ * requires, without the link to the account. */
 void
 account_delete(struct req *r)
 {
@@ -187,15 +189,32 @@ account_delete(struct req *r)
 	db_done(&c);
 	struct form f;
 	form_init(&f, r, &mine_delete_form);
-	if (!form_read(&f, r) && (!hash || password_verify(hash, form_value(&f, "losenord")) != 0))
-		form_error(&f, "losenord", "Fel lösenord: kontot raderades inte.",
-		           "Wrong password: the account was not deleted.");
+	int wait = 0;
+	if (!form_read(&f, r)) {
+		struct throttle t;
+		wait = throttle_claim(r, r->user->email, &t);
+		if (wait < 0) {
+			req_fail(r, "the password throttle could not be read or counted");
+			return;
+		}
+		const char *sv, *en;
+		if (wait > 0) {
+			throttle_refusal(r, wait, &sv, &en);
+			form_error(&f, "losenord", sv, en);
+		} else if (!hash || password_verify(hash, form_value(&f, "losenord")) != 0) {
+			form_error(&f, "losenord", "Fel lösenord: kontot raderades inte.",
+			           "Wrong password: the account was not deleted.");
+		} else {
+			throttle_passed(r, &t);
+		}
+	}
 	if (f.nerrors) {
 		my_pages_refused(r, &f);
+		if (wait > 0)
+			r->status = 429; /* the page says how long to wait */
 		return;
 	}
 	if (db_begin(r->db) != DB_OK ||
-	    db_exec(r->db, &Q_FORGET_FAILURES, DB_ARGS(DB_TEXT(r->user->email))) != DB_OK ||
 	    db_exec(r->db, &Q_FORGET_INVITATIONS, DB_ARGS(DB_TEXT(r->user->email))) != DB_OK ||
 	    db_exec(r->db, &Q_FORGET_MAIL, DB_ARGS(DB_TEXT(r->user->email))) != DB_OK ||
 	    db_exec(r->db, &Q_DELETE, DB_ARGS(DB_INT(r->user->id))) != DB_OK ||

@@ -4,25 +4,27 @@
 #include "account/login.tpl.h"
 #include "auth/password.h"
 #include "auth/session.h"
+#include "auth/throttle.h"
+#include "auth/users.h"
 #include "ui/form.h"
 #include "layout/layout.h"
 
 #include <string.h>
-#include <time.h>
 
-enum { FAILURES_PER_HOUR = 20 };
+/* The longest address to go on to after signing in that the page carries
+ * (as long as a request's address may be). */
+enum { NEXT_MAX = 8 * 1024 };
 
 static struct dbq Q_USER = {"SELECT id, password_hash FROM users WHERE email = $1 AND active = 1",
                             NULL, 0};
-static struct dbq Q_FAILURES = {"SELECT count(*) FROM login_failures WHERE email = $1 AND at > $2",
-                                NULL, 0};
-static struct dbq Q_FAIL = {"INSERT INTO login_failures (email, at) VALUES ($1, $2)", NULL, 0};
-static struct dbq Q_FORGET = {"DELETE FROM login_failures WHERE at < $1", NULL, 0};
 
-/* Only a local path may follow sign-in: no open redirect. */
+/* Only a local path may follow sign-in: no open redirect, and none longer
+ * than an address can be, so the page never echoes a megabyte. */
 static const char *
 safe_next(const char *next)
 {
+	if (next && strlen(next) > NEXT_MAX)
+		return "/mina-sidor";
 	return local_path(next, "/mina-sidor");
 }
 
@@ -58,9 +60,9 @@ render(struct req *r, const struct form *f)
 {
 	r->p.title = r->p.english ? "Sign in" : "Logga in";
 	const char *csrf = req_csrf(r);
-	const char *next =
-	        safe_next(r->method == M_POST ? req_form(r, "till") : req_query(r, "till"));
-	layout_form_page(r, layout_page_with(r, "/logga-in", "till", req_form(r, "till")));
+	const char *till = r->method == M_POST ? req_form(r, "till") : req_query(r, "till");
+	const char *next = safe_next(till);
+	layout_form_page(r, layout_page_with(r, "/logga-in", "till", next == till ? till : NULL));
 	layout_head(r);
 	tpl_account_login(&r->out, &r->p, csrf, f, form_fields(f, &r->a), next);
 	layout_foot(r);
@@ -84,8 +86,10 @@ refuse(struct req *r, struct form *f, int status, const char *sv, const char *en
 	render(r, f);
 }
 
-/* Checks the password; at most 20 failures per account and hour, with the
- * same answer and the same work whether the account exists or not. */
+/* Checks the password unless the throttle asks for a wait (429 with
+ * Retry-After, the password unchecked). Known and unknown accounts get the
+ * same answers and the same work: the same counters, and a verification
+ * against a dummy hash when there is no account. */
 void
 login_submit(struct req *r)
 {
@@ -95,39 +99,42 @@ login_submit(struct req *r)
 		refuse(r, &f, 400, NULL, NULL);
 		return;
 	}
-	/* the address as typed goes back into the form; the lookup is by lower case */
-	const char *email = form_value(&f, "epost");
+	/* the address as typed goes back into the form; the counter and the
+	 * lookup fold it (one too long to fold has no account) */
+	const char *typed = form_value(&f, "epost");
 	const char *pw = form_value(&f, "losenord");
 	const char *next = safe_next(req_form(r, "till"));
-	time_t now = time(NULL);
-	char *lower = arena_strdup(&r->a, email);
-	for (char *c = lower; *c; c++)
-		if (*c >= 'A' && *c <= 'Z')
-			*c = (char)(*c + 32);
-	email = lower;
-	db_exec(r->db, &Q_FORGET, DB_ARGS(DB_INT(now - 3600)));
-	int64_t failures =
-	        db_int(r->db, &Q_FAILURES, DB_ARGS(DB_TEXT(email), DB_INT(now - 3600)), 0);
-	struct dbcur c;
-	int64_t uid = 0;
-	const char *hash = NULL;
-	if (db_query(r->db, &c, &Q_USER, DB_ARGS(DB_TEXT(email))) == DB_OK && db_next(&c) > 0) {
-		uid = db_col_int(&c, 0);
-		hash = arena_strdup(&r->a, db_col_text(&c, 1));
-	}
-	db_done(&c);
-	int ok = password_verify(hash, pw) == 0;
-	if (failures >= FAILURES_PER_HOUR) {
-		refuse(r, &f, 429, "För många misslyckade försök. Försök igen om en timme.",
-		       "Too many failed attempts. Try again in an hour.");
+	char email[EMAIL_MAX];
+	int foldable = email_fold(typed, email) == 0;
+	struct throttle t;
+	int wait = throttle_claim(r, typed, &t);
+	if (wait < 0) {
+		req_fail(r, "the sign-in throttle could not be read or counted");
 		return;
 	}
-	if (!ok) {
-		db_exec(r->db, &Q_FAIL, DB_ARGS(DB_TEXT(email), DB_INT(now)));
+	if (wait > 0) {
+		const char *sv, *en;
+		throttle_refusal(r, wait, &sv, &en);
+		refuse(r, &f, 429, sv, en);
+		return;
+	}
+	int64_t uid = 0;
+	const char *hash = NULL;
+	struct dbcur c;
+	if (foldable) {
+		if (db_query(r->db, &c, &Q_USER, DB_ARGS(DB_TEXT(email))) == DB_OK &&
+		    db_next(&c) > 0) {
+			uid = db_col_int(&c, 0);
+			hash = arena_strdup(&r->a, db_col_text(&c, 1));
+		}
+		db_done(&c);
+	}
+	if (password_verify(hash, pw) != 0) {
 		refuse(r, &f, 401, "Fel e-postadress eller lösenord.",
 		       "Wrong e-mail address or password.");
 		return;
 	}
+	throttle_passed(r, &t);
 	if (session_start(r, uid) != 0) {
 		req_error(r, 500);
 		return;

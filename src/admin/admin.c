@@ -7,6 +7,7 @@
 #include "register/queries.h"
 #include "register/fields.h"
 #include "register/store.h"
+#include "base/valid.h"
 
 #include <stdlib.h>
 #include <stdio.h>
@@ -21,20 +22,35 @@ admin_index(struct req *r)
 	layout_foot(r);
 }
 
+/* The search above the list of associations. */
+static const struct field_def search_fields[] = {
+        {.name = "q",
+         .label_sv = "Sök på namn eller organisationsnummer",
+         .label_en = "Search by name or organisation number",
+         .type = FIELD_SEARCH},
+};
+static const struct form_def search_form = {"foreningar", search_fields, 1};
+
+/* Every association, or those the words find; words longer than the
+ * search field takes are no search. */
 void
 admin_assoc_list(struct req *r)
 {
-	const char *q = req_query(r, "q");
-	if (!q || strlen(q) > 200)
+	struct form search;
+	form_init(&search, r, &search_form);
+	form_read_query(&search, r);
+	const char *q = search.value[0];
+	if (!q || utf8_chars(q) > 200)
 		q = "";
 	struct assoc_list l;
 	if (register_admin_list(r->db, &r->a, q, &l) != 0) {
 		req_error(r, 500);
 		return;
 	}
+	form_set(&search, "q", q);
 	r->p.title = r->p.english ? "Associations" : "Föreningar";
 	layout_head(r);
-	tpl_admin_assocs(&r->out, &r->p, q, l.items, l.n);
+	tpl_admin_assocs(&r->out, &r->p, form_fields(&search, &r->a), l.items, l.n);
 	layout_foot(r);
 }
 

@@ -1,5 +1,5 @@
 /* Authorization as http asks for it (struct http_app): the session's user,
- * the route's access bits, the CSRF token. */
+ * the route's access bits, the CSRF token of a form. */
 #include "auth/access.h"
 #include "auth/session.h"
 #include "base/esc.h"
@@ -7,9 +7,9 @@
 #include <string.h>
 
 /* Reads the session, then checks who may call the route (default deny: a
- * route that names no one is refused) and the CSRF token on every unsafe
- * method. An anonymous visitor asking for a page is sent to sign in and
- * back; an API caller gets 401 or 403. 0 lets the handler run. */
+ * route that names no one is refused), before any of a body is read. An
+ * anonymous visitor asking for a page is sent to sign in and back; an API
+ * caller gets 401 or 403. 0 lets the request go on. */
 int
 auth_authorize(struct req *r, const struct route *rt)
 {
@@ -32,9 +32,12 @@ auth_authorize(struct req *r, const struct route *rt)
 			return -1;
 		}
 	}
-	if (r->method == M_POST && !csrf_ok(r)) {
-		req_error(r, 403);
-		return -1;
-	}
 	return 0;
+}
+
+/* The CSRF token of a form sent with POST (http's form_ok hook). */
+int
+auth_form_ok(struct req *r)
+{
+	return r->method != M_POST || csrf_ok(r);
 }

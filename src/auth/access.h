@@ -5,4 +5,5 @@
 #include "http/router.h"
 
 int auth_authorize(struct req *r, const struct route *rt);
+int auth_form_ok(struct req *r);
 #endif

@@ -140,16 +140,19 @@ arena_reset(struct arena *a)
 	a->used = a->cap = 0;
 }
 
-/* Room for one more item in an array kept in the arena: the same array
- * while there is space, else a copy twice as large (the old one stays until
- * the reset, as everything in the arena does). */
+/* Room for one more item in an array of n kept in the arena: the same
+ * array while there is space, else a copy twice as large, or of 8 for an
+ * array not yet made (the old one stays until the reset, as everything in
+ * the arena does). */
 void *
 arena_grow(struct arena *a, void *items, size_t n, size_t *cap, size_t size)
 {
 	if (n < *cap)
 		return items;
-	void *more = arena_alloc(a, *cap * 2 * size);
-	memcpy(more, items, n * size);
-	*cap *= 2;
+	size_t more_cap = *cap ? *cap * 2 : 8;
+	void *more = arena_alloc(a, more_cap * size);
+	if (n)
+		memcpy(more, items, n * size);
+	*cap = more_cap;
 	return more;
 }

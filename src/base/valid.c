@@ -74,16 +74,58 @@ int_in_range(const char *s, int64_t lo, int64_t hi, int64_t *out)
 	return 1;
 }
 
-/* Where to go after signing in or up: a path on this site only, so the
- * address cannot lead elsewhere (no "//host", no "/\\host", no control
- * character a browser would drop, as in "/%09/host"); else fallback. */
+/* The value of a hex digit, or -1. */
+static int
+hex_value(unsigned char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* The one rule for an address taken from a request that we send a browser
+ * to (after signing in or up, the language switch of a form's page): a
+ * path on this site only. One leading "/", no "//" and no "." or ".."
+ * segment in the path (a browser turns "/..//host" into "//host"), no
+ * backslash (read as "/") and no control character anywhere (a browser
+ * drops a tab, so "/\t/host" would be "//host"), and the same once more
+ * with the path's percent-escapes decoded ("/%2F/host", "/%09/host"),
+ * since our own server decodes them; an escape that does not decode is
+ * refused as the server would refuse it. Else fallback. */
 const char *
 local_path(const char *next, const char *fallback)
 {
-	if (!next || next[0] != '/' || next[1] == '/' || next[1] == '\\')
+	if (!next || next[0] != '/')
 		return fallback;
 	for (const unsigned char *c = (const unsigned char *)next; *c; c++)
 		if (*c < 0x20 || *c == 0x7f || *c == '\\')
 			return fallback;
+	/* the path's segments, escapes decoded; its end closes the last one */
+	size_t end = strcspn(next, "?#"), seglen = 0, dots = 0;
+	for (size_t i = 1; i <= end; i++) {
+		unsigned char c = i < end ? (unsigned char)next[i] : '/';
+		if (i < end && c == '%') {
+			int hi = hex_value((unsigned char)next[i + 1]);
+			int lo = hi < 0 ? -1 : hex_value((unsigned char)next[i + 2]);
+			if (lo < 0)
+				return fallback;
+			c = (unsigned char)(hi << 4 | lo);
+			if (c < 0x20 || c == 0x7f || c == '\\')
+				return fallback;
+			i += 2;
+		}
+		if (c != '/') {
+			seglen++;
+			dots += c == '.';
+			continue;
+		}
+		if ((seglen == 0 && i < end) || (seglen <= 2 && dots == seglen && seglen > 0))
+			return fallback;
+		seglen = dots = 0;
+	}
 	return next;
 }

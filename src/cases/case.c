@@ -18,8 +18,8 @@ static struct dbq Q_NEXT_SERIAL = {
 static struct dbq Q_DEPT = {"SELECT id FROM departments WHERE code = $1", NULL, 0};
 static struct dbq Q_INSERT = {
         "INSERT INTO cases (diarienummer, department_id, year, serial, type, status, title, "
-        "association_id, applicant_id, payload, created, updated) "
-        "VALUES ($1, $2, $3, $4, $5, 'inkommen', $6, $7, $8, $9, $10, $10) RETURNING id",
+        "association_id, applicant_id, payload, created, updated, title_private) "
+        "VALUES ($1, $2, $3, $4, $5, 'inkommen', $6, $7, $8, $9, $10, $10, $11) RETURNING id",
         NULL, 0};
 static struct dbq Q_EVENT = {
         "INSERT INTO case_events (case_id, at, actor_id, actor_name, kind, detail) "
@@ -61,28 +61,17 @@ static struct dbq Q_OFFICER_MAILS = {
         "WHERE p.user_id = u.id AND p.role = 'representative' AND p.association_id = $4)",
         NULL, 0};
 
-struct label {
-	const char *code, *sv, *en;
+/* Every status a case can have, in the order a case moves through them,
+ * with its name: the case page, the trail and the inbox's filter. */
+const struct choice case_statuses[] = {
+        {"inkommen", "Inkommen", "Received", 0},
+        {"handlaggning", "Under handläggning", "Being handled", 0},
+        {"komplettering", "Komplettering begärd", "Completion requested", 0},
+        {"beslutad", "Beslutad", "Decided", 0},
+        {"avslutad", "Avslutad", "Closed", 0},
+        {"aterkallad", "Återkallad", "Withdrawn", 0},
+        {NULL, NULL, NULL, 0},
 };
-
-static const struct label statuses[] = {
-        {"inkommen", "Inkommen", "Received"},
-        {"handlaggning", "Under handläggning", "Being handled"},
-        {"komplettering", "Komplettering begärd", "Completion requested"},
-        {"beslutad", "Beslutad", "Decided"},
-        {"avslutad", "Avslutad", "Closed"},
-        {"aterkallad", "Återkallad", "Withdrawn"},
-        {NULL, NULL, NULL},
-};
-
-static const char *
-label(const struct label *l, const char *code, int english)
-{
-	for (; l->code; l++)
-		if (strcmp(l->code, code) == 0)
-			return english ? l->en : l->sv;
-	return code;
-}
 
 /* A type's name from the table of e-services; the code itself for a type
  * no longer in it, so old cases still show something. */
@@ -93,10 +82,14 @@ case_type_name(const char *type, int english)
 	return es ? (english ? es->name_en : es->name_sv) : type;
 }
 
+/* A status's name; the code itself for one not in the list. */
 const char *
 case_status_name(const char *status, int english)
 {
-	return label(statuses, status, english);
+	for (const struct choice *c = case_statuses; c->code; c++)
+		if (strcmp(c->code, status) == 0)
+			return english ? c->name_en : c->name_sv;
+	return status;
 }
 
 /* The status rules: inkommen → under handläggning → komplettering begärd
@@ -199,7 +192,7 @@ case_create(struct db *db, const struct case_new *n, struct case_row *out, char 
 	                          DB_TEXT(n->type), DB_TEXT(n->title),
 	                          n->association_id ? DB_INT(n->association_id) : DB_NULLV,
 	                          n->applicant.id ? DB_INT(n->applicant.id) : DB_NULLV,
-	                          DB_TEXT(n->payload), DB_INT(now)),
+	                          DB_TEXT(n->payload), DB_INT(now), DB_INT(n->title_private != 0)),
 	                  &out->id);
 	if (rc != DB_OK)
 		return rc;

@@ -5,6 +5,7 @@
 #include <stdint.h>
 
 #include "auth/roles.h"
+#include "base/choice.h"
 #include "base/arena.h"
 #include "db/db.h"
 #include "http/request.h"
@@ -40,6 +41,7 @@ struct actor {
 /* Who is looking at a case decides what they may do; NONE is a 404. */
 enum case_role { CASE_NONE, CASE_APPLICANT, CASE_OFFICER };
 
+extern const struct choice case_statuses[]; /* ends with a NULL code */
 const char *case_type_name(const char *type, int english);
 const char *case_status_name(const char *status, int english);
 int case_transition_allowed(const char *from, const char *to, enum case_role who);
@@ -56,6 +58,9 @@ struct case_new {
 	struct actor applicant;
 	const char *payload; /* the submitted data, JSON */
 	int64_t at;
+	/* 1 when the title names someone the public diary may not: a person,
+	 * or an association that chose not to be shown in the register */
+	int title_private;
 };
 
 int case_create(struct db *db, const struct case_new *n, struct case_row *out, char dnr[32]);

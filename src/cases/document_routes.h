@@ -5,6 +5,6 @@
 #ifndef CASES_DOCUMENT_ROUTES_H
 #define CASES_DOCUMENT_ROUTES_H
 #define DOCUMENT_ROUTES                                                                            \
-	{M_POST, "/arenden/{dnr}/dokument", case_document_upload, ACCESS_USER, 0},                 \
-	        {M_GET, "/arenden/{dnr}/dokument/{id}", case_document_download, ACCESS_USER, 0},
+	{M_POST, "/arenden/{dnr}/dokument", case_document_upload, ACCESS_USER, 0, ROUTE_FILES},    \
+	        {M_GET, "/arenden/{dnr}/dokument/{id}", case_document_download, ACCESS_USER, 0, 0},
 #endif

@@ -19,7 +19,7 @@
 #include <time.h>
 #include <unistd.h>
 
-enum { FILENAME_MAX_BYTES = 200, SNIFF_BYTES = 1445, STORAGE_HEX = 32 };
+enum { FILENAME_MAX_BYTES = 200, SNIFF_BYTES = 1445, STORAGE_HEX = DOCUMENTS_NAME_HEX };
 
 const char *documents_dir = "samverka-files";
 size_t documents_max_size = 10 * 1024 * 1024;
@@ -36,26 +36,66 @@ static struct dbq Q_ONE = {"SELECT filename, content_type, storage_name FROM cas
                            "WHERE id = $1 AND case_id = $2",
                            NULL, 0};
 
-/* A file a request wrote in its transaction, looked at again when the
- * request ends. */
+static struct dbq Q_HAS_ROW = {"SELECT count(*) FROM case_documents WHERE storage_name = $1", NULL,
+                               0};
+
+/* A document a request stores in its transaction: its bytes stay in the
+ * upload's spool file until the transaction commits; looked at again when
+ * the request ends. */
 struct stored_file {
 	struct db *db;
-	uint64_t tx;
+	const struct upload *u;
+	int linked;               /* moved from the spool file to its name */
+	struct db_precommit step; /* link_into_place; step.committed once it has */
 	char storage[STORAGE_HEX + 1];
 };
 
-/* At the end of the request: the file of a document whose transaction did
- * not commit is removed, whichever way the handler left (a refusal, an
- * error, a rollback), so nothing is left on disk without its row. */
+/* Just before the transaction commits (db_before_commit): the upload's
+ * bytes are forced to disk, its spool file gets the name its row gives
+ * (the spool is a folder of the documents' own, so a rename, never a
+ * copy) and the directory is synced for it. A row that commits always has
+ * its whole file; a crash before the commit leaves a file without a row,
+ * which the next start removes (documents_sweep). */
+static int
+link_into_place(void *arg)
+{
+	struct stored_file *f = arg;
+	char dst[4096];
+	if ((size_t)snprintf(dst, sizeof(dst), "%s/%s", documents_dir, f->storage) >= sizeof(dst)) {
+		errno = ENAMETOOLONG;
+		goto fail;
+	}
+	if (!f->u->path || fsync(f->u->fd) != 0 || rename(f->u->path, dst) != 0)
+		goto fail;
+	f->linked = 1;
+	int dir = open(documents_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	int synced = dir >= 0 && fsync(dir) == 0;
+	if (dir >= 0)
+		close(dir);
+	if (synced)
+		return 0;
+fail:
+	log_msg("documents: cannot store %s in %s: %s", f->storage, documents_dir, strerror(errno));
+	return -1;
+}
+
+/* At the end of the request: a document whose transaction did not commit
+ * leaves nothing on disk, whichever way the handler left (a refusal, an
+ * error, a rollback). Its spool file goes with the request's body; a file
+ * already named when COMMIT failed is removed unless its row is there
+ * after all (a connection lost during COMMIT says nothing about the
+ * outcome) or that cannot be asked, and then the next start removes it if
+ * it has no row. */
 static void
 forget_unless_committed(void *arg)
 {
 	struct stored_file *f = arg;
-	if (db_tx_committed(f->db, f->tx))
+	char dst[4096];
+	if (f->step.committed || !f->linked ||
+	    (size_t)snprintf(dst, sizeof(dst), "%s/%s", documents_dir, f->storage) >= sizeof(dst))
 		return;
-	char path[4096];
-	snprintf(path, sizeof(path), "%s/%s", documents_dir, f->storage);
-	unlink(path);
+	if (db_int(f->db, &Q_HAS_ROW, DB_ARGS(DB_TEXT(f->storage)), -1) == 0)
+		unlink(dst);
 }
 
 /* The kinds of document we keep, as the upload form offers them. */
@@ -299,55 +339,10 @@ size_words(struct arena *a, size_t bytes)
 	return s;
 }
 
-/* Writes the bytes under a temporary name, forces them to disk, and only
- * then gives them their name, so a crash never leaves half a document
- * under a name the database knows. The directory is synced for the rename. */
-static int
-write_file(const char *name, const char *data, size_t n)
-{
-	char tmp[4096], dst[4096];
-	if ((size_t)snprintf(tmp, sizeof(tmp), "%s/%s.tmp", documents_dir, name) >= sizeof(tmp) ||
-	    (size_t)snprintf(dst, sizeof(dst), "%s/%s", documents_dir, name) >= sizeof(dst))
-		return -1;
-	int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-	if (fd < 0)
-		goto fail_open;
-	size_t done = 0;
-	while (done < n) {
-		ssize_t w = write(fd, data + done, n - done);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			goto fail;
-		done += (size_t)w;
-	}
-	if (fsync(fd) != 0)
-		goto fail;
-	int closed = close(fd);
-	fd = -1;
-	if (closed != 0)
-		goto fail;
-	if (rename(tmp, dst) != 0)
-		goto fail;
-	int dir = open(documents_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (dir >= 0) {
-		fsync(dir);
-		close(dir);
-	}
-	return 0;
-fail:;
-	int e = errno;
-	if (fd >= 0)
-		close(fd);
-	unlink(tmp);
-	errno = e;
-fail_open:
-	log_msg("documents: cannot store %s in %s: %s", name, documents_dir, strerror(errno));
-	return -1;
-}
-
-/* Checks the upload, stores it and records it with an event in the trail.
- * A refusal (-1) and a failure on our side (-2) both leave nothing behind. */
+/* Checks the upload (its kind, size and content, then the case's and the
+ * association's quotas), stores it and records it with an event in the
+ * trail. A refusal (-1) and a failure on our side (-2) both leave nothing
+ * behind. */
 int
 documents_store(struct req *r, const struct case_row *c, const struct upload *u, const char *kind,
                 const struct actor *a, const char **error)
@@ -392,30 +387,32 @@ documents_store(struct req *r, const struct case_row *c, const struct upload *u,
 		              "känns igen på sitt innehåll, inte på namnet.";
 		return -1;
 	}
+	*error = en ? "The document could not be saved. Try again shortly."
+	            : "Dokumentet kunde inte sparas. Försök igen om en stund.";
+	int q = documents_quota_check(r, c, (int64_t)u->len, error);
+	if (q != 0)
+		return q;
 	const char *filename = clean_filename(&r->a, u->filename, t);
 	unsigned char rnd[STORAGE_HEX / 2];
 	char storage[STORAGE_HEX + 1];
 	randombytes_buf(rnd, sizeof(rnd));
 	sodium_bin2hex(storage, sizeof(storage), rnd, sizeof(rnd));
-	*error = en ? "The document could not be saved. Try again shortly."
-	            : "Dokumentet kunde inte sparas. Försök igen om en stund.";
-	if (write_file(storage, u->data, u->len) != 0)
-		return -2;
+	/* from here the file goes with the transaction: named when it commits,
+	 * removed when the request ends if it did not */
+	struct stored_file *f = arena_alloc(&r->a, sizeof(*f));
+	*f = (struct stored_file){.db = r->db, .u = u};
+	memcpy(f->storage, storage, sizeof(storage));
+	f->step = (struct db_precommit){.fn = link_into_place, .arg = f};
+	arena_defer(&r->a, forget_unless_committed, f);
 	if (db_exec(r->db, &Q_INSERT,
 	            DB_ARGS(DB_INT(c->id), a->id ? DB_INT(a->id) : DB_NULLV, DB_TEXT(a->name),
 	                    DB_INT(time(NULL)), DB_TEXT(kind), DB_TEXT(filename), DB_TEXT(t->ctype),
 	                    DB_INT((int64_t)u->len), DB_TEXT(storage))) != DB_OK ||
 	    case_event(r->db, c->id, a, "dokument", filename) != DB_OK) {
 		log_msg("documents: %s", db_errmsg(r->db));
-		char path[4096];
-		snprintf(path, sizeof(path), "%s/%s", documents_dir, storage);
-		unlink(path);
 		return -2;
 	}
-	struct stored_file *f = arena_alloc(&r->a, sizeof(*f));
-	*f = (struct stored_file){r->db, db_tx(r->db), ""};
-	memcpy(f->storage, storage, sizeof(storage));
-	arena_defer(&r->a, forget_unless_committed, f);
+	db_before_commit(r->db, &f->step);
 	*error = NULL;
 	return 0;
 }
@@ -515,14 +512,15 @@ disposition(struct arena *a, const char *filename)
 }
 
 /* Whether a stored name is one we made: 32 lower-case hex digits. */
-static int
-storage_name_ok(const char *s)
+int
+documents_name_ok(const char *s, size_t n)
 {
-	size_t i = 0;
-	for (; s[i]; i++)
+	if (n != STORAGE_HEX)
+		return 0;
+	for (size_t i = 0; i < n; i++)
 		if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f')))
 			return 0;
-	return i == STORAGE_HEX;
+	return 1;
 }
 
 /* GET /arenden/{dnr}/dokument/{id}: the bytes as they came, always as an
@@ -545,7 +543,7 @@ case_document_download(struct req *r)
 	const char *ctype = found > 0 ? arena_strdup(&r->a, db_col_text(&q, 1)) : NULL;
 	const char *storage = found > 0 ? arena_strdup(&r->a, db_col_text(&q, 2)) : NULL;
 	db_done(&q);
-	if (found <= 0 || !storage_name_ok(storage)) {
+	if (found <= 0 || !documents_name_ok(storage, strlen(storage))) {
 		req_error(r, found < 0 ? 500 : 404);
 		return;
 	}

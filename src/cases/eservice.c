@@ -84,7 +84,8 @@ eservice_submit(struct req *r, struct submission *s)
 	                     s->association_id,
 	                     case_actor(r),
 	                     payload ? payload : "{}",
-	                     0};
+	                     0,
+	                     s->title_private};
 	const char *why = NULL;
 	int ok = db_begin(r->db) == DB_OK && case_create(r->db, &n, &s->c, s->dnr) == DB_OK;
 	free(payload);
@@ -180,10 +181,12 @@ eservice_submit_page(struct req *r)
 	if (form_read(&f, r) == 0) {
 		char *title = arena_alloc(&r->a, 300);
 		snprintf(title, 300, "%s: %s", es->name_sv, r->user->name);
+		/* the title names the applicant: the public diary shows the type */
 		struct submission s = {.es = es,
 		                       .form = &f,
 		                       .dept = d,
 		                       .title = title,
+		                       .title_private = 1,
 		                       .payload = eservice_payload(&f)};
 		if (eservice_submit(r, &s) != 0)
 			return;

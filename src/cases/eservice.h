@@ -36,12 +36,15 @@ struct eservice {
 extern const struct eservice *const eservices[]; /* NULL-terminated */
 
 /* What one submission sends: the form read, where it goes, its diary title
- * (Swedish) and payload; filled with the new case by eservice_submit. */
+ * (Swedish), whether that title may not stand in the public diary (it
+ * names a person, or an association that chose not to be shown), and its
+ * payload; filled with the new case by eservice_submit. */
 struct submission {
 	const struct eservice *es;
 	struct form *form;
 	struct dept_ref dept;
 	const char *title;
+	int title_private;
 	int64_t association_id;
 	json_t *payload; /* taken over by eservice_submit */
 	struct case_row c;

@@ -4,6 +4,7 @@
 #include "cases/action.h"
 #include "cases/pages.h"
 #include "cases/queries.h"
+#include "cases/eservice.h"
 #include "base/valid.h"
 #include "ui/page.h"
 #include "layout/layout.h"
@@ -16,20 +17,93 @@
 
 static struct dbq Q_DEPT_NAME = {"SELECT name_sv FROM departments WHERE id = $1", NULL, 0};
 
-/* The inbox's filters from the query string; bad values mean no filter. */
+enum { IF_STATUS, IF_TYPE, IF_OFFICER, IF_AGE, IF_COUNT };
+
+/* The inbox's filters as its form declares them; the types are the
+ * table's and the officers the department's, set when it is drawn. */
+static const struct field_def filter_fields[IF_COUNT] = {
+        [IF_STATUS] = {.name = "status",
+                       .label_sv = "Status",
+                       .label_en = "Status",
+                       .type = FIELD_SELECT,
+                       .choices = case_statuses,
+                       .any_sv = "Alla",
+                       .any_en = "All"},
+        [IF_TYPE] = {.name = "typ",
+                     .label_sv = "Ärendetyp",
+                     .label_en = "Type",
+                     .type = FIELD_SELECT,
+                     .any_sv = "Alla",
+                     .any_en = "All"},
+        [IF_OFFICER] = {.name = "handlaggare",
+                        .label_sv = "Handläggare",
+                        .label_en = "Officer",
+                        .type = FIELD_SELECT,
+                        .any_sv = "Alla",
+                        .any_en = "All"},
+        [IF_AGE] = {.name = "aldre",
+                    .label_sv = "Äldre än (dagar)",
+                    .label_en = "Older than (days)",
+                    .type = FIELD_INT,
+                    .min = 0,
+                    .max_int = 36499},
+};
+static const struct form_def filter_form = {"inkorg", filter_fields, IF_COUNT};
+
+/* The inbox's filters from the query string; an empty one is none, an age
+ * out of range is none, and any other value is the query's to match (an
+ * unknown status or officer matches no case). */
 void
 inbox_filter_read(struct req *r, struct inbox_filter *f)
 {
-	*f = (struct inbox_filter){req_query(r, "status"), req_query(r, "typ"),
-	                           req_query(r, "handlaggare"), 0, 1};
-	const char *age = req_query(r, "aldre");
+	struct form form;
+	form_init(&form, r, &filter_form);
+	form_read_query(&form, r);
+	const char *const *v = form.value;
+	const struct field_def *age = &filter_fields[IF_AGE];
 	int64_t days;
-	f->older_than_days = int_in_range(age, 0, 36499, &days) ? days : 0;
-	f->page = page_param(r);
-	if (f->status && !*f->status)
-		f->status = NULL;
-	if (f->type && !*f->type)
-		f->type = NULL;
+	*f = (struct inbox_filter){
+	        .status = v[IF_STATUS] && *v[IF_STATUS] ? v[IF_STATUS] : NULL,
+	        .type = v[IF_TYPE] && *v[IF_TYPE] ? v[IF_TYPE] : NULL,
+	        .officer = v[IF_OFFICER],
+	        .older_than_days =
+	                int_in_range(v[IF_AGE], age->min, age->max_int, &days) ? days : 0,
+	        .page = page_param(r)};
+}
+
+/* The filter form as the inbox draws it: the filters the list was made
+ * with; the types of the table, and the officer as "mine", "unassigned"
+ * or one of the department's. */
+static struct field *
+filter_drawn(struct req *r, const struct inbox_filter *f)
+{
+	size_t n = 0;
+	while (eservices[n])
+		n++;
+	struct choice *types = arena_zalloc(&r->a, (n + 1) * sizeof(*types));
+	for (size_t i = 0; i < n; i++)
+		types[i] = (struct choice){eservices[i]->code, eservices[i]->name_sv,
+		                           eservices[i]->name_en, 0};
+	const struct choice *colleagues = case_colleagues(r, r->user->department_id);
+	size_t k = 0;
+	while (colleagues[k].code)
+		k++;
+	struct choice *officers = arena_zalloc(&r->a, (k + 3) * sizeof(*officers));
+	officers[0] = (struct choice){"mig", "Mina", "Mine", 0};
+	officers[1] = (struct choice){"ingen", "Ej tilldelade", "Unassigned", 0};
+	memcpy(officers + 2, colleagues, k * sizeof(*officers));
+	char *age = arena_alloc(&r->a, 24);
+	snprintf(age, 24, "%lld", (long long)f->older_than_days);
+	struct form form;
+	form_init(&form, r, &filter_form);
+	form.filter = 1;
+	form_set(&form, "status", f->status);
+	form_set(&form, "typ", f->type);
+	form_set(&form, "handlaggare", f->officer);
+	form_set(&form, "aldre", age);
+	form_set_choices(&form, "typ", types);
+	form_set_choices(&form, "handlaggare", officers);
+	return form_fields(&form, &r->a);
 }
 
 /* The inbox's address for another page with the same filters. */
@@ -39,7 +113,8 @@ inbox_page_url(struct req *r, const char *base, const struct inbox_filter *f, in
 	char age[24] = "";
 	if (f->older_than_days > 0)
 		snprintf(age, sizeof(age), "%lld", (long long)f->older_than_days);
-	const char *const keys[] = {"status", "typ", "handlaggare", "aldre"};
+	const char *const keys[] = {filter_fields[IF_STATUS].name, filter_fields[IF_TYPE].name,
+	                            filter_fields[IF_OFFICER].name, filter_fields[IF_AGE].name};
 	const char *const vals[] = {f->status, f->type, f->officer, age};
 	return url_with_page(&r->a, base, keys, vals, 4, page);
 }
@@ -72,8 +147,8 @@ cases_inbox_page(struct req *r)
 	db_done(&c);
 	r->p.title = r->p.english ? "Inbox" : "Inkorgen";
 	layout_head(r);
-	tpl_cases_inbox(&r->out, &r->p, dept, &f, &l, total, pages, prev, next,
-	                case_colleagues(r, r->user->department_id));
+	tpl_cases_inbox(&r->out, &r->p, dept, &f, filter_drawn(r, &f), IF_COUNT, &l, total, pages,
+	                prev, next);
 	layout_foot(r);
 }
 

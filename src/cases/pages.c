@@ -215,7 +215,13 @@ page_forms(struct req *r, const struct case_row *c, enum case_role role, const s
 				form_set(f, "typ", "ovrigt");
 			}
 		}
-		out[i] = (struct case_form){f, form_fields(f, &r->a)};
+		struct field *fields = form_fields(f, &r->a);
+		/* a file field says how much of the quotas is used */
+		for (int j = 0; (i == CF_UPLOAD || i == CF_COMPLETION) && j < f->def->n; j++)
+			if (f->def->fields[j].type == FIELD_FILE)
+				fields[j].hint = documents_usage_hint(r, c->id, c->association_id,
+				                                      fields[j].hint);
+		out[i] = (struct case_form){f, fields};
 	}
 }
 

@@ -43,9 +43,19 @@ static struct dbq Q_INBOX = {"SELECT " CASE_COLS
                              "ORDER BY c.created, c.id LIMIT $6 OFFSET $7",
                              NULL, 0};
 static struct dbq Q_INBOX_COUNT = {"SELECT count(*) FROM cases c " INBOX_WHERE, NULL, 0};
-static struct dbq Q_DIARY = {"SELECT " CASE_COLS ", 0 " CASE_FROM
-                             "ORDER BY c.created DESC, c.id DESC LIMIT 50 OFFSET $1",
-                             NULL, 0};
+/* The public diary names no one: the association's, the applicant's and
+ * the officer's names are never read, and a title is blank when it names
+ * a person or an association that is not in the public register (chosen
+ * at the registration, or associations.public now), so the page shows the
+ * case's type instead. */
+static struct dbq Q_DIARY = {
+        "SELECT c.id, c.diarienummer, c.type, c.status, "
+        "CASE WHEN c.title_private = 0 AND coalesce(a.public, 1) = 1 THEN c.title ELSE '' END, "
+        "c.confidential, c.department_id, d.name_sv, d.code, 0, '', 0, '', 0, '', '', c.created, "
+        "c.updated, 0 FROM cases c JOIN departments d ON d.id = c.department_id "
+        "LEFT JOIN associations a ON a.id = c.association_id "
+        "ORDER BY c.created DESC, c.id DESC LIMIT 50 OFFSET $1",
+        NULL, 0};
 static struct dbq Q_DIARY_COUNT = {"SELECT count(*) FROM cases", NULL, 0};
 
 /* Copies the current row (CASE_COLS then an unread count) into a case. */

@@ -1,6 +1,7 @@
 /* samverka serve / migrate / backup. */
 #include "auth/access.h"
 #include "auth/session.h"
+#include "auth/throttle.h"
 #include "cases/documents.h"
 #include "cli/cli.h"
 #include "db/migrate.h"
@@ -21,6 +22,18 @@
  * and the part headers. */
 enum { UPLOAD_SLACK = 64 * 1024, UPLOAD_MAX = 1024 * 1024 * 1024 };
 
+/* Multipart bodies received at once: each holds a spool file and a
+ * parser, and more than this many at a time is an attack more often than a
+ * crowd. */
+enum { UPLOADS_AT_ONCE = 16 };
+
+/* Password hashing (Argon2id, 64 MiB, about 0.2 s) runs on this many
+ * threads of its own, with this many sign-ins waiting at most: beyond,
+ * 503 at once. One thread keeps a core for the pages on a two-core
+ * machine; a sign-in waits some three seconds at most, more on a machine
+ * that is busy with other work. */
+enum { SLOW_THREADS = 1, SLOW_QUEUE = 16 };
+
 /* The longest relay password we read. */
 enum { SMTP_PASSWORD_MAX = 512 };
 
@@ -38,6 +51,24 @@ documents_dir_ready(const char *dir)
 		fprintf(stderr, "samverka: --files %s is not a directory\n", dir);
 		return 0;
 	}
+	return 1;
+}
+
+/* A quota in bytes from the command line, when it is given: a whole number
+ * from 1 to UPLOAD_MAX * 1024 (a thousand largest documents). */
+static int
+quota_read(const char *arg, const char *name, int64_t *out)
+{
+	if (!arg)
+		return 1;
+	char *end;
+	unsigned long long v = strtoull(arg, &end, 10);
+	if (!*arg || *end || *arg == '-' || v < 1 || v > (unsigned long long)UPLOAD_MAX * 1024) {
+		fprintf(stderr, "samverka: %s must be a number of bytes, 1 to %llu\n", name,
+		        (unsigned long long)UPLOAD_MAX * 1024);
+		return 0;
+	}
+	*out = (int64_t)v;
 	return 1;
 }
 
@@ -97,6 +128,7 @@ smtp_password_read(const char *path, char out[SMTP_PASSWORD_MAX])
 static const struct http_app samverka_app = {
         .begin = page_init,
         .authorize = auth_authorize,
+        .form_ok = auth_form_ok,
         .error_page = layout_error_page,
 };
 
@@ -104,16 +136,20 @@ int
 cmd_serve(int argc, char **argv)
 {
 	const char *listen = "127.0.0.1:8080", *db_url = "sqlite:samverka.db", *threads = NULL;
-	const char *files = documents_dir, *max_upload = NULL;
+	const char *files = documents_dir, *max_upload = NULL, *case_quota = NULL,
+	           *assoc_quota = NULL;
 	const char *smtp = NULL, *mail_from = NULL, *base_url = NULL, *pw_file = NULL;
-	int insecure = 0;
+	int insecure = 0, behind_proxy = 0;
 	const struct opt opts[] = {
 	        {"listen", &listen, NULL},
 	        {"db", &db_url, NULL},
 	        {"threads", &threads, NULL},
 	        {"insecure-cookies", NULL, &insecure},
+	        {"behind-proxy", NULL, &behind_proxy},
 	        {"files", &files, NULL},
 	        {"max-upload", &max_upload, NULL},
+	        {"case-quota", &case_quota, NULL},
+	        {"association-quota", &assoc_quota, NULL},
 	        {"smtp", &smtp, NULL},
 	        {"mail-from", &mail_from, NULL},
 	        {"base-url", &base_url, NULL},
@@ -123,13 +159,17 @@ cmd_serve(int argc, char **argv)
 	const char *help =
 	        "usage: samverka serve [--listen HOST:PORT] [--db URL] [--threads N]\n"
 	        "                      [--files DIR] [--max-upload BYTES] [--insecure-cookies]\n"
+	        "                      [--case-quota BYTES] [--association-quota BYTES]\n"
 	        "                      [--smtp URL --mail-from ADDR [--smtp-password-file FILE]]\n"
-	        "                      [--base-url URL]\n"
+	        "                      [--base-url URL] [--behind-proxy]\n"
 	        "  --listen   address to listen on (default 127.0.0.1:8080)\n"
 	        "  --db       sqlite:PATH (default sqlite:samverka.db) or postgresql://...\n"
 	        "  --threads  worker threads, one database connection each (default: cores)\n"
 	        "  --files    where case documents are kept (default samverka-files)\n"
 	        "  --max-upload  the largest document in bytes (default 10485760)\n"
+	        "  --case-quota  the most documents a case keeps, in bytes (default 52428800)\n"
+	        "  --association-quota  the most an association's cases keep together\n"
+	        "             (default 209715200)\n"
 	        "  --insecure-cookies  cookies without Secure, for plain HTTP on a LAN test\n"
 	        "  --smtp     send the queued notifications through this relay:\n"
 	        "             smtp://[USER@]HOST:PORT (STARTTLS when offered) or "
@@ -139,7 +179,10 @@ cmd_serve(int argc, char **argv)
 	        "  --mail-from  the sender address of notifications (needed with --smtp)\n"
 	        "  --base-url  the site's public address, which links in mails start with:\n"
 	        "             http(s)://HOST[:PORT], e.g. https://samverka.kommun.se\n"
-	        "             (default http:// and the --listen address)\n";
+	        "             (default http:// and the --listen address)\n"
+	        "  --behind-proxy  a proxy in front (nginx) sets X-Real-IP to the client's\n"
+	        "             address, which sign-in throttling counts by (else every client\n"
+	        "             is the proxy)\n";
 	int rc = cli_parse(argc, argv, opts, help, NULL, NULL);
 	if (rc)
 		return rc > 0 ? 0 : 2;
@@ -153,14 +196,27 @@ cmd_serve(int argc, char **argv)
 		}
 		documents_max_size = (size_t)v;
 	}
+	if (!quota_read(case_quota, "--case-quota", &documents_case_quota) ||
+	    !quota_read(assoc_quota, "--association-quota", &documents_association_quota))
+		return 2;
 	if (!mail_base_url_ready(base_url, listen, smtp != NULL))
 		return 2;
 	documents_dir = files;
-	if (!documents_dir_ready(documents_dir))
+	char spool[4096];
+	if (!documents_dir_ready(documents_dir) ||
+	    (size_t)snprintf(spool, sizeof(spool), "%s/.incoming", files) >= sizeof(spool) ||
+	    !documents_dir_ready(spool))
 		return 1;
 	struct db *db = cli_open_db(db_url);
 	if (!db)
 		return 1;
+	if (throttle_key_load(db) != 0) {
+		fprintf(stderr, "samverka: cannot read or make the sign-in key: %s\n",
+		        db_errmsg(db));
+		db_close(db);
+		return 1;
+	}
+	documents_sweep(db);
 	db_close(db);
 	struct server_opts o = {
 	        .listen = listen,
@@ -168,6 +224,11 @@ cmd_serve(int argc, char **argv)
 	        .threads = threads ? atoi(threads) : (int)sysconf(_SC_NPROCESSORS_ONLN),
 	        .form_limit = 1024 * 1024,
 	        .upload_limit = documents_max_size + UPLOAD_SLACK,
+	        .spool_dir = spool,
+	        .uploads_max = UPLOADS_AT_ONCE,
+	        .slow_threads = SLOW_THREADS,
+	        .slow_queue = SLOW_QUEUE,
+	        .behind_proxy = behind_proxy,
 	};
 	if (o.threads < 1 || o.threads > 256) {
 		fprintf(stderr, "samverka: --threads must be 1 to 256\n");

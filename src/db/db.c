@@ -196,7 +196,7 @@ enum { SQLITE_BEGIN_ATTEMPTS = 4 };
 int
 db_begin(struct db *db)
 {
-	db->tx++;
+	db->precommit = db->precommit_last = NULL;
 	if (db->kind != DB_SQLITE)
 		return db->ops->script(db, "BEGIN");
 	int rc = DB_BUSY;
@@ -205,33 +205,39 @@ db_begin(struct db *db)
 	return rc;
 }
 
+/* The transaction's last steps outside the database (db_before_commit),
+ * then COMMIT: a crash between the two leaves a file without its row,
+ * which the next start removes, never a row without its file. */
 int
 db_commit(struct db *db)
 {
+	struct db_precommit *steps = db->precommit;
+	db->precommit = db->precommit_last = NULL;
+	for (struct db_precommit *p = steps; p; p = p->next)
+		if (p->fn(p->arg) != 0)
+			return DB_ERROR;
 	int rc = db->ops->script(db, "COMMIT");
-	if (rc == DB_OK)
-		db->committed_tx = db->tx;
+	for (struct db_precommit *p = steps; p && rc == DB_OK; p = p->next)
+		p->committed = 1;
 	return rc;
 }
 
-/* The transaction now open (or begun last), to ask later whether it
- * committed: what a request wrote outside the database (a file) is undone
- * when its transaction did not. */
-uint64_t
-db_tx(const struct db *db)
+void
+db_before_commit(struct db *db, struct db_precommit *p)
 {
-	return db->tx;
-}
-
-int
-db_tx_committed(const struct db *db, uint64_t tx)
-{
-	return tx && db->committed_tx == tx;
+	p->committed = 0;
+	p->next = NULL;
+	if (db->precommit_last)
+		db->precommit_last->next = p;
+	else
+		db->precommit = p;
+	db->precommit_last = p;
 }
 
 void
 db_rollback(struct db *db)
 {
+	db->precommit = db->precommit_last = NULL;
 	db->ops->script(db, "ROLLBACK");
 }
 

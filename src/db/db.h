@@ -63,8 +63,21 @@ int db_returning(struct db *db, struct dbq *q, const struct dbval *args, int n, 
 int db_script(struct db *db, const char *sql);
 int db_begin(struct db *db);
 int db_commit(struct db *db);
-uint64_t db_tx(const struct db *db);
-int db_tx_committed(const struct db *db, uint64_t tx);
+/* Work that belongs at the very end of the open transaction, done only if
+ * it is about to commit: a file written in it given its name. db_commit
+ * runs each, in the order given, just before COMMIT, and sends no COMMIT
+ * (DB_ERROR, the caller rolls back) when one fails; once COMMIT succeeded
+ * it marks each committed, which the caller reads when its request ends
+ * (whatever the connection did in between). The next db_begin, db_commit
+ * or db_rollback forgets them. The caller owns the node (in its request's
+ * arena, which outlives the transaction). */
+struct db_precommit {
+	int (*fn)(void *arg); /* 0 to go on */
+	void *arg;
+	int committed;
+	struct db_precommit *next;
+};
+void db_before_commit(struct db *db, struct db_precommit *p);
 void db_rollback(struct db *db);
 int db_backup(struct db *db, const char *path);
 

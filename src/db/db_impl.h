@@ -23,8 +23,7 @@ struct db {
 	void *conn;
 	void *stmts[DB_MAX_SLOTS];
 	char err[512];
-	uint64_t tx;           /* the transaction begun last, counted from 1 */
-	uint64_t committed_tx; /* the transaction committed last */
+	struct db_precommit *precommit, *precommit_last; /* db_before_commit's */
 };
 
 int db_slot(struct dbq *q);

@@ -159,7 +159,7 @@ fixture(struct db *db)
 		sent.members = (v.members ? v.members : 40) + (int64_t)i * 3 - 6;
 		char *payload = update_payload(board, &sent);
 		struct case_row row;
-		struct case_new n = {DEPT, update_eservice.code, title, assoc, rep, payload, 0};
+		struct case_new n = {DEPT, update_eservice.code, title, assoc, rep, payload, 0, 0};
 		int rc = case_create(db, &n, &row, dnr);
 		free(payload);
 		if (rc != DB_OK)
@@ -1556,7 +1556,8 @@ write_case(struct history *h, struct plan *p)
 	                     reg ? 0 : x->id,
 	                     actor_of(h, p->applicant),
 	                     payload,
-	                     p->at};
+	                     p->at,
+	                     reg && !h->regs[p->reg].public_};
 	int rc = case_create(h->db, &n, &row, dnr);
 	free(payload);
 	if (rc != DB_OK)

@@ -32,8 +32,8 @@ void guard_request_line(struct MHD_Connection *c, const char *uri);
  * 431), or 0. */
 int guard_head_received(struct MHD_Connection *c, const char *version);
 
-/* n bytes of body arrived; n == 0: the whole request is in, and the
- * connection is ours to answer, with no deadline. */
+/* n bytes of body arrived; n == 0: the request is being answered (all of
+ * it is in, or it is refused before its body), with no deadline. */
 void guard_body_received(struct MHD_Connection *c, size_t n);
 
 /* The request is answered (MHD_OPTION_NOTIFY_COMPLETED): the next one's

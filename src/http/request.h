@@ -12,6 +12,8 @@
 /* The signed-in user (auth/roles.h): http only carries it. */
 struct user;
 struct route;
+struct body;
+struct MHD_Connection;
 
 /* What every page template needs: language, who is signed in, the CSRF
  * token for forms, where the language switch points. The layers above fill
@@ -41,11 +43,15 @@ struct req {
 	const char *raw_uri;
 	const char *path;
 	const char *raw_query;
-	const char *referer; /* the Referer header of a POST, NULL when none */
+	const char *referer;     /* the Referer header of a POST, NULL when none */
+	const char *client_addr; /* the peer's address as text on a POST, "" otherwise or when
+	                            unknown */
 	struct kvlist query, form, cookies;
 	uint64_t query_read; /* bit i: query.items[i] was asked for */
 	struct uploads files;
-	struct buf in;
+	struct buf in;            /* a urlencoded body */
+	const char *content_type; /* of the body, NULL when none is named */
+	struct body *body;        /* how the body is being read (http/body.c) */
 	const char *params[4];
 	int nparams;
 	const struct route *route; /* the route matched, NULL before and without one */
@@ -57,6 +63,9 @@ struct req {
 	const char *fail_why, *fail_func, *fail_file;
 	int fail_line;
 	int started, responded, early_status;
+	int answered; /* the answer was made from the head, before the body */
+	struct MHD_Connection *conn;
+	int offloaded;         /* 1: the handler runs on the offload pool; 2: it has run */
 	const char *cache_key; /* set when the response may be kept */
 	size_t cache_key_len;
 	int64_t generation;

@@ -14,6 +14,14 @@ struct cache_domain {
 	const char *generation_key; /* meta.k */
 };
 
+/* What http does differently for a route. */
+enum route_flags {
+	ROUTE_FILES = 1, /* takes a multipart form with files; no other route reads one */
+	/* its handler hashes a password (Argon2id): it runs on the small
+	 * offload pool (http/offload.h), never on a connection thread */
+	ROUTE_SLOW = 2,
+};
+
 struct route {
 	enum method method;
 	const char *pattern;
@@ -22,6 +30,7 @@ struct route {
 	/* 0: never cached; otherwise the domain its page shows, kept for
 	 * anonymous visitors until that domain changes */
 	const struct cache_domain *cache;
+	unsigned flags; /* enum route_flags */
 };
 
 extern const struct route routes[];

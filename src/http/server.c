@@ -2,8 +2,10 @@
  * the application's steps (struct http_app: language, authorization), then
  * the handler and the response. */
 #include "http/server.h"
+#include "http/body.h"
 #include "http/cache.h"
 #include "http/guard.h"
+#include "http/offload.h"
 #include "http/router.h"
 #include "http/security.h"
 #include "base/log.h"
@@ -229,26 +231,6 @@ decode_uri(struct req *r)
 	return form_parse(&r->a, r->raw_query, strlen(r->raw_query), &r->query);
 }
 
-/* Decodes the body by its declared type. */
-static int
-decode_body(struct req *r, struct MHD_Connection *c)
-{
-	if (r->in.len == 0)
-		return 0;
-	const char *ct = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Type");
-	if (!ct)
-		return -1;
-	if (strncasecmp(ct, "application/x-www-form-urlencoded", 33) == 0) {
-		if (r->in.len > opts->form_limit)
-			return -2;
-		return form_parse(&r->a, r->in.data, r->in.len, &r->form);
-	}
-	const char *bnd;
-	if (multipart_boundary(&r->a, ct, &bnd) == 0)
-		return multipart_parse(&r->a, bnd, r->in.data, r->in.len, &r->form, &r->files);
-	return -1;
-}
-
 static enum method
 method_of(const char *m)
 {
@@ -282,14 +264,40 @@ cache_lookup(struct req *r)
 	return r->cached != NULL;
 }
 
-/* The whole request is in: route, decode, authorize, run the handler. */
-static void
-dispatch(struct req *r, struct MHD_Connection *c)
+/* The client's address as text ("192.0.2.7", "2001:db8::7"), for the
+ * throttling of password checks above http: the peer's, or behind a proxy
+ * the X-Real-IP it sets (when it is an address); "" when MHD cannot say. */
+static const char *
+client_address(struct arena *a, struct MHD_Connection *c)
 {
-	r->status = 200;
+	const char *real = opts->behind_proxy
+	                           ? MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-Real-IP")
+	                           : NULL;
+	unsigned char bin[16];
+	if (real && (inet_pton(AF_INET, real, bin) == 1 || inet_pton(AF_INET6, real, bin) == 1))
+		return arena_strdup(a, real);
+	const union MHD_ConnectionInfo *ci =
+	        MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	const struct sockaddr *sa = ci ? ci->client_addr : NULL;
+	char text[INET6_ADDRSTRLEN] = "";
+	if (sa && sa->sa_family == AF_INET)
+		inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr, text, sizeof(text));
+	else if (sa && sa->sa_family == AF_INET6)
+		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, text,
+		          sizeof(text));
+	return arena_strdup(a, text);
+}
+
+/* The head of a request is in: decode its address, find its route, let
+ * the app say who may call it, and get ready for the body if one follows,
+ * all before any of it is read. Nonzero when the answer is made (an error, a
+ * redirect to sign in). */
+static int
+head(struct req *r, struct MHD_Connection *c, int body)
+{
 	if (decode_uri(r) != 0) {
 		req_error(r, 400);
-		return;
+		return 1;
 	}
 	const char *ck = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Cookie");
 	if (ck)
@@ -298,9 +306,13 @@ dispatch(struct req *r, struct MHD_Connection *c)
 	if (r->db)
 		db_clear_error(r->db);
 	if (r->method != M_GET && r->method != M_HEAD) {
-		/* only a page answered to a form looks where it came from */
+		/* only a page answered to a form looks where it came from, and
+		 * only a form checks a password, which is throttled by address */
 		const char *ref = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Referer");
 		r->referer = ref ? arena_strdup(&r->a, ref) : NULL;
+		r->client_addr = client_address(&r->a, c);
+	} else {
+		r->client_addr = "";
 	}
 	if (app->begin)
 		app->begin(r);
@@ -310,28 +322,89 @@ dispatch(struct req *r, struct MHD_Connection *c)
 		if (wrong_method)
 			req_header(r, "Allow", "GET, HEAD, POST");
 		req_error(r, wrong_method ? 405 : 404);
-		return;
+		return 1;
 	}
 	r->route = rt;
-	int rc = decode_body(r, c);
-	if (rc != 0) {
-		req_error(r, rc == -2 ? 413 : 400);
-		return;
-	}
 	if (!r->db) {
 		req_error(r, 503);
-		return;
+		return 1;
 	}
 	if (!app->authorize) {
 		req_error(r, 403);
-		return;
+		return 1;
 	}
 	if (app->authorize(r, rt) != 0)
+		return 1;
+	if (!body)
+		return 0;
+	const char *ct = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Type");
+	r->content_type = ct ? arena_strdup(&r->a, ct) : NULL;
+	int rc = body_begin(r, r->content_type, rt->flags & ROUTE_FILES);
+	if (rc) {
+		req_error(r, rc);
+		return 1;
+	}
+	return 0;
+}
+
+/* The whole request is in: its form checked, then the page from the
+ * cache or from the handler. */
+static void
+finish(struct req *r)
+{
+	int rc = body_end(r);
+	if (rc) {
+		req_error(r, rc);
 		return;
+	}
+	if (app->form_ok && !app->form_ok(r)) {
+		req_error(r, 403);
+		return;
+	}
+	const struct route *rt = r->route;
 	if (rt->cache && !r->user && r->nheaders == 0 && cache_lookup(r))
 		return;
-	rt->fn(r);
+	if (!(rt->flags & ROUTE_SLOW)) {
+		rt->fn(r);
+		return;
+	}
+	r->offloaded = 1;
+	if (offload(r) != 0) {
+		r->offloaded = 0;
+		req_header(r, "Retry-After", "5");
+		req_error(r, 503);
+	}
 }
+
+/* The offload pool's steps: the connection waits, suspended, while a
+ * worker runs the handler on its own database connection, then resumes
+ * and on_request sends what the handler made. */
+static void
+offload_queued(struct req *r)
+{
+	MHD_suspend_connection(r->conn);
+}
+
+static void
+offload_run(struct req *r)
+{
+	r->db = request_db();
+	if (r->db) {
+		db_clear_error(r->db);
+		r->route->fn(r);
+	} else {
+		req_error(r, 503);
+	}
+}
+
+static void
+offload_done(struct req *r)
+{
+	r->offloaded = 2;
+	MHD_resume_connection(r->conn);
+}
+
+static const struct offload_steps offload_steps = {offload_queued, offload_run, offload_done};
 
 /* How large a body may be, decided from the headers before any of it is
  * read: only a form with files may be as large as a document; every other
@@ -346,6 +419,23 @@ body_limit(struct MHD_Connection *c)
 	return opts->form_limit;
 }
 
+/* An answer made from the headers alone (414, 431, 413): the page of the
+ * start page's language. */
+static void
+early_answer(struct req *r)
+{
+	r->path = "/";
+	r->raw_query = "";
+	if (app->begin)
+		app->begin(r);
+	req_error(r, r->early_status);
+}
+
+/* libmicrohttpd calls this first with the headers, then with each piece
+ * of the body, then once more when it is all in. A request refused from
+ * its headers with a body on the way is answered at once, and
+ * libmicrohttpd reads none of the body and closes the connection; one
+ * without a body is answered on the last call, so the connection is kept. */
 static enum MHD_Result
 on_request(void *cls, struct MHD_Connection *c, const char *url, const char *method,
            const char *version, const char *upload, size_t *upload_size, void **con_cls)
@@ -356,8 +446,9 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
 	if (!r)
 		return MHD_NO;
 	if (!r->started) {
-		/* first call: look at the headers, answer on a later call */
 		r->started = 1;
+		r->conn = c;
+		r->status = 200;
 		r->method_name = arena_strdup(&r->a, method);
 		r->method = method_of(method);
 		int refused = guard_head_received(c, version);
@@ -367,14 +458,24 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
 		MHD_get_connection_values(c, MHD_HEADER_KIND, count_header, &hc);
 		if (hc.bytes > HEADER_LIMIT)
 			r->early_status = 431;
-		r->in.limit = body_limit(c);
 		const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
-		if (cl && strtoull(cl, NULL, 10) > r->in.limit)
-			r->early_status = 413;
-		const char *expect = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Expect");
-		if (!r->early_status || !expect || strcasecmp(expect, "100-continue") != 0)
-			return MHD_YES;
-		/* the client waits for 100 Continue: it gets the refusal instead */
+		unsigned long long declared = cl ? strtoull(cl, NULL, 10) : 0;
+		int body = declared > 0 ||
+		           MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Transfer-Encoding");
+		if (body) {
+			r->in.limit = body_limit(c);
+			if (declared > r->in.limit)
+				r->early_status = 413;
+		}
+		if (r->early_status)
+			early_answer(r);
+		else
+			r->answered = head(r, c, body);
+		if ((r->early_status || r->answered) && body) {
+			guard_body_received(c, 0);
+			return send_response(c, r);
+		}
+		return MHD_YES;
 	}
 	guard_body_received(c, *upload_size);
 	if (r->responded) {
@@ -382,25 +483,17 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
 		return MHD_YES;
 	}
 	if (*upload_size) {
-		/* a refused body is read to its end and dropped: libmicrohttpd
-		 * cannot queue an answer while the upload is under way */
-		if (!r->early_status) {
-			buf_add(&r->in, upload, *upload_size);
-			if (r->in.err)
-				r->early_status = 413;
-		}
+		if (!r->early_status && !r->answered)
+			body_feed(r, upload, *upload_size);
 		*upload_size = 0;
 		return MHD_YES;
 	}
-	r->status = 200;
-	if (r->early_status) {
-		r->path = "/";
-		r->raw_query = "";
-		if (app->begin)
-			app->begin(r);
-		req_error(r, r->early_status);
-	} else {
-		dispatch(r, c);
+	if (r->offloaded == 1)
+		return MHD_YES; /* called again while a worker has it */
+	if (!r->early_status && !r->answered && !r->offloaded) {
+		finish(r);
+		if (r->offloaded == 1)
+			return MHD_YES; /* the answer comes when the worker is done */
 	}
 	return send_response(c, r);
 }
@@ -451,6 +544,10 @@ server_run(const struct server_opts *o, const struct http_app *a)
 	opts = o;
 	app = a;
 	http_set_error_page(a->error_page);
+	static struct body_opts bo;
+	bo = (struct body_opts){o->spool_dir, o->form_limit, o->upload_limit, o->uploads_max,
+	                        a->form_ok};
+	body_setup(&bo);
 	struct sockaddr_storage ss;
 	unsigned short port;
 	int v6 = parse_listen(o->listen, &ss, &port);
@@ -458,8 +555,11 @@ server_run(const struct server_opts *o, const struct http_app *a)
 		fprintf(stderr, "samverka: --listen wants HOST:PORT, got %s\n", o->listen);
 		return 2;
 	}
+	if (offload_start(o->slow_threads, o->slow_queue, &offload_steps) != 0)
+		return 1;
 	unsigned cap = guard_start();
-	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG;
+	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL | MHD_USE_ERROR_LOG |
+	                 MHD_ALLOW_SUSPEND_RESUME;
 	if (v6)
 		flags |= MHD_USE_IPv6;
 	struct MHD_Daemon *d = MHD_start_daemon(

@@ -3,6 +3,9 @@
 #include "layout/foot.tpl.h"
 #include "layout/head.tpl.h"
 #include "http/decode.h"
+#include "http/router.h"
+#include "base/esc.h"
+#include "base/valid.h"
 
 #include <string.h>
 
@@ -31,8 +34,9 @@ switch_url(struct req *r, const char *path, size_t n, const struct kvlist *q)
 
 /* The switch for a page of ours named by an address: only its path and
  * query count (of an absolute URL, such as a Referer, never its host), the
- * path must be local ("/x", not "//x"), and a query that does not decode
- * is dropped. NULL when the address names no page of ours. */
+ * address must pass the one rule for addresses we send a browser to
+ * (local_path), and a query that does not decode is dropped. NULL when the
+ * address names no page of ours. */
 static const char *
 switch_to(struct req *r, const char *url)
 {
@@ -41,12 +45,9 @@ switch_to(struct req *r, const char *url)
 		s = strchr(s + 7, '/');
 	else if (s && strncmp(s, "https://", 8) == 0)
 		s = strchr(s + 8, '/');
-	if (!s || s[0] != '/' || s[1] == '/' || s[1] == '\\')
+	if (!local_path(s, NULL))
 		return NULL;
 	size_t n = strcspn(s, "?#");
-	for (size_t i = 0; i < n; i++)
-		if ((unsigned char)s[i] <= 0x20 || s[i] == '\\' || s[i] == 0x7f)
-			return NULL;
 	struct kvlist q = {0};
 	if (s[n] == '?') {
 		size_t qn = strcspn(s + n + 1, "#");
@@ -54,6 +55,45 @@ switch_to(struct req *r, const char *url)
 			q = (struct kvlist){0};
 	}
 	return switch_url(r, s, n, &q);
+}
+
+/* The path of a page as a URL, made from the route, never copied from the
+ * request: the route's pattern with each {param} the request's value,
+ * percent-encoded. An address no route knows (404, 405) is its path with
+ * runs of slashes made one and each segment encoded the same way, so
+ * "//host/x" links to "/host/x"; and the start page when that is still
+ * not a plain local path ("/../x"). */
+static const char *
+routed_path(struct req *r)
+{
+	struct buf b = {0};
+	if (r->route) {
+		int i = 0;
+		for (const char *p = r->route->pattern; *p; p++) {
+			const char *close = *p == '{' ? strchr(p, '}') : NULL;
+			if (!close) {
+				buf_putc(&b, *p);
+				continue;
+			}
+			if (i < r->nparams)
+				esc_url_component(&b, r->params[i], strlen(r->params[i]));
+			i++;
+			p = close;
+		}
+	} else {
+		for (const char *p = r->path; *p;) {
+			p += strspn(p, "/");
+			size_t n = strcspn(p, "/");
+			if (n == 0 && b.len)
+				break;
+			buf_putc(&b, '/');
+			esc_url_component(&b, p, n);
+			p += n;
+		}
+	}
+	const char *s = local_path(buf_cstr(&b), NULL) ? arena_strdup(&r->a, buf_cstr(&b)) : "/";
+	buf_free(&b);
+	return s;
 }
 
 /* Language: ?lang= wins and is remembered in a cookie; then the cookie;
@@ -77,9 +117,10 @@ page_init(struct req *r)
 }
 
 /* The language switch of the page being drawn, unless the handler named
- * the form's page (layout_form_page): the same address with the other
- * language, the rest of the query kept; on a page answered to a POST the
- * page the form was on (the Referer), else the start page. */
+ * the form's page (layout_form_page): the page's address as its route
+ * makes it (routed_path) with the other language, the rest of the query
+ * kept; on a page answered to a POST the page the form was on (the
+ * Referer), else the start page. */
 static void
 lang_switch(struct req *r)
 {
@@ -88,7 +129,8 @@ lang_switch(struct req *r)
 	if (!r->path) { /* a request refused before its address was decoded */
 		r->p.lang_url = switch_url(r, "/", 1, NULL);
 	} else if (r->method == M_GET || r->method == M_HEAD) {
-		r->p.lang_url = switch_url(r, r->path, strlen(r->path), &r->query);
+		const char *path = routed_path(r);
+		r->p.lang_url = switch_url(r, path, strlen(path), &r->query);
 	} else {
 		r->p.lang_url = switch_to(r, r->referer);
 		if (!r->p.lang_url)

@@ -117,17 +117,16 @@ assoc_form_set(struct form *f, const struct assoc_input *in)
 }
 
 /* The fields as the template draws them, from typed values and the
- * register's errors, for a form that reads them itself (the registration
- * e-service); returns how many. */
+ * register's errors, for a form that reads them itself (the yearly
+ * update, which takes the members and contact details); returns how
+ * many. */
 int
 assoc_form_fields(struct field *f, const struct assoc_input *in, const struct assoc_errors *e,
-                  const char *form_code, int en)
+                  int en)
 {
-	const char *const values[ASSOC_FIELDS] = {in->name,    form_code ? form_code : in->form,
-	                                          in->orgnr,   in->purpose,
-	                                          in->email,   in->phone,
-	                                          in->website, in->founded,
-	                                          in->members};
+	const char *const values[ASSOC_FIELDS] = {in->name,    in->form,    in->orgnr,
+	                                          in->purpose, in->email,   in->phone,
+	                                          in->website, in->founded, in->members};
 	const char *const errors[ASSOC_FIELDS] = {e->name,    e->form,    e->orgnr,
 	                                          e->purpose, e->email,   e->phone,
 	                                          e->website, e->founded, e->members};

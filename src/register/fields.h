@@ -28,7 +28,7 @@ extern const struct form_def assoc_form_def;
 int assoc_form_read(struct form *f, struct req *r, struct assoc_input *in, struct assoc_rec *rec);
 void assoc_form_set(struct form *f, const struct assoc_input *in);
 int assoc_form_fields(struct field *f, const struct assoc_input *in, const struct assoc_errors *e,
-                      const char *form_code, int english);
+                      int english);
 struct assoc_input assoc_input_from_form(struct req *r);
 int assoc_choices(struct req *r, struct choice **areas, struct choice **groups);
 int form_ids(struct req *r, const char *name, const struct choice *allowed, int64_t *ids);

@@ -26,7 +26,9 @@ register_list_page(struct req *r)
 	        f.page < pages ? register_page_url(r, "/foreningar", &f, f.page + 1) : NULL;
 	r->p.title = r->p.english ? "The association register" : "Föreningsregistret";
 	layout_head(r);
-	tpl_register_list(&r->out, &r->p, &f, &l, areas, groups, pages, prev, next);
+	int nfilters;
+	struct field *filters = register_filter_fields(r, &f, areas, groups, &nfilters);
+	tpl_register_list(&r->out, &r->p, &f, filters, nfilters, &l, pages, prev, next);
 	layout_foot(r);
 }
 

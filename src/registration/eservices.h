@@ -3,9 +3,15 @@
 #ifndef REGISTRATION_ESERVICES_H
 #define REGISTRATION_ESERVICES_H
 #include "cases/eservice.h"
+#include "register/fields.h"
 
 extern const struct eservice registration_eservice;
 extern const struct eservice update_eservice;
+
+/* The registration's own fields, in its declaration and after the
+ * register's in the page's one list of fields (REG_FIELDS). */
+enum { REG_BOARD, REG_STATUTES, REG_MINUTES, REG_PUBLIC, REG_OWN };
+enum { REG_FIELDS = ASSOC_FIELDS + REG_OWN };
 
 /* Another registration of the same organisationsnummer. */
 struct registration_twin {

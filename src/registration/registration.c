@@ -7,10 +7,10 @@
 #include "cases/action.h"
 #include "cases/eservice.h"
 #include "cases/pages.h"
-#include "http/decode.h"
 #include "layout/layout.h"
 #include "register/queries.h"
 #include "registration/eservices.h"
+#include "registration/fields.h"
 #include "registration/registration.tpl.h"
 #include "registration/show_registration.tpl.h"
 
@@ -39,76 +39,83 @@ static struct dbq Q_ACTIVATE = {
 static struct dbq Q_LAST_UPDATE = {"UPDATE associations SET last_update = $2 WHERE id = $1", NULL,
                                    0};
 
+/* What the registration asks beside the register's fields: the board,
+ * the two documents, each refused beside itself, and whether the
+ * association wants to be in the public register. */
+static const struct field_def own_fields[REG_OWN] = {
+        [REG_BOARD] = BOARD_FIELD,
+        [REG_STATUTES] = {.name = "stadgar",
+                          .label_sv = "Stadgar",
+                          .label_en = "Statutes",
+                          .type = FIELD_FILE,
+                          .required = 1,
+                          .hint_sv = FILE_TYPES_SV,
+                          .hint_en = FILE_TYPES_EN,
+                          .missing_sv = "Bifoga stadgarna.",
+                          .missing_en = "Attach the statutes."},
+        [REG_MINUTES] = MINUTES_FIELD,
+        [REG_PUBLIC] = {.name = "offentlig",
+                        .label_sv = "Visa föreningen i det offentliga registret",
+                        .label_en = "Show the association in the public register",
+                        .type = FIELD_CHECKBOX},
+};
+static const struct form_def own_form = {"registrering", own_fields, REG_OWN};
+
+/* The registration as one request has it: the register's fields and the
+ * registration's own, with what was typed and their errors, the areas and
+ * groups ticked, and where the case goes. */
 struct reg_form {
-	struct assoc_input in;
-	struct assoc_errors e;
+	struct form assoc, own;
 	struct assoc_rec rec;
 	struct choice *areas, *groups;
-	const char *board, *board_error, *files_error;
-	struct dept_ref dept; /* where the case goes */
+	struct dept_ref dept;
 };
 
+/* An empty registration with the choices it offers: 0 when it may be
+ * shown, else the request is answered (the e-service is not open, or the
+ * database failed). */
+static int
+start(struct req *r, struct reg_form *f)
+{
+	*f = (struct reg_form){0};
+	if (!eservice_open(r, &registration_eservice, &f->dept))
+		return -1;
+	if (assoc_choices(r, &f->areas, &f->groups) != 0) {
+		req_error(r, 500);
+		return -1;
+	}
+	form_init(&f->assoc, r, &assoc_form_def);
+	form_init(&f->own, r, &own_form);
+	return 0;
+}
+
+/* The page: the fields of both forms in one list, so the one summary
+ * names them in the order they stand. */
 static void
 render(struct req *r, struct reg_form *f)
 {
-	struct field fields[ASSOC_FIELDS];
-	int nf = assoc_form_fields(fields, &f->in, &f->e, f->rec.form, r->p.english);
+	struct field *all = arena_alloc(&r->a, REG_FIELDS * sizeof(*all));
+	memcpy(all, form_fields(&f->assoc, &r->a), ASSOC_FIELDS * sizeof(*all));
+	memcpy(all + ASSOC_FIELDS, form_fields(&f->own, &r->a), REG_OWN * sizeof(*all));
 	r->p.title = r->p.english ? "Register an association" : "Registrera en förening";
 	const char *csrf = req_csrf(r);
 	layout_head(r);
-	tpl_registration_registration(&r->out, &r->p, csrf, &f->dept, fields, nf, f->e.count,
-	                              f->areas, f->rec.area_ids, f->rec.nareas, f->groups,
-	                              f->rec.group_ids, f->rec.ngroups, f->rec.public_,
-	                              f->board ? f->board : "", f->board_error, f->files_error);
+	tpl_registration_registration(&r->out, &r->p, csrf, &f->dept, all,
+	                              f->assoc.nerrors + f->own.nerrors, f->areas, f->rec.area_ids,
+	                              f->rec.nareas, f->groups, f->rec.group_ids, f->rec.ngroups);
 	layout_foot(r);
 }
 
 void
 registration_form(struct req *r)
 {
-	struct reg_form f = {0};
-	if (!eservice_open(r, &registration_eservice, &f.dept))
+	struct reg_form f;
+	if (start(r, &f) != 0)
 		return;
-	if (assoc_choices(r, &f.areas, &f.groups) != 0) {
-		req_error(r, 500);
-		return;
-	}
-	f.in.form = "ideell";
-	f.rec.public_ = 1;
+	form_set(&f.assoc, "form", "ideell");
+	form_set(&f.own, "offentlig", "1");
 	render(r, &f);
 }
-
-/* The board as a JSON array of lines; personal data, kept in the case. */
-static json_t *
-board_lines(const char *text, int *count)
-{
-	json_t *arr = json_array();
-	*count = 0;
-	while (*text) {
-		size_t n = strcspn(text, "\r\n");
-		size_t s = 0;
-		while (s < n && text[s] == ' ')
-			s++;
-		if (n > s) {
-			json_array_append_new(arr, json_stringn(text + s, n - s));
-			(*count)++;
-		}
-		text += n;
-		while (*text == '\r' || *text == '\n')
-			text++;
-	}
-	return arr;
-}
-
-/* The two documents a registration needs, as the form model reads them. */
-static const struct field_def doc_fields[] = {
-        {.name = "stadgar", .label_sv = "Stadgar", .label_en = "Statutes", .type = FIELD_FILE},
-        {.name = "protokoll",
-         .label_sv = "Senaste årsmötesprotokoll",
-         .label_en = "Latest annual meeting minutes",
-         .type = FIELD_FILE},
-};
-static const struct form_def docs_form = {"registrering", doc_fields, 2};
 
 /* A JSON array of ids. */
 static json_t *
@@ -141,72 +148,48 @@ payload_of(const struct assoc_input *in, const struct assoc_rec *rec, json_t *bo
 	return p;
 }
 
-/* Checks everything; stores the case and both documents in one
- * transaction, or nothing. Only an association already in the register
- * stops a registration: another pending one is for the officer to weigh. */
+/* Checks everything, each reason beside its field; stores the case and
+ * both documents in one transaction, or nothing. Only an association
+ * already in the register stops a registration: another pending one is
+ * for the officer to weigh. */
 void
 registration_submit(struct req *r)
 {
-	struct reg_form f = {0};
-	int en = r->p.english;
-	if (!eservice_open(r, &registration_eservice, &f.dept))
+	struct reg_form f;
+	if (start(r, &f) != 0)
 		return;
-	if (assoc_choices(r, &f.areas, &f.groups) != 0) {
-		req_error(r, 500);
-		return;
-	}
-	f.in = assoc_input_from_form(r);
-	assoc_validate(&f.in, en, &f.rec, &f.e);
+	struct assoc_input in;
+	assoc_form_read(&f.assoc, r, &in, &f.rec);
+	form_read(&f.own, r);
 	f.rec.nareas = form_ids(r, "omrade", f.areas, f.rec.area_ids);
 	f.rec.ngroups = form_ids(r, "malgrupp", f.groups, f.rec.group_ids);
 	if (f.rec.nareas < 0 || f.rec.ngroups < 0) {
 		req_error(r, 400);
 		return;
 	}
-	f.rec.public_ = req_form(r, "offentlig") != NULL;
-	f.board = req_form(r, "styrelse");
-	int members = 0;
-	json_t *board = board_lines(f.board ? f.board : "", &members);
-	if (members == 0 || strlen(f.board) > 5000 || !text_valid(f.board, strlen(f.board)))
-		f.board_error = en ? "Write at least one board member, one per line."
-		                   : "Skriv minst en styrelseledamot, en per rad.";
-	struct form docs;
-	form_init(&docs, r, &docs_form);
-	form_read(&docs, r);
-	if (!form_file(&docs, "stadgar") || !form_file(&docs, "protokoll"))
-		f.files_error = en ? "Attach the statutes and the latest annual meeting minutes."
-		                   : "Bifoga stadgar och senaste årsmötesprotokoll.";
-	if (f.e.count == 0 && f.rec.orgnr[0] && assoc_find(r->db, &f.rec)) {
-		f.e.orgnr =
-		        en ? "This association is already registered. Use the yearly update."
-		           : "Föreningen är redan registrerad. Använd den årliga uppdateringen.";
-		f.e.count++;
+	f.rec.public_ = form_value(&f.own, "offentlig") != NULL;
+	if (f.assoc.nerrors == 0 && f.rec.orgnr[0] && assoc_find(r->db, &f.rec))
+		form_error(&f.assoc, "organisationsnummer",
+		           "Föreningen är redan registrerad. Använd den årliga uppdateringen.",
+		           "This association is already registered. Use the yearly update.");
+	if (f.assoc.nerrors == 0 && f.own.nerrors == 0) {
+		/* the diary is the municipality's record, kept in Swedish
+		 * whatever language the applicant reads; it names the
+		 * association only if the applicant chose to be shown in the
+		 * public register */
+		char *title = arena_alloc(&r->a, 300);
+		snprintf(title, 300, "Registrering: %s", f.rec.name);
+		json_t *board = board_lines(form_value(&f.own, "styrelse"));
+		struct submission s = {.es = &registration_eservice,
+		                       .form = &f.own,
+		                       .dept = f.dept,
+		                       .title = title,
+		                       .title_private = !f.rec.public_,
+		                       .payload = payload_of(&in, &f.rec, board)};
+		/* 0: a document was refused, its reason is beside its field */
+		if (eservice_submit(r, &s) != 0)
+			return;
 	}
-	if (f.e.count || f.board_error || f.files_error)
-		goto again;
-
-	/* the diary is the municipality's record, kept in Swedish whatever
-	 * language the applicant reads */
-	char *title = arena_alloc(&r->a, 300);
-	snprintf(title, 300, "Registrering: %s", f.rec.name);
-	struct submission s = {.es = &registration_eservice,
-	                       .form = &docs,
-	                       .dept = f.dept,
-	                       .title = title,
-	                       .payload = payload_of(&f.in, &f.rec, board)};
-	board = NULL;
-	int rc = eservice_submit(r, &s);
-	if (rc != 0)
-		return;
-	f.files_error = docs.error[0] ? docs.error[0] : docs.error[1];
-again:
-	json_decref(board);
-	if (!f.files_error && r->files.n)
-		f.files_error =
-		        en ? "Choose the two files again: a browser does not keep them "
-		             "after an error."
-		           : "Välj de två filerna igen: webbläsaren behåller dem inte efter "
-		             "ett fel.";
 	r->status = 422;
 	render(r, &f);
 }

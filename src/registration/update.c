@@ -2,13 +2,13 @@
  * sends its board, members, contact details and latest minutes; granted,
  * the register takes the new details and shows when it was last updated. */
 #include "register/fields.h"
-#include "base/valid.h"
 #include "cases/action.h"
+#include "cases/documents.h"
 #include "cases/eservice.h"
-#include "http/decode.h"
 #include "layout/layout.h"
 #include "register/queries.h"
 #include "registration/eservices.h"
+#include "registration/fields.h"
 #include "registration/show_update.tpl.h"
 #include "registration/update.tpl.h"
 
@@ -25,18 +25,15 @@ static struct dbq Q_APPLY = {
 
 enum { U_BOARD, U_MEMBERS, U_EMAIL, U_PHONE, U_WEB, U_MINUTES, U_COUNT };
 
-/* The minutes, as the form model reads files. */
-static const struct field_def doc_fields[] = {{.name = "protokoll",
-                                               .label_sv = "Senaste årsmötesprotokoll",
-                                               .label_en = "Latest annual meeting minutes",
-                                               .type = FIELD_FILE}};
-static const struct form_def docs_form = {"arsuppdatering", doc_fields, 1};
+/* The update's own fields, as the registration declares them too. */
+static const struct field_def own_fields[] = {BOARD_FIELD, MINUTES_FIELD};
+static const struct form_def own_form = {"arsuppdatering", own_fields, 2};
 
-/* The form's fields: the board and the minutes of its own; the members and
- * contact details as the register's form shows them, from what was posted
- * or, at first, from the register. */
+/* The form's fields: the board and the minutes of its own form; the
+ * members and contact details as the register's form shows them, from
+ * what was posted or, at first, from the register. */
 static void
-fields(struct req *r, const struct assoc *x, struct field f[U_COUNT])
+fields(struct req *r, const struct assoc *x, const struct form *own, struct field f[U_COUNT])
 {
 	int en = r->p.english;
 	struct assoc_input in = {0};
@@ -52,25 +49,17 @@ fields(struct req *r, const struct assoc *x, struct field f[U_COUNT])
 	}
 	static const struct assoc_errors none;
 	struct field assoc[ASSOC_FIELDS];
-	assoc_form_fields(assoc, &in, &none, NULL, en);
-	f[U_BOARD] = (struct field){
-	        .name = "styrelse",
-	        .label = en ? "Board" : "Styrelse",
-	        .value = r->method == M_POST ? req_form(r, "styrelse") : "",
-	        .type = "textarea",
-	        .hint = en ? "One person per line: name and role. Not made public."
-	                   : "En person per rad: namn och roll. Uppgifterna är inte offentliga.",
-	        .required = 1};
+	assoc_form_fields(assoc, &in, &none, en);
+	struct field *mine = form_fields(own, &r->a);
+	f[U_BOARD] = mine[0];
 	f[U_MEMBERS] = assoc[AF_MEMBERS];
 	f[U_MEMBERS].required = 1;
 	f[U_EMAIL] = assoc[AF_EMAIL];
 	f[U_PHONE] = assoc[AF_PHONE];
 	f[U_WEB] = assoc[AF_WEBSITE];
-	f[U_MINUTES] = (struct field){.name = "protokoll",
-	                              .label = en ? "Latest annual meeting minutes"
-	                                          : "Senaste årsmötesprotokoll",
-	                              .type = "file",
-	                              .required = 1};
+	f[U_MINUTES] = mine[1];
+	/* the new case will count against the association's quota */
+	f[U_MINUTES].hint = documents_usage_hint(r, 0, x->id, f[U_MINUTES].hint);
 }
 
 /* The association in the path, if the signed-in user represents it. */
@@ -105,9 +94,21 @@ update_form(struct req *r)
 	}
 	if (!eservice_open(r, &update_eservice, &d))
 		return;
+	struct form own;
+	form_init(&own, r, &own_form);
 	struct field f[U_COUNT];
-	fields(r, &x, f);
+	fields(r, &x, &own, f);
 	render(r, &x, &d, f, 0);
+}
+
+/* The number of fields with an error. */
+static int
+errors_in(const struct field f[U_COUNT])
+{
+	int n = 0;
+	for (int i = 0; i < U_COUNT; i++)
+		n += f[i].error != NULL;
+	return n;
 }
 
 void
@@ -122,8 +123,11 @@ update_submit(struct req *r)
 	if (!eservice_open(r, &update_eservice, &d))
 		return;
 	int en = r->p.english;
+	struct form own;
+	form_init(&own, r, &own_form);
+	form_read(&own, r);
 	struct field f[U_COUNT];
-	fields(r, &x, f);
+	fields(r, &x, &own, f);
 	/* the register's own rules for contact details and members */
 	struct assoc_input in = {x.orgnr[0] ? x.orgnr : NULL,
 	                         x.name,
@@ -144,25 +148,13 @@ update_submit(struct req *r)
 	if (!e.members && !rec.members)
 		f[U_MEMBERS].error =
 		        en ? "Write the number of members." : "Skriv antalet medlemmar.";
-	const char *board = f[U_BOARD].value ? f[U_BOARD].value : "";
-	if (text_blank(board) || strlen(board) > 5000 || !text_valid(board, strlen(board)))
-		f[U_BOARD].error = en ? "Write at least one board member, one per line."
-		                      : "Skriv minst en styrelseledamot, en per rad.";
-	struct form docs;
-	form_init(&docs, r, &docs_form);
-	form_read(&docs, r);
-	if (!form_file(&docs, "protokoll"))
-		f[U_MINUTES].error = en ? "Attach the minutes." : "Bifoga protokollet.";
-	int nerrors = 0;
-	for (int i = 0; i < U_COUNT; i++)
-		nerrors += f[i].error != NULL;
-	if (nerrors) {
+	if (errors_in(f)) {
 		r->status = 422;
-		render(r, &x, &d, f, nerrors);
+		render(r, &x, &d, f, errors_in(f));
 		return;
 	}
 	json_t *p = json_object();
-	json_object_set_new(p, "styrelse", json_string(board));
+	json_object_set_new(p, "styrelse", json_string(form_value(&own, "styrelse")));
 	json_object_set_new(p, "medlemmar", json_integer(rec.members));
 	json_object_set_new(p, "epost", json_string(rec.email));
 	json_object_set_new(p, "telefon", json_string(rec.phone));
@@ -171,14 +163,15 @@ update_submit(struct req *r)
 	char *title = arena_alloc(&r->a, 300);
 	snprintf(title, 300, "Årlig uppdatering: %s", x.name);
 	struct submission sub = {.es = &update_eservice,
-	                         .form = &docs,
+	                         .form = &own,
 	                         .dept = d,
 	                         .title = title,
 	                         .association_id = x.id,
 	                         .payload = p};
 	if (eservice_submit(r, &sub) != 0)
 		return;
-	f[U_MINUTES].error = docs.error[0];
+	/* the minutes were refused: the reason is beside the field */
+	fields(r, &x, &own, f);
 	r->status = 422;
 	render(r, &x, &d, f, 1);
 }

@@ -44,6 +44,18 @@ max_chars(const struct field_def *d)
 	return d->type == FIELD_TEXTAREA ? 10000 : 200;
 }
 
+/* A value as the form draws it back: at most the field's limit of
+ * characters, so a page never echoes a megabyte someone sent. */
+static const char *
+at_most(struct arena *a, const char *v, size_t max)
+{
+	size_t chars = 0, i = 0;
+	for (; v && v[i]; i++)
+		if (((unsigned char)v[i] & 0xc0) != 0x80 && chars++ == max)
+			return arena_strndup(a, v, i);
+	return v;
+}
+
 /* A whole number as people write it in the page's language: 10 000 in
  * Swedish, 10,000 in English; four digits and fewer stay as they are. */
 static const char *
@@ -76,26 +88,58 @@ chosen(const struct choice *c, const char *v)
  * type's. */
 #define INVALID(sv, en) (d->invalid_sv ? OWN(d->invalid_sv, d->invalid_en) : MSG(sv, en))
 
-/* The type's own rules for a value that was given. */
+/* The control characters a field refuses: a text area takes tabs and line
+ * breaks (a browser sends them as CR LF), any other field none; no field
+ * takes other C0 or C1 controls or DEL, which nobody types and which
+ * break mails, CSV files and logs. */
+static const char *
+control_problem(const struct form *f, const struct field_def *d, const char *v)
+{
+	int area = d->type == FIELD_TEXTAREA;
+	for (const unsigned char *c = (const unsigned char *)v; *c; c++) {
+		if (area && (*c == '\t' || *c == '\n' || (*c == '\r' && c[1] == '\n')))
+			continue;
+		if (!area && (*c == '\r' || *c == '\n'))
+			return MSG("Texten får inte ha radbrytningar.",
+			           "The text may not have line breaks.");
+		if (!area && *c == '\t')
+			return MSG("Texten får inte ha tabbtecken.",
+			           "The text may not have tab characters.");
+		if (*c < 0x20 || *c == 0x7f || (*c == 0xc2 && c[1] >= 0x80 && c[1] <= 0x9f))
+			return MSG("Texten innehåller otillåtna tecken.",
+			           "The text contains characters that are not allowed.");
+	}
+	return NULL;
+}
+
+/* The type's own rules for a value that was given: first its length,
+ * then its characters, so a megabyte costs one pass and nothing more. A
+ * whole number and a choice are refused by their own rules, in their own
+ * words, whatever their length. */
 static const char *
 type_problem(const struct form *f, int i, const char *v, struct arena *a)
 {
 	const struct field_def *d = &f->def->fields[i];
 	size_t max = max_chars(d);
 	int choice = d->type == FIELD_SELECT || d->type == FIELD_RADIO;
+	if (d->type != FIELD_INT && !choice && utf8_chars(v) > max) {
+		/* the text drawn back is cut at the limit (at_most): say so,
+		 * so nobody sends it again without noticing its end is gone */
+		const char *cut = d->type == FIELD_PASSWORD ? ""
+		                  : f->english ? " The text below has been cut to that many."
+		                               : " Texten nedan har kortats till så många.";
+		char *m = arena_alloc(a, 128);
+		snprintf(m, 128,
+		         f->english ? "Write at most %s characters.%s" : "Skriv högst %s tecken.%s",
+		         grouped(a, (long long)max, f->english), cut);
+		return m;
+	}
+	const char *problem = d->type == FIELD_INT || choice ? NULL : control_problem(f, d, v);
+	if (problem)
+		return problem;
 	if (!text_valid(v, strlen(v)))
 		return MSG("Texten innehåller otillåtna tecken.",
 		           "The text contains characters that are not allowed.");
-	if (d->type != FIELD_INT && !choice && utf8_chars(v) > max) {
-		char *m = arena_alloc(a, 64);
-		snprintf(m, 64,
-		         f->english ? "Write at most %s characters." : "Skriv högst %s tecken.",
-		         grouped(a, (long long)max, f->english));
-		return m;
-	}
-	if (d->type != FIELD_TEXTAREA && !choice && strpbrk(v, "\r\n\t"))
-		return MSG("Texten får inte ha radbrytningar.",
-		           "The text may not have line breaks.");
 	int64_t n;
 	switch (d->type) {
 	case FIELD_EMAIL:
@@ -179,7 +223,7 @@ form_read(struct form *f, struct req *r)
 			continue;
 		}
 		const char *v = req_form(r, d->name);
-		f->value[i] = v;
+		f->value[i] = at_most(&r->a, v, max_chars(d));
 		if (d->type == FIELD_CHECKBOX) {
 			if (d->required && !v)
 				missing(f, d);
@@ -199,6 +243,19 @@ form_read(struct form *f, struct req *r)
 		}
 	}
 	return f->nerrors;
+}
+
+/* Reads every declared field of a GET form of filters from the query
+ * string (through req_query, so the page cache knows each was read), as
+ * it stands and without errors: a filter has nowhere to show one, and the
+ * list's reader decides what a value means (an unknown choice matches
+ * nothing, a number out of range is no filter), as its API reads it. */
+void
+form_read_query(struct form *f, struct req *r)
+{
+	f->filter = 1;
+	for (int i = 0; i < f->def->n; i++)
+		f->value[i] = req_query(r, f->def->fields[i].name);
 }
 
 /* What was typed into a field (or prefilled), NULL when nothing. */
@@ -291,12 +348,37 @@ const char *
 form_type_name(enum field_type t)
 {
 	static const char *const names[] = {
-	        [FIELD_TEXT] = "text", [FIELD_TEXTAREA] = "textarea", [FIELD_EMAIL] = "email",
-	        [FIELD_TEL] = "tel",   [FIELD_URL] = "url",           [FIELD_INT] = "text",
-	        [FIELD_DATE] = "date", [FIELD_SELECT] = "select",     [FIELD_CHECKBOX] = "checkbox",
-	        [FIELD_FILE] = "file", [FIELD_PASSWORD] = "password", [FIELD_RADIO] = "radio",
+	        [FIELD_TEXT] = "text",         [FIELD_TEXTAREA] = "textarea",
+	        [FIELD_EMAIL] = "email",       [FIELD_TEL] = "tel",
+	        [FIELD_URL] = "url",           [FIELD_INT] = "text",
+	        [FIELD_DATE] = "date",         [FIELD_SELECT] = "select",
+	        [FIELD_CHECKBOX] = "checkbox", [FIELD_FILE] = "file",
+	        [FIELD_PASSWORD] = "password", [FIELD_RADIO] = "radio",
+	        [FIELD_SEARCH] = "search",
 	};
 	return names[t];
+}
+
+/* The hint of a field as drawn: a file that came with the form and was
+ * fine is not kept by the browser when the form comes back (a file input
+ * cannot be prefilled), so its hint asks for it again. */
+static const char *
+hint_of(const struct form *f, int i, struct arena *a)
+{
+	const struct field_def *d = &f->def->fields[i];
+	const char *hint = f->english ? d->hint_en : d->hint_sv;
+	if (d->type != FIELD_FILE || !f->file[i] || f->error[i])
+		return hint;
+	const char *again = MSG("Välj filen igen: webbläsaren behåller den inte när formuläret "
+	                        "visas på nytt.",
+	                        "Choose the file again: the browser does not keep it when the form "
+	                        "is shown again.");
+	if (!hint)
+		return again;
+	size_t n = strlen(hint) + strlen(again) + 2;
+	char *both = arena_alloc(a, n);
+	snprintf(both, n, "%s %s", hint, again);
+	return both;
 }
 
 /* Every field as the template draws it, in the form's language: its id
@@ -316,17 +398,22 @@ form_fields(const struct form *f, struct arena *a)
 			snprintf(k, n, "%s-%s", id, f->key);
 			id = k;
 		}
+		int number = d->type == FIELD_INT && f->filter;
 		out[i] = (struct field){
 		        .name = d->name,
 		        .label = en ? d->label_en : d->label_sv,
 		        .value = d->type == FIELD_PASSWORD ? "" : f->value[i],
 		        .error = f->error[i],
-		        .type = form_type_name(d->type),
-		        .hint = en ? d->hint_en : d->hint_sv,
+		        .type = number ? "number" : form_type_name(d->type),
+		        .hint = hint_of(f, i, a),
 		        .required = d->required,
 		        .autocomplete = d->autocomplete,
 		        .choices = f->choices[i],
 		        .id = id,
+		        .any = d->any_sv ? OWN(d->any_sv, d->any_en) : NULL,
+		        .filter = f->filter,
+		        .min = d->min,
+		        .max = d->max_int,
 		};
 	}
 	return out;

@@ -23,8 +23,14 @@ enum field_type {
 	FIELD_CHECKBOX,
 	FIELD_FILE,
 	FIELD_PASSWORD,
-	FIELD_RADIO, /* the choices as radio buttons in a fieldset */
+	FIELD_RADIO,  /* the choices as radio buttons in a fieldset */
+	FIELD_SEARCH, /* a line of text, drawn as a search box */
 };
+
+/* The files a file field takes (field.html's accept list), as its hint
+ * says it. */
+#define FILE_TYPES_SV "PDF, bild (PNG eller JPEG), ODT eller DOCX."
+#define FILE_TYPES_EN "PDF, image (PNG or JPEG), ODT or DOCX."
 
 /* A further rule for one field: NULL when the value is fine, else the
  * message in the page's language. */
@@ -49,6 +55,8 @@ struct field_def {
 	/* the HTML id, when it is not the name: forms of one page that share
 	 * a field name give it ids of their own */
 	const char *id;
+	/* a select's empty choice ("Alla områden" in a filter); NULL: "Välj" */
+	const char *any_sv, *any_en;
 };
 
 /* A form: its fields, and an id that tells two forms of one page apart
@@ -66,13 +74,16 @@ struct field {
 	const char *value;
 	const char *error;
 	/* text, email, tel, url, date, password, textarea, select, radio,
-	 * checkbox, file */
+	 * checkbox, file, search; number (a whole number in a filter) */
 	const char *type;
 	const char *hint;
 	int required;
 	const char *autocomplete;
 	const struct choice *choices; /* for select and radio: code is the value */
 	const char *id;               /* the HTML id; NULL: the name */
+	const char *any;              /* a select's empty choice; NULL: "Välj" */
+	int filter;                   /* drawn in a row of filters (form.filter) */
+	int64_t min, max;             /* a number's range */
 };
 
 /* A form as one request has it: the values typed (or prefilled), the
@@ -89,10 +100,16 @@ struct form {
 	/* tells apart the forms of one declaration drawn many times on a page
 	 * (one per association): the fields' ids end in "-key"; NULL: once */
 	const char *key;
+	/* read from the address (form_read_query): a GET form of filters above
+	 * a list, its fields in one row, none marked optional, a search box
+	 * taking the row's free width, a whole number a number box; it has no
+	 * errors and no summary */
+	int filter;
 };
 
 void form_init(struct form *f, struct req *r, const struct form_def *d);
 int form_read(struct form *f, struct req *r);
+void form_read_query(struct form *f, struct req *r);
 int form_index(const struct form *f, const char *name);
 const char *form_value(const struct form *f, const char *name);
 int64_t form_int(const struct form *f, const char *name);

@@ -103,7 +103,7 @@ const pages = [
 			await p.fill('#organisationsnummer', '123');
 			const res = await clickThrough(p, 'main form.stack button[type=submit]');
 			const errors = await p.locator('main .error-summary li').count();
-			assert.equal(errors, 3, 'the summary names the number, the board and the documents');
+			assert.equal(errors, 4, 'the summary names the number, the board and each of the two documents');
 			return res;
 		},
 	},

@@ -100,7 +100,7 @@ async function fieldError(page, id) {
 }
 
 for (const lang of ['sv', 'en']) {
-	test(`the registration form names a missing board and missing or wrong documents (${lang})`, T, async () => {
+	test(`the registration form names a missing board and each missing or wrong document beside itself (${lang})`, T, async () => {
 		const sv = lang === 'sv';
 		const page = await rep.newPage();
 		await page.goto(app.url + '/registrera-forening?lang=' + lang);
@@ -112,16 +112,21 @@ for (const lang of ['sv', 'en']) {
 		let res = await clickThrough(page, 'main form.stack button[type=submit]');
 		assert.equal(res.status(), 422);
 
-		// One summary, above the form, with one link per problem.
+		// One summary, above the form, with one link per problem: each
+		// missing file is named beside its own field.
 		assert.equal(await page.locator('main .error-summary').count(), 1, 'one error summary');
 		const links = page.locator('main .error-summary a');
-		assert.deepEqual(await links.evaluateAll((as) => as.map((a) => a.getAttribute('href'))), ['#styrelse', '#stadgar']);
+		assert.deepEqual(await links.evaluateAll((as) => as.map((a) => a.getAttribute('href'))), ['#styrelse', '#stadgar', '#protokoll']);
 		const board = await fieldError(page, 'styrelse');
 		assert.equal(board.invalid, 'true');
 		assert.ok(board.description.includes(sv ? 'Skriv minst en styrelseledamot' : 'Write at least one board member'), board.description);
-		const files = await fieldError(page, 'stadgar');
-		assert.equal(files.invalid, 'true');
-		assert.ok(files.description.includes(sv ? 'Bifoga stadgar' : 'Attach the statutes'), files.description);
+		const statutes = await fieldError(page, 'stadgar');
+		assert.equal(statutes.invalid, 'true');
+		assert.ok(statutes.description.includes(sv ? 'Bifoga stadgarna' : 'Attach the statutes'), statutes.description);
+		const minutes = await fieldError(page, 'protokoll');
+		assert.equal(minutes.invalid, 'true');
+		assert.ok(minutes.description.includes(sv ? 'Bifoga det senaste årsmötesprotokollet' : 'Attach the latest annual meeting minutes'), minutes.description);
+		assert.ok(!minutes.description.includes(sv ? 'stadgar' : 'statutes'), `the minutes' error is about the minutes: ${minutes.description}`);
 		assert.equal(await page.getAttribute('#namn', 'aria-invalid'), null, 'no error on the name');
 		assert.equal(await page.inputValue('#namn'), name);
 		assert.equal(await page.inputValue('#organisationsnummer'), orgnr);
@@ -130,6 +135,8 @@ for (const lang of ['sv', 'en']) {
 		await page.waitForFunction(() => document.activeElement?.id === 'styrelse');
 		await links.nth(1).click();
 		await page.waitForFunction(() => document.activeElement?.id === 'stadgar');
+		await links.nth(2).click();
+		await page.waitForFunction(() => document.activeElement?.id === 'protokoll');
 
 		// A text file named .pdf is refused by its content.
 		writeFileSync(join(dir, 'stadgar.pdf'), 'Det här är inga stadgar.\n');
@@ -143,7 +150,12 @@ for (const lang of ['sv', 'en']) {
 		const wrong = await fieldError(page, 'stadgar');
 		assert.equal(wrong.invalid, 'true');
 		assert.ok(wrong.description.includes(sv ? 'känns igen på sitt innehåll' : 'recognised by their content'), wrong.description);
-		assert.equal(await links.count(), 1, 'only the documents are wrong now');
+		assert.deepEqual(await links.evaluateAll((as) => as.map((a) => a.getAttribute('href'))), ['#stadgar'], 'only the statutes are wrong now');
+		// The minutes were fine: not marked wrong, but asked for again,
+		// since the browser does not keep a chosen file.
+		const kept = await fieldError(page, 'protokoll');
+		assert.equal(kept.invalid, null, 'the minutes are not marked wrong');
+		assert.ok(kept.description.includes(sv ? 'Välj filen igen' : 'Choose the file again'), kept.description);
 		await page.close();
 	});
 }

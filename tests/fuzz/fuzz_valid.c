@@ -3,6 +3,8 @@
  * that passes is in its range and written in digits. */
 #include "fuzz.h"
 
+#include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -24,6 +26,39 @@ calendar_has(const char *s)
 	return tm.tm_year == want.tm_year && tm.tm_mon == want.tm_mon && tm.tm_mday == want.tm_mday;
 }
 
+/* What local_path lets through cannot leave the site: exactly one '/'
+ * and then neither '/' nor '\\', no control character or backslash, and
+ * its path, with escapes decoded once as our server would, holds no "//"
+ * and no "." or ".." segment that a browser would fold into one. */
+static void
+local_path_stays(const char *s)
+{
+	PROPERTY(s[0] == '/' && s[1] != '/' && s[1] != '\\');
+	for (const unsigned char *c = (const unsigned char *)s; *c; c++)
+		PROPERTY(*c >= 0x20 && *c != 0x7f && *c != '\\');
+	char path[256];
+	size_t n = 0, end = strcspn(s, "?#");
+	for (size_t i = 0; i < end; i++) {
+		if (s[i] == '%' && isxdigit((unsigned char)s[i + 1]) &&
+		    isxdigit((unsigned char)s[i + 2])) {
+			char hex[3] = {s[i + 1], s[i + 2], 0};
+			path[n++] = (char)strtol(hex, NULL, 16);
+			i += 2;
+		} else {
+			PROPERTY(s[i] != '%');
+			path[n++] = s[i];
+		}
+	}
+	path[n] = 0;
+	PROPERTY(path[0] == '/' && !strstr(path + 1, "//") && !strchr(path, '\\'));
+	for (const unsigned char *c = (const unsigned char *)path; *c; c++)
+		PROPERTY(*c >= 0x20 && *c != 0x7f);
+	PROPERTY(!strstr(path, "/./") && !strstr(path, "/../"));
+	size_t len = strlen(path);
+	PROPERTY(!(len >= 2 && strcmp(path + len - 2, "/.") == 0) &&
+	         !(len >= 3 && strcmp(path + len - 3, "/..") == 0));
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -36,11 +71,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		PROPERTY(strlen(s) == 10 && calendar_has(s));
 	const char *p = local_path(s, "/fallback");
 	PROPERTY(p == s || strcmp(p, "/fallback") == 0);
-	if (p == s) {
-		PROPERTY(s[0] == '/' && s[1] != '/' && s[1] != '\\');
-		for (const unsigned char *c = (const unsigned char *)s; *c; c++)
-			PROPERTY(*c >= 0x20 && *c != 0x7f && *c != '\\');
-	}
+	if (p == s)
+		local_path_stays(s);
 	int64_t v;
 	if (int_in_range(s, -5, 1000000, &v))
 		PROPERTY(v >= -5 && v <= 1000000 && strpbrk(s, "0123456789"));

@@ -383,11 +383,12 @@ h_alive(void)
 	return !reap(WNOHANG);
 }
 
+/* Starts the server on port, or on a free one when port is 0. */
 static void
-start_server(void)
+start_server(int port)
 {
 	char listen[64], log[256];
-	H.port = h_free_port();
+	H.port = port ? port : h_free_port();
 	snprintf(listen, sizeof(listen), "127.0.0.1:%d", H.port);
 	snprintf(H.base, sizeof(H.base), "http://127.0.0.1:%d", H.port);
 	snprintf(log, sizeof(log), "%s/server.log", H.dir);
@@ -534,7 +535,7 @@ h_start(void)
 		fprintf(stderr, "samverka demo printed %d users, expected 5\n", H.nusers);
 		exit(1);
 	}
-	start_server();
+	start_server(0);
 	if (!wait_healthy()) {
 		fprintf(stderr, "the server did not answer /healthz; its log:\n");
 		struct hstr log = {0};
@@ -544,6 +545,19 @@ h_start(void)
 		exit(1);
 	}
 	printf("# server on %s\n", H.base);
+}
+
+int
+h_restart(int sig)
+{
+	if (sig == SIGTERM) {
+		stop_server();
+	} else if (H.pid > 0) {
+		kill(H.pid, sig);
+		reap(0);
+	}
+	start_server(H.port);
+	return wait_healthy();
 }
 
 int
@@ -594,6 +608,16 @@ h_client(void)
 	curl_easy_setopt(c->curl, CURLOPT_TIMEOUT, 30L);
 	curl_easy_setopt(c->curl, CURLOPT_WRITEFUNCTION, on_body);
 	curl_easy_setopt(c->curl, CURLOPT_HEADERFUNCTION, on_header);
+	return c;
+}
+
+struct hclient *
+h_client_from(const char *addr)
+{
+	struct hclient *c = h_client();
+	char iface[64];
+	snprintf(iface, sizeof(iface), "host!%s", addr);
+	curl_easy_setopt(c->curl, CURLOPT_INTERFACE, iface);
 	return c;
 }
 
@@ -743,6 +767,40 @@ h_login_as(struct hclient *c, const char *email, const char *password)
 }
 
 long
+h_case_action(struct hclient *c, const char *dnr, const char *action, const char *const *kv)
+{
+	char path[128];
+	struct hstr f = {0};
+	struct hresp r;
+	snprintf(path, sizeof(path), "/arenden/%s/%s", dnr, action);
+	h_form_add(&f, "csrf", h_csrf(c));
+	for (int i = 0; kv && kv[i]; i += 2)
+		h_form_add(&f, kv[i], kv[i + 1]);
+	h_post(c, path, f.p, &r);
+	hstr_free(&f);
+	long st = r.status;
+	hresp_free(&r);
+	return st;
+}
+
+long
+h_decide(struct hclient *c, const char *dnr, const char *outcome)
+{
+	const char *kv[] = {"utfall",
+	                    outcome,
+	                    "motivering",
+	                    "Uppgifterna stämmer med protokollet.",
+	                    "beslutsfattare",
+	                    "Hamid, enligt delegation",
+	                    "datum",
+	                    "2026-03-12",
+	                    "referens",
+	                    "FRI 2026-03-12 § 15",
+	                    NULL};
+	return h_case_action(c, dnr, "beslut", kv);
+}
+
+long
 h_login(struct hclient *c, const char *role)
 {
 	const struct huser *u = h_user(role);
@@ -750,19 +808,43 @@ h_login(struct hclient *c, const char *role)
 }
 
 int
-h_raw(const char *data, size_t n, struct hstr *answer)
+h_connect(void)
 {
 	int s = socket(AF_INET, SOCK_STREAM, 0);
 	struct sockaddr_in a = {0};
 	a.sin_family = AF_INET;
 	a.sin_port = htons((unsigned short)H.port);
 	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-	hstr_add(answer, "", 0);
-	if (s < 0 || connect(s, (struct sockaddr *)&a, sizeof(a)) != 0) {
-		if (s >= 0)
-			close(s);
-		return 0;
+	if (s >= 0 && connect(s, (struct sockaddr *)&a, sizeof(a)) != 0) {
+		close(s);
+		s = -1;
 	}
+	return s;
+}
+
+long
+h_server_kib(const char *field)
+{
+	char path[64], line[256];
+	snprintf(path, sizeof(path), "/proc/%d/status", H.pid);
+	FILE *f = fopen(path, "r");
+	long kib = -1;
+	size_t n = strlen(field);
+	while (f && fgets(line, sizeof(line), f))
+		if (strncmp(line, field, n) == 0 && line[n] == ':')
+			kib = atol(line + n + 1);
+	if (f)
+		fclose(f);
+	return kib;
+}
+
+int
+h_raw(const char *data, size_t n, struct hstr *answer)
+{
+	hstr_add(answer, "", 0);
+	int s = h_connect();
+	if (s < 0)
+		return 0;
 	size_t sent = 0;
 	while (sent < n) {
 		ssize_t w = send(s, data + sent, n - sent, MSG_NOSIGNAL);

@@ -65,6 +65,10 @@ void h_start(void);
 int h_finish(void);
 /* 1 while the server process is still running. */
 int h_alive(void);
+/* Ends the server with sig (SIGTERM: cleanly, as h_finish does; SIGKILL:
+ * at once, as a crash would) and starts it again on the same database,
+ * files and port, appending to the same log; 1 once it answers /healthz. */
+int h_restart(int sig);
 
 /* Prints "ok N - ..." or "not ok N - ..."; returns ok. */
 int h_check(int ok, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -75,6 +79,10 @@ const struct huser *h_user(const char *role);
 
 struct hclient;
 struct hclient *h_client(void);
+/* A client whose requests come from another local address (127.0.0.2,
+ * 127.0.1.1: all of 127/8 is the loopback on Linux), as from another
+ * machine to the server's throttling. */
+struct hclient *h_client_from(const char *addr);
 void h_client_free(struct hclient *c);
 
 /* Any request; headers is a NULL-terminated list of "Name: value" lines. */
@@ -99,6 +107,13 @@ const char *h_cookie(struct hclient *c, const char *name, char *out, size_t n);
 long h_login_as(struct hclient *c, const char *email, const char *password);
 long h_login(struct hclient *c, const char *role);
 
+/* A case action (/arenden/DNR/ACTION) as a form POST: the CSRF token and
+ * the NULL-ended name, value pairs kv (may be NULL); the status. */
+long h_case_action(struct hclient *c, const char *dnr, const char *action, const char *const *kv);
+/* The decision form with the outcome ("bifall", "avslag") and a reasoning,
+ * decider, date and reference that pass; the status. */
+long h_decide(struct hclient *c, const char *dnr, const char *outcome);
+
 /* Runs a program with the given stdin, capturing its output; the exit
  * status, or -1 when it did not exit normally. argv[0] "samverka" means
  * the binary under test. */
@@ -107,6 +122,13 @@ int h_run(const char *const *argv, const char *input, struct hstr *out, struct h
 /* Sends raw bytes over a new TCP connection and reads the answer until the
  * server closes or 3 s pass. The status code, or 0 when none came. */
 int h_raw(const char *data, size_t n, struct hstr *answer);
+
+/* A new TCP connection to the server, or -1. */
+int h_connect(void);
+
+/* A figure of the server's /proc/PID/status in KiB ("VmRSS", "VmHWM"
+ * for the peak), -1 when it cannot be read. */
+long h_server_kib(const char *field);
 
 /* A TCP port on 127.0.0.1 that nothing listens on right now. */
 int h_free_port(void);

@@ -67,21 +67,7 @@ send_update(char dnr[32])
 static long
 grant(const char *dnr)
 {
-	char path[96];
-	struct hstr f = {0};
-	struct hresp r;
-	snprintf(path, sizeof(path), "/arenden/%s/beslut", dnr);
-	h_form_add(&f, "csrf", h_csrf(officer));
-	h_form_add(&f, "utfall", "bifall");
-	h_form_add(&f, "motivering", "Uppgifterna stämmer med protokollet.");
-	h_form_add(&f, "beslutsfattare", "Hamid, enligt delegation");
-	h_form_add(&f, "datum", "2026-03-12");
-	h_form_add(&f, "referens", "FRI 2026-03-12 § 15");
-	h_post(officer, path, f.p, &r);
-	hstr_free(&f);
-	long st = r.status;
-	hresp_free(&r);
-	return st;
+	return h_decide(officer, dnr, "bifall");
 }
 
 /* Public pages are kept, per domain; pages for signed-in users never. */

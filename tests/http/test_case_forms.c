@@ -174,13 +174,13 @@ message_errors(void)
 	refused("a message over 10 000 characters", officer, h_dnr("FRI", 2), "meddelande", pairs,
 	        fields, msgs, &r);
 	char kept[10100], other[64];
-	snprintf(kept, sizeof(kept), ">%s</textarea>", long_text);
-	h_check(hresp_count(&r, kept) == 1 &&
+	snprintf(kept, sizeof(kept), ">%.*s</textarea>", 10000, long_text);
+	h_check(hresp_count(&r, kept) == 1 && hresp_has(&r, "Texten nedan har kortats") &&
 	                h_between(r.body.p, "id=\"komplettering\" name=\"meddelande\" required>",
 	                          "</textarea>", other, sizeof(other)) &&
 	                other[0] == 0,
-	        "the message is kept in the message form only, not in the completion request "
-	        "that shares its field name");
+	        "the message is kept, cut at the limit and saying so, in the message form only, "
+	        "not in the completion request that shares its field name");
 	hresp_free(&r);
 	free(long_text);
 

@@ -777,10 +777,13 @@ authorization(void)
 
 /* --- 5. the registration form's checks ----------------------------------- */
 
-/* A refused application: 422, the message next to its field, the typed
- * values kept, and nothing stored, no file either. */
+/* A refused application: 422, the message next to its field (aria-invalid,
+ * linked from the summary), as many fields marked wrong as there were
+ * mistakes, the typed values kept, and nothing stored, no file either.
+ * The page is kept in *page when it is given. */
 static void
-bad_application(const char *what, const struct reg *g, const char *field, const char *msg)
+bad_application(const char *what, const struct reg *g, const char *field, const char *msg,
+                int mistakes, struct hresp *page)
 {
 	char before[512], after[512], got[512];
 	struct hresp r;
@@ -803,10 +806,20 @@ bad_application(const char *what, const struct reg *g, const char *field, const 
 	        st);
 	if (st == 422 && !(next_to && strstr(got, msg)))
 		h_note("the %s error says: %s", field, next_to ? got : "(none)");
+	int invalid = hresp_count(&r, "aria-invalid=\"true\""),
+	    linked = hresp_count(&r, "<li><a href=\"#");
+	h_check(h_field_invalid(&r, field) && h_summary_links(&r, field) && invalid == mistakes &&
+	                linked == mistakes,
+	        "%s: #%s is marked invalid and linked from the summary, %d field(s) in all (got "
+	        "%d marked, %d linked)",
+	        what, field, mistakes, invalid, linked);
 	h_check(strcmp(before, after) == 0, "%s: nothing is stored, no file is left", what);
 	if (strcmp(before, after) != 0)
 		h_note("before %s\nafter  %s", before, after);
-	hresp_free(&r);
+	if (page)
+		*page = r;
+	else
+		hresp_free(&r);
 }
 
 /* Every kind of mistake the form names, then the corrected application. */
@@ -820,35 +833,51 @@ bad_input(void)
 
 	struct reg g = good_reg(name, wrong);
 	bad_application("a wrong check digit", &g, "organisationsnummer",
-	                "Kontrollsiffran stämmer inte");
+	                "Kontrollsiffran stämmer inte", 1, NULL);
 	g = good_reg(name, "12345");
-	bad_application("a short organisation number", &g, "organisationsnummer", "NNNNNN-NNNN");
+	bad_application("a short organisation number", &g, "organisationsnummer", "NNNNNN-NNNN", 1,
+	                NULL);
 	g = good_reg(name, flow_orgnr);
 	bad_application("an association already registered", &g, "organisationsnummer",
-	                "redan registrerad");
+	                "redan registrerad", 1, NULL);
 	g = good_reg(name, orgnr);
 	g.styrelse = NULL;
-	bad_application("no board", &g, "styrelse", "Skriv minst en styrelseledamot");
+	bad_application("no board", &g, "styrelse", "Skriv minst en styrelseledamot", 1, NULL);
 	g.styrelse = " \r\n  \r\n";
-	bad_application("a blank board", &g, "styrelse", "Skriv minst en styrelseledamot");
+	bad_application("a blank board", &g, "styrelse", "Skriv minst en styrelseledamot", 1, NULL);
+	g.styrelse = "Britt-Marie Kvarnström, ordförande\nJohan Lindqvist, kassör\nNoor Haddad\n";
+	bad_application("a board member without a role", &g, "styrelse",
+	                "namn, kommatecken och roll", 1, NULL);
 	g = good_reg(name, orgnr);
 	g.stadgar = g.protokoll = NULL;
-	bad_application("no files", &g, "stadgar", "Bifoga stadgar och senaste årsmötesprotokoll");
+	struct hresp r;
+	char got[512];
+	bad_application("no files", &g, "stadgar", "Bifoga stadgarna", 2, &r);
+	h_check(h_field_error(&r, "protokoll", got, sizeof(got)) &&
+	                strstr(got, "Bifoga det senaste årsmötesprotokollet"),
+	        "no files: each file field says which file is missing");
+	hresp_free(&r);
 	g.stadgar = PDF;
-	bad_application("no minutes", &g, "protokoll",
-	                "Bifoga stadgar och senaste årsmötesprotokoll");
+	bad_application("no minutes", &g, "protokoll", "Bifoga det senaste årsmötesprotokollet", 1,
+	                &r);
+	h_check(!h_field_invalid(&r, "stadgar") && !h_summary_links(&r, "stadgar") &&
+	                hresp_has(&r, "Välj filen igen"),
+	        "no minutes: the statutes are not marked wrong, their hint asks for the file "
+	        "again (a browser does not keep it)");
+	hresp_free(&r);
 	g = good_reg(name, orgnr);
 	g.stadgar = HTML_PAGE;
-	bad_application("HTML named stadgar.pdf", &g, "stadgar", "känns igen på sitt innehåll");
+	bad_application("HTML named stadgar.pdf", &g, "stadgar", "känns igen på sitt innehåll", 1,
+	                NULL);
 	g = good_reg(name, orgnr);
 	g.protokoll = PDF_WITH_HTML;
 	/* the statutes, stored before the minutes were refused, are removed
 	 * again with the rollback */
-	bad_application("a PDF carrying HTML as the minutes", &g, "protokoll", "innehåller HTML");
+	bad_application("a PDF carrying HTML as the minutes", &g, "protokoll", "innehåller HTML", 1,
+	                NULL);
 
 	/* the same number again, right: the refused ones left no association
 	 * behind and took no number */
-	struct hresp r;
 	int serial;
 	g = good_reg(name, orgnr);
 	long st = apply(applicant, &g, &r, &serial);

@@ -369,9 +369,25 @@ doc_count(void)
 	return sql_long("SELECT count(*) FROM case_documents");
 }
 
-/* How many entries a directory has, and how many of them are named by 32
- * lower-case hex digits and nothing else (the others are printed). -1 when
- * it cannot be read. */
+static int dir_entries(const char *dir, int *random_named);
+
+/* The spool folder, where uploads are written as they arrive, holds
+ * nothing once no request is under way: a file not moved into place is
+ * removed when its request ends. */
+static int
+spool_empty(const char *dir)
+{
+	char spool[4096];
+	int random_named;
+	snprintf(spool, sizeof(spool), "%s/.incoming", dir);
+	return dir_entries(spool, &random_named) == 0;
+}
+
+/* How many entries a directory has besides the spool folder and the mark
+ * naming the directory's database (.samverka-database), and how many of
+ * them are named by 32 lower-case hex digits and nothing else (the others
+ * are printed). -1 when it cannot be read; the spool folder must be
+ * empty. */
 static int
 dir_entries(const char *dir, int *random_named)
 {
@@ -382,8 +398,15 @@ dir_entries(const char *dir, int *random_named)
 	if (!d)
 		return -1;
 	while ((e = readdir(d))) {
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0 ||
+		    strcmp(e->d_name, ".samverka-database") == 0)
 			continue;
+		if (strcmp(e->d_name, ".incoming") == 0) {
+			if (!spool_empty(dir))
+				h_note("the spool folder %s/.incoming is not empty", dir);
+			else
+				continue;
+		}
 		n++;
 		size_t len = strspn(e->d_name, "0123456789abcdef");
 		if (len == 32 && e->d_name[32] == 0)

@@ -155,6 +155,8 @@ probe_type(void)
 	h_get(applicant, "/diarium", &r);
 	h_check(hresp_has(&r, dnr) && hresp_has(&r, "Provärende"),
 	        "the diary lists it with the type's name");
+	h_check(!hresp_has(&r, "Sara Sökande"),
+	        "and not the applicant's name, which its title carries");
 	hresp_free(&r);
 	h_get(officer, "/handlaggning?typ=prov", &r);
 	h_check(hresp_has(&r, "value=\"prov\"") && hresp_has(&r, dnr),

@@ -75,7 +75,26 @@ oversized_bodies(struct hclient *c)
 	       "Content-Type: multipart/form-data; boundary=x\r\n"
 	       "Content-Length: 5242880\r\nExpect: 100-continue\r\n\r\n";
 	st = h_raw(head, strlen(head), &ans);
-	h_check(st == 100, "a 5 MB document announced the same way is invited (got %d)", st);
+	h_check(st == 403,
+	        "a 5 MB document announced the same way by someone not signed in: 403 before "
+	        "the body, not an invitation (got %d)",
+	        st);
+	hstr_free(&ans);
+	/* the applicant, signed in, is invited to send it */
+	struct hclient *rep = h_client();
+	h_login(rep, "representative");
+	char sid[128], raw[1024];
+	h_cookie(rep, "sid", sid, sizeof(sid));
+	snprintf(raw, sizeof(raw),
+	         "POST /arenden/FRI-2026-0001/dokument HTTP/1.1\r\nHost: x\r\n"
+	         "Cookie: sid=%s\r\n"
+	         "Content-Type: multipart/form-data; boundary=x\r\n"
+	         "Content-Length: 5242880\r\nExpect: 100-continue\r\n\r\n",
+	         sid);
+	st = h_raw(raw, strlen(raw), &ans);
+	h_check(st == 100, "the applicant's 5 MB document announced the same way is invited (got %d)",
+	        st);
+	h_client_free(rep);
 	hstr_free(&ans);
 }
 

@@ -50,21 +50,7 @@ register_row(char *out, size_t n)
 static long
 decide(const char *dnr, const char *outcome)
 {
-	char path[96];
-	struct hstr f = {0};
-	struct hresp r;
-	snprintf(path, sizeof(path), "/arenden/%s/beslut", dnr);
-	h_form_add(&f, "csrf", h_csrf(officer));
-	h_form_add(&f, "utfall", outcome);
-	h_form_add(&f, "motivering", "Uppgifterna stämmer med protokollet.");
-	h_form_add(&f, "beslutsfattare", "Hamid, enligt delegation");
-	h_form_add(&f, "datum", "2026-03-12");
-	h_form_add(&f, "referens", "FRI 2026-03-12 § 15");
-	h_post(officer, path, f.p, &r);
-	hstr_free(&f);
-	long st = r.status;
-	hresp_free(&r);
-	return st;
+	return h_decide(officer, dnr, outcome);
 }
 
 static void
@@ -123,6 +109,23 @@ bad_input(void)
 	        "what was typed is kept");
 	h_check(strcmp(before, after) == 0 && strcmp(cases_before, cases_after) == 0,
 	        "nothing is stored: no case, the register as it was");
+	hresp_free(&r);
+
+	/* the board as the registration reads it: a name and a role a line */
+	send_update("Ada Andersson, ordförande\nBo Berg\n", "12", "ny@forening.example", PDF, &r);
+	register_row(after, sizeof(after));
+	h_sql_line("SELECT count(*) FROM cases", cases_after, sizeof(cases_after));
+	const char *board = h_field_error(&r, "styrelse", got, sizeof(got));
+	h_check(r.status == 422 && board && strstr(got, "namn, kommatecken och roll") &&
+	                h_summary_links(&r, "styrelse") &&
+	                hresp_count(&r, "aria-invalid=\"true\"") == 1,
+	        "a board member without a role: 422, the board alone marked and linked (got %ld)",
+	        r.status);
+	h_check(!h_field_invalid(&r, "protokoll") && hresp_has(&r, "Välj filen igen") &&
+	                hresp_has(&r, "Bo Berg\n</textarea>"),
+	        "the minutes, which were fine, are asked for again, and the board is kept");
+	h_check(strcmp(before, after) == 0 && strcmp(cases_before, cases_after) == 0,
+	        "nothing is stored");
 	hresp_free(&r);
 }
 

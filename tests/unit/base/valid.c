@@ -94,6 +94,55 @@ local_paths(void **state)
 	assert_string_equal(local_path(NULL, "/x"), "/x");
 }
 
+/* What a browser would turn into another origin, or our server into a
+ * path that starts with "//", never passes: escaped slashes, backslashes
+ * and controls, dot segments, runs of slashes; plain paths with dots,
+ * percent signs in their query and a trailing slash still do. */
+static void
+local_paths_normalised(void **state)
+{
+	static const char *const refused[] = {
+	        "/%2F/evil.example",
+	        "/%2f/evil.example",
+	        "/%5C/evil.example",
+	        "/%09/evil.example",
+	        "/%0a/evil.example",
+	        "/%7F/evil.example",
+	        "/..//evil.example",
+	        "/../evil.example",
+	        "/./evil.example",
+	        "/.",
+	        "/..",
+	        "/%2e%2e//evil.example",
+	        "/%2E./x",
+	        "/a/../../b",
+	        "/a//b",
+	        "/a/%2F/b",
+	        "/a%2F%2Fb",
+	        "/100%",
+	        "/%zz",
+	        "/%2",
+	        "/a?x=\\y",
+	        "/a#\tb",
+	        "\\/evil.example",
+	        "/\x7f",
+	};
+	for (size_t i = 0; i < sizeof(refused) / sizeof(refused[0]); i++)
+		assert_string_equal(local_path(refused[i], "/x"), "/x");
+	static const char *const kept[] = {
+	        "/",
+	        "/mina-sidor",
+	        "/arenden/FRI-2026-0001/",
+	        "/foreningar?q=a//b&sida=2",
+	        "/foreningar?q=100%25",
+	        "/a.b/...",
+	        "/%C3%A5",
+	        "/logga-in?till=%2Fmina-sidor",
+	};
+	for (size_t i = 0; i < sizeof(kept) / sizeof(kept[0]); i++)
+		assert_ptr_equal(local_path(kept[i], "/x"), kept[i]);
+}
+
 int
 main(void)
 {
@@ -103,6 +152,7 @@ main(void)
 	        cmocka_unit_test(blanks_and_lengths),
 	        cmocka_unit_test(ranges),
 	        cmocka_unit_test(local_paths),
+	        cmocka_unit_test(local_paths_normalised),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

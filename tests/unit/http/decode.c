@@ -4,6 +4,7 @@
 
 #include "base/buf.h"
 #include "http/decode.h"
+#include "../../fuzz/mp_collect.h"
 
 static struct arena a;
 
@@ -143,13 +144,28 @@ boundary(void **state)
 	assert_int_equal(multipart_boundary(&a, ct, &b), -1);
 }
 
-/* Parses a body; returns multipart_parse's result. */
+/* Parses a body whole, and again one byte at a time, which must come out
+ * the same; returns the parser's result. */
 static int
 parse_body(const char *body, size_t n, struct kvlist *fields, struct uploads *files)
 {
-	*fields = (struct kvlist){0};
-	*files = (struct uploads){0};
-	return multipart_parse(&a, "XyZ", body, n, fields, files);
+	struct mp_collect whole, bytes;
+	int rc = collect_parse(&whole, &a, "XyZ", body, n, 0);
+	assert_int_equal(collect_parse(&bytes, &a, "XyZ", body, n, 1), rc);
+	if (rc == 0) {
+		assert_int_equal(bytes.fields.n, whole.fields.n);
+		for (size_t i = 0; i < whole.fields.n; i++)
+			assert_string_equal(bytes.fields.items[i].v, whole.fields.items[i].v);
+		assert_int_equal(bytes.files.n, whole.files.n);
+		for (size_t i = 0; i < whole.files.n; i++) {
+			assert_int_equal(bytes.files.items[i].len, whole.files.items[i].len);
+			assert_memory_equal(bytes.files.items[i].data, whole.files.items[i].data,
+			                    whole.files.items[i].len);
+		}
+	}
+	*fields = whole.fields;
+	*files = whole.files;
+	return rc;
 }
 
 #define BODY_OK                                                                                    \
@@ -187,7 +203,8 @@ multipart_fields_and_file(void **state)
 	assert_memory_equal(u.items[0].data, "a,b\r\n1,\0002", 9);
 }
 
-/* A truncated or malformed body is refused as a whole. */
+/* A truncated or malformed body is refused as a whole, and so is a file
+ * name with a NUL or another control byte in it (never cut short). */
 static void
 multipart_refused(void **state)
 {
@@ -208,8 +225,14 @@ multipart_refused(void **state)
 	assert_int_equal(parse_body(other, strlen(other), &f, &u), -1);
 	const char *bad_text =
 	        "--XyZ\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n\xff\r\n--XyZ--";
-	assert_int_equal(parse_body(bad_text, strlen(bad_text), &f, &u), -1);
+	assert_int_equal(parse_body(bad_text, strlen(bad_text), &f, &u), 400); /* the sink's word */
 	assert_int_equal(parse_body("", 0, &f, &u), -1);
+	static const char nul_name[] = "--XyZ\r\nContent-Disposition: form-data; name=\"f\"; "
+	                               "filename=\"a.pdf\0.html\"\r\n\r\nv\r\n--XyZ--";
+	assert_int_equal(parse_body(nul_name, sizeof(nul_name) - 1, &f, &u), -1);
+	const char *tab_name = "--XyZ\r\nContent-Disposition: form-data; name=\"f\"; "
+	                       "filename=\"a\x01b.pdf\"\r\n\r\nv\r\n--XyZ--";
+	assert_int_equal(parse_body(tab_name, strlen(tab_name), &f, &u), -1);
 	const char *empty = "--XyZ--\r\n";
 	assert_int_equal(parse_body(empty, strlen(empty), &f, &u), 0);
 	assert_int_equal(f.n + u.n, 0);

@@ -114,7 +114,8 @@ refuses_beside_each_field(void **state)
 	struct form f;
 	form_init(&f, &r, &def);
 	assert_int_equal(form_read(&f, &r), 7);
-	assert_string_equal(error_of(&f, "namn"), "Skriv högst 5 tecken.");
+	assert_string_equal(error_of(&f, "namn"),
+	                    "Skriv högst 5 tecken. Texten nedan har kortats till så många.");
 	assert_string_equal(error_of(&f, "epost"), "Skriv en e-postadress som namn@exempel.se.");
 	assert_string_equal(error_of(&f, "datum"), "Skriv ett datum som finns, som ÅÅÅÅ-MM-DD.");
 	assert_string_equal(error_of(&f, "antal"), "Skriv ett heltal från 0 till 10 000 000.");
@@ -122,7 +123,8 @@ refuses_beside_each_field(void **state)
 	assert_string_equal(error_of(&f, "val"), "Välj ett av alternativen.");
 	assert_string_equal(error_of(&f, "ja"), "Kryssa i rutan.");
 	assert_null(error_of(&f, "text"));
-	assert_string_equal(form_value(&f, "namn"), "Sex tkn"); /* kept for the form */
+	/* kept for the form, up to the limit */
+	assert_string_equal(form_value(&f, "namn"), "Sex t");
 
 	r.p.english = 1;
 	form_init(&f, &r, &def);
@@ -182,8 +184,103 @@ lengths_and_line_breaks(void **state)
 	post(too_long);
 	form_init(&f, &r, &def);
 	assert_int_equal(form_read(&f, &r), 1);
-	assert_string_equal(error_of(&f, "text"), "Skriv högst 10 000 tecken.");
+	assert_string_equal(error_of(&f, "text"),
+	                    "Skriv högst 10 000 tecken. Texten nedan har kortats till så många.");
 	free(long_text);
+}
+
+/* A megabyte in any field is refused beside it by its length before any
+ * other rule, and drawn back cut at the field's limit (whole characters):
+ * the declared limit, else 200, 10 000 for a text area; a whole number or
+ * a choice in its own words. */
+static void
+limits_on_every_field(void **state)
+{
+	size_t big = 1000 * 1000;
+	char *mb = malloc(big + 1);
+	memset(mb, 'a', big);
+	mb[big] = 0;
+	memcpy(mb, "\xc3\xa5\xc3\xa5\xc3\xa5", 6); /* three å: the cut counts characters */
+	const char *const huge[] = {"namn", mb, "text", mb, "epost",  mb, "datum", mb, "antal", mb,
+	                            "val",  mb, "ja",   mb, "utfall", mb, NULL};
+	post(huge);
+	struct form f;
+	form_init(&f, &r, &def);
+	assert_int_equal(form_read(&f, &r), 7);
+	assert_string_equal(error_of(&f, "namn"),
+	                    "Skriv högst 5 tecken. Texten nedan har kortats till så många.");
+	assert_string_equal(error_of(&f, "text"),
+	                    "Skriv högst 10 000 tecken. Texten nedan har kortats till så många.");
+	assert_string_equal(error_of(&f, "epost"),
+	                    "Skriv högst 200 tecken. Texten nedan har kortats till så många.");
+	assert_string_equal(error_of(&f, "datum"),
+	                    "Skriv högst 200 tecken. Texten nedan har kortats till så många.");
+	assert_string_equal(error_of(&f, "antal"), "Skriv ett heltal från 0 till 10 000 000.");
+	assert_string_equal(error_of(&f, "val"), "Välj ett av alternativen.");
+	assert_string_equal(error_of(&f, "utfall"), "Välj bifall eller avslag.");
+	assert_string_equal(form_value(&f, "namn"), "\xc3\xa5\xc3\xa5\xc3\xa5"
+	                                            "aa");
+	assert_int_equal(utf8_chars(form_value(&f, "text")), 10000);
+	struct field *drawn = form_fields(&f, &r.a);
+	for (int i = 0; i < def.n; i++)
+		assert_true(!drawn[i].value || strlen(drawn[i].value) <= 10000 + 3);
+	free(mb);
+}
+
+/* Control characters: a text area takes tabs, LF and CR LF; every other
+ * field none of them; no field a lone CR, a C0 or C1 control or DEL. */
+static void
+control_characters(void **state)
+{
+	static const char *const fine[] = {
+	        "namn", "a", "text", "ett\tb\r\ntvå\nc", "utfall", "bifall", "ja", "1", NULL};
+	post(fine);
+	struct form f;
+	form_init(&f, &r, &def);
+	assert_int_equal(form_read(&f, &r), 0);
+	assert_string_equal(form_value(&f, "text"), "ett\tb\r\ntvå\nc");
+
+	static const struct {
+		const char *field, *value, *error;
+	} refused[] = {
+	        {"namn", "a\tb", "Texten får inte ha tabbtecken."},
+	        {"namn", "a\rb", "Texten får inte ha radbrytningar."},
+	        {"epost", "a@b.se\n", "Texten får inte ha radbrytningar."},
+	        {"namn", "a\x7f", "Texten innehåller otillåtna tecken."},
+	        {"namn", "a\xc2\x85", "Texten innehåller otillåtna tecken."}, /* NEL */
+	        {"text", "rad\rrad", "Texten innehåller otillåtna tecken."},
+	        {"text",
+	         "a\x1b"
+	         "[31m",
+	         "Texten innehåller otillåtna tecken."},
+	        {"text",
+	         "\xc2\x9b"
+	         "31m",
+	         "Texten innehåller otillåtna tecken."}, /* CSI */
+	        {"text", "a\xff", "Texten innehåller otillåtna tecken."},
+	};
+	for (size_t k = 0; k < sizeof(refused) / sizeof(refused[0]); k++) {
+		/* the first value of a name counts: the refused one comes first */
+		const char *const one[] = {refused[k].field,
+		                           refused[k].value,
+		                           "namn",
+		                           "a",
+		                           "utfall",
+		                           "bifall",
+		                           "ja",
+		                           "1",
+		                           NULL};
+		post(one);
+		form_init(&f, &r, &def);
+		assert_int_equal(form_read(&f, &r), 1);
+		assert_string_equal(error_of(&f, refused[k].field), refused[k].error);
+	}
+	/* "ä" and the other letters of Latin-1 Supplement are no controls */
+	static const char *const latin[] = {
+	        "namn", "\xc3\xa4\xc2\xa0\xc2\xbd", "utfall", "bifall", "ja", "1", NULL};
+	post(latin);
+	form_init(&f, &r, &def);
+	assert_int_equal(form_read(&f, &r), 0);
 }
 
 /* A file counts when it has bytes or a name the person chose; the empty
@@ -194,7 +291,8 @@ files(void **state)
 	static const char *const ok[] = {"namn", "a", "utfall", "bifall", "ja", "1", NULL};
 	post(ok);
 	static struct upload items[2];
-	items[0] = (struct upload){"fil", "", "application/octet-stream", "", 0};
+	items[0] = (struct upload){
+	        .field = "fil", .filename = "", .ctype = "application/octet-stream", .data = ""};
 	r.files = (struct uploads){items, 1, 2};
 	struct form f;
 	form_init(&f, &r, &def);
@@ -263,6 +361,17 @@ passwords_not_sent_back(void **state)
 	assert_int_equal(form_read(&f, &r), 0);
 	assert_string_equal(form_value(&f, "losenord"), "hemligt-losenord");
 	assert_string_equal(form_fields(&f, &r.a)[0].value, "");
+
+	/* too long: said without "cut", as nothing is drawn back */
+	char long_pw[202];
+	memset(long_pw, 'p', 201);
+	long_pw[201] = 0;
+	const char *const too_long[] = {"losenord", long_pw, NULL};
+	post(too_long);
+	form_init(&f, &r, &pw_def);
+	assert_int_equal(form_read(&f, &r), 1);
+	assert_string_equal(error_of(&f, "losenord"), "Skriv högst 200 tecken.");
+	assert_string_equal(form_fields(&f, &r.a)[0].value, "");
 }
 
 /* Of a page's forms, only the one that was sent (the same declaration,
@@ -294,6 +403,119 @@ the_form_that_was_sent(void **state)
 	assert_int_equal(sent.nerrors, 2);
 }
 
+/* A file that came with a refused form is not kept by the browser, so its
+ * hint asks for it again; a file refused itself has its error instead. */
+static void
+files_asked_again(void **state)
+{
+	static const struct field_def doc[] = {
+	        {.name = "fil",
+	         .label_sv = "Fil",
+	         .label_en = "File",
+	         .type = FIELD_FILE,
+	         .hint_sv = FILE_TYPES_SV,
+	         .hint_en = FILE_TYPES_EN},
+	        {.name = "bilaga",
+	         .label_sv = "Bilaga",
+	         .label_en = "Attachment",
+	         .type = FIELD_FILE},
+	};
+	static const struct form_def doc_def = {"dok", doc, 2};
+	post(NULL);
+	struct form f;
+	form_init(&f, &r, &doc_def);
+	form_read(&f, &r);
+	struct field *v = form_fields(&f, &r.a);
+	assert_string_equal(v[0].hint, FILE_TYPES_SV); /* nothing sent: as declared */
+	assert_null(v[1].hint);
+
+	static struct upload items[2];
+	items[0] = (struct upload){.field = "fil",
+	                           .filename = "stadgar.pdf",
+	                           .ctype = "application/pdf",
+	                           .data = "%PDF",
+	                           .len = 4};
+	items[1] = (struct upload){.field = "bilaga",
+	                           .filename = "bilaga.pdf",
+	                           .ctype = "application/pdf",
+	                           .data = "%PDF",
+	                           .len = 4};
+	r.files = (struct uploads){items, 2, 2};
+	form_init(&f, &r, &doc_def);
+	form_read(&f, &r);
+	form_error(&f, "bilaga", "Filen är för stor.", "The file is too large.");
+	v = form_fields(&f, &r.a);
+	assert_non_null(strstr(v[0].hint, FILE_TYPES_SV));
+	assert_non_null(strstr(v[0].hint, "Välj filen igen"));
+	assert_null(v[0].error);
+	assert_null(v[1].hint); /* its own error says what to do */
+	r.p.english = 1;
+	form_init(&f, &r, &doc_def);
+	form_read(&f, &r);
+	v = form_fields(&f, &r.a);
+	assert_non_null(strstr(v[1].hint, "Choose the file again"));
+	r.p.english = 0;
+	r.files = (struct uploads){0};
+}
+
+static const struct field_def filter_fields[] = {
+        {.name = "q", .label_sv = "Sök", .label_en = "Search", .type = FIELD_SEARCH},
+        {.name = "utfall",
+         .label_sv = "Utfall",
+         .label_en = "Outcome",
+         .type = FIELD_SELECT,
+         .choices = outcomes,
+         .any_sv = "Alla utfall",
+         .any_en = "All outcomes"},
+        {.name = "dagar",
+         .label_sv = "Dagar",
+         .label_en = "Days",
+         .type = FIELD_INT,
+         .min = 0,
+         .max_int = 365},
+};
+static const struct form_def filter_def = {"filter", filter_fields, 3};
+
+/* A GET form of filters: read from the address as it stands, with no
+ * errors (an unknown choice is the list's to match), each parameter
+ * marked as read for the page cache, and drawn in a row: no field marked
+ * optional, a select's empty choice in its own words, a whole number as a
+ * number box with its range. */
+static void
+filters(void **state)
+{
+	post(NULL);
+	r.query = (struct kvlist){0};
+	r.query_read = 0;
+	kv_add(&r.a, &r.query, "utfall", "okänt", strlen("okänt"));
+	kv_add(&r.a, &r.query, "q", "schack", 6);
+	kv_add(&r.a, &r.query, "dagar", "x", 1);
+	struct form f;
+	form_init(&f, &r, &filter_def);
+	form_read_query(&f, &r);
+	assert_int_equal(f.nerrors, 0);
+	assert_true(f.filter);
+	assert_string_equal(form_value(&f, "q"), "schack");
+	assert_string_equal(form_value(&f, "utfall"), "okänt");
+	assert_string_equal(form_value(&f, "dagar"), "x");
+	assert_true(req_query_all_read(&r));
+
+	struct field *v = form_fields(&f, &r.a);
+	assert_string_equal(v[0].type, "search");
+	assert_true(v[0].filter);
+	assert_string_equal(v[1].any, "Alla utfall");
+	assert_string_equal(v[2].type, "number");
+	assert_int_equal(v[2].min, 0);
+	assert_int_equal(v[2].max, 365);
+
+	/* the same declaration as a form that is sent: a text box, no row */
+	form_init(&f, &r, &filter_def);
+	v = form_fields(&f, &r.a);
+	assert_string_equal(v[2].type, "text");
+	assert_false(v[0].filter);
+	r.query = (struct kvlist){0};
+}
+
 /* Numbers in messages are grouped from five digits up. */
 static void
 numbers_as_written(void **state)
@@ -314,10 +536,14 @@ main(void)
 	        cmocka_unit_test_teardown(refuses_beside_each_field, teardown),
 	        cmocka_unit_test_teardown(blank_is_missing, teardown),
 	        cmocka_unit_test_teardown(lengths_and_line_breaks, teardown),
+	        cmocka_unit_test_teardown(limits_on_every_field, teardown),
+	        cmocka_unit_test_teardown(control_characters, teardown),
 	        cmocka_unit_test_teardown(files, teardown),
 	        cmocka_unit_test_teardown(fields_as_drawn, teardown),
 	        cmocka_unit_test_teardown(passwords_not_sent_back, teardown),
 	        cmocka_unit_test_teardown(the_form_that_was_sent, teardown),
+	        cmocka_unit_test_teardown(files_asked_again, teardown),
+	        cmocka_unit_test_teardown(filters, teardown),
 	        cmocka_unit_test_teardown(numbers_as_written, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
