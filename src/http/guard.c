@@ -26,7 +26,7 @@ enum {
 	BODY_RATE = 500,           /* then at least this many bytes a second on average */
 	COOKIE_LIMIT = 180,        /* the most a browser keeps for one site */
 	FD_RESERVE = 64,           /* descriptors for all but connections */
-	CONN_MAX = 8192,           /* the cap however many descriptors there are */
+	CONN_MAX = 4096,           /* the cap however many descriptors there are */
 	REPORT_MS = 60 * 1000,     /* how often the closings are logged */
 };
 
@@ -200,9 +200,9 @@ descriptors(void)
 /* The cap: half the descriptors left after a reserve, since a connection
  * may hold a second one (a document being sent or received), so neither
  * accept() nor opening a document ever fails for want of one; and at most
- * CONN_MAX, so that libmicrohttpd's pools, which a connection holds whole
- * once it has had a request (GUARD_POOL_SIZE each, 768 MiB for them all),
- * stay under a gigabyte. */
+ * CONN_MAX, since every wake-up of libmicrohttpd's poll() walks all of a
+ * thread's connections, and a connection holds its whole pool once it has
+ * had a request (GUARD_POOL_SIZE each, 384 MiB for them all). */
 unsigned
 guard_start(void)
 {
