@@ -4,7 +4,8 @@
 # while a prober measures /foreningar for a normal visitor. With several
 # binaries (old and new), each gets the same attack in turn on a copy of
 # one database, and the figures are printed per binary. Target: p99 under
-# 1 s during the attack. Not part of scripts/test.sh (it takes minutes).
+# 1 s during the attack; exits 1 when a binary misses it. Not part of
+# scripts/test.sh (it takes minutes); scripts/attack.sh runs it.
 #
 # Usage: scripts/attack-slow.sh [BINARY ...]     (default build/samverka)
 # Environment: ATTACK_CONNS (4000), ATTACK_ADDRESSES (20), ATTACK_INTERVAL
@@ -19,6 +20,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 conns=${ATTACK_CONNS:-4000}
 tmp=$(mktemp -d /tmp/samverka-attack.XXXXXX)
 pid=
+missed=
 cleanup() {
 	[ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
 	rm -rf "$tmp"
@@ -47,7 +49,8 @@ for bin in "$@"; do
 	echo "== $bin"
 	python3 "$root/tests/attack/slow_clients.py" --port "$p" --conns "$conns" \
 		--addresses "${ATTACK_ADDRESSES:-20}" --interval "${ATTACK_INTERVAL:-5}" \
-		--body-share "${ATTACK_BODY_SHARE:-0.25}" --duration "${ATTACK_DURATION:-60}"
+		--body-share "${ATTACK_BODY_SHARE:-0.25}" --duration "${ATTACK_DURATION:-60}" ||
+		missed="$missed $bin"
 	echo "server: $(grep -c . "$tmp/log") lines in its log, still running: $(kill -0 "$pid" 2>/dev/null && echo yes || echo no)"
 	kill "$pid"
 	wait "$pid" 2>/dev/null || true
@@ -55,3 +58,4 @@ for bin in "$@"; do
 	rm -f "$tmp/run.db"*
 done
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"
+[ -z "$missed" ] || { echo "attack-slow: the target was missed by:$missed" >&2; exit 1; }

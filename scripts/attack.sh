@@ -3,7 +3,9 @@
 # demo data, at full size, printing what each measured. Each attack is a
 # test program of tests/http (the default test command runs them small);
 # here they run with their full counts, and the lines they print are the
-# figures. Not part of scripts/test.sh: it takes several minutes.
+# figures. The slow clients are a script of their own (scripts/attack-slow.sh,
+# always on SQLite: it is about connections). Not part of scripts/test.sh: it
+# takes several minutes.
 #
 # Usage: scripts/attack.sh [ENGINE]   (sqlite, the default, or pg with
 # SAMVERKA_TEST_PG naming a cluster, as for the HTTP tests)
@@ -41,6 +43,8 @@ attack "redirects and language links off the site" http_redirects
 attack "the public diary and non-public associations" http_diary
 attack "quotas per case and association" http_quota
 attack "200 SIGKILLs under writers, then the sweep" http_crash SAMVERKA_TEST_KILLS=200
+echo "== slow clients: 4 000 slow connections from 20 addresses while /foreningar is probed"
+scripts/attack-slow.sh "$PWD/build/samverka" || failed="$failed attack-slow.sh"
 
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"
 if [ -n "$failed" ]; then

@@ -10,8 +10,9 @@ head announcing a form of 500 000 bytes, then one byte of it every
 a second, as an attacker would. Meanwhile a prober in its own process asks
 for --path on a new connection every 100 ms, from 127.0.0.1, and the
 figures are printed at the end: the probes' p50, p99 and failures before
-and during the attack, and how long the server let the slow connections
-live.
+and during the attack (a failed probe counts as its 10 s timeout), and how
+long the server let the slow connections live. Exits 1 when the p99 during
+the attack is not under --target-ms (1 000).
 
 Python 3 standard library only. Needs a file descriptor per connection:
 raise `ulimit -n` above --conns first. Not part of the test suite: run by
@@ -73,15 +74,17 @@ def run_prober(host, port, path, seconds):
 
 
 def summary(lines):
-    """p50/p99/max in ms and the failures of a prober's output."""
+    """p50/p99/max in ms and the failures of a prober's output, and the p99
+    in ms (a failure counts as the probe's timeout)."""
     probes = [(float(a), int(b)) for a, b in (l.split() for l in lines if l.strip())]
     if not probes:
-        return "no probes"
-    times = [t for t, _ in probes]
+        return "no probes", PROBE_TIMEOUT * 1000
+    times = [t if st == 200 else PROBE_TIMEOUT for t, st in probes]
     failed = sum(1 for _, st in probes if st != 200)
+    p99 = percentile(times, 99) * 1000
     return ("%d probes, p50 %.1f ms, p99 %.1f ms, max %.1f ms, %d failed"
-            % (len(probes), percentile(times, 50) * 1000, percentile(times, 99) * 1000,
-               max(times) * 1000, failed))
+            % (len(probes), percentile(times, 50) * 1000, p99, max(times) * 1000, failed),
+            p99)
 
 
 def start_prober(args, seconds):
@@ -179,6 +182,7 @@ def main():
     ap.add_argument("--interval", type=float, default=5.0)
     ap.add_argument("--body-share", type=float, default=0.25)
     ap.add_argument("--duration", type=int, default=60)
+    ap.add_argument("--target-ms", type=int, default=1000)
     ap.add_argument("--probe", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.probe:
@@ -191,15 +195,20 @@ def main():
     resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
     quiet = start_prober(args, 5)
     before = quiet.communicate()[0].splitlines()
-    print("before: " + summary(before), flush=True)
+    print("before: " + summary(before)[0], flush=True)
     tally, low, lines = asyncio.run(attack(args))
-    print("during: " + summary(lines))
+    during, p99 = summary(lines)
+    print("during: " + during)
     life = tally.lifetimes
     print("slow connections: %d opened, %d closed by the server%s, %d refused at connect, "
           "%d open at the end (fewest while probing %d)"
           % (tally.opened, tally.closed,
              " (lifetime p50 %.1f s, max %.1f s)" % (statistics.median(life), max(life))
              if life else "", tally.refused, tally.open, low))
+    held = p99 < args.target_ms
+    print("target: p99 under %d ms during the attack: %s" % (args.target_ms,
+                                                             "held" if held else "missed"))
+    sys.exit(0 if held else 1)
 
 
 if __name__ == "__main__":
