@@ -92,8 +92,8 @@ oversized_bodies(struct hclient *c)
 	         "Content-Length: 5242880\r\nExpect: 100-continue\r\n\r\n",
 	         sid);
 	st = h_raw(raw, strlen(raw), &ans);
-	h_check(st == 100, "the applicant's 5 MB document announced the same way is invited (got %d)",
-	        st);
+	h_check(st == 100,
+	        "the applicant's 5 MB document announced the same way is invited (got %d)", st);
 	h_client_free(rep);
 	hstr_free(&ans);
 }
