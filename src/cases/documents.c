@@ -129,8 +129,8 @@ static const struct field_def upload_fields[] = {
          .label_en = "File",
          .type = FIELD_FILE,
          .required = 1,
-         .hint_sv = "PDF, bild (PNG eller JPEG), ODT eller DOCX.",
-         .hint_en = "PDF, image (PNG or JPEG), ODT or DOCX.",
+         .hint_sv = FILE_TYPES_SV,
+         .hint_en = FILE_TYPES_EN,
          .missing_sv = "Välj en fil att ladda upp.",
          .missing_en = "Choose a file to upload."},
 };

@@ -29,22 +29,6 @@ now(void)
 	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
-/* A new TCP connection to the server, -1 when refused. */
-static int
-tcp_open(void)
-{
-	int s = socket(AF_INET, SOCK_STREAM, 0);
-	struct sockaddr_in a = {0};
-	a.sin_family = AF_INET;
-	a.sin_port = htons((unsigned short)H.port);
-	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-	if (s >= 0 && connect(s, (struct sockaddr *)&a, sizeof(a)) != 0) {
-		close(s);
-		s = -1;
-	}
-	return s;
-}
-
 static void
 tcp_send(int s, const char *data)
 {
@@ -128,14 +112,14 @@ crowding(void)
 	int closed_idle[IDLE_N], closed_heads[HEADS_N], closed_more[MORE_N];
 	int answered = 0;
 	for (int i = 0; i < IDLE_N; i++) {
-		idle[i] = tcp_open();
+		idle[i] = h_connect();
 		answered += tcp_request(idle[i], "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n") == 200;
 		usleep(10000);
 	}
 	h_check(answered == IDLE_N, "%d keep-alive connections each had a request answered (%d)",
 	        IDLE_N, answered);
 	for (int i = 0; i < HEADS_N; i++) {
-		heads[i] = tcp_open();
+		heads[i] = h_connect();
 		tcp_send(heads[i], "GET /foreningar HTTP/1.1\r\nHost: x\r\nX-Slow: ");
 		usleep(5000);
 	}
@@ -153,9 +137,9 @@ crowding(void)
 	for (int i = 0; i < IDLE_N; i++)
 		close(idle[i]);
 	settle(1.1);
-	int silent = tcp_open();
+	int silent = h_connect();
 	for (int i = 0; i < MORE_N; i++) {
-		more[i] = tcp_open();
+		more[i] = h_connect();
 		tcp_send(more[i], "GET /foreningar HTTP/1.1\r\nHost: x\r\nX-Slow: ");
 		usleep(5000);
 	}
@@ -216,13 +200,13 @@ deadlines(void)
 	enum { N = sizeof(c) / sizeof(c[0]) };
 	double t0 = now();
 	for (int i = 0; i < N; i++) {
-		c[i].s = tcp_open();
+		c[i].s = h_connect();
 		hstr_add(&c[i].got, "", 0);
 	}
 	tcp_send(c[0].s, "GET /foreningar HTTP/1.1\r\nHost: x\r\nX-Slow: ");
 	tcp_send(c[1].s, slow_body);
 	int idle_ok = tcp_request(c[3].s, "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n") == 200;
-	int keeper = tcp_open(), honest = tcp_open();
+	int keeper = h_connect(), honest = h_connect();
 	tcp_send(honest, honest_head);
 	struct hstr honest_got = {0};
 	hstr_add(&honest_got, "", 0);
