@@ -12,11 +12,7 @@ register_list_page(struct req *r)
 	struct register_filter f;
 	register_filter_read(r, &f);
 	struct assoc_list l;
-	struct choice *areas, *groups;
-	size_t na, ng;
-	if (register_list(r->db, &r->a, &f, &l) != 0 ||
-	    register_choices(r->db, &r->a, 0, &areas, &na) != 0 ||
-	    register_choices(r->db, &r->a, 1, &groups, &ng) != 0) {
+	if (register_list(r->db, &r->a, &f, &l) != 0) {
 		req_fail(r, "the register's list or its filters could not be read");
 		return;
 	}
@@ -27,7 +23,7 @@ register_list_page(struct req *r)
 	r->p.title = r->p.english ? "The association register" : "Föreningsregistret";
 	layout_head(r);
 	int nfilters;
-	struct field *filters = register_filter_fields(r, &f, areas, groups, &nfilters);
+	struct field *filters = register_filter_fields(r, &f, l.areas, l.groups, &nfilters);
 	tpl_register_list(&r->out, &r->p, &f, filters, nfilters, &l, pages, prev, next);
 	layout_foot(r);
 }

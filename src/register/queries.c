@@ -1,68 +1,60 @@
 #include "register/queries.h"
 #include "base/buf.h"
 #include "base/sortkey.h"
+#include "register/ranks.h"
 
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* The SQL is composed from shared parts so that the list, the count and
- * the two engines' variants cannot drift apart. */
-#define COLS_SQLITE                                                                                \
+/* The columns every reader of associations takes; tags name the areas
+ * and groups by id (migration 011), so no query runs per row. */
+#define COLS                                                                                       \
 	"a.id, a.orgnr, a.name, a.form, a.purpose, a.email, a.phone, a.website, "                  \
-	"coalesce(a.founded, 0), coalesce(a.members, 0), a.active, a.public, a.updated, "          \
-	"(SELECT group_concat(name, '|') FROM (SELECT ar.name FROM association_areas x "           \
-	"JOIN areas ar ON ar.id = x.area_id WHERE x.association_id = a.id ORDER BY ar.name)), "    \
-	"(SELECT group_concat(name, '|') FROM (SELECT g.name_sv AS name FROM association_groups "  \
-	"y JOIN target_groups g ON g.id = y.group_id WHERE y.association_id = a.id ORDER BY "      \
-	"g.name_sv)), coalesce(a.last_update, 0) "
-#define COLS_PG                                                                                    \
-	"a.id, a.orgnr, a.name, a.form, a.purpose, a.email, a.phone, a.website, "                  \
-	"coalesce(a.founded, 0), coalesce(a.members, 0), a.active, a.public, a.updated, "          \
-	"(SELECT string_agg(ar.name, '|' ORDER BY ar.name) FROM association_areas x "              \
-	"JOIN areas ar ON ar.id = x.area_id WHERE x.association_id = a.id), "                      \
-	"(SELECT string_agg(g.name_sv, '|' ORDER BY g.name_sv) FROM association_groups y "         \
-	"JOIN target_groups g ON g.id = y.group_id WHERE y.association_id = a.id), "               \
+	"coalesce(a.founded, 0), coalesce(a.members, 0), a.active, a.public, a.updated, a.tags, "  \
 	"coalesce(a.last_update, 0) "
-/* The filters a visitor can combine; each combination gets its own
- * statement, so each engine plans it with its own indexes. */
+
+/* The whole list from a page's first association on, in register order. */
+static struct dbq Q_PAGE = {"SELECT " COLS "FROM associations a WHERE a.public = 1 "
+                            "AND a.active = 1 AND a.pos >= $1 ORDER BY a.pos LIMIT 50",
+                            NULL, 0};
+/* SQLite: filters and words are one query of the search index, whose rowid
+ * is pos, so its hits come in register order and stop after a page. */
+static struct dbq Q_MATCH_PAGE = {
+        "SELECT " COLS "FROM associations a WHERE a.pos IN (SELECT rowid FROM associations_fts "
+        "WHERE associations_fts MATCH $1 ORDER BY rowid LIMIT 50 OFFSET $2) ORDER BY a.pos",
+        NULL, 0};
+static struct dbq Q_MATCH_COUNT = {
+        "SELECT count(*) FROM associations_fts WHERE associations_fts MATCH $1", NULL, 0};
+
+/* PostgreSQL: the filters a visitor can combine, each combination its own
+ * statement, so the planner plans each with its own indexes. */
 enum { F_FORM = 1, F_AREA = 2, F_GROUP = 4, F_WORDS = 8, F_COMBOS = 16 };
 
-static struct dbq list_q[F_COMBOS], walk_q[F_COMBOS], count_q[F_COMBOS];
+static struct dbq list_q[F_COMBOS], count_q[F_COMBOS];
 static pthread_once_t combos_once = PTHREAD_ONCE_INIT;
 
 /* The WHERE clause of one combination; parameters are numbered in the
- * order of the bits, from $1. Returns the next free number. With walk, the
- * IN terms are written +a.id so that SQLite cannot drive the query from
- * them: it walks the listed associations in name order instead and stops
- * after a page of hits. */
+ * order of the bits, from $1. Returns the next free number. */
 static int
-combo_where(struct buf *b, unsigned combo, int pg, int walk)
+combo_where(struct buf *b, unsigned combo)
 {
 	int n = 1;
-	const char *id = walk ? "+a.id" : "a.id";
 	buf_puts(b, "FROM associations a WHERE a.public = 1 AND a.active = 1");
 	if (combo & F_FORM)
 		buf_printf(b, " AND a.form = $%d", n++);
 	if (combo & F_AREA)
 		buf_printf(b,
-		           " AND %s IN (SELECT x.association_id FROM association_areas x "
+		           " AND a.id IN (SELECT x.association_id FROM association_areas x "
 		           "JOIN areas ar ON ar.id = x.area_id WHERE ar.slug = $%d)",
-		           id, n++);
+		           n++);
 	if (combo & F_GROUP)
 		buf_printf(b,
-		           " AND %s IN (SELECT y.association_id FROM association_groups y "
+		           " AND a.id IN (SELECT y.association_id FROM association_groups y "
 		           "JOIN target_groups g ON g.id = y.group_id WHERE g.slug = $%d)",
-		           id, n++);
-	if (combo & F_WORDS) {
-		if (pg)
-			buf_printf(b, " AND a.tsv @@ to_tsquery('swedish', $%d)", n++);
-		else
-			buf_printf(b,
-			           " AND %s IN (SELECT rowid FROM associations_fts "
-			           "WHERE associations_fts MATCH $%d)",
-			           id, n++);
-	}
+		           n++);
+	if (combo & F_WORDS)
+		buf_printf(b, " AND a.tsv @@ to_tsquery('swedish', $%d)", n++);
 	return n;
 }
 
@@ -71,48 +63,25 @@ static void
 combos_build(void)
 {
 	for (unsigned combo = 0; combo < F_COMBOS; combo++) {
-		const char *sql[2][3];
-		for (int pg = 0; pg < 2; pg++)
-			for (int walk = 0; walk < 2; walk++) {
-				struct buf l = {0};
-				buf_puts(&l, "SELECT ");
-				buf_puts(&l, pg ? COLS_PG : COLS_SQLITE);
-				int n = combo_where(&l, combo, pg, walk && !pg);
-				buf_printf(&l, " ORDER BY a.sort_key, a.id LIMIT %d OFFSET $%d",
-				           REGISTER_PAGE_SIZE, n);
-				sql[pg][walk] = buf_take(&l);
-			}
-		for (int pg = 0; pg < 2; pg++) {
-			/* words alone: SQLite's search index holds exactly the
-			 * listed associations, so it counts the hits by itself */
-			if (!pg && combo == F_WORDS) {
-				sql[pg][2] = "SELECT count(*) FROM associations_fts "
-				             "WHERE associations_fts MATCH $1";
-				continue;
-			}
-			struct buf c = {0};
-			buf_puts(&c, "SELECT count(*) ");
-			combo_where(&c, combo, pg, 0);
-			sql[pg][2] = buf_take(&c);
-		}
-		list_q[combo] = (struct dbq){sql[0][0], sql[1][0], 0};
-		walk_q[combo] = (struct dbq){sql[0][1], sql[1][1], 0};
-		count_q[combo] = (struct dbq){sql[0][2], sql[1][2], 0};
+		struct buf l = {0}, c = {0};
+		buf_puts(&l, "SELECT " COLS);
+		int n = combo_where(&l, combo);
+		buf_printf(&l, " ORDER BY a.pos LIMIT %d OFFSET $%d", REGISTER_PAGE_SIZE, n);
+		buf_puts(&c, "SELECT count(*) ");
+		combo_where(&c, combo);
+		list_q[combo] = (struct dbq){buf_take(&l), NULL, 0};
+		count_q[combo] = (struct dbq){buf_take(&c), NULL, 0};
 	}
 }
 
-static struct dbq Q_GET = {"SELECT " COLS_SQLITE "FROM associations a WHERE a.id = $1",
-                           "SELECT " COLS_PG "FROM associations a WHERE a.id = $1", 0};
-static struct dbq Q_ALL = {"SELECT " COLS_SQLITE "FROM associations a "
-                           "WHERE a.public = 1 AND a.active = 1 ORDER BY a.sort_key, a.id",
-                           "SELECT " COLS_PG "FROM associations a "
-                           "WHERE a.public = 1 AND a.active = 1 ORDER BY a.sort_key, a.id",
-                           0};
-static struct dbq Q_ADMIN = {"SELECT " COLS_SQLITE
-                             "FROM associations a WHERE $1 = '' OR a.orgnr = $1 "
-                             "OR a.name LIKE $2 ESCAPE '\\' ORDER BY a.sort_key, a.id LIMIT 100",
-                             "SELECT " COLS_PG "FROM associations a WHERE $1 = '' OR a.orgnr = $1 "
-                             "OR a.name ILIKE $2 ESCAPE '\\' ORDER BY a.sort_key, a.id LIMIT 100",
+static struct dbq Q_GET = {"SELECT " COLS "FROM associations a WHERE a.id = $1", NULL, 0};
+static struct dbq Q_ALL = {"SELECT " COLS "FROM associations a "
+                           "WHERE a.public = 1 AND a.active = 1 ORDER BY a.pos",
+                           NULL, 0};
+static struct dbq Q_ADMIN = {"SELECT " COLS "FROM associations a WHERE $1 = '' OR a.orgnr = $1 "
+                             "OR a.name LIKE $2 ESCAPE '\\' ORDER BY a.pos LIMIT 100",
+                             "SELECT " COLS "FROM associations a WHERE $1 = '' OR a.orgnr = $1 "
+                             "OR a.name ILIKE $2 ESCAPE '\\' ORDER BY a.pos LIMIT 100",
                              0};
 static struct dbq Q_LINKED_AREAS = {
         "SELECT area_id FROM association_areas WHERE association_id = $1", NULL, 0};
@@ -121,10 +90,115 @@ static struct dbq Q_LINKED_GROUPS = {
 static struct dbq Q_AREAS = {"SELECT id, slug, name, name FROM areas ORDER BY name", NULL, 0};
 static struct dbq Q_GROUPS = {
         "SELECT id, slug, name_sv, name_en FROM target_groups ORDER BY name_sv", NULL, 0};
+static struct dbq Q_GENERATION = {"SELECT v FROM meta WHERE k = 'generation'", NULL, 0};
+
+/* The areas and target groups, read once per content generation by each
+ * thread: every list row names its own from them, by the ids in its tags. */
+struct names {
+	int64_t gen;
+	struct arena a;
+	struct choice *areas, *groups;
+	size_t nareas, ngroups;
+};
+
+static _Thread_local struct names names = {.gen = -1};
+
+/* Orders choices by their Swedish name in Swedish order. */
+static int
+by_swedish_name(const void *a, const void *b)
+{
+	const struct choice *x = a, *y = b;
+	struct buf kx = {0}, ky = {0};
+	sv_sort_key(&kx, x->name_sv, strlen(x->name_sv));
+	sv_sort_key(&ky, y->name_sv, strlen(y->name_sv));
+	int c = strcmp(buf_cstr(&kx), buf_cstr(&ky));
+	buf_free(&kx);
+	buf_free(&ky);
+	return c;
+}
+
+/* Reads areas (q = Q_AREAS) or groups into the arena, in Swedish order, with
+ * an empty choice after the last. */
+static int
+choices_read(struct db *db, struct arena *a, struct dbq *q, struct choice **out, size_t *n)
+{
+	struct dbcur c;
+	size_t cap = 16;
+	*n = 0;
+	*out = arena_alloc(a, cap * sizeof(**out));
+	if (db_query(db, &c, q, DB_NOARGS) != DB_OK)
+		return -1;
+	int rc;
+	while ((rc = db_next(&c)) > 0) {
+		*out = arena_grow(a, *out, *n + 1, &cap, sizeof(**out));
+		struct choice *ch = &(*out)[(*n)++];
+		ch->id = db_col_int(&c, 0);
+		ch->code = arena_strdup(a, db_col_text(&c, 1));
+		ch->name_sv = arena_strdup(a, db_col_text(&c, 2));
+		ch->name_en = arena_strdup(a, db_col_text(&c, 3));
+	}
+	(*out)[*n] = (struct choice){0};
+	db_done(&c);
+	qsort(*out, *n, sizeof(**out), by_swedish_name);
+	return rc < 0 ? -1 : 0;
+}
+
+/* This thread's areas and groups as they are at gen (read when older). */
+static const struct names *
+names_at(struct db *db, int64_t gen)
+{
+	if (names.gen == gen && gen >= 0)
+		return &names;
+	arena_reset(&names.a);
+	names.gen = -1;
+	if (choices_read(db, &names.a, &Q_AREAS, &names.areas, &names.nareas) != 0 ||
+	    choices_read(db, &names.a, &Q_GROUPS, &names.groups, &names.ngroups) != 0)
+		return NULL;
+	names.gen = gen;
+	return &names;
+}
+
+/* The content generation of the register, which everything read from it
+ * per generation is kept under. */
+static int64_t
+generation(struct db *db)
+{
+	return db_int(db, &Q_GENERATION, DB_NOARGS, -1);
+}
+
+/* The names of the choices whose ids follow "_<kind>" in tags, '|'-joined
+ * in the choices' (Swedish) order, in the arena. */
+static const char *
+tag_names(struct arena *a, const char *tags, char kind, const struct choice *ch, size_t n)
+{
+	unsigned char on[256] = {0};
+	size_t hits = 0;
+	for (const char *t = tags; (t = strchr(t, '_')) != NULL;) {
+		t++;
+		if (*t++ != kind)
+			continue;
+		int64_t id = strtoll(t, NULL, 10);
+		for (size_t i = 0; i < n && i < sizeof(on); i++)
+			if (ch[i].id == id && !on[i])
+				on[i] = 1, hits++;
+	}
+	if (!hits)
+		return "";
+	struct buf b = {0};
+	for (size_t i = 0; i < n && i < sizeof(on); i++)
+		if (on[i]) {
+			if (b.len)
+				buf_putc(&b, '|');
+			buf_puts(&b, ch[i].name_sv);
+		}
+	const char *out = arena_strdup(a, buf_cstr(&b));
+	buf_free(&b);
+	return out;
+}
 
 /* Copies the current row into an association, in the arena. */
 static void
-row_to_assoc(struct dbcur *c, struct arena *a, struct assoc *x)
+row_to_assoc(struct dbcur *c, struct arena *a, const struct names *nm, struct assoc *x)
 {
 	x->id = db_col_int(c, 0);
 	x->orgnr = arena_strdup(a, db_col_text(c, 1));
@@ -139,9 +213,26 @@ row_to_assoc(struct dbcur *c, struct arena *a, struct assoc *x)
 	x->active = (int)db_col_int(c, 10);
 	x->public_ = (int)db_col_int(c, 11);
 	x->updated = db_col_int(c, 12);
-	x->areas = arena_strdup(a, db_col_text(c, 13));
-	x->groups = arena_strdup(a, db_col_text(c, 14));
-	x->last_update = db_col_int(c, 15);
+	const char *tags = db_col_text(c, 13);
+	x->areas = tag_names(a, tags, 'a', nm->areas, nm->nareas);
+	x->groups = tag_names(a, tags, 'g', nm->groups, nm->ngroups);
+	x->last_update = db_col_int(c, 14);
+}
+
+/* Reads up to max rows of a query into out->items. */
+static int
+read_rows(struct db *db, struct arena *a, const struct names *nm, struct dbq *q,
+          const struct dbval *args, int n, size_t max, struct assoc_list *out)
+{
+	struct dbcur c;
+	out->items = arena_alloc(a, max * sizeof(struct assoc));
+	if (db_query(db, &c, q, args, n) != DB_OK)
+		return -1;
+	int rc;
+	while ((rc = db_next(&c)) > 0 && out->n < max)
+		row_to_assoc(&c, a, nm, &out->items[out->n++]);
+	db_done(&c);
+	return rc < 0 ? -1 : 0;
 }
 
 /* Turns what a person typed into the engine's full-text query: each word a
@@ -183,7 +274,7 @@ search_query(struct arena *a, enum db_kind kind, const char *q)
 }
 
 /* Counting the hits walks every match, while a page of 50 is cheap: each
- * thread remembers counts per filter until the content generation changes,
+ * thread remembers counts per query until the content generation changes,
  * so paging through a search counts once. */
 enum { COUNT_MEMO = 256 };
 
@@ -213,12 +304,10 @@ memo_key_create(void)
 	pthread_key_create(&memo_key, memo_free);
 }
 
-static struct dbq Q_GENERATION = {"SELECT v FROM meta WHERE k = 'generation'", NULL, 0};
-
-/* The count for combo and its arguments, from the memo kept for the content
- * generation gen (read once per request by the caller) or the database. */
+/* The count query q with its arguments gives, from the memo kept for the
+ * content generation gen or the database. */
 static int64_t
-count_hits(struct db *db, int64_t gen, unsigned combo, const struct dbval *args, int n)
+count_hits(struct db *db, int64_t gen, struct dbq *q, const struct dbval *args, int n)
 {
 	if (!count_memo) {
 		pthread_once(&memo_once, memo_key_create);
@@ -233,7 +322,7 @@ count_hits(struct db *db, int64_t gen, unsigned combo, const struct dbval *args,
 		count_generation = gen;
 	}
 	struct buf key = {0};
-	buf_int(&key, combo);
+	buf_printf(&key, "%p", (void *)q);
 	for (int i = 0; i < n; i++) {
 		buf_putc(&key, '\x1f');
 		buf_add(&key, args[i].s, args[i].n);
@@ -246,7 +335,7 @@ count_hits(struct db *db, int64_t gen, unsigned combo, const struct dbval *args,
 	if (gen >= 0 && m->key && strcmp(m->key, buf_cstr(&key)) == 0) {
 		total = m->total;
 	} else {
-		total = db_int(db, &count_q[combo], args, n, -1);
+		total = db_int(db, q, args, n, -1);
 		if (total >= 0 && gen >= 0) {
 			free(m->key);
 			m->key = buf_take(&key);
@@ -257,32 +346,47 @@ count_hits(struct db *db, int64_t gen, unsigned combo, const struct dbval *args,
 	return total;
 }
 
-/* Whether to find a page of a filtered list by walking all listed
- * associations in name order (testing each against the filter) rather than
- * by looking up every hit and sorting them. Walking passes about
- * page × 50 × listed ÷ hits index entries, each far cheaper than the
- * random row lookup sorting needs per hit (measured on 100 000: a common
- * word's first page 25 → 3 ms); for a rare word sorting its few hits wins.
- * PostgreSQL plans this itself, so only SQLite walks. */
-static int
-walk_pays(struct db *db, int64_t gen, int64_t page, int64_t hits)
+/* The id of the choice with the code, 0 if none. */
+static int64_t
+choice_id(const struct choice *ch, size_t n, const char *code)
 {
-	if (db_kind(db) != DB_SQLITE || hits <= 0)
-		return 0;
-	int64_t listed = count_hits(db, gen, 0, NULL, 0);
-	return (double)page * REGISTER_PAGE_SIZE * (double)listed <
-	       10.0 * (double)hits * (double)hits;
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(ch[i].code, code) == 0)
+			return ch[i].id;
+	return 0;
 }
 
-/* One page of public, active associations matching the filter, and the
- * number of hits. */
-int
-register_list(struct db *db, struct arena *a, const struct register_filter *f,
-              struct assoc_list *out)
+/* SQLite: the search index's query for the filter, its words and tags
+ * together; NULL when a filter names no area or group there is (no hits). */
+static const char *
+match_query(struct arena *a, const struct names *nm, const struct register_filter *f,
+            const char *words)
 {
-	memset(out, 0, sizeof(*out));
-	const char *fts = f->q ? search_query(a, db_kind(db), f->q) : NULL;
-	int64_t page = f->page < 1 ? 1 : f->page;
+	struct buf b = {0};
+	if (words)
+		buf_puts(&b, words);
+	if (f->form)
+		buf_printf(&b, "%s_f%s", b.len ? " " : "", f->form);
+	int64_t area = f->area ? choice_id(nm->areas, nm->nareas, f->area) : 0;
+	int64_t group = f->group ? choice_id(nm->groups, nm->ngroups, f->group) : 0;
+	if ((f->area && !area) || (f->group && !group)) {
+		buf_free(&b);
+		return NULL;
+	}
+	if (area)
+		buf_printf(&b, "%s_a%lld", b.len ? " " : "", (long long)area);
+	if (group)
+		buf_printf(&b, "%s_g%lld", b.len ? " " : "", (long long)group);
+	const char *out = arena_strdup(a, buf_cstr(&b));
+	buf_free(&b);
+	return out;
+}
+
+/* PostgreSQL: one page of a filtered list and its hit count. */
+static int
+list_pg(struct db *db, struct arena *a, const struct names *nm, int64_t gen,
+        const struct register_filter *f, const char *words, int64_t page, struct assoc_list *out)
+{
 	pthread_once(&combos_once, combos_build);
 	unsigned combo = 0;
 	struct dbval args[5];
@@ -293,23 +397,57 @@ register_list(struct db *db, struct arena *a, const struct register_filter *f,
 		combo |= F_AREA, args[n++] = DB_TEXT(f->area);
 	if (f->group)
 		combo |= F_GROUP, args[n++] = DB_TEXT(f->group);
-	if (fts)
-		combo |= F_WORDS, args[n++] = DB_TEXT(fts);
-	int64_t gen = db_int(db, &Q_GENERATION, DB_NOARGS, -1);
-	out->total = count_hits(db, gen, combo, args, n);
+	if (words)
+		combo |= F_WORDS, args[n++] = DB_TEXT(words);
+	out->total = count_hits(db, gen, &count_q[combo], args, n);
 	if (out->total < 0)
 		return -1;
-	int walk = combo != 0 && walk_pays(db, gen, page, out->total);
 	args[n++] = DB_INT((page - 1) * REGISTER_PAGE_SIZE);
-	out->items = arena_alloc(a, REGISTER_PAGE_SIZE * sizeof(struct assoc));
-	struct dbcur c;
-	if (db_query(db, &c, walk ? &walk_q[combo] : &list_q[combo], args, n) != DB_OK)
+	return read_rows(db, a, nm, &list_q[combo], args, n, REGISTER_PAGE_SIZE, out);
+}
+
+/* One page of public, active associations matching the filter, the number
+ * of hits, and the areas and groups to filter by. The whole list is read
+ * from the page's first association on (its pos, from the page starts kept
+ * per generation); a filtered one, on SQLite, from the search index in
+ * register order, on PostgreSQL by the planner's choice. */
+int
+register_list(struct db *db, struct arena *a, const struct register_filter *f,
+              struct assoc_list *out)
+{
+	memset(out, 0, sizeof(*out));
+	int64_t page = f->page < 1 ? 1 : f->page;
+	int64_t gen = generation(db);
+	const struct names *nm = gen >= 0 ? names_at(db, gen) : NULL;
+	if (!nm)
 		return -1;
-	int rc;
-	while ((rc = db_next(&c)) > 0 && out->n < REGISTER_PAGE_SIZE)
-		row_to_assoc(&c, a, &out->items[out->n++]);
-	db_done(&c);
-	return rc < 0 ? -1 : 0;
+	out->areas = nm->areas, out->nareas = nm->nareas;
+	out->groups = nm->groups, out->ngroups = nm->ngroups;
+	const char *words = f->q ? search_query(a, db_kind(db), f->q) : NULL;
+	if (!words && !f->form && !f->area && !f->group) {
+		int64_t start;
+		if (ranks_page(db, gen, page, &start, &out->total) != 0)
+			return -1;
+		if (start == INT64_MAX) {
+			out->items = arena_alloc(a, sizeof(struct assoc));
+			return 0;
+		}
+		return read_rows(db, a, nm, &Q_PAGE, DB_ARGS(DB_INT(start)), REGISTER_PAGE_SIZE,
+		                 out);
+	}
+	if (db_kind(db) == DB_PG)
+		return list_pg(db, a, nm, gen, f, words, page, out);
+	const char *match = match_query(a, nm, f, words);
+	if (!match) {
+		out->items = arena_alloc(a, sizeof(struct assoc));
+		return 0;
+	}
+	out->total = count_hits(db, gen, &Q_MATCH_COUNT, DB_ARGS(DB_TEXT(match)));
+	if (out->total < 0)
+		return -1;
+	return read_rows(db, a, nm, &Q_MATCH_PAGE,
+	                 DB_ARGS(DB_TEXT(match), DB_INT((page - 1) * REGISTER_PAGE_SIZE)),
+	                 REGISTER_PAGE_SIZE, out);
 }
 
 /* One association; with public_only, only a public and active one.
@@ -317,53 +455,30 @@ register_list(struct db *db, struct arena *a, const struct register_filter *f,
 int
 register_get(struct db *db, struct arena *a, int64_t id, int public_only, struct assoc *out)
 {
+	const struct names *nm = names_at(db, generation(db));
 	struct dbcur c;
-	if (db_query(db, &c, &Q_GET, DB_ARGS(DB_INT(id))) != DB_OK)
+	if (!nm || db_query(db, &c, &Q_GET, DB_ARGS(DB_INT(id))) != DB_OK)
 		return -1;
 	int rc = db_next(&c);
 	if (rc > 0)
-		row_to_assoc(&c, a, out);
+		row_to_assoc(&c, a, nm, out);
 	db_done(&c);
 	if (rc > 0 && public_only && !(out->public_ && out->active))
 		return 0;
 	return rc;
 }
 
-/* Orders choices by their Swedish name in Swedish order. */
-static int
-by_swedish_name(const void *a, const void *b)
-{
-	const struct choice *x = a, *y = b;
-	struct buf kx = {0}, ky = {0};
-	sv_sort_key(&kx, x->name_sv, strlen(x->name_sv));
-	sv_sort_key(&ky, y->name_sv, strlen(y->name_sv));
-	int c = strcmp(buf_cstr(&kx), buf_cstr(&ky));
-	buf_free(&kx);
-	buf_free(&ky);
-	return c;
-}
-
-/* Areas (groups = 0) or target groups (groups = 1), by name. */
+/* Areas (groups = 0) or target groups (groups = 1), by name, copied into
+ * the arena. */
 int
 register_choices(struct db *db, struct arena *a, int groups, struct choice **out, size_t *n)
 {
-	struct dbcur c;
-	size_t cap = 16;
-	*n = 0;
-	*out = arena_alloc(a, cap * sizeof(**out));
-	if (db_query(db, &c, groups ? &Q_GROUPS : &Q_AREAS, DB_NOARGS) != DB_OK)
+	const struct names *nm = names_at(db, generation(db));
+	if (!nm)
 		return -1;
-	while (db_next(&c) > 0) {
-		*out = arena_grow(a, *out, *n + 1, &cap, sizeof(**out));
-		struct choice *ch = &(*out)[(*n)++];
-		ch->id = db_col_int(&c, 0);
-		ch->code = arena_strdup(a, db_col_text(&c, 1));
-		ch->name_sv = arena_strdup(a, db_col_text(&c, 2));
-		ch->name_en = arena_strdup(a, db_col_text(&c, 3));
-	}
-	(*out)[*n] = (struct choice){0};
-	db_done(&c);
-	qsort(*out, *n, sizeof(**out), by_swedish_name);
+	*n = groups ? nm->ngroups : nm->nareas;
+	*out = arena_alloc(a, (*n + 1) * sizeof(**out));
+	memcpy(*out, groups ? nm->groups : nm->areas, (*n + 1) * sizeof(**out));
 	return 0;
 }
 
@@ -372,14 +487,15 @@ register_choices(struct db *db, struct arena *a, int groups, struct choice **out
 int
 register_each_public(struct db *db, void (*fn)(const struct assoc *, void *), void *arg)
 {
+	const struct names *nm = names_at(db, generation(db));
 	struct dbcur c;
-	if (db_query(db, &c, &Q_ALL, DB_NOARGS) != DB_OK)
+	if (!nm || db_query(db, &c, &Q_ALL, DB_NOARGS) != DB_OK)
 		return -1;
 	struct arena row = {0};
 	int rc;
 	while ((rc = db_next(&c)) > 0) {
 		struct assoc x;
-		row_to_assoc(&c, &row, &x);
+		row_to_assoc(&c, &row, nm, &x);
 		fn(&x, arg);
 		arena_reset(&row);
 	}
@@ -393,6 +509,9 @@ int
 register_admin_list(struct db *db, struct arena *a, const char *q, struct assoc_list *out)
 {
 	memset(out, 0, sizeof(*out));
+	const struct names *nm = names_at(db, generation(db));
+	if (!nm)
+		return -1;
 	struct buf like = {0};
 	buf_putc(&like, '%');
 	for (const char *s = q; *s; s++) {
@@ -401,17 +520,11 @@ register_admin_list(struct db *db, struct arena *a, const char *q, struct assoc_
 		buf_putc(&like, *s);
 	}
 	buf_putc(&like, '%');
-	struct dbcur c;
-	int rc = db_query(db, &c, &Q_ADMIN, DB_ARGS(DB_TEXT(q), DB_TEXTN(like.data, like.len)));
-	if (rc == DB_OK) {
-		out->items = arena_alloc(a, 100 * sizeof(struct assoc));
-		while ((rc = db_next(&c)) > 0 && out->n < 100)
-			row_to_assoc(&c, a, &out->items[out->n++]);
-	}
-	db_done(&c);
+	int rc = read_rows(db, a, nm, &Q_ADMIN, DB_ARGS(DB_TEXT(q), DB_TEXTN(like.data, like.len)),
+	                   100, out);
 	buf_free(&like);
 	out->total = (int64_t)out->n;
-	return rc < 0 ? -1 : 0;
+	return rc;
 }
 
 /* The ids of an association's areas (groups = 0) or target groups. */

@@ -20,6 +20,9 @@ struct assoc_list {
 	struct assoc *items;
 	size_t n;
 	int64_t total;
+	/* register_list: the areas and target groups to filter by */
+	const struct choice *areas, *groups;
+	size_t nareas, ngroups;
 };
 
 int register_list(struct db *db, struct arena *a, const struct register_filter *f,

@@ -1,0 +1,13 @@
+/* The register's order as a number: each association's pos places it in
+ * Swedish order (sort_key, then id), so that lists and searches read it from
+ * an index in that order (see migration 011). */
+#ifndef REGISTER_ORDER_H
+#define REGISTER_ORDER_H
+#include "db/db.h"
+
+#include <stddef.h>
+
+enum { ORDER_SPACING_BITS = 40 };
+
+int order_place(struct db *db, int64_t id, const char *key, size_t keylen, int64_t *pos);
+#endif
