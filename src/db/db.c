@@ -117,8 +117,7 @@ db_col_len(struct dbcur *c, int col)
 int64_t
 db_col_int(struct dbcur *c, int col)
 {
-	const char *s = c->db->ops->text(c, col);
-	return s ? strtoll(s, NULL, 10) : 0;
+	return c->db->ops->integer(c, col);
 }
 
 int

@@ -9,6 +9,7 @@ struct db_ops {
 	int (*query)(struct db *, struct dbcur *, struct dbq *, const struct dbval *, int);
 	int (*next)(struct dbcur *);
 	const char *(*text)(struct dbcur *, int);
+	int64_t (*integer)(struct dbcur *, int);
 	size_t (*len)(struct dbcur *, int);
 	int (*isnull)(struct dbcur *, int);
 	void (*done)(struct dbcur *);

@@ -145,6 +145,14 @@ pg_text(struct dbcur *c, int col)
 	return PQgetvalue(c->res, c->row, col);
 }
 
+/* PostgreSQL sends text: the integer is parsed from it. */
+static int64_t
+pg_integer(struct dbcur *c, int col)
+{
+	const char *s = pg_text(c, col);
+	return s ? strtoll(s, NULL, 10) : 0;
+}
+
 static size_t
 pg_len(struct dbcur *c, int col)
 {
@@ -204,7 +212,7 @@ pg_close(struct db *db)
 }
 
 static const struct db_ops pg_ops = {
-        pg_query, pg_next, pg_text, pg_len, pg_isnull, pg_done, pg_script, pg_backup, pg_close,
+        pg_query, pg_next, pg_text, pg_integer, pg_len, pg_isnull, pg_done, pg_script, pg_backup, pg_close,
 };
 
 /* Connects and quiets notices (migrations print them). */

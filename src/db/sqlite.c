@@ -91,6 +91,14 @@ sq_text(struct dbcur *c, int col)
 	return (const char *)sqlite3_column_text(c->stmt, col);
 }
 
+/* The engine's own integer, not its text parsed again: a list page reads
+ * hundreds of them. */
+static int64_t
+sq_integer(struct dbcur *c, int col)
+{
+	return sqlite3_column_int64(c->stmt, col);
+}
+
 static size_t
 sq_len(struct dbcur *c, int col)
 {
@@ -154,7 +162,7 @@ sq_close(struct db *db)
 }
 
 static const struct db_ops sqlite_ops = {
-        sq_query, sq_next, sq_text, sq_len, sq_isnull, sq_done, sq_script, sq_backup, sq_close,
+        sq_query, sq_next, sq_text, sq_integer, sq_len, sq_isnull, sq_done, sq_script, sq_backup, sq_close,
 };
 
 /* SQLite counts every allocation under one process-wide mutex unless told
