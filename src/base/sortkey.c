@@ -22,6 +22,7 @@ static pthread_once_t swedish_once = PTHREAD_ONCE_INIT;
 static pthread_key_t clone_key;
 static __thread UCollator *mine;
 
+/* A thread's clone goes with the thread (pthread_key_create's destructor). */
 static void
 close_clone(void *c)
 {

@@ -57,6 +57,7 @@ enum { NNAMES = sizeof(names) / sizeof(names[0]) };
 static struct hclient *anon;
 static UCollator *icu;
 
+/* qsort comparison by ICU. */
 static int
 by_icu(const void *a, const void *b)
 {

@@ -60,6 +60,7 @@ order(const char *a, const char *b)
 	return c < 0 ? -1 : c > 0;
 }
 
+/* qsort comparison by key. */
 static int
 by_key(const void *a, const void *b)
 {
@@ -69,6 +70,7 @@ by_key(const void *a, const void *b)
 /* ICU's own comparison, on a collator opened here with sv's defaults. */
 static UCollator *icu;
 
+/* qsort comparison by ICU. */
 static int
 by_icu(const void *a, const void *b)
 {
@@ -233,6 +235,7 @@ invalid_utf8(void **state)
 	assert_int_equal(order("", "a"), -1);
 }
 
+/* Every name's key, made on a thread of its own. */
 static void *
 keys_on_a_thread(void *arg)
 {
