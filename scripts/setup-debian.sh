@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 packages="meson ninja-build pkg-config gcc clang libclang-rt-14-dev
 libmicrohttpd-dev libsqlite3-dev libpq-dev libsodium-dev libjansson-dev
-libunistring-dev libcurl4-openssl-dev libcmocka-dev
+libunistring-dev libicu-dev libcurl4-openssl-dev libcmocka-dev
 postgresql python3-aiosmtpd sqlite3 curl wrk nginx-light chromium"
 # Node.js may come from elsewhere (the machine image ships one, with its
 # npm): Debian's nodejs and npm come in only when there is no node or npm, or

@@ -3,7 +3,7 @@
 #include "admin/reference.h"
 #include "admin/admin.h"
 #include "admin/reference.tpl.h"
-#include "base/sortkey.h"
+#include "base/fold.h"
 #include "http/decode.h"
 #include "layout/layout.h"
 
@@ -174,7 +174,7 @@ static const char *
 slugify(struct req *r, const char *name)
 {
 	struct buf k = {0}, out = {0};
-	sv_sort_key(&k, name, strlen(name));
+	sv_fold(&k, name, strlen(name));
 	for (size_t i = 0; i < k.len; i++) {
 		char c = k.data[i];
 		if (c == '{' || c == '|')

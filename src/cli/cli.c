@@ -1,5 +1,6 @@
 #include "cli/cli.h"
 #include "db/migrate.h"
+#include "register/rekey.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -41,6 +42,28 @@ cli_parse(int argc, char **argv, const struct opt *opts, const char *help, char 
 	return 0;
 }
 
+/* Brings the schema up to date, and then the sort keys, which SQL cannot
+ * make (register/rekey.h): every command that opens the database, so none
+ * writes a key of one collator beside keys of another. Says when it made
+ * keys anew (on standard output when verbose, as the migrations applied);
+ * 0, or -1 on failure. */
+int
+cli_migrate(struct db *db, int verbose)
+{
+	if (db_migrate(db, verbose) != 0)
+		return -1;
+	int64_t n = register_rekey(db);
+	if (n < 0) {
+		fprintf(stderr, "samverka: cannot make the sort keys anew: %s\n", db_errmsg(db));
+		return -1;
+	}
+	if (n > 0)
+		fprintf(verbose ? stdout : stderr,
+		        "sort keys: %lld associations keyed anew by ICU's Swedish collation\n",
+		        (long long)n);
+	return 0;
+}
+
 /* Opens the database and brings its schema up to date. */
 struct db *
 cli_open_db(const char *url)
@@ -51,7 +74,7 @@ cli_open_db(const char *url)
 		fprintf(stderr, "samverka: cannot open %s: %s\n", url, err);
 		return NULL;
 	}
-	if (db_migrate(db, 0) != 0) {
+	if (cli_migrate(db, 0) != 0) {
 		db_close(db);
 		return NULL;
 	}

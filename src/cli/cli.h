@@ -19,5 +19,6 @@ struct opt {
 
 int cli_parse(int argc, char **argv, const struct opt *opts, const char *help, char **rest,
               int *nrest);
+int cli_migrate(struct db *db, int verbose);
 struct db *cli_open_db(const char *url);
 #endif

@@ -4,7 +4,6 @@
 #include "auth/throttle.h"
 #include "cases/documents.h"
 #include "cli/cli.h"
-#include "db/migrate.h"
 #include "http/server.h"
 #include "layout/layout.h"
 #include "mail/outbox.h"
@@ -264,10 +263,12 @@ cmd_migrate(int argc, char **argv)
 {
 	const char *db_url = "sqlite:samverka.db";
 	const struct opt opts[] = {{"db", &db_url, NULL}, {NULL, NULL, NULL}};
-	int rc = cli_parse(argc, argv, opts,
-	                   "usage: samverka migrate --db URL\n"
-	                   "  applies the migrations the database does not have yet\n",
-	                   NULL, NULL);
+	int rc =
+	        cli_parse(argc, argv, opts,
+	                  "usage: samverka migrate --db URL\n"
+	                  "  applies the migrations the database does not have yet, and makes the\n"
+	                  "  sort keys anew when they are not of the running collator\n",
+	                  NULL, NULL);
 	if (rc)
 		return rc > 0 ? 0 : 2;
 	struct db *db;
@@ -276,7 +277,7 @@ cmd_migrate(int argc, char **argv)
 		fprintf(stderr, "samverka: cannot open %s: %s\n", db_url, err);
 		return 1;
 	}
-	rc = db_migrate(db, 1);
+	rc = cli_migrate(db, 1);
 	db_close(db);
 	return rc ? 1 : 0;
 }

@@ -1,7 +1,7 @@
 #include "register/import.h"
 #include "base/arena.h"
 #include "base/csv.h"
-#include "base/sortkey.h"
+#include "base/fold.h"
 #include "http/decode.h"
 #include "register/store.h"
 
@@ -49,7 +49,7 @@ fold(struct arena *a, const char *s)
 	struct buf b = {0};
 	while (*s == ' ')
 		s++;
-	sv_sort_key(&b, s, strlen(s));
+	sv_fold(&b, s, strlen(s));
 	while (b.len && b.data[b.len - 1] == ' ')
 		b.len--;
 	const char *k = arena_strndup(a, b.data ? b.data : "", b.len);

@@ -26,12 +26,13 @@ static const int64_t SPACING = (int64_t)1 << ORDER_SPACING_BITS;
  * halving starts. */
 static const int64_t STEP = (int64_t)1 << 30;
 
-/* Numbers every association anew by its rank, evenly spaced: the way out
- * when a gap between two neighbours is used up, which inserting at one
- * place some thousand times in a row can do. Rare and slow (every row of
- * the search index moves), so it is not tried before a gap is gone. */
-static int
-order_respread(struct db *db)
+/* Numbers every association anew by its rank, evenly spaced: after the
+ * sort keys were made anew (register_rekey), and the way out when a gap
+ * between two neighbours is used up, which inserting at one place some
+ * thousand times in a row can do. Slow (every row of the search index
+ * moves), so it is not tried before a gap is gone. */
+int
+order_renumber(struct db *db)
 {
 	int64_t n = db_int(db, &Q_COUNT, DB_NOARGS, -1);
 	if (n < 0)
@@ -68,7 +69,7 @@ order_place(struct db *db, int64_t id, const char *key, size_t keylen, int64_t *
 			*pos = lo + (half < STEP ? half : STEP);
 			return DB_OK;
 		}
-		if (order_respread(db) != DB_OK)
+		if (order_renumber(db) != DB_OK)
 			return DB_ERROR;
 	}
 	return DB_ERROR;
