@@ -31,6 +31,7 @@ static const char *bin;
 static const char *const *serve_extra;
 static int own_files;    /* the server keeps documents in H.dir/samverka-files */
 static int demo_history; /* the demo with its two years of cases */
+static long demo_count;  /* generated associations, 0 for the demo's own */
 
 struct hclient {
 	CURL *curl;
@@ -469,6 +470,12 @@ h_demo_history(void)
 	demo_history = 1;
 }
 
+void
+h_demo_associations(long n)
+{
+	demo_count = n;
+}
+
 const char *
 h_files(void)
 {
@@ -521,8 +528,16 @@ h_start(void)
 	}
 	printf("# engine %s, database %s\n", H.pg ? "pg" : "sqlite", H.db_url);
 	struct hstr out = {0}, err = {0};
-	const char *demo[] = {
-	        "samverka", "demo", "--db", H.db_url, demo_history ? NULL : "--no-history", NULL};
+	char count[24];
+	snprintf(count, sizeof(count), "%ld", demo_count);
+	const char *demo[8] = {"samverka", "demo", "--db", H.db_url};
+	int nd = 4;
+	if (demo_count > 0) {
+		demo[nd++] = "--associations";
+		demo[nd++] = count;
+	}
+	if (!demo_history)
+		demo[nd++] = "--no-history";
 	int rc = h_run(demo, NULL, &out, &err);
 	if (rc != 0) {
 		fprintf(stderr, "samverka demo failed (%d): %s\n", rc, err.p ? err.p : "");

@@ -58,6 +58,10 @@ const char *h_files(void);
  * Without it the tests start from `samverka demo --no-history`: the demo
  * representative's six cases FRI-YYYY-0001…0006, all received now. */
 void h_demo_history(void);
+/* Called before h_start: the demo is loaded with n generated associations
+ * (`samverka demo --associations N`: numbered names, every 41st inactive
+ * and every 53rd not public) instead of its 300 or so. */
+void h_demo_associations(long n);
 /* Creates the database, loads the demo and starts the server; exits 77
  * when PostgreSQL is asked for but SAMVERKA_TEST_PG is unset. */
 void h_start(void);
