@@ -31,6 +31,7 @@ static const int64_t STEP = (int64_t)1 << 30;
  * between two neighbours is used up, which inserting at one place some
  * thousand times in a row can do. Slow (every row of the search index
  * moves), so it is not tried before a gap is gone. */
+
 int
 order_renumber(struct db *db)
 {
@@ -39,7 +40,23 @@ order_renumber(struct db *db)
 		return DB_ERROR;
 	int64_t spacing = n + 2 < (INT64_MAX >> ORDER_SPACING_BITS) ? SPACING : INT64_MAX / (n + 2);
 	int rc = db_exec(db, &Q_RANK_NEGATIVE, DB_NOARGS);
-	return rc == DB_OK ? db_exec(db, &Q_RANK_SPREAD, DB_ARGS(DB_INT(spacing))) : rc;
+	if (rc == DB_OK)
+		rc = db_exec(db, &Q_RANK_SPREAD, DB_ARGS(DB_INT(spacing)));
+	return rc == DB_OK ? order_index_tidy(db) : rc;
+}
+
+/* After many rows moved at once (a renumbering, a demo or an import),
+ * SQLite's search index is in many small segments with deleted entries in
+ * them, and a search reads them all: measured on 100 000 associations after
+ * a renumbering, 1 177 searches a second against 10 073 once merged. One
+ * merge into a single segment takes a few seconds. PostgreSQL's GIN needs
+ * nothing. */
+int
+order_index_tidy(struct db *db)
+{
+	if (db_kind(db) != DB_SQLITE)
+		return DB_OK;
+	return db_script(db, "INSERT INTO associations_fts (associations_fts) VALUES ('optimize')");
 }
 
 /* The pos an association (id 0 for a new one) takes when its sort key is
