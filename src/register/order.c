@@ -31,7 +31,6 @@ static const int64_t STEP = (int64_t)1 << 30;
  * between two neighbours is used up, which inserting at one place some
  * thousand times in a row can do. Slow (every row of the search index
  * moves), so it is not tried before a gap is gone. */
-
 int
 order_renumber(struct db *db)
 {
