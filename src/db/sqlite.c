@@ -191,6 +191,11 @@ db_sqlite_open(struct db *db, const char *path)
 	if (rc != SQLITE_OK)
 		return sq_fail(db, rc);
 	sqlite3_busy_timeout(conn, 10000);
+	/* Pages read through a memory map: a write by any connection makes
+	 * every other connection drop its page cache, and without the map each
+	 * then reads its pages again with a system call apiece (a fifth of the
+	 * time under a load of pages while the register is written to). */
 	return sq_script(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
-	                     "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;");
+	                     "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;"
+	                     "PRAGMA mmap_size=1073741824;");
 }

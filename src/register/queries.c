@@ -1,6 +1,7 @@
 #include "register/queries.h"
 #include "base/buf.h"
 #include "base/sortkey.h"
+#include "register/counts.h"
 #include "register/ranks.h"
 
 #include <pthread.h>
@@ -292,79 +293,6 @@ search_query(struct arena *a, enum db_kind kind, const char *q)
 	return out;
 }
 
-/* Counting the hits walks every match, while a page of 50 is cheap: each
- * thread remembers counts per query until the content generation changes,
- * so paging through a search counts once. */
-enum { COUNT_MEMO = 256 };
-
-struct count_memo {
-	char *key;
-	int64_t total;
-};
-
-static _Thread_local struct count_memo *count_memo;
-static _Thread_local int64_t count_generation;
-static pthread_key_t memo_key;
-static pthread_once_t memo_once = PTHREAD_ONCE_INIT;
-
-/* A thread's memo goes when the thread ends. */
-static void
-memo_free(void *memo)
-{
-	struct count_memo *m = memo;
-	for (int i = 0; i < COUNT_MEMO; i++)
-		free(m[i].key);
-	free(m);
-}
-
-static void
-memo_key_create(void)
-{
-	pthread_key_create(&memo_key, memo_free);
-}
-
-/* The count query q with its arguments gives, from the memo kept for the
- * content generation gen or the database. */
-static int64_t
-count_hits(struct db *db, int64_t gen, struct dbq *q, const struct dbval *args, int n)
-{
-	if (!count_memo) {
-		pthread_once(&memo_once, memo_key_create);
-		count_memo = xcalloc(COUNT_MEMO, sizeof(*count_memo));
-		pthread_setspecific(memo_key, count_memo);
-	}
-	if (gen != count_generation) {
-		for (int i = 0; i < COUNT_MEMO; i++) {
-			free(count_memo[i].key);
-			count_memo[i].key = NULL;
-		}
-		count_generation = gen;
-	}
-	struct buf key = {0};
-	buf_printf(&key, "%p", (void *)q);
-	for (int i = 0; i < n; i++) {
-		buf_putc(&key, '\x1f');
-		buf_add(&key, args[i].s, args[i].n);
-	}
-	uint64_t h = 1469598103934665603ull;
-	for (size_t i = 0; i < key.len; i++)
-		h = (h ^ (unsigned char)key.data[i]) * 1099511628211ull;
-	struct count_memo *m = &count_memo[h % COUNT_MEMO];
-	int64_t total;
-	if (gen >= 0 && m->key && strcmp(m->key, buf_cstr(&key)) == 0) {
-		total = m->total;
-	} else {
-		total = db_int(db, q, args, n, -1);
-		if (total >= 0 && gen >= 0) {
-			free(m->key);
-			m->key = buf_take(&key);
-			m->total = total;
-		}
-	}
-	buf_free(&key);
-	return total;
-}
-
 /* The id of the choice with the code, 0 if none. */
 static int64_t
 choice_id(const struct choice *ch, size_t n, const char *code)
@@ -418,7 +346,7 @@ list_pg(struct db *db, struct arena *a, const struct names *nm, int64_t gen,
 		combo |= F_GROUP, args[n++] = DB_TEXT(f->group);
 	if (words)
 		combo |= F_WORDS, args[n++] = DB_TEXT(words);
-	out->total = count_hits(db, gen, &count_q[combo], args, n);
+	out->total = counts_get(db, gen, &count_q[combo], args, n);
 	if (out->total < 0)
 		return -1;
 	args[n++] = DB_INT((page - 1) * REGISTER_PAGE_SIZE);
@@ -461,7 +389,7 @@ register_list(struct db *db, struct arena *a, const struct register_filter *f,
 		out->items = arena_alloc(a, sizeof(struct assoc));
 		return 0;
 	}
-	out->total = count_hits(db, gen, &Q_MATCH_COUNT, DB_ARGS(DB_TEXT(match)));
+	out->total = counts_get(db, gen, &Q_MATCH_COUNT, DB_ARGS(DB_TEXT(match)));
 	if (out->total < 0)
 		return -1;
 	return read_rows(db, a, nm, &Q_MATCH_PAGE,

@@ -1,0 +1,8 @@
+/* Hit counts of the register's queries, kept per content generation and
+ * shared by the threads. */
+#ifndef REGISTER_COUNTS_H
+#define REGISTER_COUNTS_H
+#include "db/db.h"
+
+int64_t counts_get(struct db *db, int64_t gen, struct dbq *q, const struct dbval *args, int n);
+#endif
