@@ -8,7 +8,8 @@
 
 /* Counting a search's hits walks all of them (a common word: 0.3 to 1.5 ms
  * on 100 000 associations) where its page of 50 costs a tenth of that, so
- * a count is kept until the content generation changes: paging through a
+ * a count is kept until the search generation changes (migration 013: a
+ * write no search reads, such as members, leaves it): paging through a
  * search counts once. One table for the process, not one per thread: after
  * every write each count is made again, and made once rather than once per
  * thread. Two threads missing the same count at once may both make it. */

@@ -1,4 +1,4 @@
-/* Hit counts of the register's queries, kept per content generation and
+/* Hit counts of the register's queries, kept per search generation (migration 013) and
  * shared by the threads. */
 #ifndef REGISTER_COUNTS_H
 #define REGISTER_COUNTS_H

@@ -92,6 +92,9 @@ static struct dbq Q_AREAS = {"SELECT id, slug, name, name FROM areas ORDER BY na
 static struct dbq Q_GROUPS = {
         "SELECT id, slug, name_sv, name_en FROM target_groups ORDER BY name_sv", NULL, 0};
 static struct dbq Q_GENERATION = {"SELECT v FROM meta WHERE k = 'generation'", NULL, 0};
+static struct dbq Q_GENERATIONS = {"SELECT (SELECT v FROM meta WHERE k = 'generation'), "
+                                   "(SELECT v FROM meta WHERE k = 'generation:search')",
+                                   NULL, 0};
 
 /* The areas and target groups, read once per content generation by each
  * thread: every list row names its own from them, by the ids in its tags. */
@@ -178,12 +181,30 @@ names_at(struct db *db, int64_t gen)
 	return &names;
 }
 
-/* The content generation of the register, which everything read from it
- * per generation is kept under. */
+/* The content generation of the register, which the names of areas and
+ * groups are kept under. */
 static int64_t
 generation(struct db *db)
 {
 	return db_int(db, &Q_GENERATION, DB_NOARGS, -1);
+}
+
+/* Both generations at once: the content's (*content) and the search
+ * index's and order's (*search, migration 013), which counts and page
+ * starts are kept under. 0, or -1 on error. */
+static int
+generations(struct db *db, int64_t *content, int64_t *search)
+{
+	struct dbcur c;
+	*content = *search = -1;
+	if (db_query(db, &c, &Q_GENERATIONS, DB_NOARGS) != DB_OK)
+		return -1;
+	if (db_next(&c) > 0 && !db_col_null(&c, 0) && !db_col_null(&c, 1)) {
+		*content = db_col_int(&c, 0);
+		*search = db_col_int(&c, 1);
+	}
+	db_done(&c);
+	return *content < 0 || *search < 0 ? -1 : 0;
 }
 
 /* The names of the choices whose ids follow "_<kind>" in tags, '|'-joined
@@ -364,8 +385,9 @@ register_list(struct db *db, struct arena *a, const struct register_filter *f,
 {
 	memset(out, 0, sizeof(*out));
 	int64_t page = f->page < 1 ? 1 : f->page;
-	int64_t gen = generation(db);
-	const struct names *nm = gen >= 0 ? names_at(db, gen) : NULL;
+	int64_t content, gen;
+	const struct names *nm =
+	        generations(db, &content, &gen) == 0 ? names_at(db, content) : NULL;
 	if (!nm)
 		return -1;
 	out->areas = nm->areas, out->nareas = nm->nareas;

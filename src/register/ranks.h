@@ -1,5 +1,5 @@
-/* Where each page of the whole public list starts, kept for the content
- * generation it was read at and shared by the threads. */
+/* Where each page of the whole public list starts, kept for the search
+ * generation (migration 013) it was read at and shared by the threads. */
 #ifndef REGISTER_RANKS_H
 #define REGISTER_RANKS_H
 #include "db/db.h"
