@@ -28,33 +28,38 @@ static struct dbq Q_MATCH_PAGE = {
 static struct dbq Q_MATCH_COUNT = {
         "SELECT count(*) FROM associations_fts WHERE associations_fts MATCH $1", NULL, 0};
 
-/* PostgreSQL: the filters a visitor can combine, each combination its own
- * statement, so the planner plans each with its own indexes. */
-enum { F_FORM = 1, F_AREA = 2, F_GROUP = 4, F_WORDS = 8, F_COMBOS = 16 };
+/* PostgreSQL: the filters are terms in register order (register_terms,
+ * migration 014), read from the rarest on, each other one a probe of the
+ * same key per hit; words are the tsvector's. One statement per number of
+ * terms, with words or without, so the planner plans each. */
+enum { TERMS_MAX = 3, PG_COMBOS = 2 * (TERMS_MAX + 1) };
 
-static struct dbq list_q[F_COMBOS], count_q[F_COMBOS];
+static struct dbq list_q[PG_COMBOS], count_q[PG_COMBOS];
+static struct dbq Q_TERM_COUNT = {"SELECT count(*) FROM register_terms WHERE term = $1", NULL, 0};
 static pthread_once_t combos_once = PTHREAD_ONCE_INIT;
 
-/* The WHERE clause of one combination; parameters are numbered in the
- * order of the bits, from $1. Returns the next free number. */
+/* The FROM and WHERE of terms terms (parameters $1 …) and, with words, a
+ * text query after them; with rows, joined to the associations. Returns the
+ * next free parameter number. */
 static int
-combo_where(struct buf *b, unsigned combo)
+combo_where(struct buf *b, int terms, int words, int rows)
 {
 	int n = 1;
-	buf_puts(b, "FROM associations a WHERE a.public = 1 AND a.active = 1");
-	if (combo & F_FORM)
-		buf_printf(b, " AND a.form = $%d", n++);
-	if (combo & F_AREA)
+	if (!terms) {
+		buf_puts(b, "FROM associations a WHERE a.public = 1 AND a.active = 1");
+	} else {
+		buf_puts(b, rows || words
+		                    ? "FROM register_terms t JOIN associations a ON a.pos = t.pos "
+		                      "WHERE t.term = $1"
+		                    : "FROM register_terms t WHERE t.term = $1");
+		n++;
+	}
+	for (; n <= terms; n++)
 		buf_printf(b,
-		           " AND a.id IN (SELECT x.association_id FROM association_areas x "
-		           "JOIN areas ar ON ar.id = x.area_id WHERE ar.slug = $%d)",
-		           n++);
-	if (combo & F_GROUP)
-		buf_printf(b,
-		           " AND a.id IN (SELECT y.association_id FROM association_groups y "
-		           "JOIN target_groups g ON g.id = y.group_id WHERE g.slug = $%d)",
-		           n++);
-	if (combo & F_WORDS)
+		           " AND EXISTS (SELECT 1 FROM register_terms u WHERE u.term = $%d "
+		           "AND u.pos = t.pos)",
+		           n);
+	if (words)
 		buf_printf(b, " AND a.tsv @@ to_tsquery('swedish', $%d)", n++);
 	return n;
 }
@@ -63,16 +68,31 @@ combo_where(struct buf *b, unsigned combo)
 static void
 combos_build(void)
 {
-	for (unsigned combo = 0; combo < F_COMBOS; combo++) {
-		struct buf l = {0}, c = {0};
-		buf_puts(&l, "SELECT " COLS);
-		int n = combo_where(&l, combo);
-		buf_printf(&l, " ORDER BY a.pos LIMIT %d OFFSET $%d", REGISTER_PAGE_SIZE, n);
-		buf_puts(&c, "SELECT count(*) ");
-		combo_where(&c, combo);
-		list_q[combo] = (struct dbq){buf_take(&l), NULL, 0};
-		count_q[combo] = (struct dbq){buf_take(&c), NULL, 0};
-	}
+	for (int words = 0; words < 2; words++)
+		for (int terms = 0; terms <= TERMS_MAX; terms++) {
+			struct buf l = {0}, c = {0};
+			int n;
+			if (terms && !words) {
+				/* the page of terms first, then its rows: the offset
+				 * skips index entries, not joined rows */
+				buf_puts(&l, "SELECT " COLS "FROM associations a WHERE a.pos IN "
+				             "(SELECT t.pos ");
+				n = combo_where(&l, terms, 0, 0);
+				buf_printf(&l,
+				           " ORDER BY t.pos LIMIT %d OFFSET $%d) ORDER BY a.pos",
+				           REGISTER_PAGE_SIZE, n);
+			} else {
+				buf_puts(&l, "SELECT " COLS);
+				n = combo_where(&l, terms, words, 1);
+				buf_printf(&l, " ORDER BY %s LIMIT %d OFFSET $%d",
+				           terms ? "t.pos" : "a.pos", REGISTER_PAGE_SIZE, n);
+			}
+			buf_puts(&c, "SELECT count(*) ");
+			combo_where(&c, terms, words, 0);
+			int i = words * (TERMS_MAX + 1) + terms;
+			list_q[i] = (struct dbq){buf_take(&l), NULL, 0};
+			count_q[i] = (struct dbq){buf_take(&c), NULL, 0};
+		}
 }
 
 static struct dbq Q_GET = {"SELECT " COLS "FROM associations a WHERE a.id = $1", NULL, 0};
@@ -324,49 +344,96 @@ choice_id(const struct choice *ch, size_t n, const char *code)
 	return 0;
 }
 
-/* SQLite: the search index's query for the filter, its words and tags
+/* The filter's terms (_f<form>, _a<area id>, _g<group id>) into the
+ * arena; their number, or -1 when a filter names no area or group there
+ * is (no hits). */
+static int
+filter_terms(struct arena *a, const struct names *nm, const struct register_filter *f,
+             const char **terms)
+{
+	int n = 0;
+	if (f->form) {
+		struct buf b = {0};
+		buf_printf(&b, "_f%s", f->form);
+		terms[n++] = arena_strdup(a, buf_cstr(&b));
+		buf_free(&b);
+	}
+	const struct {
+		const char *slug;
+		const struct choice *ch;
+		size_t nch;
+		char kind;
+	} links[] = {{f->area, nm->areas, nm->nareas, 'a'},
+	             {f->group, nm->groups, nm->ngroups, 'g'}};
+	for (size_t i = 0; i < 2; i++) {
+		if (!links[i].slug)
+			continue;
+		int64_t id = choice_id(links[i].ch, links[i].nch, links[i].slug);
+		if (!id)
+			return -1;
+		struct buf b = {0};
+		buf_printf(&b, "_%c%lld", links[i].kind, (long long)id);
+		terms[n++] = arena_strdup(a, buf_cstr(&b));
+		buf_free(&b);
+	}
+	return n;
+}
+
+/* SQLite: the search index's query for the filter, its words and terms
  * together; NULL when a filter names no area or group there is (no hits). */
 static const char *
 match_query(struct arena *a, const struct names *nm, const struct register_filter *f,
             const char *words)
 {
+	const char *terms[TERMS_MAX];
+	int n = filter_terms(a, nm, f, terms);
+	if (n < 0)
+		return NULL;
 	struct buf b = {0};
 	if (words)
 		buf_puts(&b, words);
-	if (f->form)
-		buf_printf(&b, "%s_f%s", b.len ? " " : "", f->form);
-	int64_t area = f->area ? choice_id(nm->areas, nm->nareas, f->area) : 0;
-	int64_t group = f->group ? choice_id(nm->groups, nm->ngroups, f->group) : 0;
-	if ((f->area && !area) || (f->group && !group)) {
-		buf_free(&b);
-		return NULL;
+	for (int i = 0; i < n; i++) {
+		if (b.len)
+			buf_putc(&b, ' ');
+		buf_puts(&b, terms[i]);
 	}
-	if (area)
-		buf_printf(&b, "%s_a%lld", b.len ? " " : "", (long long)area);
-	if (group)
-		buf_printf(&b, "%s_g%lld", b.len ? " " : "", (long long)group);
 	const char *out = arena_strdup(a, buf_cstr(&b));
 	buf_free(&b);
 	return out;
 }
 
-/* PostgreSQL: one page of a filtered list and its hit count. */
+/* PostgreSQL: one page of a filtered list and its hit count, the rarest
+ * term first (each term's count is kept like any other). */
 static int
 list_pg(struct db *db, struct arena *a, const struct names *nm, int64_t gen,
         const struct register_filter *f, const char *words, int64_t page, struct assoc_list *out)
 {
 	pthread_once(&combos_once, combos_build);
-	unsigned combo = 0;
-	struct dbval args[5];
+	const char *terms[TERMS_MAX];
+	int64_t hits[TERMS_MAX];
+	int nterms = filter_terms(a, nm, f, terms);
+	if (nterms < 0) {
+		out->items = arena_alloc(a, sizeof(struct assoc));
+		return 0;
+	}
+	for (int i = 0; i < nterms; i++) {
+		hits[i] = counts_get(db, gen, &Q_TERM_COUNT, DB_ARGS(DB_TEXT(terms[i])));
+		if (hits[i] < 0)
+			return -1;
+		for (int j = i; j > 0 && hits[j] < hits[j - 1]; j--) {
+			int64_t h = hits[j];
+			const char *t = terms[j];
+			hits[j] = hits[j - 1], terms[j] = terms[j - 1];
+			hits[j - 1] = h, terms[j - 1] = t;
+		}
+	}
+	struct dbval args[TERMS_MAX + 2];
 	int n = 0;
-	if (f->form)
-		combo |= F_FORM, args[n++] = DB_TEXT(f->form);
-	if (f->area)
-		combo |= F_AREA, args[n++] = DB_TEXT(f->area);
-	if (f->group)
-		combo |= F_GROUP, args[n++] = DB_TEXT(f->group);
+	for (int i = 0; i < nterms; i++)
+		args[n++] = DB_TEXT(terms[i]);
 	if (words)
-		combo |= F_WORDS, args[n++] = DB_TEXT(words);
+		args[n++] = DB_TEXT(words);
+	int combo = (words ? TERMS_MAX + 1 : 0) + nterms;
 	out->total = counts_get(db, gen, &count_q[combo], args, n);
 	if (out->total < 0)
 		return -1;
