@@ -5,9 +5,16 @@
 #include <pthread.h>
 #include <stdlib.h>
 
-static struct dbq Q_LISTED = {"SELECT pos FROM associations WHERE public = 1 AND active = 1 "
-                              "ORDER BY pos",
-                              NULL, 0};
+/* Every listed pos, in order (SQLite, where a row costs a step); for
+ * PostgreSQL only each page's first and the number listed, so that 95 000
+ * rows do not cross the connection (80 ms against 15). */
+static struct dbq Q_LISTED = {
+        "SELECT pos, 0 FROM associations WHERE public = 1 AND active = 1 ORDER BY pos",
+        "SELECT pos, n FROM (SELECT pos, row_number() OVER (ORDER BY pos) AS r, "
+        "count(*) OVER () AS n FROM associations WHERE public = 1 AND active = 1) s "
+        "WHERE r % 50 = 1 ORDER BY pos",
+        0};
+_Static_assert(REGISTER_PAGE_SIZE == 50, "Q_LISTED's PostgreSQL variant pages by 50");
 
 /* The pos of the first association of each page, read at gen. One lock:
  * when many requests find the table old at once (right after a write), one
@@ -28,11 +35,14 @@ ranks_read(struct db *db, int64_t gen)
 	struct dbcur c;
 	if (db_query(db, &c, &Q_LISTED, DB_NOARGS) != DB_OK)
 		return -1;
+	int pg = db_kind(db) == DB_PG;
 	int64_t n = 0;
 	size_t k = 0;
 	int rc;
 	while ((rc = db_next(&c)) > 0) {
-		if (n++ % REGISTER_PAGE_SIZE)
+		if (pg)
+			n = db_col_int(&c, 1);
+		else if (n++ % REGISTER_PAGE_SIZE)
 			continue;
 		if (k == ranks.cap) {
 			ranks.cap = ranks.cap ? ranks.cap * 2 : 1024;
