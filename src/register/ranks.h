@@ -1,6 +1,5 @@
-/* Where each page of the whole public list starts: on SQLite kept for the
- * search generation (migration 013) it was read at and shared by the
- * threads, on PostgreSQL sought per page. */
+/* Where each page of the whole public list starts, kept for the search
+ * generation (migration 013) it was read at and shared by the threads. */
 #ifndef REGISTER_RANKS_H
 #define REGISTER_RANKS_H
 #include "db/db.h"
