@@ -3,38 +3,30 @@
 #include <ctype.h>
 #include <string.h>
 
-/* Escapes text for element content and quoted attributes alike: the five
- * characters that can end either are replaced. */
+/* The five characters that can end element content or a quoted
+ * attribute, and what each becomes. */
+static const char *const html_special[256] = {
+        ['&'] = "&amp;", ['<'] = "&lt;", ['>'] = "&gt;", ['"'] = "&quot;", ['\''] = "&#39;",
+};
+
+/* Escapes text for element content and quoted attributes alike. The runs
+ * between special characters are found by a table lookup per byte and
+ * copied whole: a list page escapes some 10 000 characters, nearly all of
+ * them plain. */
 void
 esc_html(struct buf *b, const char *s, size_t n)
 {
-	size_t start = 0;
-	for (size_t i = 0; i < n; i++) {
-		const char *rep;
-		switch (s[i]) {
-		case '&':
-			rep = "&amp;";
-			break;
-		case '<':
-			rep = "&lt;";
-			break;
-		case '>':
-			rep = "&gt;";
-			break;
-		case '"':
-			rep = "&quot;";
-			break;
-		case '\'':
-			rep = "&#39;";
-			break;
-		default:
-			continue;
-		}
+	const unsigned char *u = (const unsigned char *)s;
+	size_t start = 0, i = 0;
+	for (;;) {
+		while (i < n && !html_special[u[i]])
+			i++;
 		buf_add(b, s + start, i - start);
-		buf_puts(b, rep);
-		start = i + 1;
+		if (i == n)
+			return;
+		buf_puts(b, html_special[u[i]]);
+		start = ++i;
 	}
-	buf_add(b, s + start, n - start);
 }
 
 /* A URL may be relative or use http, https or mailto; anything else
