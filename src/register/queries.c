@@ -126,6 +126,22 @@ struct names {
 };
 
 static _Thread_local struct names names = {.gen = -1};
+static pthread_key_t names_key;
+static pthread_once_t names_once = PTHREAD_ONCE_INIT;
+
+/* A thread's names go when the thread ends (the key's value is the
+ * thread's own names). */
+static void
+names_free(void *nm)
+{
+	arena_reset(&((struct names *)nm)->a);
+}
+
+static void
+names_key_create(void)
+{
+	pthread_key_create(&names_key, names_free);
+}
 
 /* A choice with the sort key of its Swedish name, made once per choice
  * rather than twice per comparison (a key is ICU's work, about half a
@@ -192,6 +208,10 @@ names_at(struct db *db, int64_t gen)
 {
 	if (names.gen == gen && gen >= 0)
 		return &names;
+	if (!names.a.head) {
+		pthread_once(&names_once, names_key_create);
+		pthread_setspecific(names_key, &names);
+	}
 	arena_reset(&names.a);
 	names.gen = -1;
 	if (choices_read(db, &names.a, &Q_AREAS, &names.areas, &names.nareas) != 0 ||
