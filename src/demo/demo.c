@@ -4,6 +4,7 @@
 #include "demo/demo.h"
 #include "auth/users.h"
 #include "cases/register_department.h"
+#include "register/bulk.h"
 
 #include <string.h>
 #include <time.h>
@@ -88,7 +89,8 @@ load_reference(struct db *db, int64_t *area_ids, int64_t *group_ids)
 }
 
 /* The demo's associations: about 300 by default, or n generated ones. A
- * few are inactive or not public, as in a real register. */
+ * few are inactive or not public, as in a real register. Stored in
+ * batches: one statement a row would take PostgreSQL a minute for 100 000. */
 static int
 load_associations(struct db *db, long n, const int64_t *area_ids, const int64_t *group_ids,
                   FILE *progress)
@@ -97,7 +99,10 @@ load_associations(struct db *db, long n, const int64_t *area_ids, const int64_t 
 	if (n <= 0)
 		n = 300;
 	size_t na = demo_area_count(), ng = demo_group_count();
-	for (long i = 0; i < n; i++) {
+	struct assoc_bulk b;
+	int rc = DB_OK;
+	assoc_bulk_init(&b, db);
+	for (long i = 0; i < n && rc == DB_OK; i++) {
 		char name[160], purpose[512];
 		const char *form;
 		int founded, members, area, group;
@@ -123,14 +128,17 @@ load_associations(struct db *db, long n, const int64_t *area_ids, const int64_t 
 		rec.group_ids[rec.ngroups++] = group_ids[group];
 		if (i % 3 == 0)
 			rec.group_ids[rec.ngroups++] = group_ids[(size_t)(group + 3) % ng];
-		int64_t id = assoc_find(db, &rec);
-		if (assoc_save(db, id, &rec, NULL) != DB_OK)
-			return -1;
+		rc = assoc_bulk_add(&b, &rec, 0);
 		if (progress && i % 1000 == 999) {
 			fprintf(progress, "\r%ld associations", i + 1);
 			fflush(progress);
 		}
 	}
+	if (rc == DB_OK)
+		rc = assoc_bulk_flush(&b);
+	assoc_bulk_free(&b);
+	if (rc != DB_OK)
+		return -1;
 	if (progress && n >= 1000)
 		fprintf(progress, "\r%ld associations\n", n);
 	return 0;

@@ -3,6 +3,7 @@
 #include "base/csv.h"
 #include "base/fold.h"
 #include "http/decode.h"
+#include "register/bulk.h"
 #include "register/store.h"
 
 #include <stdlib.h>
@@ -275,19 +276,24 @@ register_import(struct db *db, const char *data, size_t n, FILE *report, int pro
 	}
 	if (db_begin(db) != DB_OK)
 		goto dberr;
-	for (size_t i = 0; i < nrows; i++) {
-		int64_t id = assoc_find(db, &rows[i].rec);
-		if (assoc_save(db, id, &rows[i].rec, NULL) != DB_OK) {
-			fprintf(report, "line %d: %s\n", rows[i].line, db_errmsg(db));
-			db_rollback(db);
-			goto done;
-		}
-		if (id)
-			res->updated++;
-		else
-			res->created++;
+	struct assoc_bulk b;
+	int stored = DB_OK;
+	assoc_bulk_init(&b, db);
+	for (size_t i = 0; i < nrows && stored == DB_OK; i++) {
+		stored = assoc_bulk_add(&b, &rows[i].rec, rows[i].line);
 		if (i % 256 == 0)
 			progress_bar(bar, "importing", i, nrows);
+	}
+	if (stored == DB_OK)
+		stored = assoc_bulk_flush(&b);
+	res->created = b.created;
+	res->updated = b.updated;
+	assoc_bulk_free(&b);
+	if (stored != DB_OK) {
+		fprintf(report, "lines %d-%d: %s\n", b.first_tag, b.last_tag, db_errmsg(db));
+		db_rollback(db);
+		res->created = res->updated = 0;
+		goto done;
 	}
 	if (db_commit(db) != DB_OK) {
 		db_rollback(db);

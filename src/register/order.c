@@ -1,6 +1,10 @@
 #include "register/order.h"
+#include "base/arena.h"
 
+#include <jansson.h>
 #include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
 
 static struct dbq Q_CURRENT = {"SELECT pos FROM associations WHERE id = $1 AND sort_key = $2", NULL,
                                0};
@@ -10,6 +14,19 @@ static struct dbq Q_BEFORE = {"SELECT pos FROM associations WHERE (sort_key, id)
 static struct dbq Q_AFTER = {"SELECT pos FROM associations WHERE (sort_key, id) > ($1, $2) "
                              "AND id <> $2 ORDER BY sort_key, id LIMIT 1",
                              NULL, 0};
+/* The neighbours each key of a JSON array would have as a new row (whose
+ * id comes after every other): the pos before it and after it, 0 for
+ * none, in the array's order. */
+static struct dbq Q_GAPS = {
+        "SELECT (SELECT pos FROM associations WHERE sort_key <= r.value "
+        "ORDER BY sort_key DESC, id DESC LIMIT 1), "
+        "(SELECT pos FROM associations WHERE sort_key > r.value ORDER BY sort_key, id LIMIT 1) "
+        "FROM json_each($1) AS r ORDER BY r.key",
+        "SELECT (SELECT pos FROM associations WHERE sort_key <= r.value "
+        "ORDER BY sort_key DESC, id DESC LIMIT 1), "
+        "(SELECT pos FROM associations WHERE sort_key > r.value ORDER BY sort_key, id LIMIT 1) "
+        "FROM jsonb_array_elements_text($1::jsonb) WITH ORDINALITY AS r(value, n) ORDER BY r.n",
+        0};
 static struct dbq Q_COUNT = {"SELECT count(*) FROM associations", NULL, 0};
 /* Negative first: the two steps never give two rows the same pos, which the
  * unique index checks row by row. */
@@ -85,6 +102,89 @@ order_place(struct db *db, int64_t id, const char *key, size_t keylen, int64_t *
 			*pos = lo + (half < STEP ? half : STEP);
 			return DB_OK;
 		}
+		if (order_renumber(db) != DB_OK)
+			return DB_ERROR;
+	}
+	return DB_ERROR;
+}
+
+/* A key of a batch, by its place in the batch. */
+struct placing {
+	const char *key;
+	int i;
+	int64_t lo, hi;
+};
+
+/* By key, then by place in the batch: new rows get their ids in the
+ * batch's order, so equal keys take their pos in id order too. */
+static int
+by_key(const void *a, const void *b)
+{
+	const struct placing *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+	return c ? c : x->i - y->i;
+}
+
+/* Fills pos[] for n new associations with the sort keys keys[], to be
+ * inserted in that order in the same transaction: what order_place would
+ * give each if they were inserted one at a time in key order, with one
+ * query for all. The rows that land in one gap between neighbours follow
+ * each other in it. 1 in *full when a gap ran out (the register was
+ * numbered anew and a second try failed too). */
+static int
+place_new(struct db *db, const char *const *keys, int n, int64_t *pos, int *full)
+{
+	json_t *arr = json_array();
+	for (int i = 0; i < n; i++)
+		json_array_append_new(arr, json_string(keys[i]));
+	char *s = json_dumps(arr, JSON_COMPACT);
+	json_decref(arr);
+	struct placing *p = xcalloc((size_t)n, sizeof(*p));
+	struct dbcur c;
+	int rc = db_query(db, &c, &Q_GAPS, DB_ARGS(DB_TEXT(s)));
+	int got = 0;
+	while (rc == DB_OK && got < n && (rc = db_next(&c)) > 0) {
+		p[got] = (struct placing){keys[got], got, db_col_int(&c, 0), db_col_int(&c, 1)};
+		got++;
+		rc = DB_OK;
+	}
+	db_done(&c);
+	free(s);
+	*full = 0;
+	if (rc < 0 || got != n) {
+		free(p);
+		return DB_ERROR;
+	}
+	qsort(p, (size_t)n, sizeof(*p), by_key);
+	for (int k = 0; k < n && !*full; k++) {
+		int64_t lo = p[k].lo, hi = p[k].hi;
+		/* the one before in the same gap is the neighbour now */
+		if (k > 0 && p[k - 1].lo == lo && p[k - 1].hi == hi)
+			lo = pos[p[k - 1].i];
+		if (hi == 0 && lo < INT64_MAX - SPACING) {
+			pos[p[k].i] = lo + SPACING;
+		} else if (hi - lo >= 2) {
+			int64_t half = (hi - lo) / 2;
+			pos[p[k].i] = lo + (half < STEP ? half : STEP);
+		} else {
+			*full = 1;
+		}
+	}
+	free(p);
+	return DB_OK;
+}
+
+/* The pos of each of n new associations (place_new); a gap used up
+ * numbers the register anew once, as order_place does. */
+int
+order_place_new(struct db *db, const char *const *keys, int n, int64_t *pos)
+{
+	for (int tries = 0; tries < 2; tries++) {
+		int full;
+		if (place_new(db, keys, n, pos, &full) != DB_OK)
+			return DB_ERROR;
+		if (!full)
+			return DB_OK;
 		if (order_renumber(db) != DB_OK)
 			return DB_ERROR;
 	}
