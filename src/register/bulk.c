@@ -260,12 +260,10 @@ update_one(struct db *db, struct assoc_row *r, struct written *w, int64_t now)
 	return rc;
 }
 
-/* Gives every row its pos. An updated row keeps its own while its sort key
- * is the same; one whose key changed is placed (order_place) and written at
- * once, alone, so that the next placement sees it; the new rows are placed
- * together (order_place_new) when no other can move any more. */
+/* The pos every updated row of a chunk has now, kept while its sort key
+ * is the same. */
 static int
-place_rows(struct db *db, struct assoc_row *rows, int n, struct written *w, int64_t now)
+current_pos(struct db *db, struct assoc_row *rows, int n, struct written *w)
 {
 	json_t *ids = json_array();
 	for (int i = 0; i < n; i++)
@@ -288,45 +286,52 @@ place_rows(struct db *db, struct assoc_row *rows, int n, struct written *w, int6
 		free(s);
 	}
 	json_decref(ids);
-	const char **keys = xmalloc((size_t)n * sizeof(*keys));
-	int64_t *pos = xmalloc((size_t)n * sizeof(*pos));
-	int nnew = 0;
-	for (int i = 0; i < n && rc == DB_OK; i++) {
+	return rc < 0 ? rc : DB_OK;
+}
+
+/* Gives every row its pos. An updated row keeps its own while its sort key
+ * is the same; one whose key changed is placed (order_place) and written at
+ * once, alone, so that the next placement sees it; then the new rows are
+ * placed all together (order_place_new: a load in Swedish order lands in
+ * one gap, which rows placed a batch at a time would use up again and
+ * again), or one alone as order_place places it. */
+static int
+place_rows(struct db *db, struct assoc_row *rows, size_t n, struct written *w, int64_t now)
+{
+	int rc = DB_OK;
+	for (size_t c = 0; c < n && rc == DB_OK; c += ASSOC_BULK_CHUNK)
+		rc = current_pos(db, rows + c,
+		                 (int)(n - c < ASSOC_BULK_CHUNK ? n - c : ASSOC_BULK_CHUNK), w + c);
+	const char **keys = xmalloc(n * sizeof(*keys));
+	int64_t *pos = xmalloc(n * sizeof(*pos));
+	size_t nnew = 0;
+	for (size_t i = 0; i < n && rc == DB_OK; i++) {
 		if (!rows[i].id)
 			keys[nnew++] = buf_cstr(&w[i].key);
 		else if (!w[i].pos && (rc = order_place(db, rows[i].id, buf_cstr(&w[i].key),
 		                                        w[i].key.len, &w[i].pos)) == DB_OK)
 			rc = update_one(db, &rows[i], &w[i], now);
 	}
-	if (rc == DB_OK && nnew)
+	if (rc == DB_OK && nnew == 1)
+		rc = order_place(db, 0, keys[0], strlen(keys[0]), pos);
+	else if (rc == DB_OK && nnew)
 		rc = order_place_new(db, keys, nnew, pos);
-	for (int i = 0, k = 0; i < n && rc == DB_OK; i++)
+	for (size_t i = 0, k = 0; i < n && rc == DB_OK; i++)
 		if (!rows[i].id)
 			w[i].pos = pos[k++];
 	free(keys);
 	free(pos);
-	return rc < 0 ? rc : DB_OK;
+	return rc;
 }
 
-/* Inserts or updates rows (id 0: insert) with their areas and groups, an
- * updated row's old links replaced: seven statements for all of them, one
- * more for each updated row whose name changed its place in the order. The
- * caller holds the transaction. */
-int
-assoc_write(struct db *db, struct assoc_row *rows, int n)
+/* Inserts or updates a chunk of placed rows with their areas and groups,
+ * an updated row's old links replaced: seven statements for all of them. */
+static int
+write_chunk(struct db *db, struct assoc_row *rows, int n, struct written *w, int64_t now)
 {
-	int64_t now = time(NULL);
-	struct written *w = xcalloc((size_t)n, sizeof(*w));
-	for (int i = 0; i < n; i++) {
-		sv_sort_key(&w[i].key, rows[i].rec.name, strlen(rows[i].rec.name));
-		assoc_tags(&w[i].tags, &rows[i].rec);
-	}
 	json_t *ins = json_array(), *upd = json_array(), *ids = json_array();
 	json_t *areas = json_array(), *groups = json_array();
-	int rc = place_rows(db, rows, n, w, now);
-	if (rc != DB_OK)
-		goto done;
-	rc = DB_ERROR;
+	int rc = DB_ERROR;
 	for (int i = 0; i < n; i++) {
 		if (rows[i].id)
 			json_array_append_new(ids, json_integer(rows[i].id));
@@ -360,11 +365,6 @@ assoc_write(struct db *db, struct assoc_row *rows, int n)
 	if (many)
 		rc = db_keep_plans(db, 0);
 done:
-	for (int i = 0; i < n; i++) {
-		buf_free(&w[i].key);
-		buf_free(&w[i].tags);
-	}
-	free(w);
 	json_decref(ins);
 	json_decref(upd);
 	json_decref(ids);
@@ -373,24 +373,66 @@ done:
 	return rc;
 }
 
+/* Places and writes n rows (id 0: insert), a chunk of statements at a time;
+ * with b, tells its progress and, on failure, the tags of the rows that
+ * failed. */
+static int
+write_rows(struct db *db, struct assoc_row *rows, size_t n, struct assoc_bulk *b)
+{
+	int64_t now = time(NULL);
+	struct written *w = xcalloc(n ? n : 1, sizeof(*w));
+	for (size_t i = 0; i < n; i++) {
+		sv_sort_key(&w[i].key, rows[i].rec.name, strlen(rows[i].rec.name));
+		assoc_tags(&w[i].tags, &rows[i].rec);
+	}
+	size_t c = 0, m = n;
+	int rc = place_rows(db, rows, n, w, now);
+	while (c < n && rc == DB_OK) {
+		m = n - c < ASSOC_BULK_CHUNK ? n - c : ASSOC_BULK_CHUNK;
+		rc = write_chunk(db, rows + c, (int)m, w + c, now);
+		if (rc == DB_OK) {
+			c += m;
+			if (b && b->progress)
+				b->progress(b->progress_arg, b->stored += m, b->n);
+		}
+	}
+	if (rc != DB_OK && b && n) {
+		b->first_tag = rows[c < n ? c : 0].tag;
+		b->last_tag = rows[c < n ? c + m - 1 : n - 1].tag;
+	}
+	for (size_t i = 0; i < n; i++) {
+		buf_free(&w[i].key);
+		buf_free(&w[i].tags);
+	}
+	free(w);
+	return rc;
+}
+
+/* Inserts or updates rows (id 0: insert) with their areas and groups, an
+ * updated row's old links replaced: seven statements for a chunk of them,
+ * and one more for each updated row whose name moved it in the order. The
+ * caller holds the transaction. */
+int
+assoc_write(struct db *db, struct assoc_row *rows, size_t n)
+{
+	return write_rows(db, rows, n, NULL);
+}
+
 void
 assoc_bulk_init(struct assoc_bulk *b, struct db *db)
 {
 	memset(b, 0, sizeof(*b));
 	b->db = db;
-	b->rows = xmalloc(ASSOC_BULK_MAX * sizeof(*b->rows));
 }
 
-/* Finds the waiting rows already in the register (the same rule as
- * assoc_find, for all of them at once) and stores them all. */
-int
-assoc_bulk_flush(struct assoc_bulk *b)
+/* Finds which rows of a chunk are already in the register: the rule of
+ * assoc_find, for all of them at once. */
+static int
+find_chunk(struct db *db, struct assoc_row *rows, int n)
 {
-	if (b->n == 0)
-		return DB_OK;
 	json_t *orgnrs = json_array(), *names = json_array();
-	for (int i = 0; i < b->n; i++) {
-		const struct assoc_rec *x = &b->rows[i].rec;
+	for (int i = 0; i < n; i++) {
+		const struct assoc_rec *x = &rows[i].rec;
 		if (x->orgnr[0])
 			json_array_append_new(orgnrs, json_string(x->orgnr));
 		else
@@ -400,60 +442,116 @@ assoc_bulk_flush(struct assoc_bulk *b)
 	json_decref(orgnrs);
 	json_decref(names);
 	struct dbcur c;
-	int rc = db_query(b->db, &c, &Q_FIND, DB_ARGS(DB_TEXT(o), DB_TEXT(m)));
-	if (rc != DB_OK) {
-		free(o);
-		free(m);
-		return rc;
+	int rc = db_query(db, &c, &Q_FIND, DB_ARGS(DB_TEXT(o), DB_TEXT(m)));
+	while (rc == DB_OK && (rc = db_next(&c)) > 0) {
+		for (int i = 0; i < n; i++)
+			if (row_is(&rows[i], db_col_text(&c, 1), db_col_text(&c, 2)))
+				rows[i].id = db_col_int(&c, 0);
+		rc = DB_OK;
 	}
-	int step;
-	while ((step = db_next(&c)) > 0)
-		for (int i = 0; i < b->n; i++)
-			if (row_is(&b->rows[i], db_col_text(&c, 1), db_col_text(&c, 2)))
-				b->rows[i].id = db_col_int(&c, 0);
 	db_done(&c);
 	free(o);
 	free(m);
-	if (step < 0)
-		return DB_ERROR;
-	int old = 0;
-	for (int i = 0; i < b->n; i++)
-		old += b->rows[i].id != 0;
-	if ((rc = assoc_write(b->db, b->rows, b->n)) != DB_OK)
-		return rc;
-	b->updated += old;
-	b->created += b->n - old;
-	b->n = 0;
-	arena_reset(&b->a);
+	return rc < 0 ? rc : DB_OK;
+}
+
+/* The association a row stands for, compared: by organisationsnummer, an
+ * informal network by its name; equal ones in the order added. */
+static int
+by_association(const void *a, const void *b)
+{
+	const struct assoc_row *x = *(const struct assoc_row *const *)a,
+	                       *y = *(const struct assoc_row *const *)b;
+	int xi = !x->rec.orgnr[0], yi = !y->rec.orgnr[0];
+	int c = xi != yi ? xi - yi
+	                 : strcmp(xi ? x->rec.name : x->rec.orgnr, yi ? y->rec.name : y->rec.orgnr);
+	return c ? c : (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+/* Whether two rows stand for the same association. */
+static int
+same_association(const struct assoc_row *x, const struct assoc_row *y)
+{
+	return row_is(x, y->rec.orgnr, y->rec.name);
+}
+
+/* By round, then in the order added. */
+static int
+by_round(const void *a, const void *b)
+{
+	const struct assoc_row *x = a, *y = b;
+	return x->round != y->round ? x->round - y->round : (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+/* The rows in rounds: an association's first row in round 0, its second
+ * (an informal network twice in a file) in round 1, and so on, each round
+ * in the file's order; so a later row updates the earlier, as one at a
+ * time would. The number of rounds. */
+static int
+rounds(struct assoc_bulk *b)
+{
+	struct assoc_row **s = xmalloc((b->n ? b->n : 1) * sizeof(*s));
+	for (size_t i = 0; i < b->n; i++)
+		s[i] = &b->rows[i];
+	qsort(s, b->n, sizeof(*s), by_association);
+	int most = 0;
+	for (size_t i = 0; i < b->n; i++) {
+		s[i]->round = i && same_association(s[i], s[i - 1]) ? s[i - 1]->round + 1 : 0;
+		if (s[i]->round > most)
+			most = s[i]->round;
+	}
+	free(s);
+	if (most)
+		qsort(b->rows, b->n, sizeof(*b->rows), by_round);
+	return most + 1;
+}
+
+/* Stores every row added: round by round, each found in chunks, then
+ * placed and written (write_rows). The caller holds the transaction. */
+int
+assoc_bulk_store(struct assoc_bulk *b)
+{
+	int n = rounds(b);
+	size_t start = 0;
+	for (int r = 0; r < n; r++) {
+		size_t end = start;
+		while (end < b->n && b->rows[end].round == r)
+			end++;
+		int rc = DB_OK;
+		for (size_t c = start; c < end && rc == DB_OK; c += ASSOC_BULK_CHUNK)
+			rc = find_chunk(
+			        b->db, b->rows + c,
+			        (int)(end - c < ASSOC_BULK_CHUNK ? end - c : ASSOC_BULK_CHUNK));
+		int old = 0;
+		for (size_t i = start; i < end; i++)
+			old += b->rows[i].id != 0;
+		if (rc == DB_OK)
+			rc = write_rows(b->db, b->rows + start, end - start, b);
+		if (rc != DB_OK)
+			return rc;
+		b->updated += old;
+		b->created += (int)(end - start) - old;
+		start = end;
+	}
 	return DB_OK;
 }
 
-/* Adds a row to the batch, storing the batch first when it is full or
- * already holds the same association (so that the later row updates the
- * earlier, as one at a time would). */
-int
+/* Adds a row, its text copied; nothing is stored before assoc_bulk_store.
+ * tag is the caller's (a line of the file). */
+void
 assoc_bulk_add(struct assoc_bulk *b, const struct assoc_rec *rec, int tag)
 {
-	int full = b->n == ASSOC_BULK_MAX;
-	for (int i = 0; i < b->n && !full; i++)
-		full = row_is(&b->rows[i], rec->orgnr, rec->name);
-	if (full) {
-		int rc = assoc_bulk_flush(b);
-		if (rc != DB_OK)
-			return rc;
-	}
-	if (b->n == 0)
-		b->first_tag = tag;
-	b->last_tag = tag;
-	struct assoc_row *r = &b->rows[b->n++];
-	r->rec = *rec;
-	r->id = 0;
+	if (b->n == b->cap)
+		b->rows =
+		        xrealloc(b->rows, (b->cap = b->cap ? b->cap * 2 : 256) * sizeof(*b->rows));
+	struct assoc_row *r = &b->rows[b->n];
+	*r = (struct assoc_row){.rec = *rec, .tag = tag, .seq = b->n};
+	b->n++;
 	const char **texts[] = {&r->rec.name,  &r->rec.form,  &r->rec.purpose,
 	                        &r->rec.email, &r->rec.phone, &r->rec.website};
 	for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++)
 		if (*texts[i])
 			*texts[i] = arena_strdup(&b->a, *texts[i]);
-	return DB_OK;
 }
 
 void

@@ -119,6 +119,13 @@ progress_bar(FILE *f, const char *what, size_t done, size_t total)
 	fflush(f);
 }
 
+/* The import's progress bar, told by assoc_bulk_store. */
+static void
+importing(void *arg, size_t done, size_t total)
+{
+	progress_bar(arg, "importing", done, total);
+}
+
 struct row {
 	int line;
 	struct assoc_rec rec;
@@ -277,15 +284,14 @@ register_import(struct db *db, const char *data, size_t n, FILE *report, int pro
 	if (db_begin(db) != DB_OK)
 		goto dberr;
 	struct assoc_bulk b;
-	int stored = DB_OK;
 	assoc_bulk_init(&b, db);
-	for (size_t i = 0; i < nrows && stored == DB_OK; i++) {
-		stored = assoc_bulk_add(&b, &rows[i].rec, rows[i].line);
-		if (i % 256 == 0)
-			progress_bar(bar, "importing", i, nrows);
+	if (bar) {
+		b.progress = importing;
+		b.progress_arg = bar;
 	}
-	if (stored == DB_OK)
-		stored = assoc_bulk_flush(&b);
+	for (size_t i = 0; i < nrows; i++)
+		assoc_bulk_add(&b, &rows[i].rec, rows[i].line);
+	int stored = assoc_bulk_store(&b);
 	res->created = b.created;
 	res->updated = b.updated;
 	assoc_bulk_free(&b);
@@ -299,7 +305,6 @@ register_import(struct db *db, const char *data, size_t n, FILE *report, int pro
 		db_rollback(db);
 		goto dberr;
 	}
-	progress_bar(bar, "importing", nrows, nrows);
 	res->imported = (int)nrows;
 	rc = 0;
 	goto done;

@@ -108,41 +108,42 @@ order_place(struct db *db, int64_t id, const char *key, size_t keylen, int64_t *
 	return DB_ERROR;
 }
 
-/* A key of a batch, by its place in the batch. */
+/* A new row's key, by its place among the new rows. */
 struct placing {
 	const char *key;
-	int i;
+	size_t i;
 	int64_t lo, hi;
 };
 
-/* By key, then by place in the batch: new rows get their ids in the
- * batch's order, so equal keys take their pos in id order too. */
+/* By key, then by place: new rows get their ids in their order, so equal
+ * keys take their pos in id order too. */
 static int
 by_key(const void *a, const void *b)
 {
 	const struct placing *x = a, *y = b;
 	int c = strcmp(x->key, y->key);
-	return c ? c : x->i - y->i;
+	return c ? c : (x->i > y->i) - (x->i < y->i);
 }
 
 /* Fills pos[] for n new associations with the sort keys keys[], to be
- * inserted in that order in the same transaction: what order_place would
- * give each if they were inserted one at a time in key order, with one
- * query for all. The rows that land in one gap between neighbours follow
- * each other in it. 1 in *full when a gap ran out (the register was
- * numbered anew and a second try failed too). */
+ * inserted in that order in the same transaction, with one query for all:
+ * the m rows that land in one gap between neighbours share it evenly (m + 1
+ * steps; after the last row, SPACING apart), in key order. A load in Swedish
+ * order lands in one gap; placed a row or a batch at a time it would use the
+ * gap up every thousand rows or so and number the register anew each time.
+ * 1 in *full when a gap is too small for its rows. */
 static int
-place_new(struct db *db, const char *const *keys, int n, int64_t *pos, int *full)
+place_new(struct db *db, const char *const *keys, size_t n, int64_t *pos, int *full)
 {
 	json_t *arr = json_array();
-	for (int i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++)
 		json_array_append_new(arr, json_string(keys[i]));
 	char *s = json_dumps(arr, JSON_COMPACT);
 	json_decref(arr);
-	struct placing *p = xcalloc((size_t)n, sizeof(*p));
+	struct placing *p = xcalloc(n, sizeof(*p));
 	struct dbcur c;
 	int rc = db_query(db, &c, &Q_GAPS, DB_ARGS(DB_TEXT(s)));
-	int got = 0;
+	size_t got = 0;
 	while (rc == DB_OK && got < n && (rc = db_next(&c)) > 0) {
 		p[got] = (struct placing){keys[got], got, db_col_int(&c, 0), db_col_int(&c, 1)};
 		got++;
@@ -155,29 +156,29 @@ place_new(struct db *db, const char *const *keys, int n, int64_t *pos, int *full
 		free(p);
 		return DB_ERROR;
 	}
-	qsort(p, (size_t)n, sizeof(*p), by_key);
-	for (int k = 0; k < n && !*full; k++) {
+	qsort(p, n, sizeof(*p), by_key);
+	for (size_t k = 0; k < n && !*full;) {
+		size_t m = 1;
+		while (k + m < n && p[k + m].lo == p[k].lo && p[k + m].hi == p[k].hi)
+			m++;
 		int64_t lo = p[k].lo, hi = p[k].hi;
-		/* the one before in the same gap is the neighbour now */
-		if (k > 0 && p[k - 1].lo == lo && p[k - 1].hi == hi)
-			lo = pos[p[k - 1].i];
-		if (hi == 0 && lo < INT64_MAX - SPACING) {
-			pos[p[k].i] = lo + SPACING;
-		} else if (hi - lo >= 2) {
-			int64_t half = (hi - lo) / 2;
-			pos[p[k].i] = lo + (half < STEP ? half : STEP);
-		} else {
-			*full = 1;
-		}
+		int64_t step = hi == 0 ? (INT64_MAX - lo) / (int64_t)(m + 1)
+		                       : (hi - lo) / (int64_t)(m + 1);
+		if (hi == 0 && step > SPACING)
+			step = SPACING;
+		*full = step < 1;
+		for (size_t j = 0; j < m && !*full; j++)
+			pos[p[k + j].i] = lo + step * (int64_t)(j + 1);
+		k += m;
 	}
 	free(p);
 	return DB_OK;
 }
 
-/* The pos of each of n new associations (place_new); a gap used up
+/* The pos of each of n new associations (place_new); a gap too small
  * numbers the register anew once, as order_place does. */
 int
-order_place_new(struct db *db, const char *const *keys, int n, int64_t *pos)
+order_place_new(struct db *db, const char *const *keys, size_t n, int64_t *pos)
 {
 	for (int tries = 0; tries < 2; tries++) {
 		int full;

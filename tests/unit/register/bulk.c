@@ -101,11 +101,11 @@ store(int from, int to, const char *purpose, int batched)
 		struct assoc_rec r;
 		record(i, purpose, &r, name, sizeof(name));
 		if (batched)
-			assert_int_equal(assoc_bulk_add(&b, &r, i), DB_OK);
+			assoc_bulk_add(&b, &r, i);
 		else
 			assert_int_equal(assoc_save(db, assoc_find(db, &r), &r, NULL), DB_OK);
 	}
-	assert_int_equal(assoc_bulk_flush(&b), DB_OK);
+	assert_int_equal(assoc_bulk_store(&b), DB_OK);
 	assoc_bulk_free(&b);
 	assert_int_equal(db_commit(db), DB_OK);
 }
@@ -162,11 +162,11 @@ rename_and_add(int batched)
 		record(i, "Omdöpt.", &r, name, sizeof(name));
 		snprintf(name, sizeof(name), "Mitten %d", i % 7);
 		if (batched)
-			assert_int_equal(assoc_bulk_add(&b, &r, i), DB_OK);
+			assoc_bulk_add(&b, &r, i);
 		else
 			assert_int_equal(assoc_save(db, assoc_find(db, &r), &r, NULL), DB_OK);
 	}
-	assert_int_equal(assoc_bulk_flush(&b), DB_OK);
+	assert_int_equal(assoc_bulk_store(&b), DB_OK);
 	assoc_bulk_free(&b);
 	assert_int_equal(db_commit(db), DB_OK);
 }
@@ -194,12 +194,52 @@ gap_used_up(void **state)
 		char name[64];
 		record(100 + i, "Emellan.", &r, name, sizeof(name));
 		snprintf(name, sizeof(name), "Alfa-Bolaget %d", i);
-		assert_int_equal(assoc_bulk_add(&b, &r, i), DB_OK);
+		assoc_bulk_add(&b, &r, i);
 	}
-	assert_int_equal(assoc_bulk_flush(&b), DB_OK);
+	assert_int_equal(assoc_bulk_store(&b), DB_OK);
 	assoc_bulk_free(&b);
 	assert_int_equal(db_commit(db), DB_OK);
 	assert_string_equal(text(&Q_BY_POS), text(&Q_BY_KEY));
+	done(NULL);
+}
+
+/* A load in Swedish order between two neighbours: 3 000 rows share the gap
+ * and the register is not numbered anew (the neighbours keep their pos),
+ * where a thousand rows placed one after the other would use it up. */
+static void
+sorted_into_one_gap(void **state)
+{
+	static struct dbq q_ends = {"SELECT group_concat(pos, ',') FROM "
+	                            "(SELECT pos FROM associations ORDER BY pos)",
+	                            NULL, 0};
+	fresh(NULL);
+	struct assoc_bulk b;
+	struct assoc_rec r;
+	char name[64], ends[128];
+	assoc_bulk_init(&b, db);
+	assert_int_equal(db_begin(db), DB_OK);
+	for (int i = 0; i < 2; i++) {
+		record(i, "Granne.", &r, name, sizeof(name));
+		snprintf(name, sizeof(name), "%s", i ? "Cederns vänner" : "Almarnas vänner");
+		assoc_bulk_add(&b, &r, i);
+	}
+	assert_int_equal(assoc_bulk_store(&b), DB_OK);
+	assoc_bulk_free(&b);
+	snprintf(ends, sizeof(ends), "%s", text(&q_ends));
+	assoc_bulk_init(&b, db);
+	for (int i = 0; i < 3000; i++) {
+		record(10 + i, "Emellan.", &r, name, sizeof(name));
+		snprintf(name, sizeof(name), "Björkarnas förening %04d", i);
+		assoc_bulk_add(&b, &r, i);
+	}
+	assert_int_equal(assoc_bulk_store(&b), DB_OK);
+	assoc_bulk_free(&b);
+	assert_int_equal(db_commit(db), DB_OK);
+	assert_string_equal(text(&Q_BY_POS), text(&Q_BY_KEY));
+	static struct dbq q_kept = {"SELECT group_concat(pos, ',') FROM (SELECT pos FROM "
+	                            "associations WHERE purpose = 'Granne.' ORDER BY pos)",
+	                            NULL, 0};
+	assert_string_equal(text(&q_kept), ends);
 	done(NULL);
 }
 
@@ -210,6 +250,7 @@ main(void)
 	        cmocka_unit_test(new_and_updated),
 	        cmocka_unit_test(renamed),
 	        cmocka_unit_test(gap_used_up),
+	        cmocka_unit_test(sorted_into_one_gap),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
