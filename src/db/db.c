@@ -204,6 +204,22 @@ db_begin(struct db *db)
 	return rc;
 }
 
+/* Whether PostgreSQL keeps the plans of the statements that follow, to the
+ * end of the transaction or the next call. Our sessions plan every
+ * execution (plan_cache_mode, set at connect), so that a statement is
+ * planned for its values and its tables as they are now; but the check of
+ * a foreign key, run once for every row a statement writes, is then
+ * planned again for each row, which was most of the time of storing the
+ * links of 100 000 associations. SQLite keeps every plan. */
+int
+db_keep_plans(struct db *db, int keep)
+{
+	if (db->kind != DB_PG)
+		return DB_OK;
+	return db->ops->script(db, keep ? "SET LOCAL plan_cache_mode = auto"
+	                                : "SET LOCAL plan_cache_mode = force_custom_plan");
+}
+
 /* The transaction's last steps outside the database (db_before_commit),
  * then COMMIT: a crash between the two leaves a file without its row,
  * which the next start removes, never a row without its file. */

@@ -3,6 +3,7 @@
 #include "base/csv.h"
 #include "base/fold.h"
 #include "http/decode.h"
+#include "register/bulk.h"
 #include "register/store.h"
 
 #include <stdlib.h>
@@ -116,6 +117,13 @@ progress_bar(FILE *f, const char *what, size_t done, size_t total)
 	if (done == total)
 		fputc('\n', f);
 	fflush(f);
+}
+
+/* The import's progress bar, told by assoc_bulk_store. */
+static void
+importing(void *arg, size_t done, size_t total)
+{
+	progress_bar(arg, "importing", done, total);
 }
 
 struct row {
@@ -275,25 +283,28 @@ register_import(struct db *db, const char *data, size_t n, FILE *report, int pro
 	}
 	if (db_begin(db) != DB_OK)
 		goto dberr;
-	for (size_t i = 0; i < nrows; i++) {
-		int64_t id = assoc_find(db, &rows[i].rec);
-		if (assoc_save(db, id, &rows[i].rec, NULL) != DB_OK) {
-			fprintf(report, "line %d: %s\n", rows[i].line, db_errmsg(db));
-			db_rollback(db);
-			goto done;
-		}
-		if (id)
-			res->updated++;
-		else
-			res->created++;
-		if (i % 256 == 0)
-			progress_bar(bar, "importing", i, nrows);
+	struct assoc_bulk b;
+	assoc_bulk_init(&b, db);
+	if (bar) {
+		b.progress = importing;
+		b.progress_arg = bar;
+	}
+	for (size_t i = 0; i < nrows; i++)
+		assoc_bulk_add(&b, &rows[i].rec, rows[i].line);
+	int stored = assoc_bulk_store(&b);
+	res->created = b.created;
+	res->updated = b.updated;
+	assoc_bulk_free(&b);
+	if (stored != DB_OK) {
+		fprintf(report, "lines %d-%d: %s\n", b.first_tag, b.last_tag, db_errmsg(db));
+		db_rollback(db);
+		res->created = res->updated = 0;
+		goto done;
 	}
 	if (db_commit(db) != DB_OK) {
 		db_rollback(db);
 		goto dberr;
 	}
-	progress_bar(bar, "importing", nrows, nrows);
 	res->imported = (int)nrows;
 	rc = 0;
 	goto done;

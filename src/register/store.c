@@ -1,40 +1,15 @@
 #include "register/store.h"
 #include "base/valid.h"
-#include "base/buf.h"
 #include "base/idnum.h"
-#include "base/sortkey.h"
 #include "http/decode.h"
 #include "register/assoc.h"
-#include "register/order.h"
+#include "register/bulk.h"
 
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-static struct dbq Q_INSERT = {
-        "INSERT INTO associations (orgnr, name, sort_key, form, purpose, email, phone, website, "
-        "founded, members, active, public, created, updated, pos, tags) "
-        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14, $15) "
-        "RETURNING id",
-        NULL, 0};
-static struct dbq Q_UPDATE = {
-        "UPDATE associations SET orgnr = $1, name = $2, sort_key = $3, form = $4, purpose = $5, "
-        "email = $6, phone = $7, website = $8, founded = $9, members = $10, active = $11, "
-        "public = $12, updated = $13, pos = $14, tags = $15 WHERE id = $16",
-        NULL, 0};
-static struct dbq Q_CLEAR_AREAS = {"DELETE FROM association_areas WHERE association_id = $1", NULL,
-                                   0};
-static struct dbq Q_CLEAR_GROUPS = {"DELETE FROM association_groups WHERE association_id = $1",
-                                    NULL, 0};
-static struct dbq Q_ADD_AREA = {
-        "INSERT INTO association_areas (association_id, area_id) VALUES ($1, $2) "
-        "ON CONFLICT DO NOTHING",
-        NULL, 0};
-static struct dbq Q_ADD_GROUP = {
-        "INSERT INTO association_groups (association_id, group_id) VALUES ($1, $2) "
-        "ON CONFLICT DO NOTHING",
-        NULL, 0};
 static struct dbq Q_BY_ORGNR = {"SELECT id FROM associations WHERE orgnr = $1", NULL, 0};
 static struct dbq Q_BY_NAME = {
         "SELECT id FROM associations WHERE orgnr IS NULL AND name = $1 ORDER BY id LIMIT 1", NULL,
@@ -186,88 +161,14 @@ assoc_find(struct db *db, const struct assoc_rec *rec)
 	return db_int(db, &Q_BY_NAME, DB_ARGS(DB_TEXT(rec->name)), 0);
 }
 
-/* Ascending, for qsort. */
-static int
-by_id(const void *a, const void *b)
-{
-	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
-	return (x > y) - (x < y);
-}
-
-/* Appends " _<kind><id>" for each id, in ascending order, so that the same
- * links always give the same text. */
-static void
-tag_ids(struct buf *b, char kind, const int64_t *ids, int n)
-{
-	int64_t sorted[ASSOC_MAX_LINKS];
-	memcpy(sorted, ids, (size_t)n * sizeof(*ids));
-	qsort(sorted, (size_t)n, sizeof(*sorted), by_id);
-	for (int i = 0; i < n; i++) {
-		buf_printf(b, " _%c", kind);
-		buf_int(b, sorted[i]);
-	}
-}
-
-/* The filters an association matches, as the words the search index keeps
- * for them (migration 011): _f<form>, _a<area id>, _g<group id>. */
-static void
-assoc_tags(struct buf *b, const struct assoc_rec *rec)
-{
-	buf_puts(b, "_f");
-	buf_puts(b, rec->form);
-	tag_ids(b, 'a', rec->area_ids, rec->nareas);
-	tag_ids(b, 'g', rec->group_ids, rec->ngroups);
-}
-
-/* Inserts (id 0) or updates an association with its areas and groups. The
- * caller holds the transaction. */
+/* Inserts (id 0) or updates an association with its areas and groups: a
+ * batch of one (src/register/bulk.c). The caller holds the transaction. */
 int
 assoc_save(struct db *db, int64_t id, const struct assoc_rec *rec, int64_t *out_id)
 {
-	struct buf key = {0}, tags = {0};
-	sv_sort_key(&key, rec->name, strlen(rec->name));
-	assoc_tags(&tags, rec);
-	int64_t pos;
-	if (order_place(db, id, buf_cstr(&key), key.len, &pos) != DB_OK) {
-		buf_free(&key);
-		buf_free(&tags);
-		return DB_ERROR;
-	}
-	struct dbval v[] = {
-	        rec->orgnr[0] ? DB_TEXT(rec->orgnr) : DB_NULLV,
-	        DB_TEXT(rec->name),
-	        DB_TEXTN(buf_cstr(&key), key.len),
-	        DB_TEXT(rec->form),
-	        DB_TEXT(rec->purpose),
-	        DB_TEXT(rec->email),
-	        DB_TEXT(rec->phone),
-	        DB_TEXT(rec->website),
-	        rec->founded ? DB_INT(rec->founded) : DB_NULLV,
-	        rec->members ? DB_INT(rec->members) : DB_NULLV,
-	        DB_INT(rec->active),
-	        DB_INT(rec->public_),
-	        DB_INT(time(NULL)),
-	        DB_INT(pos),
-	        DB_TEXTN(buf_cstr(&tags), tags.len),
-	        DB_INT(id),
-	};
-	int rc = id == 0 ? db_returning(db, &Q_INSERT, v, 15, &id) : db_exec(db, &Q_UPDATE, v, 16);
-	buf_free(&key);
-	buf_free(&tags);
-	if (rc != DB_OK)
-		return rc;
-	if (db_exec(db, &Q_CLEAR_AREAS, DB_ARGS(DB_INT(id))) != DB_OK ||
-	    db_exec(db, &Q_CLEAR_GROUPS, DB_ARGS(DB_INT(id))) != DB_OK)
-		return DB_ERROR;
-	for (int i = 0; i < rec->nareas; i++)
-		if (db_exec(db, &Q_ADD_AREA, DB_ARGS(DB_INT(id), DB_INT(rec->area_ids[i]))) !=
-		    DB_OK)
-			return DB_ERROR;
-	for (int i = 0; i < rec->ngroups; i++)
-		if (db_exec(db, &Q_ADD_GROUP, DB_ARGS(DB_INT(id), DB_INT(rec->group_ids[i]))) !=
-		    DB_OK)
-			return DB_ERROR;
-	if (out_id)
-		*out_id = id;
-	return DB_OK;
+	struct assoc_row row = {.rec = *rec, .id = id};
+	int rc = assoc_write(db, &row, 1);
+	if (rc == DB_OK && out_id)
+		*out_id = row.id;
+	return rc;
 }
