@@ -11,7 +11,7 @@
 #include "register/store.h"
 
 /* Rows per statement. */
-enum { ASSOC_BULK_CHUNK = 256 };
+enum { ASSOC_BULK_CHUNK = 256, ASSOC_BULK_TIDY = 1000 };
 
 /* An association to store: its id, 0 for a new one until it is stored;
  * the caller's tag (a line of the file); its place among the rows added
