@@ -1,26 +1,53 @@
 #!/usr/bin/env bash
-# What each benchmarked page asks SQLite, how SQLite plans it, and what it
-# costs: runs samverka with bench/sqltrace.c preloaded, fetches every page
-# of bench/pages.txt once past the response cache, then runs each logged
-# statement (bound values written in) under EXPLAIN QUERY PLAN and times it
-# in the sqlite3 shell (CPU ms, user + sys, min and median of 15 runs after
-# 2 warm-up runs, default page cache as in the server).
+# What each benchmarked page asks the database, how the database plans
+# it, and what it costs, on SQLite or PostgreSQL: runs samverka with a
+# preload library that logs every statement it executes with its values
+# (bench/sqltrace.c, bench/pgtrace.c), fetches every page of
+# bench/pages.txt once past the response cache, then explains each logged
+# statement with the same values:
+#   SQLite: EXPLAIN QUERY PLAN, and CPU ms in the sqlite3 shell (user + sys,
+#     min and median of 15 runs after 2 warm-up runs, default page cache as
+#     in the server);
+#   PostgreSQL: PREPARE of the server's own SQL, 5 executions (the custom
+#     plans the server's prepared statement starts with), then EXPLAIN
+#     (ANALYZE, BUFFERS, TIMING OFF) EXECUTE 15 times for the execution and
+#     planning ms (min and median) and EXPLAIN (ANALYZE, BUFFERS) once for
+#     the plan shown; and whether PostgreSQL went on with generic or custom
+#     plans, as the server's connections do after their fifth execution.
+# The SQL is taken from the running server, so it cannot drift from
+# src/register/queries.c.
 #
 # Usage: bench/explain.sh DB [PAGE-NAME...]
-#   DB  an SQLite database already loaded with `samverka demo` (e.g. from
-#       BENCH_KEEP=1 bench/run.sh); it is copied, never changed.
+#   DB  an SQLite database file, or the postgresql:// URL of a database,
+#       already loaded with `samverka demo` (e.g. BENCH_KEEP=1 bench/run.sh);
+#       it is copied (PostgreSQL: CREATE DATABASE ... TEMPLATE, so nothing
+#       may be connected to it), never changed.
 # Environment: SAMVERKA_BIN as for bench/run.sh; SQLITE_PRAGMAS, e.g.
-#   "PRAGMA mmap_size=268435456;", to time the statements with other settings.
+#   "PRAGMA mmap_size=268435456;", to time SQLite with other settings.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
-if [ $# -lt 1 ] || [ ! -f "$1" ]; then
-	echo "usage: bench/explain.sh DB [PAGE-NAME...]" >&2
+# shellcheck source=bench/lib.sh
+. "$root/bench/lib.sh"
+if [ $# -lt 1 ]; then
+	echo "usage: bench/explain.sh DB|POSTGRESQL-URL [PAGE-NAME...]" >&2
 	exit 2
 fi
 src_db=$1
 shift
-for tool in sqlite3 cc curl ss; do
+case $src_db in
+postgres://* | postgresql://*) engine=pg ;;
+*)
+	engine=sqlite
+	[ -f "$src_db" ] || {
+		echo "explain: $src_db is not a file" >&2
+		exit 2
+	}
+	;;
+esac
+tools="cc curl ss"
+[ "$engine" = pg ] && tools="$tools psql pkg-config" || tools="$tools sqlite3"
+for tool in $tools; do
 	command -v "$tool" >/dev/null || {
 		echo "explain: $tool is not installed" >&2
 		exit 1
@@ -29,13 +56,12 @@ done
 
 tmp=$(mktemp -d /tmp/samverka-explain.XXXXXX)
 sv_pid=
+copy_db=
 cleanup() {
 	local rc=$?
 	trap - EXIT INT TERM
-	if [ -n "$sv_pid" ]; then
-		kill -TERM "$sv_pid" 2>/dev/null || true
-		wait "$sv_pid" 2>/dev/null || true
-	fi
+	stop_pid "$sv_pid"
+	[ -n "$copy_db" ] && pg_drop "$copy_db"
 	rm -rf "$tmp"
 	exit "$rc"
 }
@@ -43,61 +69,75 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-if [ -n "${SAMVERKA_BIN:-}" ]; then
-	bin=$SAMVERKA_BIN
+bin=$(bench_binary)
+if [ "$engine" = pg ]; then
+	# The cluster's maintenance database, for making and dropping the copy.
+	src_name=${src_db#*://*/}
+	src_name=${src_name%%\?*}
+	export BENCH_PG_URL=${BENCH_PG_URL:-$(pg_url_for "$src_db" postgres)}
+	copy_db=samverka_explain_$$
+	pg_create "$copy_db" "$src_name"
+	db_url=$(pg_url_for "$src_db" "$copy_db")
+	# shellcheck disable=SC2046 # pkg-config prints several flags
+	cc -shared -fPIC -O2 $(pkg-config --cflags libpq) -o "$tmp/trace.so" \
+		"$root/bench/pgtrace.c" -ldl
+	trace_env=(PGTRACE_FILE="$tmp/sql.log")
 else
-	[ -f "$root/build-bench/build.ninja" ] ||
-		meson setup "$root/build-bench" "$root" --buildtype=release >/dev/null
-	ninja -C "$root/build-bench" >/dev/null
-	bin=$root/build-bench/samverka
+	cp "$src_db" "$tmp/db"
+	db_url=sqlite:$tmp/db
+	cc -shared -fPIC -O2 -o "$tmp/trace.so" "$root/bench/sqltrace.c" -ldl
+	trace_env=(SQLTRACE_FILE="$tmp/sql.log")
 fi
-cc -shared -fPIC -O2 -o "$tmp/sqltrace.so" "$root/bench/sqltrace.c" -ldl
-cp "$src_db" "$tmp/db"
 
-port=
-for _ in $(seq 100); do
-	p=$((20000 + RANDOM % 30000))
-	if [ -z "$(ss -Htln "sport = :$p")" ]; then
-		port=$p
-		break
+# Starts the server on the copy; with tracing when $1 is 1.
+serve() {
+	local port
+	port=$(free_port)
+	if [ "$1" = 1 ]; then
+		env "${trace_env[@]}" LD_PRELOAD="$tmp/trace.so" \
+			"$bin" serve --db "$db_url" --listen "127.0.0.1:$port" --files "$tmp/files" \
+			>>"$tmp/serve.log" 2>&1 &
+	else
+		"$bin" serve --db "$db_url" --listen "127.0.0.1:$port" --files "$tmp/files" \
+			>>"$tmp/serve.log" 2>&1 &
 	fi
-done
-[ -n "$port" ] || {
-	echo "explain: no free port" >&2
-	exit 1
+	sv_pid=$!
+	sv=http://127.0.0.1:$port
+	wait_up "$sv/healthz"
 }
-SQLTRACE_FILE=$tmp/sql.log LD_PRELOAD=$tmp/sqltrace.so \
-	"$bin" serve --db "sqlite:$tmp/db" --listen "127.0.0.1:$port" >"$tmp/serve.log" 2>&1 &
-sv_pid=$!
-for _ in $(seq 100); do
-	curl -fsS -o /dev/null "http://127.0.0.1:$port/healthz" 2>/dev/null && break
-	sleep 0.1
-done
+
+# The page numbers come from the JSON API's totals, asked of a server of
+# their own, so that the traced one reads everything it keeps per content
+# generation (the areas and groups, the page starts, counts) for the pages
+# below: the first page explained shows what a page costs after a write.
+serve 0
+bench_pages "$sv" >"$tmp/pages.txt"
+stop_pid "$sv_pid"
+serve 1
 
 # The statements of each page, in the order the server ran them.
 n=0
-while read -r name path; do
-	case $name in '#'* | '') continue ;; esac
+while read -r name path _; do
 	if [ $# -gt 0 ] && [[ " $* " != *" $name "* ]]; then
 		continue
 	fi
 	n=$((n + 1))
-	before=$(wc -l <"$tmp/sql.log" 2>/dev/null || echo 0)
+	touch "$tmp/sql.log"
+	before=$(wc -l <"$tmp/sql.log")
 	case $path in *\?*) url="$path&_b=explain" ;; *) url="$path?_b=explain" ;; esac
-	curl -fsS -o /dev/null "http://127.0.0.1:$port$url"
+	curl -fsS -o /dev/null "$sv$url"
 	# Lines are written when a statement starts, before the answer is sent.
 	# Left out: a pool thread's first request opening its connection
 	# (PRAGMAs) and FTS5 reading its own config ('main'.'..._config').
 	tail -n +"$((before + 1))" "$tmp/sql.log" | grep -v -e '^PRAGMA' -e "FROM 'main'\." \
 		>"$tmp/page-$n.sql" || true
 	echo "$name $path" >"$tmp/page-$n.name"
-done <"$root/bench/pages.txt"
-kill -TERM "$sv_pid"
-wait "$sv_pid" 2>/dev/null || true
+done <"$tmp/pages.txt"
+stop_pid "$sv_pid"
 sv_pid=
 
-# Prints min and median CPU ms of one statement.
-cpu_ms() {
+# Prints min and median CPU ms of one SQLite statement.
+sqlite_cpu_ms() {
 	{
 		echo "${SQLITE_PRAGMAS:-}"
 		echo ".output /dev/null"
@@ -109,19 +149,96 @@ cpu_ms() {
 		awk '{ a[NR] = $1 } END { printf "%.2f %.2f\n", a[1], a[int((NR + 1) / 2)] }'
 }
 
+# One SQLite statement: its plan and cost; adds its ms to the totals.
+explain_sqlite() {
+	local sql=$1 mn md
+	read -r mn md < <(sqlite_cpu_ms "$sql")
+	echo
+	echo "$sql"
+	sqlite3 "$tmp/db" "EXPLAIN QUERY PLAN $sql" | sed 's/^/    /'
+	echo "    cpu ms: min $mn, median $md"
+	total_min=$(awk -v a="$total_min" -v b="$mn" 'BEGIN { print a + b }')
+	total_med=$(awk -v a="$total_med" -v b="$md" 'BEGIN { print a + b }')
+}
+
+# The psql script for one logged PostgreSQL execution (SQL, then values,
+# tab-separated, escaped as bench/pgtrace.c writes them): the statement
+# prepared as the server prepares it, run as the server runs it.
+pg_script() {
+	awk -F'\t' -v q="'" '
+		function unescape(s,    o, i, c) {
+			o = ""
+			for (i = 1; i <= length(s); i++) {
+				c = substr(s, i, 1)
+				if (c == "\\" && i < length(s)) {
+					c = substr(s, ++i, 1)
+					c = c == "t" ? "\t" : c == "n" ? "\n" : c
+				}
+				o = o c
+			}
+			return o
+		}
+		function literal(s) {
+			if (s == "\\N")
+				return "NULL"
+			s = unescape(s)
+			gsub(q, q q, s)
+			return q s q
+		}
+		{
+			args = ""
+			for (i = 2; i <= NF; i++)
+				args = args (i > 2 ? ", " : "") literal($i)
+			exec = "EXECUTE s" (args != "" ? "(" args ")" : "")
+			print "\\set ON_ERROR_STOP 1"
+			print "PREPARE s AS " unescape($1) ";"
+			print "\\o /dev/null"
+			for (i = 0; i < 5; i++)
+				print exec ";"
+			print "\\o"
+			for (i = 0; i < 15; i++)
+				print "EXPLAIN (ANALYZE, BUFFERS, TIMING OFF) " exec ";"
+			print "\\echo @@plan"
+			print "EXPLAIN (ANALYZE, BUFFERS) " exec ";"
+			print "\\echo @@plans"
+			print "SELECT generic_plans || " q " generic, " q " || custom_plans || " q " custom" q \
+				" FROM pg_prepared_statements WHERE name = " q "s" q ";"
+			print "\\echo @@values " args
+		}'
+}
+
+# One PostgreSQL statement: its plan and cost; adds its ms to the totals.
+explain_pg() {
+	local line=$1 out mn md pmd plans values
+	printf '%s\n' "$line" | pg_script >"$tmp/stmt.psql"
+	out=$(psql -X -q -At "$db_url" -f "$tmp/stmt.psql")
+	read -r mn md < <(printf '%s\n' "$out" | sed '/^@@plan$/,$d' |
+		awk '/^Execution Time:/ { print $3 }' | sort -n |
+		awk '{ a[NR] = $1 } END { printf "%.3f %.3f\n", a[1], a[int((NR + 1) / 2)] }')
+	pmd=$(printf '%s\n' "$out" | sed '/^@@plan$/,$d' | awk '/^Planning Time:/ { print $3 }' |
+		sort -n | awk '{ a[NR] = $1 } END { printf "%.3f\n", a[int((NR + 1) / 2)] }')
+	plans=$(printf '%s\n' "$out" | sed -n '/^@@plans$/{n;p}')
+	values=$(printf '%s\n' "$out" | sed -n 's/^@@values //p')
+	echo
+	printf '%s\n' "${line%%$'\t'*}" | sed 's/\\n/\n/g'
+	[ -n "$values" ] && echo "    values: $values"
+	printf '%s\n' "$out" | sed -n '/^@@plan$/,/^@@plans$/p' | sed '1d;$d' | sed 's/^/    /'
+	echo "    execution ms: min $mn, median $md; planning ms: median $pmd; plans: $plans"
+	total_min=$(awk -v a="$total_min" -v b="$mn" 'BEGIN { print a + b }')
+	total_med=$(awk -v a="$total_med" -v b="$md" 'BEGIN { print a + b }')
+}
+
 for i in $(seq "$n"); do
 	echo "=================== $(cat "$tmp/page-$i.name")"
 	total_min=0
 	total_med=0
-	while IFS= read -r sql; do
-		read -r mn md < <(cpu_ms "$sql")
-		echo
-		echo "$sql"
-		sqlite3 "$tmp/db" "EXPLAIN QUERY PLAN $sql" | sed 's/^/    /'
-		echo "    cpu ms: min $mn, median $md"
-		total_min=$(awk -v a="$total_min" -v b="$mn" 'BEGIN { print a + b }')
-		total_med=$(awk -v a="$total_med" -v b="$md" 'BEGIN { print a + b }')
+	while IFS= read -r stmt; do
+		if [ "$engine" = pg ]; then
+			explain_pg "$stmt"
+		else
+			explain_sqlite "$stmt"
+		fi
 	done <"$tmp/page-$i.sql"
 	echo
-	echo "--- $(cat "$tmp/page-$i.name"): statements' cpu ms, sum of mins $total_min, of medians $total_med"
+	echo "--- $(cat "$tmp/page-$i.name"): statements' ms, sum of mins $total_min, of medians $total_med"
 done
