@@ -83,7 +83,8 @@ if [ "$engine" = pg ]; then
 		"$root/bench/pgtrace.c" -ldl
 	trace_env=(PGTRACE_FILE="$tmp/sql.log")
 else
-	cp "$src_db" "$tmp/db"
+	# The backup API copies what the write-ahead log holds too.
+	sqlite3 "$src_db" ".backup '$tmp/db'"
 	db_url=sqlite:$tmp/db
 	cc -shared -fPIC -O2 -o "$tmp/trace.so" "$root/bench/sqltrace.c" -ldl
 	trace_env=(SQLTRACE_FILE="$tmp/sql.log")

@@ -200,7 +200,7 @@ load_db() {
 	local n=$assocs t0 t1
 	[ "$engine" = pg ] && n=$pg_assocs
 	if [ "$engine" = sqlite ] && [ -n "${BENCH_DB_FROM:-}" ]; then
-		cp "$BENCH_DB_FROM" "$tmp/sqlite.db"
+		sqlite3 "$BENCH_DB_FROM" ".backup '$tmp/sqlite.db'"
 		db_url=sqlite:$tmp/sqlite.db
 		load_s[$engine]="copied from $BENCH_DB_FROM"
 	elif [ "$engine" = pg ] && [ -n "${BENCH_PG_FROM:-}" ]; then
@@ -395,12 +395,10 @@ run_engine() {
 	sv_pid=
 	if [ "${BENCH_EXPLAIN:-0}" = 1 ]; then
 		echo "explaining $engine" >&2
-		if [ "$engine" = pg ]; then
-			SAMVERKA_BIN=$bin "$root/bench/explain.sh" "$db_url" >"$tmp/explain-$engine.txt"
-		else
-			SAMVERKA_BIN=$bin "$root/bench/explain.sh" "$tmp/sqlite.db" \
-				>"$tmp/explain-$engine.txt"
-		fi
+		local src=$tmp/sqlite.db
+		[ "$engine" = pg ] && src=$db_url
+		SAMVERKA_BIN=$bin "$root/bench/explain.sh" "$src" >"$tmp/explain-$engine.txt" ||
+			echo "bench: bench/explain.sh failed on $engine" >&2
 	fi
 	if [ "$engine" = pg ] && [ "${BENCH_KEEP:-0}" != 1 ]; then
 		pg_drop "$pg_db"
