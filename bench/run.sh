@@ -22,6 +22,8 @@
 #                    ... TEMPLATE; nothing may be connected to it)
 #   BENCH_DURATION   seconds per measurement (default 5; 1 s warm-up each)
 #   BENCH_MIXED_DURATION  seconds per mixed load (default 2 x BENCH_DURATION)
+#   BENCH_WRITES     the mixed loads' kinds of write (bench/writer.py): "rename
+#                    members" (the default), or one of them
 #   BENCH_EXPLAIN=1  after each engine's tables, bench/explain.sh on its
 #                    database (the plans, printed after the tables)
 #   BENCH_KEEP=1     keep the temp dir (databases, logs, wrk output) and the
@@ -35,6 +37,14 @@ assocs=${BENCH_ASSOCS:-100000}
 pg_assocs=${BENCH_PG_ASSOCS:-$assocs}
 duration=${BENCH_DURATION:-5}
 mixed_duration=${BENCH_MIXED_DURATION:-$((2 * duration))}
+write_kinds=${BENCH_WRITES:-rename members}
+for kind in $write_kinds; do
+	case $kind in rename | members) ;; *)
+		echo "bench: BENCH_WRITES takes rename and members, not $kind" >&2
+		exit 2
+		;;
+	esac
+done
 warm=1
 if [ -n "${BENCH_ENGINES:-}" ]; then
 	engines=$BENCH_ENGINES
@@ -144,8 +154,9 @@ declare -A rps p50 p99 errs nreq
 # Per engine: load time; per part ("engine|part"): load before and after,
 # resident memory after and the peak so far.
 declare -A load_s load_before load_after rss_after hwm_after
-# Per mixed load ("engine|conns"): what the writer did.
-declare -A writes gen_delta
+# Per mixed load ("engine|mixed|kind|conns"): what the writer did, and how
+# much the content and the search generation rose.
+declare -A writes gen_delta search_delta
 # Per engine: its pages (names_of, paths_of, budget_of by "engine|i"),
 # how many, the list page's size.
 declare -A names_of paths_of budget_of npages list_bytes
@@ -330,14 +341,21 @@ page_table() {
 	part_end "$part"
 }
 
+# A generation as the meta table holds it (0 when there is none).
+meta_value() {
+	local v
+	v=$(db_scalar "SELECT v FROM meta WHERE k = '$1'")
+	echo "${v:-0}"
+}
+
 # The mixed load at conns connections while the writer saves one
-# association every 100 ms.
+# association every 100 ms, each write of the kind given.
 mixed_table() {
-	local conns=$1 part="mixed c$1" key="$engine|mixed|mixed|$1" g0 g1 pages maxid out
+	local kind=$1 conns=$2 part="mixed $1 c$2" key="$engine|mixed|$1|$2" g0 g1 s0 s1 pages maxid out
 	pages=$(((list_total + 49) / 50))
 	maxid=$(db_scalar "SELECT max(id) FROM associations")
 	part_begin "$part"
-	python3 "$root/bench/writer.py" "$sv" bench-writer@example.se "$writer_pw" "$maxid" \
+	python3 "$root/bench/writer.py" "$sv" bench-writer@example.se "$writer_pw" "$maxid" "$kind" \
 		>"$tmp/writer.out" 2>&1 &
 	writer_pid=$!
 	for _ in $(seq 300); do
@@ -350,19 +368,22 @@ mixed_table() {
 		exit 1
 	}
 	settle
-	g0=$(db_scalar "SELECT v FROM meta WHERE k = 'generation'")
-	echo "measuring $key: mixed load, $pages list pages, ids to $maxid, writer on" >&2
-	out="$tmp/wrk-mixed-$engine-$conns.txt"
+	g0=$(meta_value generation)
+	s0=$(meta_value generation:search)
+	echo "measuring $key: mixed load, $pages list pages, ids to $maxid, writer on ($kind)" >&2
+	out="$tmp/wrk-mixed-$engine-$kind-$conns.txt"
 	timeout $((mixed_duration + 60)) wrk -t1 -c"$conns" -d"${mixed_duration}s" --timeout 10s \
 		--latency -s "$root/bench/mixed.lua" "$sv/" -- "$pages" "$maxid" "$areas" "$groups" \
 		>"$out"
 	stop_pid "$writer_pid"
 	writer_pid=
-	g1=$(db_scalar "SELECT v FROM meta WHERE k = 'generation'")
+	g1=$(meta_value generation)
+	s1=$(meta_value generation:search)
 	writes[$key]=$(awk '/^writes/ { printf "%d (%d failed; p50 %s ms, p99 %s ms)", $2, $4, $6, $8 }' \
 		"$tmp/writer.out")
 	[ -n "${writes[$key]}" ] || writes[$key]="? (the writer ended early: $(tail -1 "$tmp/writer.out"))"
 	gen_delta[$key]=$((g1 - g0))
+	search_delta[$key]=$((s1 - s0))
 	nreq[$key]=$(awk '/ requests in / { print $1 }' "$out")
 	rps[$key]=$(awk '/^Requests\/sec:/ { print $2 }' "$out")
 	p50[$key]=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$out")")
@@ -386,8 +407,11 @@ run_engine() {
 			page_table "$mode" "$c"
 		done
 	done
-	for c in 16 64; do
-		mixed_table "$c"
+	local kind
+	for kind in $write_kinds; do
+		for c in 16 64; do
+			mixed_table "$kind" "$c"
+		done
 	done
 	stop_pid "$ngx_pid"
 	ngx_pid=
@@ -482,15 +506,19 @@ for e in $engines; do
 			"cached list ÷ nginx $(ratio "${rps[$e|list|cached|$c]:-}" "${rps[$e|nginx|cached|$c]:-}")."
 	done
 	echo
-	echo "Mixed load (bench/mixed.lua; bench/writer.py saving one association every 100 ms):"
+	echo "Mixed load (bench/mixed.lua, ${mixed_duration} s; bench/writer.py saving one association every"
+	echo "100 ms: *rename* moves it in the order and adds a member, *members* only adds a member):"
 	echo
-	echo "| conns | req/s | p50 ms | p99 ms | requests | writes (the writer's own latency) | generation bumps | wrk errors |"
-	echo "|---:|---:|---:|---:|---:|---|---:|---|"
-	for c in 16 64; do
-		k="$e|mixed|mixed|$c"
-		printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "$c" "$(num "${rps[$k]:-}")" \
-			"$(ms "${p50[$k]:-}")" "$(ms "${p99[$k]:-}")" "$(num "${nreq[$k]:-}")" \
-			"${writes[$k]:-}" "${gen_delta[$k]:-}" "${errs[$k]:-}"
+	echo "| write | conns | req/s | p50 ms | p99 ms | requests | saves (the writer's own latency) | generation, search generation bumps | wrk errors |"
+	echo "|---|---:|---:|---:|---:|---:|---|---|---|"
+	for kind in $write_kinds; do
+		for c in 16 64; do
+			k="$e|mixed|$kind|$c"
+			printf '| %s | %s | %s | %s | %s | %s | %s | %s, %s | %s |\n' "$kind" "$c" \
+				"$(num "${rps[$k]:-}")" "$(ms "${p50[$k]:-}")" "$(ms "${p99[$k]:-}")" \
+				"$(num "${nreq[$k]:-}")" "${writes[$k]:-}" "${gen_delta[$k]:-}" \
+				"${search_delta[$k]:-}" "${errs[$k]:-}"
+		done
 	done
 	echo
 	echo "Load average and samverka's resident memory around each part (RSS: ps -o rss after"
@@ -498,7 +526,9 @@ for e in $engines; do
 	echo
 	echo "| part | load before | load after | RSS after, MB | peak so far, MB |"
 	echo "|---|---|---|---:|---:|"
-	for part in "cached c1" "cached c64" "fresh c1" "fresh c64" "mixed c16" "mixed c64"; do
+	parts=("cached c1" "cached c64" "fresh c1" "fresh c64")
+	for kind in $write_kinds; do parts+=("mixed $kind c16" "mixed $kind c64"); done
+	for part in "${parts[@]}"; do
 		printf '| %s | %s | %s | %s | %s |\n' "$part" "${load_before[$e|$part]}" \
 			"${load_after[$e|$part]}" \
 			"$(awk -v k="${rss_after[$e|$part]}" 'BEGIN { printf "%.1f", k / 1024 }')" \

@@ -5,16 +5,19 @@ Signs in as an administrator and, every INTERVAL seconds, saves one
 association through the administrator's form (POST /admin/foreningar/ID),
 as an administrator or the yearly update does: the app's own write path,
 its sort key, its place in the order, the search index and the content
-generation all change as they do in use. Each write renames the
-association with another prefix (so it moves elsewhere in the list, and
-every page between its old and its new place changes) and adds one member
-(shown on its detail page). The associations are taken in turn from a
-random sample of listed ones.
+generations all change as they do in use. The associations are taken in
+turn from a random sample of listed ones. Each write, by KIND:
+  rename   renames it with another prefix, so it moves elsewhere in the
+           list and every page between its old and its new place changes,
+           and adds one member: what lists, searches and counts read
+           changes (the search generation too);
+  members  adds one member (shown on its detail page) and nothing else, as
+           a yearly update often does: only the pages change.
 
-Usage: writer.py BASE_URL EMAIL PASSWORD MAXID
-  Prints "ready" once signed in and the sample's forms are read, then
-  writes until SIGTERM or SIGINT, then prints one line:
-  "writes N failed F p50_ms P p99_ms Q max_ms M".
+Usage: writer.py BASE_URL EMAIL PASSWORD MAXID [KIND]
+  KIND is rename (the default) or members. Prints "ready" once signed in
+  and the sample's forms are read, then writes until SIGTERM or SIGINT,
+  then prints one line: "writes N failed F p50_ms P p99_ms Q max_ms M".
 """
 import html.parser
 import http.client
@@ -143,9 +146,10 @@ def form_body(f):
 
 
 def main():
-    if len(sys.argv) != 5:
+    if len(sys.argv) not in (5, 6) or sys.argv[5:] not in ([], ["rename"], ["members"]):
         sys.exit(__doc__)
     base, email, password, maxid = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+    rename = sys.argv[5:] != ["members"]
     c = Client(base)
     sign_in(c, email, password)
     forms = {}
@@ -166,7 +170,8 @@ def main():
         aid = ids[k % len(ids)]
         k += 1
         f = forms[aid]
-        f["namn"] = random.choice(PREFIXES) + f["base"]
+        if rename:
+            f["namn"] = random.choice([x for x in PREFIXES if x + f["base"] != f["namn"]]) + f["base"]
         f["medlemmar"] = str(int(f.get("medlemmar") or 0) + 1)
         f["csrf"] = c.cookies.get("csrf", "")
         body = form_body({k2: v for k2, v in f.items() if k2 != "base"})
