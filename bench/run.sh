@@ -152,8 +152,9 @@ settle() {
 # Results, keyed "engine|page|mode|conns".
 declare -A rps p50 p99 errs nreq
 # Per engine: load time; per part ("engine|part"): load before and after,
-# resident memory after and the peak so far.
-declare -A load_s load_before load_after rss_after hwm_after
+# resident memory after (all of it, and the anonymous part: the rest is the
+# database file as SQLite maps it) and the peak so far.
+declare -A load_s load_before load_after rss_after anon_after hwm_after
 # Per mixed load ("engine|mixed|kind|conns"): what the writer did, and how
 # much the content and the search generation rose.
 declare -A writes gen_delta search_delta
@@ -185,6 +186,7 @@ part_begin() { load_before[$engine|$1]=$(loadavg); }
 part_end() {
 	load_after[$engine|$1]=$(loadavg)
 	rss_after[$engine|$1]=$(rss_kb)
+	anon_after[$engine|$1]=$(awk '/^RssAnon/ { print $2 }' "/proc/$sv_pid/status")
 	hwm_after[$engine|$1]=$(awk '/^VmHWM/ { print $2 }' "/proc/$sv_pid/status")
 }
 
@@ -522,16 +524,18 @@ for e in $engines; do
 	done
 	echo
 	echo "Load average and samverka's resident memory around each part (RSS: ps -o rss after"
-	echo "the part; peak: VmHWM so far):"
+	echo "the part; anonymous: RssAnon, the rest being files mapped, SQLite's database among"
+	echo "them; peak: VmHWM so far):"
 	echo
-	echo "| part | load before | load after | RSS after, MB | peak so far, MB |"
-	echo "|---|---|---|---:|---:|"
+	echo "| part | load before | load after | RSS after, MB | anonymous, MB | peak so far, MB |"
+	echo "|---|---|---|---:|---:|---:|"
 	parts=("cached c1" "cached c64" "fresh c1" "fresh c64")
 	for kind in $write_kinds; do parts+=("mixed $kind c16" "mixed $kind c64"); done
 	for part in "${parts[@]}"; do
-		printf '| %s | %s | %s | %s | %s |\n' "$part" "${load_before[$e|$part]}" \
+		printf '| %s | %s | %s | %s | %s | %s |\n' "$part" "${load_before[$e|$part]}" \
 			"${load_after[$e|$part]}" \
 			"$(awk -v k="${rss_after[$e|$part]}" 'BEGIN { printf "%.1f", k / 1024 }')" \
+			"$(awk -v k="${anon_after[$e|$part]}" 'BEGIN { printf "%.1f", k / 1024 }')" \
 			"$(awk -v k="${hwm_after[$e|$part]}" 'BEGIN { printf "%.1f", k / 1024 }')"
 	done
 done
