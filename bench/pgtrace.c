@@ -86,8 +86,8 @@ PQprepare(PGconn *conn, const char *name, const char *query, int nparams, const 
 /* Logs the execution (its SQL and values), then runs it. A whole line is
  * written under the lock, so lines of the server's threads do not mix. */
 PGresult *
-PQexecPrepared(PGconn *conn, const char *name, int n, const char *const *values,
-               const int *lengths, const int *formats, int result_format)
+PQexecPrepared(PGconn *conn, const char *name, int n, const char *const *values, const int *lengths,
+               const int *formats, int result_format)
 {
 	pthread_once(&once, setup);
 	pthread_mutex_lock(&lock);

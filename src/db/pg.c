@@ -212,7 +212,8 @@ pg_close(struct db *db)
 }
 
 static const struct db_ops pg_ops = {
-        pg_query, pg_next, pg_text, pg_integer, pg_len, pg_isnull, pg_done, pg_script, pg_backup, pg_close,
+        pg_query,  pg_next, pg_text,   pg_integer, pg_len,
+        pg_isnull, pg_done, pg_script, pg_backup,  pg_close,
 };
 
 /* Connects and quiets notices (migrations print them). */

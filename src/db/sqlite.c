@@ -162,7 +162,8 @@ sq_close(struct db *db)
 }
 
 static const struct db_ops sqlite_ops = {
-        sq_query, sq_next, sq_text, sq_integer, sq_len, sq_isnull, sq_done, sq_script, sq_backup, sq_close,
+        sq_query,  sq_next, sq_text,   sq_integer, sq_len,
+        sq_isnull, sq_done, sq_script, sq_backup,  sq_close,
 };
 
 /* SQLite counts every allocation under one process-wide mutex unless told
