@@ -224,7 +224,12 @@ in_flight(struct hclient *rep)
 	static char start[1024];
 	upload_start(sid, h_csrf(rep), h_csrf(rep), start, sizeof(start));
 	hold_uploads(fds, AT_ONCE, start);
-	usleep(300 * 1000);
+	/* under way once each has its spool file: on a busy machine the heads
+	 * take longer than a fixed wait (a 300 ms sleep failed under a
+	 * parallel suite) */
+	long ready = now_ms() + 10000;
+	while (spooled() < AT_ONCE && now_ms() < ready)
+		usleep(50 * 1000);
 	struct hstr ans = {0};
 	int st = h_raw(start, strlen(start), &ans);
 	h_check(st == 503 && strstr(ans.p, "Retry-After:"),
