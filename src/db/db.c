@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* Gives each query a slot in every connection's statement cache, the first
  * time any thread uses it. */
@@ -49,6 +50,7 @@ db_open(const char *url, struct db **out, char *err, size_t errlen)
 		*out = NULL;
 		return rc;
 	}
+	db->watch = watch_of(db->kind, url);
 	*out = db;
 	return DB_OK;
 }
@@ -84,11 +86,57 @@ db_clear_error(struct db *db)
 	db->err[0] = 0;
 }
 
+/* Whether SQL may change rows: anything but a SELECT, and a WITH that
+ * holds an INSERT, UPDATE or DELETE. A miss only costs a read of the
+ * generations more (db/watch.c). */
+static int
+sql_writes(const char *sql)
+{
+	sql += strspn(sql, " \t\n(");
+	if (strncasecmp(sql, "SELECT", 6) == 0)
+		return 0;
+	if (strncasecmp(sql, "WITH", 4) != 0)
+		return 1;
+	for (const char *p = sql; *p; p++)
+		if (strncasecmp(p, "INSERT ", 7) == 0 || strncasecmp(p, "UPDATE ", 7) == 0 ||
+		    strncasecmp(p, "DELETE ", 7) == 0)
+			return 1;
+	return 0;
+}
+
+/* The statement's kind, looked at once for its slot: 1 reads, 2 may
+ * write. */
+static int
+query_writes(struct dbq *q)
+{
+	static atomic_char kinds[DB_MAX_SLOTS];
+	int slot = db_slot(q);
+	int w = atomic_load_explicit(&kinds[slot], memory_order_relaxed);
+	if (!w) {
+		w = sql_writes(q->sql) || (q->pg && sql_writes(q->pg)) ? 2 : 1;
+		atomic_store_explicit(&kinds[slot], (char)w, memory_order_relaxed);
+	}
+	return w == 2;
+}
+
+/* A write committed outside db_commit (a statement on its own): the
+ * process's kept generations are let go. */
+static void
+wrote_alone(struct db *db)
+{
+	if (db->wrote && !db->in_tx) {
+		db->wrote = 0;
+		watch_bump(db->watch);
+	}
+}
+
 int
 db_query(struct db *db, struct dbcur *c, struct dbq *q, const struct dbval *args, int n)
 {
 	memset(c, 0, sizeof(*c));
 	c->db = db;
+	if (query_writes(q))
+		db->wrote = 1;
 	return db->ops->query(db, c, q, args, n);
 }
 
@@ -129,8 +177,10 @@ db_col_null(struct dbcur *c, int col)
 void
 db_done(struct dbcur *c)
 {
-	if (c->db)
+	if (c->db) {
 		c->db->ops->done(c);
+		wrote_alone(c->db);
+	}
 	c->db = NULL;
 }
 
@@ -182,7 +232,16 @@ db_returning(struct db *db, struct dbq *q, const struct dbval *args, int n, int6
 int
 db_script(struct db *db, const char *sql)
 {
-	return db->ops->script(db, sql);
+	int rc = db->ops->script(db, sql);
+	db->wrote = 1;
+	wrote_alone(db);
+	return rc;
+}
+
+int64_t
+db_generation(struct db *db, const char *key)
+{
+	return watch_generation(db, key);
 }
 
 /* SQLite takes the write lock at BEGIN IMMEDIATE. Its busy handler polls
@@ -196,11 +255,12 @@ int
 db_begin(struct db *db)
 {
 	db->precommit = db->precommit_last = NULL;
-	if (db->kind != DB_SQLITE)
-		return db->ops->script(db, "BEGIN");
 	int rc = DB_BUSY;
-	for (int i = 0; i < SQLITE_BEGIN_ATTEMPTS && rc == DB_BUSY; i++)
+	if (db->kind != DB_SQLITE)
+		rc = db->ops->script(db, "BEGIN");
+	for (int i = 0; db->kind == DB_SQLITE && i < SQLITE_BEGIN_ATTEMPTS && rc == DB_BUSY; i++)
 		rc = db->ops->script(db, "BEGIN IMMEDIATE");
+	db->in_tx = rc == DB_OK;
 	return rc;
 }
 
@@ -234,6 +294,11 @@ db_commit(struct db *db)
 	int rc = db->ops->script(db, "COMMIT");
 	for (struct db_precommit *p = steps; p && rc == DB_OK; p = p->next)
 		p->committed = 1;
+	/* PostgreSQL ends a transaction whose COMMIT failed; SQLite may keep
+	 * it open (SQLITE_BUSY), and the caller then rolls back */
+	if (rc == DB_OK || db->kind == DB_PG)
+		db->in_tx = 0;
+	wrote_alone(db);
 	return rc;
 }
 
@@ -254,6 +319,8 @@ db_rollback(struct db *db)
 {
 	db->precommit = db->precommit_last = NULL;
 	db->ops->script(db, "ROLLBACK");
+	db->in_tx = 0;
+	db->wrote = 0;
 }
 
 int

@@ -79,6 +79,12 @@ struct db_precommit {
 	struct db_precommit *next;
 };
 void db_before_commit(struct db *db, struct db_precommit *p);
+/* The value of the meta row key (a content domain's generation, say
+ * "generation:diarium"), or -1 when there is none: as this process last
+ * read it while no write can have been committed since, by this process or
+ * another (db/watch.c), else read anew. Inside a transaction always read
+ * anew, so that a transaction sees its own bumps. */
+int64_t db_generation(struct db *db, const char *key);
 void db_rollback(struct db *db);
 int db_backup(struct db *db, const char *path);
 

@@ -249,9 +249,8 @@ method_of(const char *m)
 static int
 cache_lookup(struct req *r)
 {
-	static struct dbq Q_GENERATION = {"SELECT v FROM meta WHERE k = $1", NULL, 0};
 	const struct cache_domain *d = r->route->cache;
-	r->generation = db_int(r->db, &Q_GENERATION, DB_ARGS(DB_TEXT(d->generation_key)), -1);
+	r->generation = db_generation(r->db, d->generation_key);
 	if (r->generation < 0)
 		return 0;
 	struct buf key = {0};

@@ -111,10 +111,6 @@ static struct dbq Q_LINKED_GROUPS = {
 static struct dbq Q_AREAS = {"SELECT id, slug, name, name FROM areas ORDER BY name", NULL, 0};
 static struct dbq Q_GROUPS = {
         "SELECT id, slug, name_sv, name_en FROM target_groups ORDER BY name_sv", NULL, 0};
-static struct dbq Q_GENERATION = {"SELECT v FROM meta WHERE k = 'generation'", NULL, 0};
-static struct dbq Q_GENERATIONS = {"SELECT (SELECT v FROM meta WHERE k = 'generation'), "
-                                   "(SELECT v FROM meta WHERE k = 'generation:search')",
-                                   NULL, 0};
 
 /* The areas and target groups, read once per content generation by each
  * thread: every list row names its own from them, by the ids in its tags. */
@@ -226,24 +222,17 @@ names_at(struct db *db, int64_t gen)
 static int64_t
 generation(struct db *db)
 {
-	return db_int(db, &Q_GENERATION, DB_NOARGS, -1);
+	return db_generation(db, "generation");
 }
 
-/* Both generations at once: the content's (*content) and the search
- * index's and order's (*search, migration 013), which counts and page
- * starts are kept under. 0, or -1 on error. */
+/* Both generations: the content's (*content) and the search index's and
+ * order's (*search, migration 013), which counts and page starts are kept
+ * under. 0, or -1 on error. */
 static int
 generations(struct db *db, int64_t *content, int64_t *search)
 {
-	struct dbcur c;
-	*content = *search = -1;
-	if (db_query(db, &c, &Q_GENERATIONS, DB_NOARGS) != DB_OK)
-		return -1;
-	if (db_next(&c) > 0 && !db_col_null(&c, 0) && !db_col_null(&c, 1)) {
-		*content = db_col_int(&c, 0);
-		*search = db_col_int(&c, 1);
-	}
-	db_done(&c);
+	*content = db_generation(db, "generation");
+	*search = db_generation(db, "generation:search");
 	return *content < 0 || *search < 0 ? -1 : 0;
 }
 

@@ -140,6 +140,10 @@ int h_free_port(void);
 /* Runs SQL on the server's database (sqlite3 shell or libpq); the rows go
  * to out (when given) one per line, columns joined by '|'. 0 on success. */
 int h_sql(const char *sql, struct hstr *out);
+/* How long a PostgreSQL server may take to hear of another process's
+ * commit, and the wait for it (harness.c). */
+enum { H_NOTIFY_MS = 100 };
+void h_other_process_wrote(void);
 
 /* A file in the test's own temporary directory. */
 const char *h_path(const char *name);
