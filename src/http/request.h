@@ -64,6 +64,7 @@ struct req {
 	int fail_line;
 	int started, responded, early_status;
 	int answered; /* the answer was made from the head, before the body */
+	uint64_t drained; /* bytes of a refused body read and dropped */
 	struct MHD_Connection *conn;
 	int offloaded;         /* 1: the handler runs on the offload pool; 2: it has run */
 	const char *cache_key; /* set when the response may be kept */

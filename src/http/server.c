@@ -23,6 +23,8 @@
 #include <unistd.h>
 
 enum { HEADER_LIMIT = 16 * 1024, URI_LIMIT = 8 * 1024 };
+/* Bytes of a refused body read and dropped before the answer (refuse_before_body). */
+#define DRAIN_LIMIT (16ull * 1024 * 1024)
 
 static const struct server_opts *opts;
 static const struct http_app *app;
@@ -418,6 +420,21 @@ body_limit(struct MHD_Connection *c)
 	return opts->form_limit;
 }
 
+/* Whether a body refused from the headers is refused before it is sent.
+ * A client that waits for 100 Continue is told at once. One that is
+ * already sending (a browser) is let finish, and what it sends dropped,
+ * up to DRAIN_LIMIT: closing the socket with its bytes unread makes the
+ * kernel reset the connection, and the client, still writing, sees that
+ * reset instead of the answer. A body declared larger is cut off. */
+static int
+refuse_before_body(struct MHD_Connection *c, unsigned long long declared)
+{
+	const char *expect = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Expect");
+	if (expect && strcasecmp(expect, "100-continue") == 0)
+		return 1;
+	return declared > DRAIN_LIMIT;
+}
+
 /* An answer made from the headers alone (414, 431, 413): the page of the
  * start page's language. */
 static void
@@ -470,7 +487,7 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
 			early_answer(r);
 		else
 			r->answered = head(r, c, body);
-		if ((r->early_status || r->answered) && body) {
+		if ((r->early_status || r->answered) && body && refuse_before_body(c, declared)) {
 			guard_body_received(c, 0);
 			return send_response(c, r);
 		}
@@ -484,6 +501,8 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
 	if (*upload_size) {
 		if (!r->early_status && !r->answered)
 			body_feed(r, upload, *upload_size);
+		else if ((r->drained += *upload_size) > DRAIN_LIMIT)
+			return MHD_NO; /* a chunked body past the limit: cut off */
 		*upload_size = 0;
 		return MHD_YES;
 	}
