@@ -63,7 +63,7 @@ struct req {
 	const char *fail_why, *fail_func, *fail_file;
 	int fail_line;
 	int started, responded, early_status;
-	int answered; /* the answer was made from the head, before the body */
+	int answered;     /* the answer was made from the head, before the body */
 	uint64_t drained; /* bytes of a refused body read and dropped */
 	struct MHD_Connection *conn;
 	int offloaded;         /* 1: the handler runs on the offload pool; 2: it has run */

@@ -24,7 +24,7 @@
 
 enum { HEADER_LIMIT = 16 * 1024, URI_LIMIT = 8 * 1024 };
 /* Bytes of a refused body read and dropped before the answer (refuse_before_body). */
-#define DRAIN_LIMIT (16ull * 1024 * 1024)
+#define DRAIN_LIMIT (4ull * 1024 * 1024)
 
 static const struct server_opts *opts;
 static const struct http_app *app;
@@ -422,10 +422,12 @@ body_limit(struct MHD_Connection *c)
 
 /* Whether a body refused from the headers is refused before it is sent.
  * A client that waits for 100 Continue is told at once. One that is
- * already sending (a browser) is let finish, and what it sends dropped,
- * up to DRAIN_LIMIT: closing the socket with its bytes unread makes the
+ * already sending (a browser) is let finish a small body, and what it
+ * sends dropped: closing the socket with its bytes unread makes the
  * kernel reset the connection, and the client, still writing, sees that
- * reset instead of the answer. A body declared larger is cut off. */
+ * reset instead of the answer. A body declared larger than DRAIN_LIMIT
+ * (an upload's 10 MiB) is not read at all: an anonymous sender must not
+ * make the server read megabytes. */
 static int
 refuse_before_body(struct MHD_Connection *c, unsigned long long declared)
 {
