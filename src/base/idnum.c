@@ -2,6 +2,19 @@
 
 #include <ctype.h>
 
+/* The Luhn (modulus 10) check over k digits, the last being the check
+ * digit: every second digit from the right is doubled. */
+static int
+luhn_ok(const int *d, int k)
+{
+	int sum = 0;
+	for (int i = 0; i < k; i++) {
+		int v = d[k - 1 - i] * (i % 2 ? 2 : 1);
+		sum += v > 9 ? v - 9 : v;
+	}
+	return sum % 10 == 0;
+}
+
 /* Validates an organisationsnummer written with or without the hyphen (and
  * with spaces around it) and writes the canonical NNNNNN-NNNN form. */
 enum idnum_err
@@ -26,12 +39,7 @@ orgnr_parse(const char *s, size_t n, char out[12])
 		return IDNUM_FORMAT;
 	if (d[2] < 2)
 		return IDNUM_THIRD;
-	int sum = 0;
-	for (int i = 0; i < 10; i++) {
-		int v = d[i] * (i % 2 == 0 ? 2 : 1);
-		sum += v > 9 ? v - 9 : v;
-	}
-	if (sum % 10 != 0)
+	if (!luhn_ok(d, 10))
 		return IDNUM_CHECK;
 	for (int i = 0, j = 0; i < 10; i++) {
 		if (i == 6)
@@ -62,6 +70,73 @@ idnum_message(enum idnum_err e, int english)
 	case IDNUM_CHECK:
 		return english ? "The check digit is wrong: check the number for typos."
 		               : "Kontrollsiffran stämmer inte: kontrollera numret.";
+	}
+	return "";
+}
+
+/* Validates a bankgiro or plusgiro number as people write them: spaces
+ * between groups and one hyphen where the kind puts it (before the last
+ * four digits of a bankgiro, before the check digit of a plusgiro), or
+ * none. */
+enum idnum_err
+giro_parse(enum giro kind, const char *s, size_t n, char out[12])
+{
+	while (n && isspace((unsigned char)*s))
+		s++, n--;
+	while (n && isspace((unsigned char)s[n - 1]))
+		n--;
+	if (n == 0)
+		return IDNUM_EMPTY;
+	int d[8], k = 0, hyphen = -1;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == ' ' && k > 0 && s[i - 1] != ' ' && s[i - 1] != '-')
+			continue;
+		if (c == '-' && hyphen < 0 && k > 0 && s[i - 1] != ' ') {
+			hyphen = k;
+			continue;
+		}
+		if (!isdigit(c) || k == 8)
+			return IDNUM_FORMAT;
+		d[k++] = c - '0';
+	}
+	int lo = kind == GIRO_BANK ? 7 : 2;
+	int split = kind == GIRO_BANK ? k - 4 : k - 1;
+	if (k < lo || (hyphen >= 0 && hyphen != split))
+		return IDNUM_FORMAT;
+	if (!luhn_ok(d, k))
+		return IDNUM_CHECK;
+	int j = 0;
+	for (int i = 0; i < k; i++) {
+		if (i == split)
+			out[j++] = '-';
+		out[j++] = (char)('0' + d[i]);
+	}
+	out[j] = 0;
+	return IDNUM_OK;
+}
+
+/* What to tell the person who typed a giro number. */
+const char *
+giro_message(enum giro kind, enum idnum_err e, int english)
+{
+	int bank = kind == GIRO_BANK;
+	switch (e) {
+	case IDNUM_OK:
+		return "";
+	case IDNUM_EMPTY:
+		return bank ? (english ? "Enter the bankgiro number." : "Fyll i bankgironummer.")
+		            : (english ? "Enter the plusgiro number." : "Fyll i plusgironummer.");
+	case IDNUM_FORMAT:
+	case IDNUM_THIRD:
+		return bank ? (english ? "Write the bankgiro number as NNN-NNNN or NNNN-NNNN."
+		                       : "Skriv bankgironumret som NNN-NNNN eller NNNN-NNNN.")
+		            : (english ? "Write the plusgiro number as 2 to 8 digits, the last "
+		                         "after a hyphen (12 34 56-7)."
+		                       : "Skriv plusgironumret med 2 till 8 siffror, den sista "
+		                         "efter ett bindestreck (12 34 56-7).");
+	case IDNUM_CHECK:
+		return idnum_message(e, english);
 	}
 	return "";
 }

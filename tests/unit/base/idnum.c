@@ -1,4 +1,5 @@
-/* Organisationsnummer as the admin form and the CSV import accept them. */
+/* Organisationsnummer as the admin form and the CSV import accept them,
+ * and the bankgiro and plusgiro numbers grants are paid to. */
 #include "../unit.h"
 
 #include "base/idnum.h"
@@ -84,6 +85,90 @@ messages(void **state)
 	assert_string_not_equal(idnum_message(IDNUM_CHECK, 0), idnum_message(IDNUM_FORMAT, 0));
 }
 
+/* Parses a giro number from a C string. */
+static enum idnum_err
+giro(enum giro kind, const char *s, char out[12])
+{
+	return giro_parse(kind, s, strlen(s), out);
+}
+
+/* Bankgiro numbers of seven and eight digits, with the hyphen or without,
+ * come back as the bank writes them (5050-1055 is Skatteverket's; the
+ * seven-digit one's check digit is computed by modulus 10). */
+static void
+bankgiro_valid(void **state)
+{
+	char out[12];
+	assert_int_equal(giro(GIRO_BANK, "5050-1055", out), IDNUM_OK);
+	assert_string_equal(out, "5050-1055");
+	assert_int_equal(giro(GIRO_BANK, " 50501055 ", out), IDNUM_OK);
+	assert_string_equal(out, "5050-1055");
+	assert_int_equal(giro(GIRO_BANK, "123-4566", out), IDNUM_OK);
+	assert_string_equal(out, "123-4566");
+	assert_int_equal(giro(GIRO_BANK, "1234566", out), IDNUM_OK);
+	assert_string_equal(out, "123-4566");
+}
+
+/* A bankgiro typed wrong is refused, so money never goes to a number that
+ * cannot exist: a changed digit, swapped digits, the hyphen elsewhere,
+ * too few or too many digits, letters. */
+static void
+bankgiro_refused(void **state)
+{
+	char out[12];
+	assert_int_equal(giro(GIRO_BANK, "5050-1056", out), IDNUM_CHECK);
+	assert_int_equal(giro(GIRO_BANK, "5005-1055", out), IDNUM_CHECK);
+	assert_int_equal(giro(GIRO_BANK, "50501-055", out), IDNUM_FORMAT);
+	assert_int_equal(giro(GIRO_BANK, "50-501055", out), IDNUM_FORMAT);
+	assert_int_equal(giro(GIRO_BANK, "12-3456", out), IDNUM_FORMAT);
+	assert_int_equal(giro(GIRO_BANK, "505010550", out), IDNUM_FORMAT);
+	assert_int_equal(giro(GIRO_BANK, "5050-105S", out), IDNUM_FORMAT);
+	assert_int_equal(giro(GIRO_BANK, "5050--1055", out), IDNUM_FORMAT);
+	assert_int_equal(giro(GIRO_BANK, "-50501055", out), IDNUM_FORMAT);
+	assert_int_equal(giro(GIRO_BANK, "", out), IDNUM_EMPTY);
+}
+
+/* Plusgiro numbers in groups of two with the check digit after a hyphen,
+ * or as bare digits, come back as digits-N. */
+static void
+plusgiro_valid(void **state)
+{
+	char out[12];
+	assert_int_equal(giro(GIRO_PLUS, "4 12 34-6", out), IDNUM_OK);
+	assert_string_equal(out, "41234-6");
+	assert_int_equal(giro(GIRO_PLUS, "412346", out), IDNUM_OK);
+	assert_string_equal(out, "41234-6");
+	assert_int_equal(giro(GIRO_PLUS, "1-8", out), IDNUM_OK);
+	assert_string_equal(out, "1-8");
+}
+
+/* A plusgiro typed wrong is refused. */
+static void
+plusgiro_refused(void **state)
+{
+	char out[12];
+	assert_int_equal(giro(GIRO_PLUS, "4 12 34-7", out), IDNUM_CHECK);
+	assert_int_equal(giro(GIRO_PLUS, "4 12 3-46", out), IDNUM_FORMAT);
+	assert_int_equal(giro(GIRO_PLUS, "7", out), IDNUM_FORMAT);
+	assert_int_equal(giro(GIRO_PLUS, "123456789", out), IDNUM_FORMAT);
+	assert_int_equal(giro(GIRO_PLUS, "4  12 34-6", out), IDNUM_FORMAT);
+	assert_int_equal(giro(GIRO_PLUS, "4 12 34- 6", out), IDNUM_FORMAT);
+	assert_int_equal(giro(GIRO_PLUS, "  ", out), IDNUM_EMPTY);
+}
+
+/* Each giro error names its kind, in both languages. */
+static void
+giro_messages(void **state)
+{
+	assert_string_equal(giro_message(GIRO_BANK, IDNUM_OK, 0), "");
+	assert_non_null(strstr(giro_message(GIRO_BANK, IDNUM_EMPTY, 0), "bankgironummer"));
+	assert_non_null(strstr(giro_message(GIRO_PLUS, IDNUM_EMPTY, 1), "plusgiro number"));
+	assert_non_null(strstr(giro_message(GIRO_BANK, IDNUM_FORMAT, 1), "NNNN-NNNN"));
+	assert_non_null(strstr(giro_message(GIRO_PLUS, IDNUM_FORMAT, 0), "12 34 56-7"));
+	assert_non_null(strstr(giro_message(GIRO_PLUS, IDNUM_CHECK, 0), "Kontrollsiffran"));
+	assert_non_null(strstr(giro_message(GIRO_BANK, IDNUM_CHECK, 1), "check digit"));
+}
+
 int
 main(void)
 {
@@ -91,6 +176,9 @@ main(void)
 	        cmocka_unit_test(valid_with_hyphen),    cmocka_unit_test(valid_without_hyphen),
 	        cmocka_unit_test(bad_check_digit),      cmocka_unit_test(wrong_format),
 	        cmocka_unit_test(personnummer_refused), cmocka_unit_test(messages),
+	        cmocka_unit_test(bankgiro_valid),       cmocka_unit_test(bankgiro_refused),
+	        cmocka_unit_test(plusgiro_valid),       cmocka_unit_test(plusgiro_refused),
+	        cmocka_unit_test(giro_messages),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
