@@ -83,6 +83,7 @@ const struct route routes[] = {
         {M_POST, "/arenden/{dnr}/sekretess", case_confidential, ROLE_OFFICER, 0, 0},
         DOCUMENT_ROUTES{M_GET, "/handlaggning", cases_inbox_page, ROLE_OFFICER, 0, 0},
         {M_GET, "/handlaggning/statistik", cases_stats_page, ROLE_OFFICER, 0, 0},
+        {M_GET, "/handlaggning/statistik.xlsx", cases_stats_xlsx, ROLE_OFFICER, 0, 0},
         {M_GET, "/diarium", cases_diary_page, ACCESS_PUBLIC, &DIARIUM, 0},
         {M_GET, "/api/v1/mina-arenden", cases_mine_json, ACCESS_USER, 0, 0},
         {M_GET, "/api/v1/handlaggning", cases_inbox_json, ROLE_OFFICER, 0, 0},

@@ -15,6 +15,7 @@ void case_confidential(struct req *r);
 void cases_inbox_page(struct req *r);
 void cases_diary_page(struct req *r);
 void cases_stats_page(struct req *r);
+void cases_stats_xlsx(struct req *r);
 void cases_mine_json(struct req *r);
 void cases_inbox_json(struct req *r);
 #endif

@@ -8,10 +8,13 @@
 #include "layout/layout.h"
 #include "ui/chart.h"
 
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 static struct dbq Q_BY_TYPE_STATUS = {
         "SELECT type, status, count(*) FROM cases WHERE department_id = $1 "
@@ -257,6 +260,72 @@ median_series(struct arena *a, struct tally *types, const struct decided *d, siz
 	return s;
 }
 
+/* The three charts of the page, read from the department's cases; kept in
+ * the request's arena. */
+struct stats_charts {
+	struct chart received, decisions, handling;
+};
+
+/* Reads what the charts show: cases received by month and type, decisions
+ * by month and outcome, median handling time by quarter. */
+static int
+charts_read(struct req *r, time_t now, struct stats_charts *sc)
+{
+	struct periods *pr = arena_alloc(&r->a, sizeof(*pr));
+	periods_init(pr, &r->a, now);
+	struct tally types = {.periods = MONTHS}, outcomes = {.periods = MONTHS};
+	struct tally decided_types = {.periods = QUARTERS};
+	struct decided *decided;
+	size_t ndecided;
+	if (count_received(r, pr, &types) != DB_OK ||
+	    count_decided(r, pr, &outcomes, &decided_types, &decided, &ndecided) != DB_OK)
+		return -1;
+	sc->received = (struct chart){
+	        .id = "inkomna",
+	        .kind = CHART_STACKED,
+	        .title = {"Inkomna ärenden per månad", "Cases received per month"},
+	        .heading = 2,
+	        .x_label = {"Månad", "Month"},
+	        .unit = {"ärenden", "cases"},
+	        .labels = pr->months,
+	        .nlabels = MONTHS,
+	        .series = tally_series(&r->a, &types, case_type_name),
+	        .nseries = types.n,
+	        .empty = {"Inga ärenden har kommit in de senaste 24 månaderna.",
+	                  "No cases have arrived in the last 24 months."},
+	};
+	sc->decisions = (struct chart){
+	        .id = "beslut",
+	        .kind = CHART_STACKED,
+	        .title = {"Beslut per månad och utfall", "Decisions per month by outcome"},
+	        .heading = 2,
+	        .x_label = {"Månad", "Month"},
+	        .unit = {"beslut", "decisions"},
+	        .labels = pr->months,
+	        .nlabels = MONTHS,
+	        .series = tally_series(&r->a, &outcomes, view_outcome),
+	        .nseries = outcomes.n,
+	        .empty = {"Inga beslut de senaste 24 månaderna.",
+	                  "No decisions in the last 24 months."},
+	};
+	sc->handling = (struct chart){
+	        .id = "handlaggningstid",
+	        .kind = CHART_LINES,
+	        .title = {"Handläggningstid per kvartal, median",
+	                  "Handling time per quarter, median"},
+	        .heading = 2,
+	        .x_label = {"Kvartal", "Quarter"},
+	        .unit = {"dagar", "days"},
+	        .labels = pr->quarters,
+	        .nlabels = QUARTERS,
+	        .empty = {"Inga beslut de senaste åtta kvartalen.",
+	                  "No decisions in the last eight quarters."},
+	};
+	sc->handling.series =
+	        median_series(&r->a, &decided_types, decided, ndecided, &sc->handling.nseries);
+	return 0;
+}
+
 void
 cases_stats_page(struct req *r)
 {
@@ -274,15 +343,8 @@ cases_stats_page(struct req *r)
 		                                   arena_strdup(&r->a, db_col_text(&c, 1)),
 		                                   db_col_int(&c, 2)};
 	db_done(&c);
-
-	struct periods pr;
-	periods_init(&pr, &r->a, now);
-	struct tally types = {.periods = MONTHS}, outcomes = {.periods = MONTHS};
-	struct tally decided_types = {.periods = QUARTERS};
-	struct decided *decided;
-	size_t ndecided;
-	if (count_received(r, &pr, &types) != DB_OK ||
-	    count_decided(r, &pr, &outcomes, &decided_types, &decided, &ndecided) != DB_OK) {
+	struct stats_charts sc;
+	if (charts_read(r, now, &sc) != 0) {
 		req_error(r, 500);
 		return;
 	}
@@ -304,53 +366,45 @@ cases_stats_page(struct req *r)
 	int64_t old_open =
 	        db_int(r->db, &Q_OLD_OPEN, DB_ARGS(DB_INT(dept), DB_INT(now - 30 * 86400)), 0);
 
-	struct chart received = {
-	        .id = "inkomna",
-	        .kind = CHART_STACKED,
-	        .title = {"Inkomna ärenden per månad", "Cases received per month"},
-	        .heading = 2,
-	        .x_label = {"Månad", "Month"},
-	        .unit = {"ärenden", "cases"},
-	        .labels = pr.months,
-	        .nlabels = MONTHS,
-	        .series = tally_series(&r->a, &types, case_type_name),
-	        .nseries = types.n,
-	        .empty = {"Inga ärenden har kommit in de senaste 24 månaderna.",
-	                  "No cases have arrived in the last 24 months."},
-	};
-	struct chart decisions = {
-	        .id = "beslut",
-	        .kind = CHART_STACKED,
-	        .title = {"Beslut per månad och utfall", "Decisions per month by outcome"},
-	        .heading = 2,
-	        .x_label = {"Månad", "Month"},
-	        .unit = {"beslut", "decisions"},
-	        .labels = pr.months,
-	        .nlabels = MONTHS,
-	        .series = tally_series(&r->a, &outcomes, view_outcome),
-	        .nseries = outcomes.n,
-	        .empty = {"Inga beslut de senaste 24 månaderna.",
-	                  "No decisions in the last 24 months."},
-	};
-	struct chart handling = {
-	        .id = "handlaggningstid",
-	        .kind = CHART_LINES,
-	        .title = {"Handläggningstid per kvartal, median",
-	                  "Handling time per quarter, median"},
-	        .heading = 2,
-	        .x_label = {"Kvartal", "Quarter"},
-	        .unit = {"dagar", "days"},
-	        .labels = pr.quarters,
-	        .nlabels = QUARTERS,
-	        .empty = {"Inga beslut de senaste åtta kvartalen.",
-	                  "No decisions in the last eight quarters."},
-	};
-	handling.series =
-	        median_series(&r->a, &decided_types, decided, ndecided, &handling.nseries);
-
 	r->p.title = r->p.english ? "Statistics" : "Statistik";
 	layout_head(r);
-	tpl_cases_stats(&r->out, &r->p, rows, nrows, median, (int64_t)n, old_open, &received,
-	                &decisions, &handling);
+	tpl_cases_stats(&r->out, &r->p, rows, nrows, median, (int64_t)n, old_open, &sc.received,
+	                &sc.decisions, &sc.handling);
 	layout_foot(r);
+}
+
+/* The charts' tables as a workbook, for the officer who works on the
+ * figures further: written to a file of its own (libxlsxwriter writes only
+ * to files), which is unlinked at once and sent from its descriptor. */
+void
+cases_stats_xlsx(struct req *r)
+{
+	struct stats_charts sc;
+	if (charts_read(r, time(NULL), &sc) != 0) {
+		req_error(r, 500);
+		return;
+	}
+	const char *dir = getenv("TMPDIR");
+	char path[4096];
+	snprintf(path, sizeof(path), "%s/samverka-statistik-XXXXXX", dir && *dir ? dir : "/tmp");
+	int fd = mkstemp(path);
+	if (fd < 0) {
+		req_fail(r, "no temporary file for the workbook");
+		return;
+	}
+	close(fd);
+	const struct chart *charts[] = {&sc.received, &sc.decisions, &sc.handling};
+	int rc = chart_xlsx(path, charts, 3, r->p.english);
+	fd = rc == 0 ? open(path, O_RDONLY | O_CLOEXEC) : -1;
+	unlink(path);
+	struct stat st;
+	if (fd < 0 || fstat(fd, &st) != 0) {
+		if (fd >= 0)
+			close(fd);
+		req_fail(r, "the workbook could not be written");
+		return;
+	}
+	req_send_file(r, fd, (uint64_t)st.st_size);
+	r->ctype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+	req_header(r, "Content-Disposition", "attachment; filename=\"statistik.xlsx\"");
 }

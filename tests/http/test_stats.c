@@ -3,13 +3,14 @@
  * Swedish time (a case that arrived just after midnight on the first of a
  * month counts in that month, not in the one before, as UTC would have
  * it), by outcome and by median handling time per quarter; on either
- * engine alike. */
+ * engine alike. The same tables as a workbook, read back by openpyxl. */
 #include "harness.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 static time_t now;
 static int serial;
@@ -142,6 +143,70 @@ expect_row(const struct hresp *r, const char *chart, const char *label, const ch
 	h_check(strcmp(got, want) == 0, "%s, %s: %s (got '%s')", chart, label, want, got);
 }
 
+/* The statistics workbook as its reader sees it: a line per row that has
+ * a value, "sheet|cell|cell…", numbers as integers, an empty cell as
+ * nothing, read by Debian's python3-openpyxl. Returns the HTTP status. */
+static long
+workbook_lines(struct hclient *c, const char *path, char *out, size_t n)
+{
+	struct hresp r = {0};
+	h_get(c, path, &r);
+	long status = r.status;
+	char ctype[128];
+	out[0] = 0;
+	const char *ct = hresp_header(&r, "Content-Type", ctype, sizeof(ctype));
+	if (status != 200 || !ct || !strstr(ct, "spreadsheetml")) {
+		hresp_free(&r);
+		return status == 200 ? -1 : status;
+	}
+	char file[4200];
+	snprintf(file, sizeof(file), "%s/statistik.xlsx", H.dir);
+	FILE *f = fopen(file, "wb");
+	if (f) {
+		fwrite(r.body.p, 1, r.body.n, f);
+		fclose(f);
+	}
+	hresp_free(&r);
+	static const char reader[] =
+	        "import sys, openpyxl\n"
+	        "wb = openpyxl.load_workbook(sys.argv[1])\n"
+	        "for ws in wb.worksheets:\n"
+	        "    for row in ws.iter_rows(values_only=True):\n"
+	        "        if any(v is not None for v in row):\n"
+	        "            cells = ['' if v is None else str(int(v))\n"
+	        "                     if isinstance(v, (int, float)) else str(v) for v in row]\n"
+	        "            print('|'.join([ws.title] + cells))\n";
+	char script[4200], cmd[8600];
+	snprintf(script, sizeof(script), "%s/read_xlsx.py", H.dir);
+	f = fopen(script, "w");
+	if (f) {
+		fputs(reader, f);
+		fclose(f);
+	}
+	snprintf(cmd, sizeof(cmd), "%s '%s' '%s' 2>&1",
+	         access("/usr/bin/python3", X_OK) == 0 ? "/usr/bin/python3" : "python3", script,
+	         file);
+	FILE *p = popen(cmd, "r");
+	size_t k = 0;
+	if (p) {
+		k = fread(out, 1, n - 1, p);
+		pclose(p);
+	}
+	out[k] = 0;
+	return status;
+}
+
+/* Whether the workbook's lines hold this one whole. */
+static int
+has_line(const char *lines, const char *line)
+{
+	size_t n = strlen(line);
+	for (const char *p = lines; (p = strstr(p, line)) != NULL; p++)
+		if ((p == lines || p[-1] == '\n') && (p[n] == '\n' || p[n] == 0))
+			return 1;
+	return 0;
+}
+
 /* Department STA: cases received over two years and more, none decided. */
 static void
 received(void)
@@ -205,6 +270,32 @@ received(void)
 	        "in English too");
 	expect_row(&r, "inkomna", month_label(5, l, sizeof(l)), "3|1|4");
 	hresp_free(&r);
+
+	/* the page links its tables as a workbook, a sheet per chart */
+	h_get(c, "/handlaggning/statistik?lang=sv", &r);
+	h_check(hresp_has(&r, "<a href=\"/handlaggning/statistik.xlsx\" download>"),
+	        "the statistics page links the workbook");
+	hresp_free(&r);
+	static char wb[16384];
+	long st = workbook_lines(c, "/handlaggning/statistik.xlsx", wb, sizeof(wb));
+	h_check(st == 200, "the workbook answers 200 as a spreadsheet (%ld)", st);
+	char line[256];
+	snprintf(line, sizeof(line), "inkomna|%s|3|1|4", month_label(5, l, sizeof(l)));
+	h_check(has_line(wb, "inkomna|Inkomna ärenden per månad|||") &&
+	                has_line(wb, "inkomna|Månad|Årlig uppdatering|Föreningsregistrering|"
+	                             "Totalt") &&
+	                has_line(wb, line),
+	        "its sheet of received cases has the title, the table's head and the same "
+	        "numbers as the page (%s)",
+	        line);
+	snprintf(line, sizeof(line), "inkomna|%s|0|0|0", month_label(11, l, sizeof(l)));
+	h_check(has_line(wb, line), "a month without cases is a row of zeros, as on the page");
+	h_check(has_line(wb, "beslut|Beslut per månad och utfall") && !strstr(wb, "beslut|Månad|"),
+	        "no decisions: the decision sheet has its title and no table");
+	struct hclient *anon = h_client();
+	st = workbook_lines(anon, "/handlaggning/statistik.xlsx", wb, sizeof(wb));
+	h_check(st != 200 && st > 0, "someone not signed in gets no workbook (%ld)", st);
+	h_client_free(anon);
 	h_client_free(c);
 }
 
@@ -266,6 +357,20 @@ decided(void)
 	                chart_has(&r, "beslut", "<th scope=\"col\">Partly granted</th>"),
 	        "in English too");
 	hresp_free(&r);
+
+	/* the workbook in the language chosen (English since ?lang=en) */
+	static char wb[16384];
+	char line[256];
+	long st = workbook_lines(c, "/handlaggning/statistik.xlsx", wb, sizeof(wb));
+	snprintf(line, sizeof(line), "beslut|%s|1|2|0|3", month_label(0, l, sizeof(l)));
+	h_check(st == 200 && has_line(wb, "beslut|Month|Refused|Granted|Partly granted|Total") &&
+	                has_line(wb, line),
+	        "the English workbook: the decisions' head and this month's 1, 2, 0 and 3 (%s)",
+	        line);
+	snprintf(line, sizeof(line), "handlaggningstid|%s|5|5|", quarter_label(2, 1, l, sizeof(l)));
+	h_check(has_line(wb, line), "a median not known is an empty cell, not a zero (%s)", line);
+	snprintf(line, sizeof(line), "handlaggningstid|%s|||", quarter_label(1, 1, l, sizeof(l)));
+	h_check(has_line(wb, line), "a quarter without decisions: its label and empty cells");
 	h_client_free(c);
 }
 
