@@ -15,16 +15,23 @@ luhn_ok(const int *d, int k)
 	return sum % 10 == 0;
 }
 
+/* Drops the spaces around what was typed; 0 when nothing is left. */
+static int
+trim(const char **s, size_t *n)
+{
+	while (*n && isspace((unsigned char)**s))
+		(*s)++, (*n)--;
+	while (*n && isspace((unsigned char)(*s)[*n - 1]))
+		(*n)--;
+	return *n != 0;
+}
+
 /* Validates an organisationsnummer written with or without the hyphen (and
  * with spaces around it) and writes the canonical NNNNNN-NNNN form. */
 enum idnum_err
 orgnr_parse(const char *s, size_t n, char out[12])
 {
-	while (n && isspace((unsigned char)*s))
-		s++, n--;
-	while (n && isspace((unsigned char)s[n - 1]))
-		n--;
-	if (n == 0)
+	if (!trim(&s, &n))
 		return IDNUM_EMPTY;
 	int d[10], k = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -81,11 +88,7 @@ idnum_message(enum idnum_err e, int english)
 enum idnum_err
 giro_parse(enum giro kind, const char *s, size_t n, char out[12])
 {
-	while (n && isspace((unsigned char)*s))
-		s++, n--;
-	while (n && isspace((unsigned char)s[n - 1]))
-		n--;
-	if (n == 0)
+	if (!trim(&s, &n))
 		return IDNUM_EMPTY;
 	int d[8], k = 0, hyphen = -1;
 	for (size_t i = 0; i < n; i++) {
