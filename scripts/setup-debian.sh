@@ -1,12 +1,14 @@
 #!/bin/sh
-# Installs what building, running and testing samverka needs on Debian 12.
+# Installs what building, running and testing samverka needs on Debian 12
+# (zlib1g-dev because xlsxwriter.pc links -lz but its -dev package does not
+# depend on it).
 # Idempotent: installs only what is missing. Run as root (or with sudo).
 set -eu
 cd "$(dirname "$0")/.."
 
 packages="meson ninja-build pkg-config gcc clang libclang-rt-14-dev
 libmicrohttpd-dev libsqlite3-dev libpq-dev libsodium-dev libjansson-dev
-libunistring-dev libicu-dev libcurl4-openssl-dev libcmocka-dev libxlsxwriter-dev
+libunistring-dev libicu-dev libcurl4-openssl-dev libcmocka-dev libxlsxwriter-dev zlib1g-dev
 postgresql python3-aiosmtpd python3-openpyxl sqlite3 curl wrk nginx-light chromium"
 # Node.js may come from elsewhere (the machine image ships one, with its
 # npm): Debian's nodejs and npm come in only when there is no node or npm, or
