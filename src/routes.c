@@ -12,6 +12,7 @@
 #include "cases/documents.h"
 #include "cases/eservice.h"
 #include "cases/pages.h"
+#include "grants/grants.h"
 #include "home/home.h"
 #include "http/router.h"
 #include "register/pages.h"
@@ -62,6 +63,19 @@ const struct route routes[] = {
         {M_GET, "/admin/anvandare", admin_users, ROLE_ADMIN, 0, 0},
         {M_POST, "/admin/anvandare", admin_user_add, ROLE_ADMIN, 0, ROUTE_SLOW},
         {M_POST, "/admin/anvandare/roll", admin_user_role, ROLE_ADMIN, 0, 0},
+        {M_GET, "/admin/bidrag", grants_admin_list, ROLE_ADMIN | ROLE_OFFICER, 0, 0},
+        {M_GET, "/admin/bidrag/ny", grants_admin_new, ROLE_ADMIN | ROLE_OFFICER, 0, 0},
+        {M_POST, "/admin/bidrag/ny", grants_admin_create, ROLE_ADMIN | ROLE_OFFICER, 0, 0},
+        {M_GET, "/admin/bidrag/{id}", grants_admin_edit, ROLE_ADMIN | ROLE_OFFICER, 0, 0},
+        {M_POST, "/admin/bidrag/{id}", grants_admin_update, ROLE_ADMIN | ROLE_OFFICER, 0, 0},
+        {M_POST, "/admin/bidrag/{id}/fragor", grants_admin_question_add, ROLE_ADMIN | ROLE_OFFICER,
+         0, 0},
+        {M_POST, "/admin/bidrag/{id}/fragor/{q}/ta-bort", grants_admin_question_remove,
+         ROLE_ADMIN | ROLE_OFFICER, 0, 0},
+        {M_POST, "/admin/bidrag/{id}/kriterier", grants_admin_criterion_add,
+         ROLE_ADMIN | ROLE_OFFICER, 0, 0},
+        {M_POST, "/admin/bidrag/{id}/kriterier/{c}/ta-bort", grants_admin_criterion_remove,
+         ROLE_ADMIN | ROLE_OFFICER, 0, 0},
 
         {M_GET, "/registrera-forening", registration_form, ACCESS_USER, 0, 0},
         {M_POST, "/registrera-forening", registration_submit, ACCESS_USER, 0, ROUTE_FILES},

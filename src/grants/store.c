@@ -274,12 +274,12 @@ choices(struct db *db, struct arena *a, struct dbq *q, const struct dbval *args,
 		return -1;
 	int rc;
 	while ((rc = db_next(&c)) > 0) {
-		items = arena_grow(a, items, n + 1, &cap, sizeof(*items));
+		items = arena_grow(a, items, n, &cap, sizeof(*items));
 		items[n++] = (struct choice){col(&c, a, 0), col(&c, a, 1), col(&c, a, 2),
 		                             with_id ? db_col_int(&c, 3) : 0};
 	}
 	db_done(&c);
-	items = arena_grow(a, items, n + 1, &cap, sizeof(*items));
+	items = arena_grow(a, items, n, &cap, sizeof(*items));
 	items[n] = (struct choice){0};
 	*out = items;
 	return rc < 0 ? -1 : 0;
@@ -302,12 +302,12 @@ grant_eligibility_of(struct db *db, struct arena *a, const struct grant_programm
 		for (const struct choice *f = assoc_forms; f->code; f++)
 			if (strcmp(f->code, code) == 0) {
 				out->forms =
-				        arena_grow(a, out->forms, n + 1, &cap, sizeof(*out->forms));
+				        arena_grow(a, out->forms, n, &cap, sizeof(*out->forms));
 				out->forms[n++] = *f;
 			}
 	}
 	db_done(&c);
-	out->forms = arena_grow(a, out->forms, n + 1, &cap, sizeof(*out->forms));
+	out->forms = arena_grow(a, out->forms, n, &cap, sizeof(*out->forms));
 	out->forms[n] = (struct choice){0};
 	if (rc < 0)
 		return -1;

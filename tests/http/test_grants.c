@@ -1,0 +1,332 @@
+/* The grant programmes (issue 10, first part): their administration by
+ * administrators and the department's own officers, and the public pages
+ * that say what can be applied for, by whom and until when. */
+#include "harness.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static struct hclient *admin, *officer;
+
+/* A number a query answers, -1 when it answers none. */
+static long
+sql_number(const char *q)
+{
+	char v[32];
+	return h_sql_line(q, v, sizeof(v)) && v[0] ? strtol(v, NULL, 10) : -1;
+}
+
+static long
+programmes(void)
+{
+	return sql_number("SELECT count(*) FROM grant_programmes");
+}
+
+struct programme_fields {
+	const char *namn, *adress, *forvaltning, *typ, *oppnar, *stanger, *budget, *regler,
+	        *lattlast;
+};
+
+/* POSTs the programme form as c; the programme's id from the redirect,
+ * or 0. */
+static long
+post_programme(struct hclient *c, const char *path, const struct programme_fields *p,
+               struct hresp *r)
+{
+	struct hstr f = {0};
+	h_form_add(&f, "csrf", h_csrf(c));
+	h_form_add(&f, "namn", p->namn);
+	h_form_add(&f, "adress", p->adress ? p->adress : "");
+	h_form_add(&f, "forvaltning", p->forvaltning);
+	h_form_add(&f, "typ", p->typ);
+	h_form_add(&f, "oppnar", p->oppnar);
+	h_form_add(&f, "stanger", p->stanger);
+	h_form_add(&f, "budget", p->budget);
+	h_form_add(&f, "aterrapport", "");
+	h_form_add(&f, "regler", p->regler);
+	h_form_add(&f, "lattlast", p->lattlast ? p->lattlast : "");
+	h_post(c, path, f.p, r);
+	hstr_free(&f);
+	char loc[256];
+	long id = 0;
+	if (r->status == 303 && hresp_header(r, "Location", loc, sizeof(loc)))
+		sscanf(loc, "/admin/bidrag/%ld?sparad=1", &id);
+	return id;
+}
+
+/* Checks that a field of the answer carries the expected error. */
+static void
+field_says(const struct hresp *r, const char *field, const char *words)
+{
+	char err[512];
+	const char *e = h_field_error(r, field, err, sizeof(err));
+	h_check(e && strstr(e, words) && h_field_invalid(r, field) && h_summary_links(r, field),
+	        "%s: the error '%s' beside the field, linked from the summary (got '%s')", field,
+	        words, e ? e : "none");
+}
+
+/* Who may reach the administration at all: a visitor is sent to sign in
+ * as on every other admin page, a representative is refused. */
+static void
+access(void)
+{
+	struct hclient *anon = h_client(), *rep = h_client();
+	struct hresp r, other;
+	char loc[256], other_loc[256];
+	h_get(anon, "/admin/bidrag", &r);
+	h_get(anon, "/admin/foreningar", &other);
+	h_check(r.status == 303 && other.status == 303 &&
+	                hresp_header(&r, "Location", loc, sizeof(loc)) &&
+	                strcmp(loc, "/logga-in?till=%2Fadmin%2Fbidrag") == 0 &&
+	                hresp_header(&other, "Location", other_loc, sizeof(other_loc)),
+	        "a visitor asking for /admin/bidrag is sent to sign in, as for /admin/foreningar "
+	        "(got %ld)",
+	        r.status);
+	hresp_free(&r);
+	hresp_free(&other);
+	struct hstr f = {0};
+	h_form_add(&f, "csrf", h_csrf(anon));
+	h_form_add(&f, "namn", "Smygbidrag");
+	h_post(anon, "/admin/bidrag/ny", f.p, &r);
+	h_check(r.status == 403 && programmes() == 0,
+	        "a visitor's POST of a programme is refused with 403, nothing written (got %ld)",
+	        r.status);
+	hresp_free(&r);
+	hstr_free(&f);
+	h_check(h_login(rep, "representative") == 303, "the representative signs in");
+	h_check(h_get_status(rep, "/admin/bidrag") == 403 &&
+	                h_get_status(rep, "/admin/bidrag/ny") == 403,
+	        "a representative gets 403 on the programmes' administration");
+	h_client_free(anon);
+	h_client_free(rep);
+}
+
+/* Bad input comes back beside its field with what was typed, and nothing
+ * is written. */
+static void
+refused_input(void)
+{
+	struct hresp r;
+	struct programme_fields p = {"",
+	                             "",
+	                             "KUL",
+	                             "projektbidrag",
+	                             "2026-05-01",
+	                             "2026-04-01",
+	                             "12,5x",
+	                             "Regler med <b>fetstil</b> kvar",
+	                             ""};
+	post_programme(admin, "/admin/bidrag/ny", &p, &r);
+	h_check(r.status == 422, "a programme with errors is answered 422 (got %ld)", r.status);
+	field_says(&r, "namn", "Skriv programmets namn.");
+	field_says(&r, "stanger", "kan inte vara före");
+	field_says(&r, "budget", "Skriv beloppet i kronor");
+	h_check(hresp_has(&r, "value=\"12,5x\"") &&
+	                hresp_has(&r, ">Regler med &lt;b&gt;fetstil&lt;/b&gt; kvar</textarea>") &&
+	                hresp_has(&r, "value=\"2026-05-01\""),
+	        "the typed budget, dates and rules are kept");
+	h_check(programmes() == 0, "nothing was written");
+	hresp_free(&r);
+
+	p = (struct programme_fields){"Projektbidrag kultur",
+	                              "",
+	                              "KUL",
+	                              "projektbidrag",
+	                              "2026-04-01",
+	                              "2026-05-01",
+	                              "-100",
+	                              "Regler.",
+	                              ""};
+	post_programme(admin, "/admin/bidrag/ny", &p, &r);
+	h_check(r.status == 422, "a negative budget is answered 422 (got %ld)", r.status);
+	field_says(&r, "budget", "kan inte vara negativt");
+	h_check(programmes() == 0, "nothing was written for a negative budget");
+	hresp_free(&r);
+
+	p.budget = "100 000";
+	p.adress = "Fel Adress!";
+	post_programme(admin, "/admin/bidrag/ny", &p, &r);
+	field_says(&r, "adress", "små bokstäver");
+	h_check(programmes() == 0, "nothing was written for a bad address");
+	hresp_free(&r);
+}
+
+/* The administrator creates a culture programme; the leisure officer
+ * cannot see or change it, and manages only the leisure department's. */
+static void
+departments(char kul_path[64])
+{
+	struct hresp r;
+	struct programme_fields p = {"Projektbidrag kultur 2026",
+	                             "",
+	                             "KUL",
+	                             "projektbidrag",
+	                             "2026-04-01",
+	                             "2026-05-01",
+	                             "1 250 000",
+	                             "## Regler\n\nText.",
+	                             ""};
+	long id = post_programme(admin, "/admin/bidrag/ny", &p, &r);
+	hresp_free(&r);
+	h_check(id > 0 && programmes() == 1 &&
+	                sql_number("SELECT budget FROM grant_programmes") == 125000000,
+	        "the administrator creates a programme: 1 250 000 kr kept as 125000000 öre");
+	h_check(sql_number("SELECT count(*) FROM grant_programmes "
+	                   "WHERE slug = 'projektbidrag-kultur-2026'") == 1,
+	        "its address is made of its name");
+	snprintf(kul_path, 64, "/admin/bidrag/%ld", id);
+	char saved[80];
+	snprintf(saved, sizeof(saved), "%s?sparad=1", kul_path);
+	h_get(admin, saved, &r);
+	h_check(r.status == 200 && hresp_has(&r, "value=\"1250000\"") && hresp_has(&r, "Sparat."),
+	        "the administrator's form shows it again, budget in kronor");
+	hresp_free(&r);
+
+	h_check(h_login(officer, "officer") == 303, "the leisure officer signs in");
+	h_get(officer, kul_path, &r);
+	h_check(r.status == 404, "the leisure officer gets 404 on the culture programme (got %ld)",
+	        r.status);
+	hresp_free(&r);
+	p.namn = "Kapat program";
+	post_programme(officer, kul_path, &p, &r);
+	h_check(r.status == 404 && sql_number("SELECT count(*) FROM grant_programmes "
+	                                      "WHERE name = 'Kapat program'") == 0,
+	        "and 404 on changing it, nothing changed (got %ld)", r.status);
+	hresp_free(&r);
+	char path[96];
+	snprintf(path, sizeof(path), "%s/kriterier", kul_path);
+	struct hstr f = {0};
+	h_form_add(&f, "csrf", h_csrf(officer));
+	h_form_add(&f, "kriterium", "Smygkriterium");
+	h_form_add(&f, "maxpoang", "5");
+	h_post(officer, path, f.p, &r);
+	hstr_free(&f);
+	h_check(r.status == 404 && sql_number("SELECT count(*) FROM grant_criteria") == 0,
+	        "and 404 on adding a criterion to it (got %ld)", r.status);
+	hresp_free(&r);
+	h_get(officer, "/admin/bidrag", &r);
+	h_check(r.status == 200 && !hresp_has(&r, "Projektbidrag kultur 2026"),
+	        "the officer's list leaves the culture programme out");
+	hresp_free(&r);
+
+	p = (struct programme_fields){"Föreningsbidrag",
+	                              "",
+	                              "KUL",
+	                              "organisationsbidrag",
+	                              "2026-04-01",
+	                              "2026-05-01",
+	                              "500000",
+	                              "Regler.",
+	                              ""};
+	post_programme(officer, "/admin/bidrag/ny", &p, &r);
+	h_check(r.status == 422 && programmes() == 1,
+	        "the officer cannot put a programme in the culture department (got %ld)", r.status);
+	field_says(&r, "forvaltning", "Välj en av förvaltningarna");
+	hresp_free(&r);
+	p.forvaltning = "FRI";
+	long own = post_programme(officer, "/admin/bidrag/ny", &p, &r);
+	hresp_free(&r);
+	snprintf(path, sizeof(path), "/admin/bidrag/%ld", own);
+	h_check(own > 0 && h_get_status(officer, path) == 200,
+	        "the officer creates and opens a leisure programme");
+	p.adress = "projektbidrag-kultur-2026";
+	post_programme(officer, path, &p, &r);
+	field_says(&r, "adress", "har redan den adressen");
+	hresp_free(&r);
+}
+
+/* Questions and criteria are added beside the programme through their
+ * own forms, refused beside the field when wrong, and removed. */
+static void
+questions_and_criteria(const char *kul_path)
+{
+	struct hresp r;
+	char path[96];
+	snprintf(path, sizeof(path), "%s/fragor", kul_path);
+	struct hstr f = {0};
+	h_form_add(&f, "csrf", h_csrf(admin));
+	h_form_add(&f, "fraga", "");
+	h_form_add(&f, "fragetyp", "choice");
+	h_form_add(&f, "alternativ", "");
+	h_post(admin, path, f.p, &r);
+	hstr_free(&f);
+	h_check(r.status == 422, "a question without words is answered 422 (got %ld)", r.status);
+	field_says(&r, "fraga", "Skriv frågan.");
+	field_says(&r, "alternativ", "Skriv alternativen");
+	h_check(sql_number("SELECT count(*) FROM grant_questions") == 0, "no question was written");
+	hresp_free(&r);
+
+	f = (struct hstr){0};
+	h_form_add(&f, "csrf", h_csrf(admin));
+	h_form_add(&f, "fraga", "Vilken konstform gäller projektet?");
+	h_form_add(&f, "fraga_en", "Which art form is the project in?");
+	h_form_add(&f, "fragetyp", "choice");
+	h_form_add(&f, "obligatorisk", "1");
+	h_form_add(&f, "alternativ", "Musik\nTeater\nBild och form");
+	h_post(admin, path, f.p, &r);
+	hstr_free(&f);
+	h_check(r.status == 303, "a choice question is added (got %ld)", r.status);
+	hresp_free(&r);
+	h_get(admin, kul_path, &r);
+	h_check(hresp_has(&r, "Vilken konstform gäller projektet?") &&
+	                hresp_has(&r, "måste besvaras"),
+	        "the programme's page lists the question as required");
+	hresp_free(&r);
+
+	snprintf(path, sizeof(path), "%s/kriterier", kul_path);
+	f = (struct hstr){0};
+	h_form_add(&f, "csrf", h_csrf(admin));
+	h_form_add(&f, "kriterium", "Konstnärlig kvalitet");
+	h_form_add(&f, "maxpoang", "0");
+	h_post(admin, path, f.p, &r);
+	hstr_free(&f);
+	field_says(&r, "maxpoang", "från 1 till 100");
+	h_check(hresp_has(&r, "value=\"Konstnärlig kvalitet\"") &&
+	                sql_number("SELECT count(*) FROM grant_criteria") == 0,
+	        "the criterion's words are kept and nothing written");
+	hresp_free(&r);
+	f = (struct hstr){0};
+	h_form_add(&f, "csrf", h_csrf(admin));
+	h_form_add(&f, "kriterium", "Konstnärlig kvalitet");
+	h_form_add(&f, "maxpoang", "10");
+	h_post(admin, path, f.p, &r);
+	hstr_free(&f);
+	h_check(r.status == 303 && sql_number("SELECT max_score FROM grant_criteria") == 10,
+	        "a criterion with its highest score is added");
+	hresp_free(&r);
+
+	long q = sql_number("SELECT id FROM grant_questions");
+	snprintf(path, sizeof(path), "%s/fragor/%ld/ta-bort", kul_path, q);
+	f = (struct hstr){0};
+	h_form_add(&f, "csrf", h_csrf(admin));
+	h_post(admin, path, f.p, &r);
+	h_check(r.status == 303 && sql_number("SELECT count(*) FROM grant_questions") == 0,
+	        "the question is removed");
+	hresp_free(&r);
+	h_post(admin, path, f.p, &r);
+	h_check(r.status == 404, "removing it again is a 404 (got %ld)", r.status);
+	hresp_free(&r);
+	hstr_free(&f);
+}
+
+int
+main(void)
+{
+	setenv("TZ", "Europe/Stockholm", 1);
+	tzset();
+	h_start();
+	admin = h_client();
+	officer = h_client();
+	h_check(h_login(admin, "admin") == 303, "the admin signs in");
+	h_sql("DELETE FROM grant_programmes", NULL);
+	access();
+	refused_input();
+	char kul_path[64];
+	departments(kul_path);
+	questions_and_criteria(kul_path);
+	h_client_free(admin);
+	h_client_free(officer);
+	return h_finish();
+}
