@@ -37,6 +37,10 @@ const struct route routes[] = {
         {M_GET, "/api/v1/foreningar/{id}", register_detail_json, ACCESS_PUBLIC, &REGISTER, 0},
         {M_GET, "/oppna-data/foreningar.csv", register_csv, ACCESS_PUBLIC, &REGISTER, 0},
 
+        {M_GET, "/bidrag", grants_list_page, ACCESS_PUBLIC, 0, 0},
+        {M_GET, "/bidrag/{slug}", grants_programme_page, ACCESS_PUBLIC, 0, 0},
+        {M_GET, "/bidrag/{slug}/lattlast", grants_easy_read_page, ACCESS_PUBLIC, 0, 0},
+
         {M_GET, "/logga-in", login_form, ACCESS_PUBLIC, 0, 0},
         {M_POST, "/logga-in", login_submit, ACCESS_PUBLIC, 0, ROUTE_SLOW},
         {M_POST, "/logga-ut", logout_submit, ACCESS_USER, 0, 0},

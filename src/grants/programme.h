@@ -59,6 +59,9 @@ int grant_slug_taken(struct db *db, const char *slug, int64_t id);
 int grant_save(struct db *db, int64_t id, const struct grant_programme *g, int64_t *saved);
 int grant_eligibility_of(struct db *db, struct arena *a, const struct grant_programme *g,
                          struct grant_eligibility *out);
+int grant_eligibility_current(struct db *db, struct arena *a, const char *today,
+                              const struct grant_programme *items, size_t n,
+                              struct grant_eligibility **out);
 int grant_questions(struct db *db, struct arena *a, int64_t programme_id,
                     struct grant_question **out, size_t *n);
 int grant_question_add(struct db *db, int64_t programme_id, const struct grant_question *q);

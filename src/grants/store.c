@@ -57,6 +57,22 @@ static struct dbq Q_GROUP_NAMES = {
         "SELECT t.slug, t.name_sv, t.name_en, t.id FROM grant_programme_groups l "
         "JOIN target_groups t ON t.id = l.group_id WHERE l.programme_id = $1 ORDER BY t.name_sv",
         NULL, 0};
+/* Who may apply to every programme not yet closed, in one query per
+ * kind of limit: (programme, code, name_sv, name_en). */
+static struct dbq Q_CURRENT_FORMS = {
+        "SELECT l.programme_id, l.form, l.form, l.form FROM grant_programme_forms l "
+        "JOIN grant_programmes g ON g.id = l.programme_id WHERE g.closes >= $1 ORDER BY l.form",
+        NULL, 0};
+static struct dbq Q_CURRENT_GROUPS = {
+        "SELECT l.programme_id, t.slug, t.name_sv, t.name_en FROM grant_programme_groups l "
+        "JOIN grant_programmes g ON g.id = l.programme_id "
+        "JOIN target_groups t ON t.id = l.group_id WHERE g.closes >= $1 ORDER BY t.name_sv",
+        NULL, 0};
+static struct dbq Q_CURRENT_AREAS = {
+        "SELECT l.programme_id, a.slug, a.name, a.name FROM grant_programme_areas l "
+        "JOIN grant_programmes g ON g.id = l.programme_id "
+        "JOIN areas a ON a.id = l.area_id WHERE g.closes >= $1 ORDER BY a.name",
+        NULL, 0};
 static struct dbq Q_QUESTIONS = {
         "SELECT q.id, q.label_sv, q.label_en, q.type, t.name_sv, t.name_en, q.choices, q.required "
         "FROM grant_questions q JOIN grant_question_types t ON t.code = q.type "
@@ -410,4 +426,74 @@ int
 grant_question_type_choices(struct db *db, struct arena *a, struct choice **out)
 {
 	return choices(db, a, &Q_QUESTION_TYPES, DB_NOARGS, 0, out);
+}
+
+/* A form's names (assoc_forms) for its code; NULL when it names none. */
+static const struct choice *
+form_named(const char *code)
+{
+	for (const struct choice *f = assoc_forms; f->code; f++)
+		if (strcmp(f->code, code) == 0)
+			return f;
+	return NULL;
+}
+
+/* Appends a choice to one of a programme's lists, keeping it ended by an
+ * empty choice. */
+static void
+append(struct arena *a, struct choice **list, size_t *n, size_t *cap, struct choice c)
+{
+	/* room for the choice and the end: a list that exists holds n + 1 */
+	*list = arena_grow(a, *list, *list ? *n + 1 : 0, cap, sizeof(**list));
+	(*list)[(*n)++] = c;
+	(*list)[*n] = (struct choice){0};
+}
+
+/* One of the limits of every listed programme, from a query of
+ * (programme, code, name_sv, name_en); forms named as the register names
+ * them. */
+static int
+limits(struct db *db, struct arena *a, struct dbq *q, const char *today,
+       const struct grant_programme *items, size_t n, struct grant_eligibility *out, int which)
+{
+	struct dbcur c;
+	size_t *count = arena_zalloc(a, (n ? n : 1) * 2 * sizeof(*count)), *cap = count + n;
+	if (db_query(db, &c, q, DB_ARGS(DB_TEXT(today))) != DB_OK)
+		return -1;
+	int rc;
+	while ((rc = db_next(&c)) > 0) {
+		int64_t id = db_col_int(&c, 0);
+		size_t i = 0;
+		while (i < n && items[i].id != id)
+			i++;
+		if (i == n)
+			continue;
+		struct choice ch = {col(&c, a, 1), col(&c, a, 2), col(&c, a, 3), 0};
+		const struct choice *named = which == 0 ? form_named(ch.code) : NULL;
+		if (which == 0 && !named)
+			continue;
+		struct choice **list = which == 0   ? &out[i].forms
+		                       : which == 1 ? &out[i].groups
+		                                    : &out[i].areas;
+		append(a, list, &count[i], &cap[i], named ? *named : ch);
+	}
+	db_done(&c);
+	return rc < 0 ? -1 : 0;
+}
+
+/* Who may apply to each of the programmes grant_list_current listed for
+ * the same day: three queries for the whole list, none per programme. */
+int
+grant_eligibility_current(struct db *db, struct arena *a, const char *today,
+                          const struct grant_programme *items, size_t n,
+                          struct grant_eligibility **out)
+{
+	*out = arena_zalloc(a, (n ? n : 1) * sizeof(**out));
+	for (size_t i = 0; i < n; i++)
+		(*out)[i].informal_allowed = items[i].informal_allowed;
+	return limits(db, a, &Q_CURRENT_FORMS, today, items, n, *out, 0) == 0 &&
+	                       limits(db, a, &Q_CURRENT_GROUPS, today, items, n, *out, 1) == 0 &&
+	                       limits(db, a, &Q_CURRENT_AREAS, today, items, n, *out, 2) == 0
+	               ? 0
+	               : -1;
 }

@@ -5,5 +5,5 @@
 #include "base/arena.h"
 #include "base/esc.h"
 
-struct html markdown_html(struct arena *a, const char *md);
+struct html markdown_html(struct arena *a, const char *md, int top);
 #endif

@@ -24,9 +24,22 @@ programmes(void)
 	return sql_number("SELECT count(*) FROM grant_programmes");
 }
 
+/* A day counted from today in Stockholm, as the server reckons dates. */
+static const char *
+day(int offset, char out[11])
+{
+	time_t t = time(NULL) + (time_t)offset * 86400;
+	struct tm tm;
+	localtime_r(&t, &tm);
+	strftime(out, 11, "%Y-%m-%d", &tm);
+	return out;
+}
+
 struct programme_fields {
 	const char *namn, *adress, *forvaltning, *typ, *oppnar, *stanger, *budget, *regler,
 	        *lattlast;
+	const char *malgrupp; /* a target group's id to limit it to, or NULL */
+	int informella;
 };
 
 /* POSTs the programme form as c; the programme's id from the redirect,
@@ -47,6 +60,10 @@ post_programme(struct hclient *c, const char *path, const struct programme_field
 	h_form_add(&f, "aterrapport", "");
 	h_form_add(&f, "regler", p->regler);
 	h_form_add(&f, "lattlast", p->lattlast ? p->lattlast : "");
+	if (p->malgrupp)
+		h_form_add(&f, "malgrupp", p->malgrupp);
+	if (p->informella)
+		h_form_add(&f, "informella", "1");
 	h_post(c, path, f.p, r);
 	hstr_free(&f);
 	char loc[256];
@@ -109,15 +126,10 @@ static void
 refused_input(void)
 {
 	struct hresp r;
-	struct programme_fields p = {"",
-	                             "",
-	                             "KUL",
-	                             "projektbidrag",
-	                             "2026-05-01",
-	                             "2026-04-01",
-	                             "12,5x",
-	                             "Regler med <b>fetstil</b> kvar",
-	                             ""};
+	struct programme_fields p = {
+	        "",           "",           "KUL",   "projektbidrag",
+	        "2026-05-01", "2026-04-01", "12,5x", "Regler med <b>fetstil</b> kvar",
+	        "",           NULL,         0};
 	post_programme(admin, "/admin/bidrag/ny", &p, &r);
 	h_check(r.status == 422, "a programme with errors is answered 422 (got %ld)", r.status);
 	field_says(&r, "namn", "Skriv programmets namn.");
@@ -138,7 +150,9 @@ refused_input(void)
 	                              "2026-05-01",
 	                              "-100",
 	                              "Regler.",
-	                              ""};
+	                              "",
+	                              NULL,
+	                              0};
 	post_programme(admin, "/admin/bidrag/ny", &p, &r);
 	h_check(r.status == 422, "a negative budget is answered 422 (got %ld)", r.status);
 	field_says(&r, "budget", "kan inte vara negativt");
@@ -167,7 +181,9 @@ departments(char kul_path[64])
 	                             "2026-05-01",
 	                             "1 250 000",
 	                             "## Regler\n\nText.",
-	                             ""};
+	                             "",
+	                             NULL,
+	                             0};
 	long id = post_programme(admin, "/admin/bidrag/ny", &p, &r);
 	hresp_free(&r);
 	h_check(id > 0 && programmes() == 1 &&
@@ -219,7 +235,9 @@ departments(char kul_path[64])
 	                              "2026-05-01",
 	                              "500000",
 	                              "Regler.",
-	                              ""};
+	                              "",
+	                              NULL,
+	                              0};
 	post_programme(officer, "/admin/bidrag/ny", &p, &r);
 	h_check(r.status == 422 && programmes() == 1,
 	        "the officer cannot put a programme in the culture department (got %ld)", r.status);
@@ -311,6 +329,152 @@ questions_and_criteria(const char *kul_path)
 	hstr_free(&f);
 }
 
+/* The public list says what is open now and what opens soon, and leaves
+ * out what has closed; a programme's page shows its rules from Markdown
+ * with raw HTML dropped, who may apply, and its easy-read text. */
+static void
+public_pages(void)
+{
+	char d1[11], d2[11], d3[11], d4[11], d5[11], d6[11], d7[11], d8[11], group[32], slug[128];
+	struct hresp r;
+	struct hclient *anon = h_client();
+	h_sql_line("SELECT id FROM target_groups WHERE slug = 'unga'", group, sizeof(group));
+	struct programme_fields open = {
+	        "Aktivitetsstöd för unga",
+	        "",
+	        "FRI",
+	        "aktivitetsstod",
+	        day(-10, d1),
+	        day(20, d2),
+	        "2 000 000",
+	        "## Vem kan söka\n\nFöreningar med verksamhet för unga 7–25 år. Ansök "
+	        "**senast** sista dagen.\n\n<script>alert('x')</script>\n\nText <img src=x "
+	        "onerror=alert(1)> och [en länk](javascript:alert(2)).\n",
+	        "Du kan få pengar för aktiviteter med unga.\n\nSkicka in ansökan *i tid*.",
+	        group,
+	        1};
+	struct programme_fields soon = {"Projektbidrag hösten",
+	                                "",
+	                                "KUL",
+	                                "projektbidrag",
+	                                day(30, d3),
+	                                day(60, d4),
+	                                "800 000",
+	                                "Regler för hösten.",
+	                                "",
+	                                NULL,
+	                                0};
+	struct programme_fields recent = {"Lokalbidrag som nyss stängt",
+	                                  "",
+	                                  "FRI",
+	                                  "lokalkostnadsbidrag",
+	                                  day(-60, d5),
+	                                  day(-5, d6),
+	                                  "100 000",
+	                                  "Stängt.",
+	                                  "",
+	                                  NULL,
+	                                  0};
+	struct programme_fields old = {"Organisationsbidrag 2023",
+	                               "",
+	                               "AOS",
+	                               "organisationsbidrag",
+	                               day(-800, d7),
+	                               day(-700, d8),
+	                               "100 000",
+	                               "Gammalt.",
+	                               "",
+	                               NULL,
+	                               0};
+	const struct programme_fields *all[] = {&open, &soon, &recent, &old};
+	for (int i = 0; i < 4; i++) {
+		h_check(post_programme(admin, "/admin/bidrag/ny", all[i], &r) > 0,
+		        "the administrator creates '%s'", all[i]->namn);
+		hresp_free(&r);
+	}
+	h_get(anon, "/bidrag", &r);
+	const char *now = r.body.p ? strstr(r.body.p, "Går att söka nu</h2>") : NULL;
+	const char *later = r.body.p ? strstr(r.body.p, "Öppnar snart</h2>") : NULL;
+	const char *a = r.body.p ? strstr(r.body.p, "Aktivitetsstöd för unga") : NULL;
+	const char *b = r.body.p ? strstr(r.body.p, "Projektbidrag hösten") : NULL;
+	h_check(r.status == 200 && now && later && a && b && now < a && a < later && later < b,
+	        "/bidrag lists the open programme under 'open now' and the coming one under "
+	        "'opening soon'");
+	h_check(!hresp_has(&r, "Lokalbidrag som nyss stängt") &&
+	                !hresp_has(&r, "Organisationsbidrag 2023"),
+	        "and leaves out the closed ones, lately or long ago");
+	char until[64];
+	snprintf(until, sizeof(until), "Sök senast %s", open.stanger);
+	h_check(hresp_has(&r, until) && hresp_has(&r, "För målgrupperna: Unga") &&
+	                hresp_has(&r, "Informella nätverk utan organisationsnummer får också söka"),
+	        "it says until when and by whom (%s, the target group, informal networks)", until);
+	hresp_free(&r);
+	h_get(anon, "/bidrag?lang=en", &r);
+	h_check(r.status == 200 && hresp_has(&r, "Open for applications now</h2>") &&
+	                hresp_has(&r, "Opening soon</h2>") &&
+	                hresp_has(&r, "For the target groups: Young people"),
+	        "the list is in English too");
+	hresp_free(&r);
+	h_get(anon, "/bidrag?lang=sv", &r);
+	hresp_free(&r);
+	h_get(anon, "/", &r);
+	h_check(hresp_has(&r, "<a href=\"/bidrag\">"), "the start page and menu link to /bidrag");
+	hresp_free(&r);
+
+	h_sql_line("SELECT slug FROM grant_programmes WHERE name = 'Aktivitetsstöd för unga'", slug,
+	           sizeof(slug));
+	char path[192];
+	snprintf(path, sizeof(path), "/bidrag/%s", slug);
+	h_get(anon, path, &r);
+	h_check(r.status == 200 && hresp_has(&r, "<h4>Vem kan söka</h4>") &&
+	                hresp_has(&r, "<strong>senast</strong>"),
+	        "%s renders its rules from Markdown", path);
+	h_check(hresp_count(&r, "<script") == 0 && !hresp_has(&r, "<img") &&
+	                !hresp_has(&r, "javascript:") && !hresp_has(&r, "onerror"),
+	        "raw HTML in the rules is dropped: no script, no img, no javascript: link");
+	h_check(hresp_has(&r, "Går att söka nu.") && hresp_has(&r, "2 000 000 kr") &&
+	                hresp_has(&r, "Aktiva föreningar i föreningsregistret"),
+	        "the page says it is open, the budget and who may apply");
+	char easy[224];
+	snprintf(easy, sizeof(easy), "href=\"%s/lattlast\"", path);
+	h_check(hresp_has(&r, easy), "it links to its easy-read text");
+	hresp_free(&r);
+	snprintf(easy, sizeof(easy), "%s/lattlast", path);
+	h_get(anon, easy, &r);
+	h_check(r.status == 200 && hresp_has(&r, "Du kan få pengar för aktiviteter med unga.") &&
+	                hresp_has(&r, "<em>i tid</em>"),
+	        "the easy-read page shows its text from Markdown");
+	hresp_free(&r);
+	snprintf(easy, sizeof(easy), "%s/lattlast?lang=en", path);
+	h_get(anon, easy, &r);
+	h_check(r.status == 200 && hresp_has(&r, "easy read") && hresp_has(&r, "lang=\"sv\""),
+	        "in English the easy-read page says so and marks its Swedish text");
+	hresp_free(&r);
+	h_get(anon, "/bidrag?lang=sv", &r);
+	hresp_free(&r);
+
+	h_sql_line("SELECT slug FROM grant_programmes WHERE name = 'Projektbidrag hösten'", slug,
+	           sizeof(slug));
+	snprintf(path, sizeof(path), "/bidrag/%s", slug);
+	h_get(anon, path, &r);
+	char opens[64];
+	snprintf(opens, sizeof(opens), "Öppnar %s.", soon.oppnar);
+	h_check(r.status == 200 && hresp_has(&r, opens) && !hresp_has(&r, "/lattlast"),
+	        "the coming programme says when it opens and has no easy-read link");
+	hresp_free(&r);
+	snprintf(path, sizeof(path), "/bidrag/%s/lattlast", slug);
+	h_check(h_get_status(anon, path) == 404, "and no easy-read page");
+	h_sql_line("SELECT slug FROM grant_programmes WHERE name = 'Organisationsbidrag 2023'",
+	           slug, sizeof(slug));
+	snprintf(path, sizeof(path), "/bidrag/%s", slug);
+	h_get(anon, path, &r);
+	h_check(r.status == 200 && hresp_has(&r, "Ansökningstiden har gått ut."),
+	        "a closed programme's page says its period is over");
+	hresp_free(&r);
+	h_check(h_get_status(anon, "/bidrag/finns-inte") == 404, "an unknown programme is a 404");
+	h_client_free(anon);
+}
+
 int
 main(void)
 {
@@ -326,6 +490,7 @@ main(void)
 	char kul_path[64];
 	departments(kul_path);
 	questions_and_criteria(kul_path);
+	public_pages();
 	h_client_free(admin);
 	h_client_free(officer);
 	return h_finish();

@@ -8,7 +8,7 @@
 static const char *
 html(struct arena *a, const char *md)
 {
-	struct html h = markdown_html(a, md);
+	struct html h = markdown_html(a, md, 1);
 	return arena_strndup(a, h.p, h.n);
 }
 
@@ -21,6 +21,20 @@ renders_commonmark(void **state)
 	assert_non_null(strstr(h, "<h2>Vem får söka</h2>"));
 	assert_non_null(strstr(h, "<li>ideella föreningar</li>"));
 	assert_non_null(strstr(h, "<em>aktiva</em>"));
+	arena_reset(&a);
+}
+
+/* Headings move down under the page's own: "#" at the level asked for,
+ * and none past h6. */
+static void
+headings_shifted(void **state)
+{
+	struct arena a = {0};
+	struct html h = markdown_html(&a, "# Bidraget\n\n## Vem\n\n##### Djupt\n", 3);
+	const char *s = arena_strndup(&a, h.p, h.n);
+	assert_non_null(strstr(s, "<h3>Bidraget</h3>"));
+	assert_non_null(strstr(s, "<h4>Vem</h4>"));
+	assert_non_null(strstr(s, "<h6>Djupt</h6>"));
 	arena_reset(&a);
 }
 
@@ -45,6 +59,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 	        cmocka_unit_test(renders_commonmark),
 	        cmocka_unit_test(drops_raw_html),
+	        cmocka_unit_test(headings_shifted),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
