@@ -47,7 +47,7 @@ struct grant_eligibility {
 	int informal_allowed;
 };
 
-void grant_today(char out[11]);
+void grant_day(int offset, char out[11]);
 enum grant_window grant_window_on(const struct grant_programme *g, const char *today);
 int grant_get(struct db *db, struct arena *a, int64_t id, const char *slug,
               struct grant_programme *out);
@@ -57,6 +57,7 @@ int grant_list_managed(struct db *db, struct arena *a, int64_t department_id,
                        struct grant_programme **out, size_t *n);
 int grant_slug_taken(struct db *db, const char *slug, int64_t id);
 int grant_save(struct db *db, int64_t id, const struct grant_programme *g, int64_t *saved);
+int grant_limit_forms(struct db *db, int64_t id, const char *const *forms);
 int grant_eligibility_of(struct db *db, struct arena *a, const struct grant_programme *g,
                          struct grant_eligibility *out);
 int grant_eligibility_current(struct db *db, struct arena *a, const char *today,

@@ -13,7 +13,7 @@ void
 grants_list_page(struct req *r)
 {
 	char today[11];
-	grant_today(today);
+	grant_day(0, today);
 	struct grant_programme *items;
 	struct grant_eligibility *who;
 	size_t n;
@@ -56,7 +56,7 @@ grants_programme_page(struct req *r)
 		req_error(r, 500);
 		return;
 	}
-	grant_today(today);
+	grant_day(0, today);
 	r->p.title = g.name;
 	layout_head(r);
 	tpl_grants_programme(&r->out, &r->p, &g, grant_window_on(&g, today), &who,

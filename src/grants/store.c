@@ -47,6 +47,8 @@ static struct dbq Q_LINK_AREA = {
         "INSERT INTO grant_programme_areas (programme_id, area_id) VALUES ($1, $2)", NULL, 0};
 static struct dbq Q_LINK_GROUP = {
         "INSERT INTO grant_programme_groups (programme_id, group_id) VALUES ($1, $2)", NULL, 0};
+static struct dbq Q_LIMIT_FORM = {
+        "INSERT INTO grant_programme_forms (programme_id, form) VALUES ($1, $2)", NULL, 0};
 static struct dbq Q_FORMS = {
         "SELECT form FROM grant_programme_forms WHERE programme_id = $1 ORDER BY form", NULL, 0};
 static struct dbq Q_AREA_NAMES = {
@@ -100,12 +102,12 @@ static struct dbq Q_KINDS = {"SELECT code, name_sv, name_en FROM grant_kinds ORD
 static struct dbq Q_QUESTION_TYPES = {
         "SELECT code, name_sv, name_en FROM grant_question_types ORDER BY pos", NULL, 0};
 
-/* Today's date where the city is (serve sets TZ to Europe/Stockholm): a
- * window opens and closes by the local calendar. */
+/* The date a number of days from today where the city is (serve sets TZ
+ * to Europe/Stockholm): a window opens and closes by the local calendar. */
 void
-grant_today(char out[11])
+grant_day(int offset, char out[11])
 {
-	time_t now = time(NULL);
+	time_t now = time(NULL) + (time_t)offset * 86400;
 	struct tm tm;
 	localtime_r(&now, &tm);
 	strftime(out, 11, "%Y-%m-%d", &tm);
@@ -273,6 +275,17 @@ grant_save(struct db *db, int64_t id, const struct grant_programme *g, int64_t *
 	for (int i = 0; i < g->ngroups; i++)
 		if (db_exec(db, &Q_LINK_GROUP, DB_ARGS(DB_INT(*saved), DB_INT(g->group_ids[i]))) !=
 		    DB_OK)
+			return DB_ERROR;
+	return DB_OK;
+}
+
+/* Limits a new programme to some association forms (a NULL-ended list
+ * of assoc_forms codes; none: every form). */
+int
+grant_limit_forms(struct db *db, int64_t id, const char *const *forms)
+{
+	for (; *forms; forms++)
+		if (db_exec(db, &Q_LIMIT_FORM, DB_ARGS(DB_INT(id), DB_TEXT(*forms))) != DB_OK)
 			return DB_ERROR;
 	return DB_OK;
 }

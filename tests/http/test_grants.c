@@ -475,6 +475,34 @@ public_pages(void)
 	h_client_free(anon);
 }
 
+/* The demo's programmes, like Malmö's: some open, some opening soon, some
+ * closed, in several departments. */
+static void
+demo_programmes(void)
+{
+	struct hresp r;
+	struct hclient *anon = h_client();
+	h_get(anon, "/bidrag", &r);
+	const char *later = r.body.p ? strstr(r.body.p, "Öppnar snart</h2>") : NULL;
+	const char *premises = r.body.p ? strstr(r.body.p, ">Lokalkostnadsbidrag</a>") : NULL;
+	const char *activity = r.body.p ? strstr(r.body.p, ">Aktivitetsstöd</a>") : NULL;
+	h_check(r.status == 200 && later && premises && activity && premises < later &&
+	                later < activity,
+	        "the demo's premises grant is open and its activity support opens soon");
+	h_check(hresp_has(&r, "Kulturförvaltningen") &&
+	                hresp_has(&r, "Funktionsstödsförvaltningen") &&
+	                !hresp_has(&r, "Arrangemangsbidrag") &&
+	                !hresp_has(&r, "Organisationsbidrag arbetsmarknad"),
+	        "several departments' programmes are listed, the closed ones not");
+	hresp_free(&r);
+	h_get(anon, "/bidrag/lokalkostnadsbidrag", &r);
+	h_check(r.status == 200 && hresp_has(&r, "<strong>39 kr</strong> per bidragsberättigad") &&
+	                hresp_has(&r, "<strong>69 kr</strong> per godkänd aktivitet"),
+	        "the premises grant's rules say 39 kr per member and 69 kr per activity");
+	hresp_free(&r);
+	h_client_free(anon);
+}
+
 int
 main(void)
 {
@@ -484,7 +512,17 @@ main(void)
 	admin = h_client();
 	officer = h_client();
 	h_check(h_login(admin, "admin") == 303, "the admin signs in");
-	h_sql("DELETE FROM grant_programmes", NULL);
+	demo_programmes();
+	/* from here on the test's own programmes only (the sqlite3 shell
+	 * does not cascade: its foreign keys are off) */
+	const char *tables[] = {"grant_questions",       "grant_criteria",
+	                        "grant_programme_forms", "grant_programme_groups",
+	                        "grant_programme_areas", "grant_programmes"};
+	for (int i = 0; i < 6; i++) {
+		char q[64];
+		snprintf(q, sizeof(q), "DELETE FROM %s", tables[i]);
+		h_sql(q, NULL);
+	}
 	access();
 	refused_input();
 	char kul_path[64];
