@@ -1,6 +1,8 @@
-/* Administration of grant programmes: administrators manage every
- * department's, an officer only their own department's; another
- * department's programme is, to them, not there (404). */
+/* Administration of grant programmes, on two roads with the same pages:
+ * administrators manage every department's under /admin/bidrag (where,
+ * as everywhere under /admin, only administrators come), officers their
+ * own department's under /handlaggning/bidrag, where another
+ * department's programme is not there (404). */
 #include "grants/admin_form.tpl.h"
 #include "grants/admin_list.tpl.h"
 #include "grants/admin_page.h"
@@ -17,12 +19,27 @@ static struct dbq Q_DEPTS = {"SELECT code, name_sv, name_en, id FROM departments
                              "WHERE $1 = 0 OR id = $1 ORDER BY name_sv",
                              NULL, 0};
 
-/* The department whose programmes the user manages: 0 for all (an
- * administrator), -1 for none (an officer without a department). */
+/* Whether the request came by the administrators' road. */
+static int
+by_admin(const struct req *r)
+{
+	return strncmp(r->path, "/admin/", 7) == 0;
+}
+
+/* Where the pages of the request's road start. */
+static const char *
+base(const struct req *r)
+{
+	return by_admin(r) ? "/admin/bidrag" : "/handlaggning/bidrag";
+}
+
+/* The department whose programmes the user manages on this road: 0 for
+ * all (an administrator under /admin), -1 for none (an officer without a
+ * department). */
 static int64_t
 managed(const struct req *r)
 {
-	if (r->user->roles & ROLE_ADMIN)
+	if (by_admin(r))
 		return 0;
 	return r->user->department_id ? r->user->department_id : -1;
 }
@@ -53,7 +70,7 @@ grants_admin_list(struct req *r)
 	}
 	r->p.title = r->p.english ? "Grant programmes" : "Bidragsprogram";
 	layout_head(r);
-	tpl_grants_admin_list(&r->out, &r->p, items, n, managed(r) == 0);
+	tpl_grants_admin_list(&r->out, &r->p, base(r), items, n, by_admin(r));
 	layout_foot(r);
 }
 
@@ -64,7 +81,7 @@ static int
 page_start(struct req *r, struct programme_page *e)
 {
 	struct choice *kinds, *types;
-	*e = (struct programme_page){0};
+	*e = (struct programme_page){.base = base(r)};
 	form_init(&e->prog, r, &programme_form_def);
 	form_init(&e->question, r, &question_form_def);
 	form_init(&e->criterion, r, &criterion_form_def);
@@ -103,8 +120,8 @@ page_lists(struct req *r, struct programme_page *e, const struct grant_programme
 	e->id = g->id;
 	e->slug = g->slug;
 	e->heading = g->name;
-	char *action = arena_alloc(&r->a, 48);
-	snprintf(action, 48, "/admin/bidrag/%lld", (long long)g->id);
+	char *action = arena_alloc(&r->a, 64);
+	snprintf(action, 64, "%s/%lld", base(r), (long long)g->id);
 	e->action = action;
 	return grant_questions(r->db, &r->a, g->id, &e->questions, &e->nquestions) == 0 &&
 	                       grant_criteria(r->db, &r->a, g->id, &e->criteria, &e->ncriteria) == 0
@@ -131,7 +148,9 @@ static void
 new_page(struct req *r, struct programme_page *e)
 {
 	e->heading = r->p.english ? "New grant programme" : "Nytt bidragsprogram";
-	e->action = "/admin/bidrag/ny";
+	char *action = arena_alloc(&r->a, 64);
+	snprintf(action, 64, "%s/ny", base(r));
+	e->action = action;
 }
 
 void
@@ -202,8 +221,8 @@ save(struct req *r, const struct grant_programme *old)
 			req_error(r, rc == DB_NOROW ? 404 : 500);
 			return;
 		} else {
-			char to[64];
-			snprintf(to, sizeof(to), "/admin/bidrag/%lld?sparad=1", (long long)saved);
+			char to[80];
+			snprintf(to, sizeof(to), "%s/%lld?sparad=1", base(r), (long long)saved);
 			req_redirect(r, arena_strdup(&r->a, to));
 			return;
 		}
@@ -232,8 +251,8 @@ grants_admin_update(struct req *r)
 static void
 back_to(struct req *r, int64_t id, const char *anchor)
 {
-	char to[80];
-	snprintf(to, sizeof(to), "/admin/bidrag/%lld?sparad=1#%s", (long long)id, anchor);
+	char to[96];
+	snprintf(to, sizeof(to), "%s/%lld?sparad=1#%s", base(r), (long long)id, anchor);
 	req_redirect(r, arena_strdup(&r->a, to));
 }
 

@@ -8,7 +8,8 @@
 #include "ui/form.h"
 
 struct programme_page {
-	int64_t id; /* 0: a new programme */
+	int64_t id;       /* 0: a new programme */
+	const char *base; /* where the road's pages start: /admin/bidrag, /handlaggning/bidrag */
 	const char *slug, *heading, *action, *notice;
 	struct form prog, question, criterion;
 	struct field *prog_fields, *question_fields, *criterion_fields;

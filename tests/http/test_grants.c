@@ -68,8 +68,11 @@ post_programme(struct hclient *c, const char *path, const struct programme_field
 	hstr_free(&f);
 	char loc[256];
 	long id = 0;
-	if (r->status == 303 && hresp_header(r, "Location", loc, sizeof(loc)))
-		sscanf(loc, "/admin/bidrag/%ld?sparad=1", &id);
+	const char *at = r->status == 303 && hresp_header(r, "Location", loc, sizeof(loc))
+	                         ? strstr(loc, "/bidrag/")
+	                         : NULL;
+	if (at)
+		sscanf(at, "/bidrag/%ld?sparad=1", &id);
 	return id;
 }
 
@@ -114,8 +117,14 @@ access(void)
 	hstr_free(&f);
 	h_check(h_login(rep, "representative") == 303, "the representative signs in");
 	h_check(h_get_status(rep, "/admin/bidrag") == 403 &&
-	                h_get_status(rep, "/admin/bidrag/ny") == 403,
-	        "a representative gets 403 on the programmes' administration");
+	                h_get_status(rep, "/admin/bidrag/ny") == 403 &&
+	                h_get_status(rep, "/handlaggning/bidrag") == 403,
+	        "a representative gets 403 on the programmes' administration, both roads");
+	h_get(anon, "/handlaggning/bidrag", &r);
+	h_check(r.status == 303 && hresp_header(&r, "Location", loc, sizeof(loc)) &&
+	                strcmp(loc, "/logga-in?till=%2Fhandlaggning%2Fbidrag") == 0,
+	        "a visitor asking for the officers' road is sent to sign in");
+	hresp_free(&r);
 	h_client_free(anon);
 	h_client_free(rep);
 }
@@ -167,8 +176,10 @@ refused_input(void)
 	hresp_free(&r);
 }
 
-/* The administrator creates a culture programme; the leisure officer
- * cannot see or change it, and manages only the leisure department's. */
+/* The administrator creates a culture programme under /admin/bidrag; the
+ * leisure officer, who manages programmes under /handlaggning/bidrag,
+ * cannot see or change it there (404) and may not come under /admin at
+ * all (403); they manage only the leisure department's. */
 static void
 departments(char kul_path[64])
 {
@@ -201,18 +212,23 @@ departments(char kul_path[64])
 	hresp_free(&r);
 
 	h_check(h_login(officer, "officer") == 303, "the leisure officer signs in");
-	h_get(officer, kul_path, &r);
+	h_check(h_get_status(officer, kul_path) == 403 &&
+	                h_get_status(officer, "/admin/bidrag") == 403,
+	        "the officer gets 403 under /admin/bidrag, as everywhere under /admin");
+	char off_path[64];
+	snprintf(off_path, sizeof(off_path), "/handlaggning/bidrag/%ld", id);
+	h_get(officer, off_path, &r);
 	h_check(r.status == 404, "the leisure officer gets 404 on the culture programme (got %ld)",
 	        r.status);
 	hresp_free(&r);
 	p.namn = "Kapat program";
-	post_programme(officer, kul_path, &p, &r);
+	post_programme(officer, off_path, &p, &r);
 	h_check(r.status == 404 && sql_number("SELECT count(*) FROM grant_programmes "
 	                                      "WHERE name = 'Kapat program'") == 0,
 	        "and 404 on changing it, nothing changed (got %ld)", r.status);
 	hresp_free(&r);
 	char path[96];
-	snprintf(path, sizeof(path), "%s/kriterier", kul_path);
+	snprintf(path, sizeof(path), "%s/kriterier", off_path);
 	struct hstr f = {0};
 	h_form_add(&f, "csrf", h_csrf(officer));
 	h_form_add(&f, "kriterium", "Smygkriterium");
@@ -222,7 +238,7 @@ departments(char kul_path[64])
 	h_check(r.status == 404 && sql_number("SELECT count(*) FROM grant_criteria") == 0,
 	        "and 404 on adding a criterion to it (got %ld)", r.status);
 	hresp_free(&r);
-	h_get(officer, "/admin/bidrag", &r);
+	h_get(officer, "/handlaggning/bidrag", &r);
 	h_check(r.status == 200 && !hresp_has(&r, "Projektbidrag kultur 2026"),
 	        "the officer's list leaves the culture programme out");
 	hresp_free(&r);
@@ -238,15 +254,19 @@ departments(char kul_path[64])
 	                              "",
 	                              NULL,
 	                              0};
-	post_programme(officer, "/admin/bidrag/ny", &p, &r);
+	post_programme(officer, "/handlaggning/bidrag/ny", &p, &r);
 	h_check(r.status == 422 && programmes() == 1,
 	        "the officer cannot put a programme in the culture department (got %ld)", r.status);
 	field_says(&r, "forvaltning", "Välj en av förvaltningarna");
 	hresp_free(&r);
 	p.forvaltning = "FRI";
-	long own = post_programme(officer, "/admin/bidrag/ny", &p, &r);
+	long own = post_programme(officer, "/handlaggning/bidrag/ny", &p, &r);
+	char loc[128];
+	h_check(r.status == 303 && hresp_header(&r, "Location", loc, sizeof(loc)) &&
+	                strncmp(loc, "/handlaggning/bidrag/", 21) == 0,
+	        "the officer's programme is saved and shown on the officer's road (%s)", loc);
 	hresp_free(&r);
-	snprintf(path, sizeof(path), "/admin/bidrag/%ld", own);
+	snprintf(path, sizeof(path), "/handlaggning/bidrag/%ld", own);
 	h_check(own > 0 && h_get_status(officer, path) == 200,
 	        "the officer creates and opens a leisure programme");
 	p.adress = "projektbidrag-kultur-2026";
