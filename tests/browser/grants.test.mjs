@@ -1,0 +1,96 @@
+// The grant pages in a real browser: axe-core (WCAG 2.0 and 2.1, A and
+// AA) on the public list, a programme's page and its easy-read text, and
+// the officers' and administrators' programme pages (empty, with errors,
+// a stored programme), in Swedish and English; and at 320 px the public
+// pages fit the width with no sideways scrolling.
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { useApp, contextAs, withLang, axeViolations, describeViolations, clickThrough, widths, PHONE, T } from './lib/app.mjs';
+
+const app = useApp();
+
+const pages = [
+	{
+		name: '/bidrag',
+		role: null,
+		go: async (p, l) => {
+			const res = await p.goto(app.url + withLang('/bidrag', l));
+			assert.ok(await p.isVisible('a[href="/bidrag/lokalkostnadsbidrag"]'), 'the demo premises grant is listed');
+			return res;
+		},
+	},
+	{ name: 'a programme page', role: null, go: (p, l) => p.goto(app.url + withLang('/bidrag/lokalkostnadsbidrag', l)) },
+	{ name: 'an easy-read page', role: null, go: (p, l) => p.goto(app.url + withLang('/bidrag/lokalkostnadsbidrag/lattlast', l)) },
+	{ name: '/admin/bidrag', role: 'admin', go: (p, l) => p.goto(app.url + withLang('/admin/bidrag', l)) },
+	{ name: '/handlaggning/bidrag/ny', role: 'officer', go: (p, l) => p.goto(app.url + withLang('/handlaggning/bidrag/ny', l)) },
+	{
+		name: '/admin/bidrag/ny with errors',
+		role: 'admin',
+		status: 422,
+		go: async (p, l) => {
+			await p.goto(app.url + withLang('/admin/bidrag/ny', l));
+			await p.fill('#budget', '12,5x');
+			await p.fill('#oppnar', '2026-05-01');
+			await p.fill('#stanger', '2026-04-01');
+			const res = await clickThrough(p, 'main form.stack button[type=submit]');
+			assert.ok(await p.isVisible('.error-summary'), 'the form shows an error summary');
+			assert.equal(await p.inputValue('#budget'), '12,5x', 'the typed budget is kept');
+			return res;
+		},
+	},
+	{
+		name: "a programme's edit page",
+		role: 'officer',
+		go: async (p, l) => {
+			await p.goto(app.url + withLang('/handlaggning/bidrag', l));
+			const href = await p.$eval('main table a', (a) => a.getAttribute('href'));
+			const res = await p.goto(app.url + withLang(href, l));
+			assert.ok(await p.isVisible('#fraga'), 'the form to add a question is there');
+			return res;
+		},
+	},
+];
+
+for (const lang of ['sv', 'en']) {
+	describe(`grants, axe, ${lang === 'sv' ? 'Swedish' : 'English'}`, () => {
+		const contexts = {};
+		const tabs = {};
+		before(async () => {
+			for (const role of [null, 'officer', 'admin']) {
+				contexts[role] = await contextAs(app, role);
+				tabs[role] = await contexts[role].newPage();
+			}
+		});
+		after(async () => {
+			for (const c of Object.values(contexts)) await c.close();
+		});
+		for (const pt of pages) {
+			test(pt.name, T, async () => {
+				const page = tabs[pt.role];
+				const res = await pt.go(page, lang === 'en' ? 'en' : 'sv');
+				assert.equal(res.status(), pt.status || 200, `status of ${page.url()}`);
+				assert.equal(await page.getAttribute('html', 'lang'), lang, `<html lang> on ${page.url()}`);
+				const v = await axeViolations(page);
+				assert.equal(v.length, 0, describeViolations(`${pt.name} (${lang}) ${page.url()}`, v));
+			});
+		}
+	});
+}
+
+describe('grants at 320 px', () => {
+	let context, page;
+	before(async () => {
+		context = await contextAs(app, null, { ...PHONE, viewport: { width: 320, height: 640 } });
+		page = await context.newPage();
+	});
+	after(async () => context.close());
+	for (const path of ['/bidrag', '/bidrag/lokalkostnadsbidrag', '/bidrag/lokalkostnadsbidrag/lattlast'])
+		test(path, T, async () => {
+			const res = await page.goto(app.url + withLang(path, 'sv'));
+			assert.equal(res.status(), 200);
+			const w = await widths(page);
+			assert.ok(w.scrollWidth <= w.clientWidth, `${path} scrolls sideways at 320 px (${w.scrollWidth} > ${w.clientWidth})`);
+			const v = await axeViolations(page);
+			assert.equal(v.length, 0, describeViolations(`${path} at 320 px`, v));
+		});
+});
