@@ -40,6 +40,8 @@ const struct route routes[] = {
         {M_GET, "/bidrag", grants_list_page, ACCESS_PUBLIC, 0, 0},
         {M_GET, "/bidrag/{slug}", grants_programme_page, ACCESS_PUBLIC, 0, 0},
         {M_GET, "/bidrag/{slug}/lattlast", grants_easy_read_page, ACCESS_PUBLIC, 0, 0},
+        {M_GET, "/bidrag/{slug}/ansok", grants_apply_form, ROLE_REPRESENTATIVE, 0, 0},
+        {M_POST, "/bidrag/{slug}/ansok", grants_apply_submit, ROLE_REPRESENTATIVE, 0, ROUTE_FILES},
 
         {M_GET, "/logga-in", login_form, ACCESS_PUBLIC, 0, 0},
         {M_POST, "/logga-in", login_submit, ACCESS_PUBLIC, 0, ROUTE_SLOW},

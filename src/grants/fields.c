@@ -25,9 +25,10 @@ slug_check(const char *v, int english)
 	                "lokalkostnadsbidrag-2026.");
 }
 
-/* A budget in kronor that money_parse reads. */
-static const char *
-money_check(const char *v, int english)
+/* An amount in kronor that money_parse reads (a budget, an amount asked
+ * for). */
+const char *
+grant_money_check(const char *v, int english)
 {
 	int64_t ore;
 	return money_parse(v, &ore) == 0
@@ -107,7 +108,7 @@ static const struct field_def programme_fields[] = {
                       .max = 30,
                       .hint_sv = "Till exempel 250 000 eller 12 500,50.",
                       .hint_en = "For example 250 000 or 12 500,50.",
-                      .check = money_check},
+                      .check = grant_money_check},
         [P_FOLLOWUP] = {.name = "aterrapport",
                         .label_sv = "Återrapport senast",
                         .label_en = "Follow-up report due",

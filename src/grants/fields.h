@@ -9,6 +9,7 @@
 
 extern const struct form_def programme_form_def, question_form_def, criterion_form_def;
 
+field_check grant_money_check;
 int programme_form_read(struct form *f, struct req *r, struct grant_programme *g);
 void programme_form_set(struct form *f, struct arena *a, const struct grant_programme *g);
 int question_form_read(struct form *f, struct req *r, struct grant_question *q);

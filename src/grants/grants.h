@@ -7,6 +7,8 @@
 void grants_list_page(struct req *r);
 void grants_programme_page(struct req *r);
 void grants_easy_read_page(struct req *r);
+void grants_apply_form(struct req *r);
+void grants_apply_submit(struct req *r);
 
 void grants_admin_list(struct req *r);
 void grants_admin_new(struct req *r);

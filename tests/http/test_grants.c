@@ -523,6 +523,148 @@ demo_programmes(void)
 	h_client_free(anon);
 }
 
+/* The answer to an application: the redirect's address, or the page. */
+static char answer_text[1 << 18];
+
+/* The application form of an open programme as the representative sends
+ * it; the status, and the redirect's address or the page in loc (which is
+ * answer_text). */
+static long
+apply(struct hclient *rep, const char *slug, const char *assoc, const char *amount,
+      const char *purpose, const char *question, const char *answer, char *loc)
+{
+	char path[160];
+	struct hresp r;
+	struct hstr f = {0};
+	snprintf(path, sizeof(path), "/bidrag/%s/ansok", slug);
+	h_form_add(&f, "csrf", h_csrf(rep));
+	h_form_add(&f, "forening", assoc);
+	h_form_add(&f, "belopp", amount);
+	h_form_add(&f, "syfte", purpose);
+	h_form_add(&f, "plan", "Träningar varje vecka i Rosengård.");
+	if (question)
+		h_form_add(&f, question, answer);
+	h_post(rep, path, f.p, &r);
+	hstr_free(&f);
+	long st = r.status;
+	loc[0] = 0;
+	if (st == 303)
+		hresp_header(&r, "Location", loc, sizeof(answer_text));
+	else if (st == 422 || st == 409)
+		snprintf(loc, sizeof(answer_text), "%s", r.body.p ? r.body.p : "");
+	hresp_free(&r);
+	return st;
+}
+
+static long
+applications(void)
+{
+	return sql_number("SELECT count(*) FROM cases WHERE type = 'bidragsansokan'");
+}
+
+/* A representative applies to an open programme: the form is made of the
+ * fixed questions and the programme's own; bad input, a closed call, an
+ * association the programme does not take and a second open application
+ * are refused beside the field with nothing written; a good one becomes a
+ * case in the programme's department, shown to its officer. */
+static void
+applying(void)
+{
+	struct hclient *rep = h_client();
+	struct hresp r;
+	char slug[128], assoc[32], path[192], q[64], *loc = answer_text;
+	h_check(h_login(rep, "representative") == 303, "the representative signs in");
+	h_sql_line("SELECT slug FROM grant_programmes WHERE name = 'Aktivitetsstöd för unga'", slug,
+	           sizeof(slug));
+	h_sql_line("SELECT association_id FROM user_roles WHERE role = 'representative' AND "
+	           "user_id = (SELECT id FROM users WHERE email = 'forening@demo.samverka.se') "
+	           "ORDER BY association_id LIMIT 1",
+	           assoc, sizeof(assoc));
+	snprintf(path, sizeof(path), "/admin/bidrag/%ld/fragor",
+	         sql_number(
+	                 "SELECT id FROM grant_programmes WHERE name = 'Aktivitetsstöd för unga'"));
+	struct hstr f = {0};
+	h_form_add(&f, "csrf", h_csrf(admin));
+	h_form_add(&f, "fraga", "Hur många deltagare är 7–25 år?");
+	h_form_add(&f, "fragetyp", "number");
+	h_form_add(&f, "obligatorisk", "1");
+	h_post(admin, path, f.p, &r);
+	hstr_free(&f);
+	hresp_free(&r);
+	snprintf(q, sizeof(q), "fraga-%ld",
+	         sql_number("SELECT id FROM grant_questions WHERE label_sv LIKE 'Hur många "
+	                    "deltagare%'"));
+
+	snprintf(path, sizeof(path), "/bidrag/%s/ansok", slug);
+	h_get(rep, path, &r);
+	char qid[80];
+	snprintf(qid, sizeof(qid), "id=\"%s\"", q);
+	h_check(r.status == 200 && hresp_has(&r, "id=\"belopp\"") && hresp_has(&r, qid),
+	        "the application form has the fixed questions and the programme's own");
+	hresp_free(&r);
+
+	/* the association does its work for young people */
+	char sql[512];
+	snprintf(sql, sizeof(sql),
+	         "INSERT INTO association_groups (association_id, group_id) SELECT %s, id FROM "
+	         "target_groups WHERE slug = 'unga' AND NOT EXISTS (SELECT 1 FROM "
+	         "association_groups "
+	         "WHERE association_id = %s AND group_id = target_groups.id)",
+	         assoc, assoc);
+	h_sql(sql, NULL);
+	h_check(apply(rep, slug, assoc, "12,5x", "", q, "tolv", loc) == 422 && applications() == 0,
+	        "an application with a bad amount, no purpose and a word for a number is refused, "
+	        "nothing written");
+	struct hresp body = {0};
+	hstr_puts(&body.body, loc);
+	h_check(h_field_error(&body, "belopp", path, sizeof(path)) &&
+	                h_field_error(&body, "syfte", path, sizeof(path)) &&
+	                h_field_error(&body, q, path, sizeof(path)),
+	        "each error beside its field");
+	hresp_free(&body);
+
+	snprintf(sql, sizeof(sql),
+	         "DELETE FROM association_groups WHERE association_id = %s AND group_id = "
+	         "(SELECT id FROM target_groups WHERE slug = 'unga')",
+	         assoc);
+	h_sql(sql, NULL);
+	h_check(apply(rep, slug, assoc, "25 000", "Träningsavgifter", q, "14", loc) == 422 &&
+	                strstr(loc, "målgrupper som föreningen inte har") && applications() == 0,
+	        "an association without the programme's target group is refused beside it");
+	snprintf(sql, sizeof(sql),
+	         "INSERT INTO association_groups (association_id, group_id) SELECT %s, id FROM "
+	         "target_groups WHERE slug = 'unga'",
+	         assoc);
+	h_sql(sql, NULL);
+
+	h_check(apply(rep, slug, assoc, "25 000", "Träningsavgifter", q, "14", loc) == 303 &&
+	                strncmp(loc, "/arenden/FRI-", 13) == 0 && applications() == 1,
+	        "a good application becomes a case of the leisure department (%s)", loc);
+	h_check(sql_number("SELECT amount FROM grant_applications") == 2500000,
+	        "the amount asked is kept as 2500000 öre");
+	char dnr[64];
+	snprintf(dnr, sizeof(dnr), "%.*s", (int)strcspn(loc + 9, "?"), loc + 9);
+	h_check(apply(rep, slug, assoc, "1000", "Igen", q, "3", loc) == 422 &&
+	                strstr(loc, "redan en öppen ansökan") && applications() == 1,
+	        "a second open application to the same programme and period is refused");
+
+	snprintf(path, sizeof(path), "/arenden/%s", dnr);
+	h_get(officer, path, &r);
+	h_check(r.status == 200 && hresp_has(&r, "25 000 kr") &&
+	                hresp_has(&r, "Träningsavgifter") &&
+	                hresp_has(&r, "Hur många deltagare är 7–25 år?") &&
+	                hresp_has(&r, "<dd>14</dd>"),
+	        "the leisure officer sees the application with its amount and answers");
+	hresp_free(&r);
+
+	h_sql_line("SELECT slug FROM grant_programmes WHERE name = 'Lokalbidrag som nyss stängt'",
+	           slug, sizeof(slug));
+	h_check(apply(rep, slug, assoc, "1000", "Hyra", NULL, NULL, loc) == 422 &&
+	                strstr(loc, "tar inte emot ansökningar nu") && applications() == 1,
+	        "a closed call is refused, nothing written");
+	h_client_free(rep);
+}
+
 int
 main(void)
 {
@@ -549,6 +691,7 @@ main(void)
 	departments(kul_path);
 	questions_and_criteria(kul_path);
 	public_pages();
+	applying();
 	h_client_free(admin);
 	h_client_free(officer);
 	return h_finish();

@@ -93,3 +93,17 @@ CREATE TABLE grant_criteria (
 	max_score INTEGER NOT NULL DEFAULT 5 CHECK (max_score BETWEEN 1 AND 100)
 ) STRICT;
 CREATE INDEX grant_criteria_programme ON grant_criteria (programme_id, pos);
+
+-- An application is a case (type bidragsansokan); this row ties it to the
+-- programme, the association and the period applied for (the window's
+-- opening day), with the amount asked, so that one association has at most
+-- one open application per programme and period and the budget can be
+-- summed without reading the cases' payloads.
+CREATE TABLE grant_applications (
+	case_id INTEGER PRIMARY KEY REFERENCES cases (id) ON DELETE CASCADE,
+	programme_id INTEGER NOT NULL REFERENCES grant_programmes (id),
+	association_id INTEGER NOT NULL REFERENCES associations (id),
+	period TEXT NOT NULL CHECK (length(period) = 10),
+	amount INTEGER NOT NULL CHECK (amount >= 0)
+) STRICT;
+CREATE INDEX grant_applications_programme ON grant_applications (programme_id, association_id, period);
