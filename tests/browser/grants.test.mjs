@@ -1,7 +1,8 @@
 // The grant pages in a real browser: axe-core (WCAG 2.0 and 2.1, A and
 // AA) on the public list, a programme's page and its easy-read text, and
 // the officers' and administrators' programme pages (empty, with errors,
-// a stored programme), in Swedish and English; and at 320 px the public
+// a stored programme) and the application form (empty and with errors),
+// in Swedish and English; and at 320 px the public
 // pages fit the width with no sideways scrolling.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -21,6 +22,20 @@ const pages = [
 	},
 	{ name: 'a programme page', role: null, go: (p, l) => p.goto(app.url + withLang('/bidrag/lokalkostnadsbidrag', l)) },
 	{ name: 'an easy-read page', role: null, go: (p, l) => p.goto(app.url + withLang('/bidrag/lokalkostnadsbidrag/lattlast', l)) },
+	{ name: 'the application form', role: 'representative', go: (p, l) => p.goto(app.url + withLang('/bidrag/lokalkostnadsbidrag/ansok', l)) },
+	{
+		name: 'the application form with errors',
+		role: 'representative',
+		status: 422,
+		go: async (p, l) => {
+			await p.goto(app.url + withLang('/bidrag/lokalkostnadsbidrag/ansok', l));
+			await p.fill('#belopp', '-5');
+			const res = await clickThrough(p, 'main form.stack button[type=submit]');
+			assert.ok(await p.isVisible('.error-summary'), 'the form shows an error summary');
+			assert.equal(await p.inputValue('#belopp'), '-5', 'the typed amount is kept');
+			return res;
+		},
+	},
 	{ name: '/admin/bidrag', role: 'admin', go: (p, l) => p.goto(app.url + withLang('/admin/bidrag', l)) },
 	{ name: '/handlaggning/bidrag/ny', role: 'officer', go: (p, l) => p.goto(app.url + withLang('/handlaggning/bidrag/ny', l)) },
 	{
@@ -56,7 +71,7 @@ for (const lang of ['sv', 'en']) {
 		const contexts = {};
 		const tabs = {};
 		before(async () => {
-			for (const role of [null, 'officer', 'admin']) {
+			for (const role of [null, 'representative', 'officer', 'admin']) {
 				contexts[role] = await contextAs(app, role);
 				tabs[role] = await contexts[role].newPage();
 			}
