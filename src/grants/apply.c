@@ -11,13 +11,35 @@
 #include "grants/grants.h"
 #include "auth/roles.h"
 #include "base/money.h"
+#include "base/valid.h"
 #include "layout/layout.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* The questions every application asks, before the programme's own. */
+/* The budget's rows: what a cost or an income is, and its amount. */
+enum { NBASE = 4, NCOSTS = 4, NINCOMES = 3 };
+#define BUDGET_ROW(key, num, sv, en, what_sv, what_en, hint_sv_, hint_en_)                         \
+	{.name = key "-" num,                                                                      \
+	 .label_sv = sv " " num,                                                                   \
+	 .label_en = en " " num,                                                                   \
+	 .type = FIELD_TEXT,                                                                       \
+	 .hint_sv = hint_sv_,                                                                      \
+	 .hint_en = hint_en_},                                                                     \
+	{                                                                                          \
+		.name = key "-" num "-belopp",                                                     \
+		.label_sv = "Belopp för " what_sv " " num " i kronor",                             \
+		.label_en = "Amount of " what_en " " num " in kronor", .type = FIELD_TEXT,         \
+		.max = 30, .check = grant_money_check                                              \
+	}
+#define COST(num, hsv, hen)                                                                        \
+	BUDGET_ROW("kostnad", num, "Kostnad", "Cost", "kostnad", "cost", hsv, hen)
+#define INCOME(num, hsv, hen)                                                                      \
+	BUDGET_ROW("intakt", num, "Annan intäkt", "Other income", "intäkt", "income", hsv, hen)
+
+/* The questions every application asks, before the programme's own: the
+ * association, the amount, the purpose, the plan and the budget. */
 static const struct field_def fixed[] = {
         {.name = "forening",
          .label_sv = "Förening som söker",
@@ -49,6 +71,15 @@ static const struct field_def fixed[] = {
          .max = 10000,
          .hint_sv = "Vad ni ska göra, när, och för vilka.",
          .hint_en = "What you will do, when, and for whom."},
+        COST("1", "Vad kostnaden gäller, till exempel hyra eller material.",
+             "What the cost is for, for example rent or material."),
+        COST("2", NULL, NULL),
+        COST("3", NULL, NULL),
+        COST("4", NULL, NULL),
+        INCOME("1", "Till exempel deltagaravgifter eller bidrag från andra.",
+               "For example participants' fees or grants from others."),
+        INCOME("2", NULL, NULL),
+        INCOME("3", NULL, NULL),
 };
 enum { NFIXED = sizeof(fixed) / sizeof(fixed[0]) };
 
@@ -162,7 +193,8 @@ render(struct req *r, struct apply_page *x)
 	r->p.title = x->g.name;
 	const char *csrf = req_csrf(r);
 	layout_head(r);
-	tpl_grants_apply(&r->out, &r->p, csrf, &x->g, &x->f, form_fields(&x->f, &r->a), NFIXED);
+	tpl_grants_apply(&r->out, &r->p, csrf, &x->g, &x->f, form_fields(&x->f, &r->a), NBASE,
+	                 NCOSTS, NINCOMES);
 	layout_foot(r);
 }
 
@@ -177,9 +209,85 @@ grants_apply_form(struct req *r)
 	render(r, &x);
 }
 
+/* The rows of one side of the budget that were filled in, as
+ * [{"vad": text, "ore": amount}]. */
+static json_t *
+budget_rows(const struct form *f, int first, int n)
+{
+	json_t *rows = json_array();
+	for (int i = 0; i < n; i++) {
+		const char *what = f->value[first + 2 * i], *amount = f->value[first + 2 * i + 1];
+		int64_t ore = 0;
+		if (text_blank(what) || money_parse(amount, &ore) != 0)
+			continue;
+		json_t *row = json_object();
+		json_object_set_new(row, "vad", json_string(what));
+		json_object_set_new(row, "ore", json_integer(ore));
+		json_array_append_new(rows, row);
+	}
+	return rows;
+}
+
+/* Sums one side of the budget into *sum, noting beside the row a text
+ * without an amount or an amount without a text; the number of rows
+ * filled in. */
+static int
+budget_side(struct form *f, int first, int n, int64_t *sum)
+{
+	int filled = 0;
+	*sum = 0;
+	for (int i = 0; i < n; i++) {
+		const struct field_def *what = &f->def->fields[first + 2 * i];
+		const struct field_def *amount = &f->def->fields[first + 2 * i + 1];
+		const char *w = form_value(f, what->name), *a = form_value(f, amount->name);
+		int64_t ore;
+		if (w && !a)
+			form_error(f, amount->name, "Skriv beloppet.", "Write the amount.");
+		else if (a && !w)
+			form_error(f, what->name, "Skriv vad beloppet gäller.",
+			           "Write what the amount is for.");
+		else if (w && a && money_parse(a, &ore) == 0)
+			*sum += ore, filled++;
+	}
+	return filled;
+}
+
+/* A budget that balances: at least one cost, and the costs equal to the
+ * other incomes with the amount applied for; the difference is named
+ * beside the first cost's amount. */
+static void
+budget_check(struct req *r, struct form *f, int64_t asked)
+{
+	int64_t costs, incomes;
+	int errors = f->nerrors;
+	int ncosts = budget_side(f, NBASE, NCOSTS, &costs);
+	budget_side(f, NBASE + 2 * NCOSTS, NINCOMES, &incomes);
+	if (ncosts == 0 && !f->error[NBASE] && !f->error[NBASE + 1]) {
+		form_error(f, "kostnad-1", "Skriv minst en kostnad i budgeten.",
+		           "Write at least one cost in the budget.");
+		return;
+	}
+	if (f->nerrors > errors || asked < 0 || costs == incomes + asked)
+		return;
+	struct buf c = {0}, i = {0};
+	money_format(&c, costs, f->english);
+	money_format(&i, incomes + asked, f->english);
+	char *msg = arena_alloc(&r->a, 256);
+	snprintf(msg, 256,
+	         f->english ? "The budget does not balance: the costs are %s, the incomes with the "
+	                      "amount applied for %s."
+	                    : "Budgeten går inte ihop: kostnaderna är %s, intäkterna med det sökta "
+	                      "beloppet %s.",
+	         buf_cstr(&c), buf_cstr(&i));
+	buf_free(&c);
+	buf_free(&i);
+	form_error(f, "kostnad-1-belopp", msg, msg);
+}
+
 /* What the case keeps of the application: the programme and period, the
  * amount in öre, the fixed answers and each own question with its answer
- * (a file by its name: the file itself is a document of the case), so
+ * (a file by its name: the file itself is a document of the case) and
+ * the budget's rows, so
  * the case shows what was asked even after the programme changes. */
 static json_t *
 payload_of(const struct apply_page *x, int64_t amount)
@@ -191,6 +299,8 @@ payload_of(const struct apply_page *x, int64_t amount)
 	json_object_set_new(p, "belopp_ore", json_integer(amount));
 	json_object_set_new(p, "syfte", json_string(form_value(&x->f, "syfte")));
 	json_object_set_new(p, "plan", json_string(form_value(&x->f, "plan")));
+	json_object_set_new(p, "kostnader", budget_rows(&x->f, NBASE, NCOSTS));
+	json_object_set_new(p, "intakter", budget_rows(&x->f, NBASE + 2 * NCOSTS, NINCOMES));
 	for (size_t i = 0; i < x->nq; i++) {
 		int k = NFIXED + (int)i;
 		const struct upload *u = x->f.file[k];
@@ -266,6 +376,10 @@ grants_apply_submit(struct req *r)
 	int64_t amount = 0;
 	if (form_value(&x.f, "belopp") && money_parse(form_value(&x.f, "belopp"), &amount) != 0)
 		amount = -1;
+	else if (form_value(&x.f, "belopp") && amount == 0)
+		form_error(&x.f, "belopp", "Skriv ett belopp större än noll.",
+		           "Write an amount greater than zero.");
+	budget_check(r, &x.f, form_value(&x.f, "belopp") ? amount : 0);
 	int64_t assoc_id = assoc ? strtoll(assoc->code, NULL, 10) : 0;
 	if (assoc && !x.f.about && eligible(r, &x, assoc_id) < 0) {
 		req_error(r, 500);

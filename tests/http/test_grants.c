@@ -531,7 +531,7 @@ static char answer_text[1 << 18];
  * answer_text). */
 static long
 apply(struct hclient *rep, const char *slug, const char *assoc, const char *amount,
-      const char *purpose, const char *question, const char *answer, char *loc)
+      const char *cost, const char *purpose, const char *question, const char *answer, char *loc)
 {
 	char path[160];
 	struct hresp r;
@@ -542,6 +542,10 @@ apply(struct hclient *rep, const char *slug, const char *assoc, const char *amou
 	h_form_add(&f, "belopp", amount);
 	h_form_add(&f, "syfte", purpose);
 	h_form_add(&f, "plan", "Träningar varje vecka i Rosengård.");
+	h_form_add(&f, "kostnad-1", "Hallhyra");
+	h_form_add(&f, "kostnad-1-belopp", cost);
+	h_form_add(&f, "intakt-1", "Medlemsavgifter");
+	h_form_add(&f, "intakt-1-belopp", "5 000");
 	if (question)
 		h_form_add(&f, question, answer);
 	h_post(rep, path, f.p, &r);
@@ -612,7 +616,8 @@ applying(void)
 	         "WHERE association_id = %s AND group_id = target_groups.id)",
 	         assoc, assoc);
 	h_sql(sql, NULL);
-	h_check(apply(rep, slug, assoc, "12,5x", "", q, "tolv", loc) == 422 && applications() == 0,
+	h_check(apply(rep, slug, assoc, "12,5x", "12,5x", "", q, "tolv", loc) == 422 &&
+	                applications() == 0,
 	        "an application with a bad amount, no purpose and a word for a number is refused, "
 	        "nothing written");
 	struct hresp body = {0};
@@ -628,7 +633,8 @@ applying(void)
 	         "(SELECT id FROM target_groups WHERE slug = 'unga')",
 	         assoc);
 	h_sql(sql, NULL);
-	h_check(apply(rep, slug, assoc, "25 000", "Träningsavgifter", q, "14", loc) == 422 &&
+	h_check(apply(rep, slug, assoc, "25 000", "30 000", "Träningsavgifter", q, "14", loc) ==
+	                        422 &&
 	                strstr(loc, "målgrupper som föreningen inte har") && applications() == 0,
 	        "an association without the programme's target group is refused beside it");
 	snprintf(sql, sizeof(sql),
@@ -637,14 +643,30 @@ applying(void)
 	         assoc);
 	h_sql(sql, NULL);
 
-	h_check(apply(rep, slug, assoc, "25 000", "Träningsavgifter", q, "14", loc) == 303 &&
+	h_check(apply(rep, slug, assoc, "25 000", "30 000", "Träningsavgifter", q, "14", loc) ==
+	                        303 &&
 	                strncmp(loc, "/arenden/FRI-", 13) == 0 && applications() == 1,
 	        "a good application becomes a case of the leisure department (%s)", loc);
-	h_check(sql_number("SELECT amount FROM grant_applications") == 2500000,
-	        "the amount asked is kept as 2500000 öre");
 	char dnr[64];
 	snprintf(dnr, sizeof(dnr), "%.*s", (int)strcspn(loc + 9, "?"), loc + 9);
-	h_check(apply(rep, slug, assoc, "1000", "Igen", q, "3", loc) == 422 &&
+	h_check(sql_number("SELECT amount FROM grant_applications") == 2500000,
+	        "the amount asked is kept as 2500000 öre");
+	h_check(apply(rep, slug, assoc, "25 000", "40 000", "Budget som inte går ihop", q, "14",
+	              loc) == 422 &&
+	                applications() == 1,
+	        "a budget whose costs (40 000) are not the incomes with the amount (30 000) is "
+	        "refused");
+	body = (struct hresp){0};
+	hstr_puts(&body.body, loc);
+	h_check(h_field_error(&body, "kostnad-1-belopp", path, sizeof(path)) &&
+	                strstr(path, "Budgeten går inte ihop: kostnaderna är 40 000 kr, intäkterna "
+	                             "med det sökta beloppet 30 000 kr.") &&
+	                hresp_has(&body, "value=\"40 000\"") &&
+	                hresp_has(&body, ">Budget som inte går ihop</textarea>"),
+	        "beside the first cost's amount, with the sums, and what was typed kept (%s)",
+	        path);
+	hresp_free(&body);
+	h_check(apply(rep, slug, assoc, "1000", "6000", "Igen", q, "3", loc) == 422 &&
 	                strstr(loc, "redan en öppen ansökan") && applications() == 1,
 	        "a second open application to the same programme and period is refused");
 
@@ -659,7 +681,7 @@ applying(void)
 
 	h_sql_line("SELECT slug FROM grant_programmes WHERE name = 'Lokalbidrag som nyss stängt'",
 	           slug, sizeof(slug));
-	h_check(apply(rep, slug, assoc, "1000", "Hyra", NULL, NULL, loc) == 422 &&
+	h_check(apply(rep, slug, assoc, "1000", "6000", "Hyra", NULL, NULL, loc) == 422 &&
 	                strstr(loc, "tar inte emot ansökningar nu") && applications() == 1,
 	        "a closed call is refused, nothing written");
 	h_client_free(rep);
