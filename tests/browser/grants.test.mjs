@@ -10,6 +10,9 @@ import { useApp, contextAs, withLang, axeViolations, describeViolations, clickTh
 
 const app = useApp();
 
+// The smallest file the server takes for a PDF: it checks the bytes, not the name.
+const PDF = '%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n';
+
 const pages = [
 	{
 		name: '/bidrag',
@@ -108,4 +111,58 @@ describe('grants at 320 px', () => {
 			const v = await axeViolations(page);
 			assert.equal(v.length, 0, describeViolations(`${path} at 320 px`, v));
 		});
+});
+
+// An application sent in the browser as a person would, without
+// JavaScript: the form with its own questions (a file and a choice) and a
+// budget that balances; it becomes a case that the applicant and the
+// department's officer read, with no axe violation, in both languages.
+describe('grants, an application sent', () => {
+	let nojs, rep, officer, casePath;
+	before(async () => {
+		nojs = await contextAs(app, 'representative', { javaScriptEnabled: false });
+		rep = await contextAs(app, 'representative');
+		officer = await contextAs(app, 'officer');
+	});
+	after(async () => {
+		for (const c of [nojs, rep, officer]) await c.close();
+	});
+	test('the representative sends an application', T, async () => {
+		const page = await nojs.newPage();
+		await page.goto(app.url + '/bidrag/lokalkostnadsbidrag?lang=sv');
+		await clickThrough(page, 'main a.button');
+		assert.match(new URL(page.url()).pathname, /\/bidrag\/lokalkostnadsbidrag\/ansok$/);
+		await page.fill('#belopp', '18 000');
+		await page.fill('#syfte', 'Hyra för träningslokalen under våren.');
+		await page.fill('#plan', 'Träning tre kvällar i veckan för barn 7–12 år.');
+		await page.fill('#kostnad-1', 'Lokalhyra');
+		await page.fill('#kostnad-1-belopp', '24 000');
+		await page.fill('#intakt-1', 'Medlemsavgifter');
+		await page.fill('#intakt-1-belopp', '6 000');
+		const file = await page.$('input[type=file]');
+		await file.setInputFiles({ name: 'hyresavtal.pdf', mimeType: 'application/pdf', buffer: Buffer.from(PDF) });
+		const choice = await page.$eval('main select[name^="fraga-"]', (s) => s.id);
+		await page.selectOption('#' + choice, 'Hyrd lokal');
+		const res = await clickThrough(page, 'main form.stack button[type=submit]');
+		assert.equal(res.status(), 200, 'the case page after the redirect');
+		casePath = new URL(page.url()).pathname;
+		assert.match(casePath, /^\/arenden\/FRI-\d{4}-\d{4}$/, `a case of the leisure department: ${page.url()}`);
+		const text = await page.textContent('main');
+		assert.match(text, /18 000 kr/);
+		assert.match(text, /Lokalhyra/);
+		assert.match(text, /hyresavtal\.pdf/);
+		await page.close();
+	});
+	for (const lang of ['sv', 'en'])
+		for (const who of ['applicant', 'officer'])
+			test(`the case page, ${who} (${lang})`, T, async () => {
+				assert.ok(casePath, 'the application was sent');
+				const page = await (who === 'officer' ? officer : rep).newPage();
+				const res = await page.goto(app.url + withLang(casePath, lang));
+				assert.equal(res.status(), 200);
+				assert.match(await page.textContent('main'), lang === 'sv' ? /Sökt belopp/ : /Amount applied for/);
+				const v = await axeViolations(page);
+				assert.equal(v.length, 0, describeViolations(`${casePath} as ${who} (${lang})`, v));
+				await page.close();
+			});
 });
