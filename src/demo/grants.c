@@ -250,11 +250,13 @@ load_programme(struct db *db, const struct demo_programme *d)
 	        .followup_due = d->followup ? due : NULL,
 	        .budget = d->budget_kr * 100,
 	};
+	for (int i = 0; i < 3 && d->forms[i]; i++)
+		g.forms[g.nforms++] = d->forms[i];
 	for (int i = 0; i < 3 && d->groups[i]; i++)
 		g.group_ids[g.ngroups++] =
 		        db_int(db, &Q_GROUP_ID, DB_ARGS(DB_TEXT(d->groups[i])), 0);
 	int64_t id;
-	if (grant_save(db, 0, &g, &id) != DB_OK || grant_limit_forms(db, id, d->forms) != DB_OK)
+	if (grant_save(db, 0, &g, &id) != DB_OK)
 		return -1;
 	for (int i = 0; i < 3 && d->questions[i].sv; i++) {
 		const struct demo_question *q = &d->questions[i];

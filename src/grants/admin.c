@@ -83,6 +83,7 @@ page_start(struct req *r, struct programme_page *e)
 	struct choice *kinds, *types;
 	*e = (struct programme_page){.base = base(r)};
 	form_init(&e->prog, r, &programme_form_def);
+	form_init(&e->forms, r, programme_forms_def(&r->a));
 	form_init(&e->question, r, &question_form_def);
 	form_init(&e->criterion, r, &criterion_form_def);
 	struct dbcur c;
@@ -135,6 +136,7 @@ render(struct req *r, struct programme_page *e)
 	r->p.title = e->heading;
 	layout_form_page(r, e->action);
 	e->prog_fields = form_fields(&e->prog, &r->a);
+	e->forms_fields = form_fields(&e->forms, &r->a);
 	e->question_fields = form_fields(&e->question, &r->a);
 	e->criterion_fields = form_fields(&e->criterion, &r->a);
 	const char *csrf = req_csrf(r);
@@ -177,6 +179,7 @@ grants_admin_edit(struct req *r)
 		return;
 	}
 	programme_form_set(&e.prog, &r->a, &g);
+	programme_forms_set(&e.forms, &g);
 	e.area_ids = g.area_ids, e.nareas = g.nareas;
 	e.group_ids = g.group_ids, e.ngroups = g.ngroups;
 	if (req_query(r, "sparad"))
@@ -199,6 +202,7 @@ save(struct req *r, const struct grant_programme *old)
 	if (!old)
 		new_page(r, &e);
 	programme_form_read(&e.prog, r, &g);
+	programme_forms_read(&e.forms, r, &g);
 	/* form_ids keeps at most ASSOC_MAX_LINKS, which the programme holds */
 	g.nareas = form_ids(r, "omrade", e.areas, g.area_ids);
 	g.ngroups = form_ids(r, "malgrupp", e.groups, g.group_ids);
@@ -266,6 +270,7 @@ refused(struct req *r, const struct grant_programme *g, struct programme_page *e
 		return;
 	}
 	programme_form_set(&e->prog, &r->a, g);
+	programme_forms_set(&e->forms, g);
 	e->area_ids = g->area_ids, e->nareas = g->nareas;
 	e->group_ids = g->group_ids, e->ngroups = g->ngroups;
 	r->status = 422;

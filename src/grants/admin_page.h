@@ -11,8 +11,8 @@ struct programme_page {
 	int64_t id;       /* 0: a new programme */
 	const char *base; /* where the road's pages start: /admin/bidrag, /handlaggning/bidrag */
 	const char *slug, *heading, *action, *notice;
-	struct form prog, question, criterion;
-	struct field *prog_fields, *question_fields, *criterion_fields;
+	struct form prog, forms, question, criterion;
+	struct field *prog_fields, *forms_fields, *question_fields, *criterion_fields;
 	struct choice *areas, *groups;
 	const int64_t *area_ids, *group_ids;
 	int nareas, ngroups;

@@ -3,7 +3,9 @@
  * made of the name when none is written, a choice question's choices. */
 #include "grants/fields.h"
 #include "base/money.h"
+#include "register/assoc.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -239,6 +241,50 @@ programme_form_set(struct form *f, struct arena *a, const struct grant_programme
 	form_set(f, "regler", g->rules_md);
 	form_set(f, "lattlast", g->easy_read_md);
 	buf_free(&b);
+}
+
+/* The association forms a programme may be limited to, one checkbox each
+ * (form-CODE), declared from the register's own list of forms. */
+const struct form_def *
+programme_forms_def(struct arena *a)
+{
+	int n = 0;
+	while (assoc_forms[n].code)
+		n++;
+	struct field_def *f = arena_zalloc(a, (size_t)n * sizeof(*f));
+	for (int i = 0; i < n; i++) {
+		size_t len = strlen(assoc_forms[i].code) + 6;
+		char *name = arena_alloc(a, len);
+		snprintf(name, len, "form-%s", assoc_forms[i].code);
+		f[i] = (struct field_def){.name = name,
+		                          .label_sv = assoc_forms[i].name_sv,
+		                          .label_en = assoc_forms[i].name_en,
+		                          .type = FIELD_CHECKBOX};
+	}
+	struct form_def *d = arena_alloc(a, sizeof(*d));
+	*d = (struct form_def){"programformer", f, n};
+	return d;
+}
+
+/* The forms ticked, into the programme. */
+void
+programme_forms_read(struct form *f, struct req *r, struct grant_programme *g)
+{
+	form_read(f, r);
+	g->nforms = 0;
+	for (int i = 0; i < f->def->n && g->nforms < GRANT_MAX_FORMS; i++)
+		if (f->value[i])
+			g->forms[g->nforms++] = assoc_forms[i].code;
+}
+
+/* Ticks the forms a stored programme is limited to. */
+void
+programme_forms_set(struct form *f, const struct grant_programme *g)
+{
+	for (int i = 0; i < f->def->n; i++)
+		for (int k = 0; k < g->nforms; k++)
+			if (strcmp(assoc_forms[i].code, g->forms[k]) == 0)
+				f->value[i] = "1";
 }
 
 static const struct field_def question_fields[] = {

@@ -12,6 +12,9 @@ extern const struct form_def programme_form_def, question_form_def, criterion_fo
 field_check grant_money_check;
 int programme_form_read(struct form *f, struct req *r, struct grant_programme *g);
 void programme_form_set(struct form *f, struct arena *a, const struct grant_programme *g);
+const struct form_def *programme_forms_def(struct arena *a);
+void programme_forms_read(struct form *f, struct req *r, struct grant_programme *g);
+void programme_forms_set(struct form *f, const struct grant_programme *g);
 int question_form_read(struct form *f, struct req *r, struct grant_question *q);
 int criterion_form_read(struct form *f, struct req *r, struct grant_criterion *c);
 #endif

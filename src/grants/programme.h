@@ -11,6 +11,8 @@
 
 /* The most areas or target groups one programme is limited to. */
 #define GRANT_MAX_LINKS 64
+/* The most association forms one programme is limited to. */
+#define GRANT_MAX_FORMS 8
 
 struct grant_programme {
 	int64_t id, department_id;
@@ -23,6 +25,10 @@ struct grant_programme {
 	int64_t budget;             /* a year's, in öre */
 	int64_t area_ids[GRANT_MAX_LINKS], group_ids[GRANT_MAX_LINKS];
 	int nareas, ngroups;
+	/* the association forms (assoc_forms codes) it is limited to; none:
+	 * every form */
+	const char *forms[GRANT_MAX_FORMS];
+	int nforms;
 };
 
 /* Where a programme's window stands on a day. */
@@ -57,7 +63,6 @@ int grant_list_managed(struct db *db, struct arena *a, int64_t department_id,
                        struct grant_programme **out, size_t *n);
 int grant_slug_taken(struct db *db, const char *slug, int64_t id);
 int grant_save(struct db *db, int64_t id, const struct grant_programme *g, int64_t *saved);
-int grant_limit_forms(struct db *db, int64_t id, const char *const *forms);
 int grant_eligibility_of(struct db *db, struct arena *a, const struct grant_programme *g,
                          struct grant_eligibility *out);
 int grant_eligibility_current(struct db *db, struct arena *a, const char *today,

@@ -47,6 +47,8 @@ static struct dbq Q_LINK_AREA = {
         "INSERT INTO grant_programme_areas (programme_id, area_id) VALUES ($1, $2)", NULL, 0};
 static struct dbq Q_LINK_GROUP = {
         "INSERT INTO grant_programme_groups (programme_id, group_id) VALUES ($1, $2)", NULL, 0};
+static struct dbq Q_UNLINK_FORMS = {"DELETE FROM grant_programme_forms WHERE programme_id = $1",
+                                    NULL, 0};
 static struct dbq Q_LIMIT_FORM = {
         "INSERT INTO grant_programme_forms (programme_id, form) VALUES ($1, $2)", NULL, 0};
 static struct dbq Q_FORMS = {
@@ -191,7 +193,13 @@ grant_get(struct db *db, struct arena *a, int64_t id, const char *slug, struct g
 	if (links(db, &Q_LINKED_AREAS, out->id, out->area_ids, &out->nareas) != 0 ||
 	    links(db, &Q_LINKED_GROUPS, out->id, out->group_ids, &out->ngroups) != 0)
 		return -1;
-	return 1;
+	if (db_query(db, &c, &Q_FORMS, DB_ARGS(DB_INT(out->id))) != DB_OK)
+		return -1;
+	while ((rc = db_next(&c)) > 0)
+		if (out->nforms < GRANT_MAX_FORMS)
+			out->forms[out->nforms++] = col(&c, a, 0);
+	db_done(&c);
+	return rc < 0 ? -1 : 1;
 }
 
 /* The programmes a query lists, without their links. */
@@ -240,9 +248,9 @@ grant_slug_taken(struct db *db, const char *slug, int64_t id)
 	return n < 0 ? -1 : n > 0;
 }
 
-/* Stores a programme (a new one when id is 0) and the areas and target
- * groups it is limited to, in the caller's transaction; DB_OK with
- * *saved, DB_NOROW when the programme to change is gone. */
+/* Stores a programme (a new one when id is 0) and the association forms,
+ * areas and target groups it is limited to, in the caller's transaction;
+ * DB_OK with *saved, DB_NOROW when the programme to change is gone. */
 int
 grant_save(struct db *db, int64_t id, const struct grant_programme *g, int64_t *saved)
 {
@@ -266,8 +274,13 @@ grant_save(struct db *db, int64_t id, const struct grant_programme *g, int64_t *
 	if (rc != DB_OK)
 		return rc;
 	if (db_exec(db, &Q_UNLINK_AREAS, DB_ARGS(DB_INT(*saved))) != DB_OK ||
-	    db_exec(db, &Q_UNLINK_GROUPS, DB_ARGS(DB_INT(*saved))) != DB_OK)
+	    db_exec(db, &Q_UNLINK_GROUPS, DB_ARGS(DB_INT(*saved))) != DB_OK ||
+	    db_exec(db, &Q_UNLINK_FORMS, DB_ARGS(DB_INT(*saved))) != DB_OK)
 		return DB_ERROR;
+	for (int i = 0; i < g->nforms; i++)
+		if (db_exec(db, &Q_LIMIT_FORM, DB_ARGS(DB_INT(*saved), DB_TEXT(g->forms[i]))) !=
+		    DB_OK)
+			return DB_ERROR;
 	for (int i = 0; i < g->nareas; i++)
 		if (db_exec(db, &Q_LINK_AREA, DB_ARGS(DB_INT(*saved), DB_INT(g->area_ids[i]))) !=
 		    DB_OK)
@@ -275,17 +288,6 @@ grant_save(struct db *db, int64_t id, const struct grant_programme *g, int64_t *
 	for (int i = 0; i < g->ngroups; i++)
 		if (db_exec(db, &Q_LINK_GROUP, DB_ARGS(DB_INT(*saved), DB_INT(g->group_ids[i]))) !=
 		    DB_OK)
-			return DB_ERROR;
-	return DB_OK;
-}
-
-/* Limits a new programme to some association forms (a NULL-ended list
- * of assoc_forms codes; none: every form). */
-int
-grant_limit_forms(struct db *db, int64_t id, const char *const *forms)
-{
-	for (; *forms; forms++)
-		if (db_exec(db, &Q_LIMIT_FORM, DB_ARGS(DB_INT(id), DB_TEXT(*forms))) != DB_OK)
 			return DB_ERROR;
 	return DB_OK;
 }

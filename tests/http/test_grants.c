@@ -40,6 +40,7 @@ struct programme_fields {
 	        *lattlast;
 	const char *malgrupp; /* a target group's id to limit it to, or NULL */
 	int informella;
+	const char *form; /* an association form to limit it to, or NULL */
 };
 
 /* POSTs the programme form as c; the programme's id from the redirect,
@@ -64,6 +65,11 @@ post_programme(struct hclient *c, const char *path, const struct programme_field
 		h_form_add(&f, "malgrupp", p->malgrupp);
 	if (p->informella)
 		h_form_add(&f, "informella", "1");
+	if (p->form) {
+		char name[64];
+		snprintf(name, sizeof(name), "form-%s", p->form);
+		h_form_add(&f, name, "1");
+	}
 	h_post(c, path, f.p, r);
 	hstr_free(&f);
 	char loc[256];
@@ -138,7 +144,7 @@ refused_input(void)
 	struct programme_fields p = {
 	        "",           "",           "KUL",   "projektbidrag",
 	        "2026-05-01", "2026-04-01", "12,5x", "Regler med <b>fetstil</b> kvar",
-	        "",           NULL,         0};
+	        "",           NULL,         0,       NULL};
 	post_programme(admin, "/admin/bidrag/ny", &p, &r);
 	h_check(r.status == 422, "a programme with errors is answered 422 (got %ld)", r.status);
 	field_says(&r, "namn", "Skriv programmets namn.");
@@ -161,7 +167,8 @@ refused_input(void)
 	                              "Regler.",
 	                              "",
 	                              NULL,
-	                              0};
+	                              0,
+	                              NULL};
 	post_programme(admin, "/admin/bidrag/ny", &p, &r);
 	h_check(r.status == 422, "a negative budget is answered 422 (got %ld)", r.status);
 	field_says(&r, "budget", "kan inte vara negativt");
@@ -194,7 +201,8 @@ departments(char kul_path[64])
 	                             "## Regler\n\nText.",
 	                             "",
 	                             NULL,
-	                             0};
+	                             0,
+	                             NULL};
 	long id = post_programme(admin, "/admin/bidrag/ny", &p, &r);
 	hresp_free(&r);
 	h_check(id > 0 && programmes() == 1 &&
@@ -253,7 +261,8 @@ departments(char kul_path[64])
 	                              "Regler.",
 	                              "",
 	                              NULL,
-	                              0};
+	                              0,
+	                              NULL};
 	post_programme(officer, "/handlaggning/bidrag/ny", &p, &r);
 	h_check(r.status == 422 && programmes() == 1,
 	        "the officer cannot put a programme in the culture department (got %ld)", r.status);
@@ -372,7 +381,8 @@ public_pages(void)
 	        "onerror=alert(1)> och [en länk](javascript:alert(2)).\n",
 	        "Du kan få pengar för aktiviteter med unga.\n\nSkicka in ansökan *i tid*.",
 	        group,
-	        1};
+	        1,
+	        NULL};
 	struct programme_fields soon = {"Projektbidrag hösten",
 	                                "",
 	                                "KUL",
@@ -383,7 +393,8 @@ public_pages(void)
 	                                "Regler för hösten.",
 	                                "",
 	                                NULL,
-	                                0};
+	                                0,
+	                                "stiftelse"};
 	struct programme_fields recent = {"Lokalbidrag som nyss stängt",
 	                                  "",
 	                                  "FRI",
@@ -394,7 +405,8 @@ public_pages(void)
 	                                  "Stängt.",
 	                                  "",
 	                                  NULL,
-	                                  0};
+	                                  0,
+	                                  NULL};
 	struct programme_fields old = {"Organisationsbidrag 2023",
 	                               "",
 	                               "AOS",
@@ -405,7 +417,8 @@ public_pages(void)
 	                               "Gammalt.",
 	                               "",
 	                               NULL,
-	                               0};
+	                               0,
+	                               NULL};
 	const struct programme_fields *all[] = {&open, &soon, &recent, &old};
 	for (int i = 0; i < 4; i++) {
 		h_check(post_programme(admin, "/admin/bidrag/ny", all[i], &r) > 0,
@@ -481,6 +494,20 @@ public_pages(void)
 	snprintf(opens, sizeof(opens), "Öppnar %s.", soon.oppnar);
 	h_check(r.status == 200 && hresp_has(&r, opens) && !hresp_has(&r, "/lattlast"),
 	        "the coming programme says when it opens and has no easy-read link");
+	hresp_free(&r);
+	h_get(anon, path, &r);
+	h_check(hresp_has(&r, "Aktiva föreningar i föreningsregistret: Stiftelse</li>"),
+	        "it says only foundations may apply");
+	hresp_free(&r);
+	char edit[64];
+	snprintf(edit, sizeof(edit), "/admin/bidrag/%ld",
+	         sql_number("SELECT id FROM grant_programmes WHERE name = 'Projektbidrag hösten'"));
+	h_get(admin, edit, &r);
+	h_check(sql_number("SELECT count(*) FROM grant_programme_forms WHERE form = 'stiftelse'") ==
+	                        1 &&
+	                hresp_has(&r, "name=\"form-stiftelse\" value=\"1\" checked") &&
+	                !hresp_has(&r, "name=\"form-ideell\" value=\"1\" checked"),
+	        "the limit to foundations is stored and ticked on its edit page");
 	hresp_free(&r);
 	snprintf(path, sizeof(path), "/bidrag/%s/lattlast", slug);
 	h_check(h_get_status(anon, path) == 404, "and no easy-read page");
@@ -643,6 +670,22 @@ applying(void)
 	         assoc);
 	h_sql(sql, NULL);
 
+	snprintf(sql, sizeof(sql),
+	         "INSERT INTO grant_programme_forms (programme_id, form) SELECT g.id, CASE WHEN "
+	         "a.form = 'stiftelse' THEN 'ideell' ELSE 'stiftelse' END FROM grant_programmes g, "
+	         "associations a WHERE g.slug = '%s' AND a.id = %s",
+	         slug, assoc);
+	h_sql(sql, NULL);
+	h_check(apply(rep, slug, assoc, "25 000", "30 000", "Träningsavgifter", q, "14", loc) ==
+	                        422 &&
+	                strstr(loc, "inte öppet för föreningens organisationsform") &&
+	                applications() == 0,
+	        "an association of a form the programme is not limited to is refused beside it");
+	snprintf(sql, sizeof(sql),
+	         "DELETE FROM grant_programme_forms WHERE form <> 'stiftelse' OR "
+	         "programme_id <> (SELECT id FROM grant_programmes WHERE name = "
+	         "'Projektbidrag hösten')");
+	h_sql(sql, NULL);
 	h_check(apply(rep, slug, assoc, "25 000", "30 000", "Träningsavgifter", q, "14", loc) ==
 	                        303 &&
 	                strncmp(loc, "/arenden/FRI-", 13) == 0 && applications() == 1,
