@@ -2,10 +2,12 @@
  * own folder and one line here; the engine, the inbox, the statistics, the
  * case page and the diary read the table. */
 #include "cases/eservice.h"
+#include "grants/eservice.h"
 #include "registration/eservices.h"
 
 const struct eservice *const eservices[] = {
         &registration_eservice,
         &update_eservice,
+        &grant_application_eservice,
         NULL,
 };

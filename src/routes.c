@@ -12,6 +12,7 @@
 #include "cases/documents.h"
 #include "cases/eservice.h"
 #include "cases/pages.h"
+#include "grants/grants.h"
 #include "home/home.h"
 #include "http/router.h"
 #include "register/pages.h"
@@ -35,6 +36,12 @@ const struct route routes[] = {
         {M_GET, "/api/v1/foreningar", register_list_json, ACCESS_PUBLIC, &REGISTER, 0},
         {M_GET, "/api/v1/foreningar/{id}", register_detail_json, ACCESS_PUBLIC, &REGISTER, 0},
         {M_GET, "/oppna-data/foreningar.csv", register_csv, ACCESS_PUBLIC, &REGISTER, 0},
+
+        {M_GET, "/bidrag", grants_list_page, ACCESS_PUBLIC, 0, 0},
+        {M_GET, "/bidrag/{slug}", grants_programme_page, ACCESS_PUBLIC, 0, 0},
+        {M_GET, "/bidrag/{slug}/lattlast", grants_easy_read_page, ACCESS_PUBLIC, 0, 0},
+        {M_GET, "/bidrag/{slug}/ansok", grants_apply_form, ROLE_REPRESENTATIVE, 0, 0},
+        {M_POST, "/bidrag/{slug}/ansok", grants_apply_submit, ROLE_REPRESENTATIVE, 0, ROUTE_FILES},
 
         {M_GET, "/logga-in", login_form, ACCESS_PUBLIC, 0, 0},
         {M_POST, "/logga-in", login_submit, ACCESS_PUBLIC, 0, ROUTE_SLOW},
@@ -62,6 +69,17 @@ const struct route routes[] = {
         {M_GET, "/admin/anvandare", admin_users, ROLE_ADMIN, 0, 0},
         {M_POST, "/admin/anvandare", admin_user_add, ROLE_ADMIN, 0, ROUTE_SLOW},
         {M_POST, "/admin/anvandare/roll", admin_user_role, ROLE_ADMIN, 0, 0},
+        {M_GET, "/admin/bidrag", grants_admin_list, ROLE_ADMIN, 0, 0},
+        {M_GET, "/admin/bidrag/ny", grants_admin_new, ROLE_ADMIN, 0, 0},
+        {M_POST, "/admin/bidrag/ny", grants_admin_create, ROLE_ADMIN, 0, 0},
+        {M_GET, "/admin/bidrag/{id}", grants_admin_edit, ROLE_ADMIN, 0, 0},
+        {M_POST, "/admin/bidrag/{id}", grants_admin_update, ROLE_ADMIN, 0, 0},
+        {M_POST, "/admin/bidrag/{id}/fragor", grants_admin_question_add, ROLE_ADMIN, 0, 0},
+        {M_POST, "/admin/bidrag/{id}/fragor/{q}/ta-bort", grants_admin_question_remove, ROLE_ADMIN,
+         0, 0},
+        {M_POST, "/admin/bidrag/{id}/kriterier", grants_admin_criterion_add, ROLE_ADMIN, 0, 0},
+        {M_POST, "/admin/bidrag/{id}/kriterier/{c}/ta-bort", grants_admin_criterion_remove,
+         ROLE_ADMIN, 0, 0},
 
         {M_GET, "/registrera-forening", registration_form, ACCESS_USER, 0, 0},
         {M_POST, "/registrera-forening", registration_submit, ACCESS_USER, 0, ROUTE_FILES},
@@ -84,6 +102,18 @@ const struct route routes[] = {
         DOCUMENT_ROUTES{M_GET, "/handlaggning", cases_inbox_page, ROLE_OFFICER, 0, 0},
         {M_GET, "/handlaggning/statistik", cases_stats_page, ROLE_OFFICER, 0, 0},
         {M_GET, "/handlaggning/statistik.xlsx", cases_stats_xlsx, ROLE_OFFICER, 0, 0},
+        {M_GET, "/handlaggning/bidrag", grants_admin_list, ROLE_OFFICER, 0, 0},
+        {M_GET, "/handlaggning/bidrag/ny", grants_admin_new, ROLE_OFFICER, 0, 0},
+        {M_POST, "/handlaggning/bidrag/ny", grants_admin_create, ROLE_OFFICER, 0, 0},
+        {M_GET, "/handlaggning/bidrag/{id}", grants_admin_edit, ROLE_OFFICER, 0, 0},
+        {M_POST, "/handlaggning/bidrag/{id}", grants_admin_update, ROLE_OFFICER, 0, 0},
+        {M_POST, "/handlaggning/bidrag/{id}/fragor", grants_admin_question_add, ROLE_OFFICER, 0, 0},
+        {M_POST, "/handlaggning/bidrag/{id}/fragor/{q}/ta-bort", grants_admin_question_remove,
+         ROLE_OFFICER, 0, 0},
+        {M_POST, "/handlaggning/bidrag/{id}/kriterier", grants_admin_criterion_add, ROLE_OFFICER, 0,
+         0},
+        {M_POST, "/handlaggning/bidrag/{id}/kriterier/{c}/ta-bort", grants_admin_criterion_remove,
+         ROLE_OFFICER, 0, 0},
         {M_GET, "/diarium", cases_diary_page, ACCESS_PUBLIC, &DIARIUM, 0},
         {M_GET, "/api/v1/mina-arenden", cases_mine_json, ACCESS_USER, 0, 0},
         {M_GET, "/api/v1/handlaggning", cases_inbox_json, ROLE_OFFICER, 0, 0},

@@ -67,11 +67,11 @@ eservice_payload(const struct form *f)
 	return p;
 }
 
-/* Stores the case, every file of its form as a document (of the kind the
- * field is named for, when it is a kind documents know, else "övrigt"), the mail to the department,
- * in one transaction; then back to the case page. 1 done; 0 a document was refused (its reason is
- * beside its field, nothing is stored, the caller shows the form again); -1 the request was
- * answered 500. */
+/* Stores the case, what the type writes besides it (s->within), every file of its form as a
+ * document (of the kind the field is named for, when it is a kind documents know, else
+ * "övrigt"), the mail to the department, in one transaction; then back to the case page. 1
+ * done; 0 the type or a document refused it (the reason is beside its field, nothing is
+ * stored, the caller shows the form again); -1 the request was answered 500. */
 int
 eservice_submit(struct req *r, struct submission *s)
 {
@@ -88,7 +88,13 @@ eservice_submit(struct req *r, struct submission *s)
 	                     s->title_private};
 	const char *why = NULL;
 	int ok = db_begin(r->db) == DB_OK && case_create(r->db, &n, &s->c, s->dnr) == DB_OK;
+	int refused = 0;
 	free(payload);
+	if (ok && s->within) {
+		int w = s->within(r, s);
+		ok = w == 0;
+		refused = w > 0;
+	}
 	for (int i = 0; ok && i < s->form->def->n; i++) {
 		const struct field_def *d = &s->form->def->fields[i];
 		if (d->type != FIELD_FILE || !s->form->file[i])
@@ -109,7 +115,7 @@ eservice_submit(struct req *r, struct submission *s)
 		return 1;
 	}
 	db_rollback(r->db);
-	if (why)
+	if (why || refused)
 		return 0;
 	req_error(r, 500);
 	return -1;

@@ -47,6 +47,12 @@ struct submission {
 	int title_private;
 	int64_t association_id;
 	json_t *payload; /* taken over by eservice_submit */
+	/* what the type writes besides the case, in its transaction, once the
+	 * case exists (s->c): 0 done, 1 refused with the reason beside a
+	 * field of s->form (nothing is stored), below 0 a database error;
+	 * NULL: nothing */
+	int (*within)(struct req *r, struct submission *s);
+	void *arg; /* for within */
 	struct case_row c;
 	char dnr[32];
 };

@@ -1,6 +1,6 @@
-/* samverka demo: reference data, associations, one user per role and, by
- * default, two years of cases handled by the leisure department's
- * officers. Running it twice changes nothing the first run made. */
+/* samverka demo: reference data, associations, one user per role, grant
+ * programmes and, by default, two years of cases handled by the leisure
+ * department's officers. Running it twice changes nothing the first run made. */
 #include "demo/demo.h"
 #include "auth/users.h"
 #include "cases/register_department.h"
@@ -199,7 +199,7 @@ demo_load(struct db *db, long n, int with_history, FILE *out)
 	if (load_reference(db, area_ids, group_ids) != 0 ||
 	    load_associations(db, n, area_ids, group_ids, n >= 1000 ? stderr : NULL) != 0 ||
 	    load_users(db, with_history, out) != 0 ||
-	    demo_cases(db, with_history, area_ids, group_ids) != 0) {
+	    demo_cases(db, with_history, area_ids, group_ids) != 0 || demo_grants(db) != 0) {
 		db_rollback(db);
 		goto fail;
 	}

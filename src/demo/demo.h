@@ -23,6 +23,7 @@ void demo_association(unsigned long i, int numbered, char *name, size_t name_len
 size_t demo_area_count(void);
 size_t demo_group_count(void);
 int demo_cases(struct db *db, int with_history, const int64_t *area_ids, const int64_t *group_ids);
+int demo_grants(struct db *db);
 int demo_load(struct db *db, long n, int with_history, FILE *out);
 void demo_slug(const char *name, char *out, size_t n);
 void demo_person(unsigned long k, char *out, size_t n);

@@ -1,0 +1,135 @@
+/* Applications' rows beside their cases, and the rules of who may apply. */
+#include "grants/applications.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static struct dbq Q_REPRESENTED = {
+        "SELECT a.id, a.name, a.public FROM user_roles u JOIN associations a "
+        "ON a.id = u.association_id WHERE u.user_id = $1 AND u.role = 'representative' "
+        "ORDER BY a.sort_key, a.id",
+        NULL, 0};
+static struct dbq Q_ASSOC = {"SELECT form, active FROM associations WHERE id = $1", NULL, 0};
+static struct dbq Q_FORM_LIMIT = {"SELECT count(*), sum(CASE WHEN form = $2 THEN 1 ELSE 0 END) "
+                                  "FROM grant_programme_forms WHERE programme_id = $1",
+                                  NULL, 0};
+static struct dbq Q_GROUP_LIMIT = {
+        "SELECT count(*), sum(CASE WHEN EXISTS (SELECT 1 FROM association_groups ag "
+        "WHERE ag.association_id = $2 AND ag.group_id = l.group_id) THEN 1 ELSE 0 END) "
+        "FROM grant_programme_groups l WHERE l.programme_id = $1",
+        NULL, 0};
+static struct dbq Q_AREA_LIMIT = {
+        "SELECT count(*), sum(CASE WHEN EXISTS (SELECT 1 FROM association_areas aa "
+        "WHERE aa.association_id = $2 AND aa.area_id = l.area_id) THEN 1 ELSE 0 END) "
+        "FROM grant_programme_areas l WHERE l.programme_id = $1",
+        NULL, 0};
+/* Two sendings at once must not both find no open application: the
+ * programme's row is locked first (SQLite's BEGIN IMMEDIATE has already
+ * made the transaction the only writer). */
+static struct dbq Q_LOCK = {"SELECT id FROM grant_programmes WHERE id = $1",
+                            "SELECT id FROM grant_programmes WHERE id = $1 FOR UPDATE", 0};
+static struct dbq Q_OPEN = {
+        "SELECT count(*) FROM grant_applications g JOIN cases c ON c.id = g.case_id "
+        "WHERE g.programme_id = $1 AND g.association_id = $2 AND g.period = $3 "
+        "AND c.status IN ('inkommen', 'handlaggning', 'komplettering')",
+        NULL, 0};
+static struct dbq Q_STORE = {
+        "INSERT INTO grant_applications (case_id, programme_id, association_id, period, amount) "
+        "VALUES ($1, $2, $3, $4, $5)",
+        NULL, 0};
+
+/* The associations a person represents, as choices (code: the id, as the
+ * form sends it); the id column of a choice holds whether it is public. */
+int
+grant_represented(struct db *db, struct arena *a, int64_t user_id, struct choice **out)
+{
+	struct dbcur c;
+	size_t cap = 0, n = 0;
+	struct choice *items = NULL;
+	if (db_query(db, &c, &Q_REPRESENTED, DB_ARGS(DB_INT(user_id))) != DB_OK)
+		return -1;
+	int rc;
+	while ((rc = db_next(&c)) > 0) {
+		items = arena_grow(a, items, n, &cap, sizeof(*items));
+		const char *name = arena_strdup(a, db_col_text(&c, 1));
+		items[n++] = (struct choice){arena_strdup(a, db_col_text(&c, 0)), name, name,
+		                             db_col_int(&c, 2)};
+	}
+	db_done(&c);
+	items = arena_grow(a, items, n, &cap, sizeof(*items));
+	items[n] = (struct choice){0};
+	*out = items;
+	return rc < 0 ? -1 : 0;
+}
+
+/* Whether a limit of the programme (a count of rows, and of those the
+ * association meets) leaves the association out: 1 out, 0 in, -1 error. */
+static int
+left_out(struct db *db, struct dbq *q, int64_t programme_id, struct dbval assoc)
+{
+	struct dbcur c;
+	struct dbval args[] = {DB_INT(programme_id), assoc};
+	if (db_query(db, &c, q, args, 2) != DB_OK)
+		return -1;
+	int rc = db_next(&c), out = 0;
+	if (rc > 0)
+		out = db_col_int(&c, 0) > 0 && db_col_int(&c, 1) == 0;
+	db_done(&c);
+	return rc < 0 ? -1 : out;
+}
+
+/* Why the association may not apply to the programme (enum
+ * grant_refusal), 0 when it may, -1 when the database failed. */
+int
+grant_may_apply(struct db *db, const struct grant_programme *g, int64_t association_id)
+{
+	struct dbcur c;
+	char form[40] = "";
+	int active = 0;
+	if (db_query(db, &c, &Q_ASSOC, DB_ARGS(DB_INT(association_id))) != DB_OK)
+		return -1;
+	int rc = db_next(&c);
+	if (rc > 0) {
+		snprintf(form, sizeof(form), "%s", db_col_text(&c, 0));
+		active = (int)db_col_int(&c, 1);
+	}
+	db_done(&c);
+	if (rc < 0)
+		return -1;
+	if (!active)
+		return GRANT_INACTIVE;
+	if (strcmp(form, "informell") == 0 && !g->informal_allowed)
+		return GRANT_NOT_INFORMAL;
+	int out = left_out(db, &Q_FORM_LIMIT, g->id, DB_TEXT(form));
+	if (out)
+		return out < 0 ? -1 : GRANT_WRONG_FORM;
+	out = left_out(db, &Q_GROUP_LIMIT, g->id, DB_INT(association_id));
+	if (out)
+		return out < 0 ? -1 : GRANT_WRONG_GROUPS;
+	out = left_out(db, &Q_AREA_LIMIT, g->id, DB_INT(association_id));
+	if (out)
+		return out < 0 ? -1 : GRANT_WRONG_AREAS;
+	return GRANT_MAY_APPLY;
+}
+
+/* Stores an application's row in the transaction that made its case: 0,
+ * 1 when the association already has an open application to the
+ * programme for the period (nothing written), -1 on a database error. */
+int
+grant_application_store(struct db *db, const struct grant_application *x)
+{
+	if (db_int(db, &Q_LOCK, DB_ARGS(DB_INT(x->programme_id)), -1) < 0)
+		return -1;
+	int64_t open = db_int(
+	        db, &Q_OPEN,
+	        DB_ARGS(DB_INT(x->programme_id), DB_INT(x->association_id), DB_TEXT(x->period)),
+	        -1);
+	if (open != 0)
+		return open < 0 ? -1 : 1;
+	return db_exec(db, &Q_STORE,
+	               DB_ARGS(DB_INT(x->case_id), DB_INT(x->programme_id),
+	                       DB_INT(x->association_id), DB_TEXT(x->period), DB_INT(x->amount))) ==
+	                       DB_OK
+	               ? 0
+	               : -1;
+}

@@ -1,0 +1,29 @@
+/* Grant applications as the database keeps them beside their cases
+ * (grant_applications, migration 017): who may apply to a programme, the
+ * associations a person applies for, and the one open application per
+ * association, programme and period. */
+#ifndef GRANTS_APPLICATIONS_H
+#define GRANTS_APPLICATIONS_H
+#include "base/choice.h"
+#include "grants/programme.h"
+
+/* Why an association may not apply to a programme; 0: it may. */
+enum grant_refusal {
+	GRANT_MAY_APPLY,
+	GRANT_INACTIVE,     /* not an active association of the register */
+	GRANT_NOT_INFORMAL, /* an informal network, and the programme takes none */
+	GRANT_WRONG_FORM,   /* not one of the forms the programme is limited to */
+	GRANT_WRONG_GROUPS, /* none of the target groups it is limited to */
+	GRANT_WRONG_AREAS,  /* none of the areas it is limited to */
+};
+
+struct grant_application {
+	int64_t case_id, programme_id, association_id;
+	const char *period; /* the window's opening day: the period applied for */
+	int64_t amount;     /* asked for, in öre */
+};
+
+int grant_represented(struct db *db, struct arena *a, int64_t user_id, struct choice **out);
+int grant_may_apply(struct db *db, const struct grant_programme *g, int64_t association_id);
+int grant_application_store(struct db *db, const struct grant_application *x);
+#endif

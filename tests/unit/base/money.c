@@ -1,0 +1,76 @@
+/* Amounts in kronor as the grant forms take them, and öre as pages show
+ * them. */
+#include "../unit.h"
+
+#include "base/money.h"
+
+/* The öre of a text, or -1 when it is refused. */
+static int64_t
+ore(const char *s)
+{
+	int64_t v = -7;
+	return money_parse(s, &v) == 0 ? v : -1;
+}
+
+/* What a person writes: whole kronor, grouped, with decimals, with kr. */
+static void
+accepted(void **state)
+{
+	assert_int_equal(ore("250000"), 25000000);
+	assert_int_equal(ore("250 000"), 25000000);
+	assert_int_equal(ore("12 500,50"), 1250050);
+	assert_int_equal(ore("99.5"), 9950);
+	assert_int_equal(ore("39 kr"), 3900);
+	assert_int_equal(ore("1\xc2\xa0"
+	                     "000"),
+	                 100000);
+	assert_int_equal(ore("0"), 0);
+}
+
+/* What is no amount: negative, letters after it, three decimals, a
+ * dangling comma, nothing, far too much. */
+static void
+refused(void **state)
+{
+	assert_int_equal(ore("-5"), -1);
+	assert_int_equal(ore("12,5x"), -1);
+	assert_int_equal(ore("12,505"), -1);
+	assert_int_equal(ore("12,"), -1);
+	assert_int_equal(ore(""), -1);
+	assert_int_equal(ore("kr"), -1);
+	assert_int_equal(ore("9999999999999999"), -1);
+	assert_int_equal(ore("1000000000001"), -1);
+}
+
+/* Pages show grouped kronor in each language, öre only when there are. */
+static void
+formatted(void **state)
+{
+	struct buf b = {0};
+	money_format(&b, 125000000, 0);
+	assert_string_equal(buf_cstr(&b), "1 250 000 kr");
+	b.len = 0;
+	money_format(&b, 125000000, 1);
+	assert_string_equal(buf_cstr(&b), "SEK 1,250,000");
+	b.len = 0;
+	money_format(&b, 390050, 0);
+	assert_string_equal(buf_cstr(&b), "3900,50 kr");
+	b.len = 0;
+	money_plain(&b, 1250050);
+	assert_string_equal(buf_cstr(&b), "12500,50");
+	b.len = 0;
+	money_format(&b, -6900, 0);
+	assert_string_equal(buf_cstr(&b), "-69 kr");
+	buf_free(&b);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	        cmocka_unit_test(accepted),
+	        cmocka_unit_test(refused),
+	        cmocka_unit_test(formatted),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
