@@ -2,7 +2,7 @@
 // Swedish and in English, anonymous, as the representative and as admin.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, contextAs, withLang, axeViolations, describeViolations, firstHref, clickThrough, casesByStatus, PHONE, T } from './lib/app.mjs';
+import { useApp, contextAs, withLang, axeSuite, axeViolations, describeViolations, firstHref, clickThrough, casesByStatus, PHONE, T } from './lib/app.mjs';
 
 // The demo cases each side sees, by status.
 const cases = {};
@@ -221,35 +221,7 @@ const pages = [
 	{ name: '/admin/anvandare', role: 'admin', go: (p, l) => p.goto(app.url + withLang('/admin/anvandare', l)) },
 ];
 
-for (const lang of ['sv', 'en']) {
-	describe(`axe, ${lang === 'sv' ? 'Swedish' : 'English'}`, () => {
-		// One page per role, reused: axe's half a megabyte of script then
-		// compiles once per renderer instead of once per test.
-		const contexts = {};
-		const tabs = {};
-		before(async () => {
-			for (const role of [null, 'representative', 'officer', 'admin']) {
-				contexts[role] = await contextAs(app, role);
-				tabs[role] = await contexts[role].newPage();
-			}
-		});
-		after(async () => {
-			for (const c of Object.values(contexts)) await c.close();
-		});
-		for (const pt of pages) {
-			test(pt.name, T, async () => {
-				const page = tabs[pt.role];
-				// Swedish is the default; English comes from ?lang=en and its cookie.
-				const res = await pt.go(page, lang === 'en' ? 'en' : null);
-				assert.equal(res.status(), pt.status || 200, `status of ${page.url()}`);
-				assert.equal(await page.getAttribute('html', 'lang'), lang, `<html lang> on ${page.url()}`);
-				const v = await axeViolations(page);
-				const where = `${pt.name} (${lang}) ${page.url()}`;
-				assert.equal(v.length, 0, describeViolations(where, v));
-			});
-		}
-	});
-}
+axeSuite(app, 'axe', pages);
 
 // On a 320 px phone the tables scroll inside their own box and the forms
 // reflow: what axe finds there (a scrolling box the keyboard cannot reach,

@@ -6,7 +6,7 @@
 // pages fit the width with no sideways scrolling.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, contextAs, withLang, axeViolations, describeViolations, clickThrough, widths, PHONE, T } from './lib/app.mjs';
+import { useApp, contextAs, withLang, axeSuite, axeViolations, describeViolations, clickThrough, widths, PHONE, T } from './lib/app.mjs';
 
 const app = useApp();
 
@@ -69,31 +69,7 @@ const pages = [
 	},
 ];
 
-for (const lang of ['sv', 'en']) {
-	describe(`grants, axe, ${lang === 'sv' ? 'Swedish' : 'English'}`, () => {
-		const contexts = {};
-		const tabs = {};
-		before(async () => {
-			for (const role of [null, 'representative', 'officer', 'admin']) {
-				contexts[role] = await contextAs(app, role);
-				tabs[role] = await contexts[role].newPage();
-			}
-		});
-		after(async () => {
-			for (const c of Object.values(contexts)) await c.close();
-		});
-		for (const pt of pages) {
-			test(pt.name, T, async () => {
-				const page = tabs[pt.role];
-				const res = await pt.go(page, lang === 'en' ? 'en' : 'sv');
-				assert.equal(res.status(), pt.status || 200, `status of ${page.url()}`);
-				assert.equal(await page.getAttribute('html', 'lang'), lang, `<html lang> on ${page.url()}`);
-				const v = await axeViolations(page);
-				assert.equal(v.length, 0, describeViolations(`${pt.name} (${lang}) ${page.url()}`, v));
-			});
-		}
-	});
-}
+axeSuite(app, 'grants, axe', pages);
 
 describe('grants at 320 px', () => {
 	let context, page;

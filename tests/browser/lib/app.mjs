@@ -1,6 +1,6 @@
 // What every browser test file shares: the running server, Debian's
 // chromium, signing in, and the checks that look at a page.
-import { before, after } from 'node:test';
+import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -136,6 +136,38 @@ export function describeViolations(where, violations) {
 		for (const n of v.nodes) lines.push(`    target: ${n.target}`);
 	}
 	return lines.join('\n');
+}
+
+// axe on each of pages ({name, role, go(page, lang), status}) in Swedish
+// and English: one tab per role, reused, so axe's half a megabyte of script
+// compiles once per renderer instead of once per test. Swedish is the
+// default (go gets null); English comes from ?lang=en and its cookie.
+export function axeSuite(app, title, pages) {
+	for (const lang of ['sv', 'en']) {
+		describe(`${title}, ${lang === 'sv' ? 'Swedish' : 'English'}`, () => {
+			const contexts = {};
+			const tabs = {};
+			before(async () => {
+				for (const role of [null, 'representative', 'officer', 'admin']) {
+					contexts[role] = await contextAs(app, role);
+					tabs[role] = await contexts[role].newPage();
+				}
+			});
+			after(async () => {
+				for (const c of Object.values(contexts)) await c.close();
+			});
+			for (const pt of pages) {
+				test(pt.name, T, async () => {
+					const page = tabs[pt.role];
+					const res = await pt.go(page, lang === 'en' ? 'en' : null);
+					assert.equal(res.status(), pt.status || 200, `status of ${page.url()}`);
+					assert.equal(await page.getAttribute('html', 'lang'), lang, `<html lang> on ${page.url()}`);
+					const v = await axeViolations(page);
+					assert.equal(v.length, 0, describeViolations(`${pt.name} (${lang}) ${page.url()}`, v));
+				});
+			}
+		});
+	}
 }
 
 // How the focused element shows its focus: a visible outline or a box-shadow.
