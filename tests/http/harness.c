@@ -265,8 +265,11 @@ h_run(const char *const *argv, const char *input, struct hstr *out, struct hstr 
 	int st;
 	while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
 		;
+	/* a command's writes (an import) are judged by tests under concurrent
+	 * reads: waited for past the generations' lifetime, so that a
+	 * notification late on a busy machine cannot show as a stale page */
 	if (strcmp(argv[0], "samverka") == 0)
-		h_other_process_wrote();
+		h_other_process_wrote(H_GENERATION_TTL_MS);
 	if (out)
 		slurp(outp, out);
 	if (err)
@@ -936,13 +939,13 @@ h_orgnr(const char *nine, char out[12])
 /* After another process may have written: on PostgreSQL the server hears
  * of that process's commit as a notification (src/db/pg_listen.c), which
  * arrives moments after the COMMIT has returned to the writer, so what the
- * test asks next waits until it is surely in. A SQLite server sees another
- * process's commit at once. */
+ * test asks next waits ms for it (no wait before the server runs). A
+ * SQLite server sees another process's commit at once. */
 void
-h_other_process_wrote(void)
+h_other_process_wrote(int ms)
 {
-	if (H.pg)
-		usleep(H_NOTIFY_MS * 1000);
+	if (H.pg && H.pid > 0)
+		usleep((useconds_t)ms * 1000);
 }
 
 /* SQLite through its command-line shell, as an operator would; PostgreSQL
@@ -978,7 +981,7 @@ h_sql(const char *sql, struct hstr *out)
 	PQclear(res);
 	PQfinish(c);
 	if (strncasecmp(sql + strspn(sql, " \n"), "SELECT", 6) != 0)
-		h_other_process_wrote();
+		h_other_process_wrote(H_NOTIFY_MS);
 	return ok ? 0 : -1;
 }
 

@@ -141,9 +141,11 @@ int h_free_port(void);
  * to out (when given) one per line, columns joined by '|'. 0 on success. */
 int h_sql(const char *sql, struct hstr *out);
 /* How long a PostgreSQL server may take to hear of another process's
- * commit, and the wait for it (harness.c). */
-enum { H_NOTIFY_MS = 100 };
-void h_other_process_wrote(void);
+ * commit (H_NOTIFY_MS), and the longest it keeps a generation it read
+ * whatever it hears (src/db/watch.c's WATCH_TTL_MS, and a margin); the
+ * wait for one or the other (harness.c). */
+enum { H_NOTIFY_MS = 100, H_GENERATION_TTL_MS = 1100 };
+void h_other_process_wrote(int ms);
 
 /* A file in the test's own temporary directory. */
 const char *h_path(const char *name);
