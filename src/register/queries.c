@@ -51,10 +51,12 @@ static struct dbq Q_TERM_COUNT = {"SELECT count(*) FROM register_terms WHERE ter
 static pthread_once_t combos_once = PTHREAD_ONCE_INIT;
 
 /* The FROM and WHERE of terms terms (parameters $1 …) and, with words, a
- * text query after them; with rows, joined to the associations. Returns the
- * next free parameter number. */
+ * text query after them; with rows, joined to the associations. The words
+ * are matched by the operator, which the text index serves, or with dense
+ * by its function, which no index serves, so that the planner walks the
+ * page's key range instead. Returns the next free parameter number. */
 static int
-combo_where(struct buf *b, int terms, int words, int rows)
+combo_where(struct buf *b, int terms, int words, int rows, int dense)
 {
 	int n = 1;
 	if (!terms) {
@@ -72,13 +74,17 @@ combo_where(struct buf *b, int terms, int words, int rows)
 		           "AND u.pos = t.pos)",
 		           n);
 	if (words)
-		buf_printf(b, " AND a.tsv @@ to_tsquery('swedish', $%d)", n++);
+		buf_printf(b,
+		           dense ? " AND ts_match_vq(a.tsv, to_tsquery('swedish', $%d))"
+		                 : " AND a.tsv @@ to_tsquery('swedish', $%d)",
+		           n++);
 	return n;
 }
 
-/* Writes the SQL of all combinations, once per process. The sparse page
- * orders by key + 0, which no index gives, so the planner takes the hits
- * from the text index and sorts them instead of walking the key's index. */
+/* Writes the SQL of all combinations, once per process. With words, the
+ * dense page walks its key range from the page's first hit (the words
+ * tested per row) and the sparse one takes the hits from the text index
+ * alone: its range and order are on key + 0, which no index gives. */
 static void
 combos_build(void)
 {
@@ -93,18 +99,19 @@ combos_build(void)
 					/* the page of terms first, then its rows */
 					buf_puts(&l, "SELECT " COLS "FROM associations a WHERE "
 					             "a.pos IN (SELECT t.pos ");
-					n = combo_where(&l, terms, 0, 0);
+					n = combo_where(&l, terms, 0, 0, 0);
 					buf_printf(&l,
 					           " AND t.pos >= $%d AND t.pos < $%d "
 					           "ORDER BY t.pos LIMIT %d) ORDER BY a.pos",
 					           n, n + 1, REGISTER_PAGE_SIZE);
 				} else {
+					const char *k = sparse ? " + 0" : "";
 					buf_puts(&l, "SELECT " COLS);
-					n = combo_where(&l, terms, words, 1);
+					n = combo_where(&l, terms, words, 1, !sparse);
 					buf_printf(&l,
-					           " AND %s >= $%d AND %s < $%d ORDER BY %s%s "
+					           " AND %s%s >= $%d AND %s%s < $%d ORDER BY %s%s "
 					           "LIMIT %d",
-					           key, n, key, n + 1, key, sparse ? " + 0" : "",
+					           key, k, n, key, k, n + 1, key, k,
 					           REGISTER_PAGE_SIZE);
 				}
 				list_q[sparse][i] = (struct dbq){buf_take(&l), NULL, 0};
@@ -116,7 +123,7 @@ combos_build(void)
 			           "SELECT pos, total FROM (SELECT %s AS pos, row_number() OVER "
 			           "(ORDER BY %s) AS r, count(*) OVER () AS total ",
 			           key, key);
-			combo_where(&c, terms, words, 0);
+			combo_where(&c, terms, words, 0, 0);
 			buf_printf(&c, ") s WHERE r %% %d = 1 ORDER BY pos", REGISTER_PAGE_SIZE);
 			starts_q[i] = (struct dbq){buf_take(&c), NULL, 0};
 		}
@@ -438,14 +445,14 @@ match_query(struct arena *a, const struct names *nm, const struct register_filte
 	return out;
 }
 
-/* A rare word's pages span much of the register: walking a page's key range
- * in order reads about 50 × listed ÷ hits rows, taking the hits from the
- * text index about hits, so the dense plan is the cheaper from hits² ≥ 50 ×
- * listed on. */
+/* A rare word's pages span much of the key index that the dense page walks
+ * (the listed associations, or the rarest term's): walking a page's range
+ * reads about 50 × walked ÷ hits rows, taking the hits from the text index
+ * about hits, so the dense page is the cheaper from hits² ≥ 50 × walked on. */
 static int
-dense(int64_t hits, int64_t listed)
+dense(int64_t hits, int64_t walked)
 {
-	return hits * hits >= REGISTER_PAGE_SIZE * listed;
+	return hits * hits >= REGISTER_PAGE_SIZE * walked;
 }
 
 /* PostgreSQL: one page of a filtered list and its hit count, the rarest
@@ -480,9 +487,9 @@ list_pg(struct db *db, struct arena *a, const struct names *nm, int64_t gen,
 	if (words)
 		args[n++] = DB_TEXT(words);
 	int combo = (words ? TERMS_MAX + 1 : 0) + nterms;
-	int64_t from, to, start, listed;
+	int64_t from, to, start, walked = nterms ? hits[0] : 0;
 	if (counts_page(db, gen, &starts_q[combo], args, n, page, &from, &to, &out->total) != 0 ||
-	    ranks_page(db, gen, 1, &start, &listed) != 0)
+	    (!nterms && ranks_page(db, gen, 1, &start, &walked) != 0))
 		return -1;
 	if (from == INT64_MAX) {
 		out->items = arena_alloc(a, sizeof(struct assoc));
@@ -490,7 +497,7 @@ list_pg(struct db *db, struct arena *a, const struct names *nm, int64_t gen,
 	}
 	args[n++] = DB_INT(from);
 	args[n++] = DB_INT(to);
-	return read_rows(db, a, nm, &list_q[!dense(out->total, listed)][combo], args, n,
+	return read_rows(db, a, nm, &list_q[!dense(out->total, walked)][combo], args, n,
 	                 REGISTER_PAGE_SIZE, out);
 }
 
