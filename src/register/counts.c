@@ -25,6 +25,7 @@ static struct {
 		int64_t gen, total;
 		int64_t *starts; /* each page's first key, counts_page */
 		size_t nstarts;
+		int64_t last; /* the last hit's key */
 	} slot[SLOTS];
 } memo = {.lock = PTHREAD_MUTEX_INITIALIZER};
 
@@ -70,7 +71,7 @@ counts_get(struct db *db, int64_t gen, struct dbq *q, const struct dbval *args, 
 		if (gen >= s->gen) {
 			free(s->key);
 			free(s->starts);
-			*s = (struct slot){buf_take(&key), gen, total, NULL, 0};
+			*s = (struct slot){buf_take(&key), gen, total, NULL, 0, 0};
 		}
 		pthread_mutex_unlock(&memo.lock);
 	}
@@ -78,27 +79,31 @@ counts_get(struct db *db, int64_t gen, struct dbq *q, const struct dbval *args, 
 	return total;
 }
 
-/* Reads the page starts of a search anew into *starts (malloc'd): q gives
- * each hit's key in order (SQLite, where a row is a step: every page's
- * first kept here), or, with a second column, only each page's first row
- * and the number of hits (PostgreSQL, so the hits do not cross the
- * connection). */
+/* Reads the page starts of a search anew into *starts (malloc'd), and the
+ * last hit's key: q gives each hit's key in order (SQLite, where a row is a
+ * step: every page's first kept here), or, with two more columns, only each
+ * page's first row, the number of hits and the last key (PostgreSQL, so the
+ * hits do not cross the connection). */
 static int
 starts_read(struct db *db, struct dbq *q, const struct dbval *args, int n, int64_t **starts,
-            size_t *nstarts, int64_t *total)
+            size_t *nstarts, int64_t *total, int64_t *last)
 {
 	struct dbcur c;
-	*starts = NULL, *nstarts = 0, *total = 0;
+	*starts = NULL, *nstarts = 0, *total = 0, *last = 0;
 	if (db_query(db, &c, q, args, n) != DB_OK)
 		return -1;
 	int server_paged = db_kind(db) == DB_PG;
 	size_t cap = 0;
 	int rc;
 	while ((rc = db_next(&c)) > 0) {
-		if (server_paged)
+		if (server_paged) {
 			*total = db_col_int(&c, 1);
-		else if ((*total)++ % REGISTER_PAGE_SIZE)
-			continue;
+			*last = db_col_int(&c, 2);
+		} else {
+			*last = db_col_int(&c, 0);
+			if ((*total)++ % REGISTER_PAGE_SIZE)
+				continue;
+		}
 		if (*nstarts == cap)
 			*starts = xrealloc(*starts, (cap = cap ? cap * 2 : 16) * sizeof(**starts));
 		(*starts)[(*nstarts)++] = db_col_int(&c, 0);
@@ -110,6 +115,18 @@ starts_read(struct db *db, struct dbq *q, const struct dbval *args, int n, int64
 		return -1;
 	}
 	return 0;
+}
+
+/* The keys that bound page (1-based) of hits whose pages start at starts:
+ * from its first hit to the next page's first, or past the last hit. */
+static void
+page_bounds(const int64_t *starts, size_t nstarts, int64_t last, int64_t page, int64_t *from,
+            int64_t *to)
+{
+	*from = page >= 1 && (size_t)(page - 1) < nstarts ? starts[page - 1] : INT64_MAX;
+	*to = page >= 1 && (size_t)page < nstarts ? starts[page]
+	      : last < INT64_MAX                  ? last + 1
+	                                          : INT64_MAX;
 }
 
 /* The hits of the search that the starts query q lists at gen (see
@@ -128,29 +145,26 @@ counts_page(struct db *db, int64_t gen, struct dbq *q, const struct dbval *args,
 	if (gen >= 0 && s->gen == gen && s->key && strcmp(s->key, buf_cstr(&key)) == 0) {
 		found = 1;
 		*total = s->total;
-		*from = page >= 1 && (size_t)(page - 1) < s->nstarts ? s->starts[page - 1]
-		                                                     : INT64_MAX;
-		*to = page >= 1 && (size_t)page < s->nstarts ? s->starts[page] : INT64_MAX;
+		page_bounds(s->starts, s->nstarts, s->last, page, from, to);
 	}
 	pthread_mutex_unlock(&memo.lock);
 	if (found) {
 		buf_free(&key);
 		return 0;
 	}
-	int64_t *starts;
+	int64_t *starts, last;
 	size_t nstarts;
-	if (starts_read(db, q, args, n, &starts, &nstarts, total) != 0) {
+	if (starts_read(db, q, args, n, &starts, &nstarts, total, &last) != 0) {
 		buf_free(&key);
 		return -1;
 	}
-	*from = page >= 1 && (size_t)(page - 1) < nstarts ? starts[page - 1] : INT64_MAX;
-	*to = page >= 1 && (size_t)page < nstarts ? starts[page] : INT64_MAX;
+	page_bounds(starts, nstarts, last, page, from, to);
 	pthread_mutex_lock(&memo.lock);
 	s = &memo.slot[i];
 	if (gen >= 0 && gen >= s->gen) {
 		free(s->key);
 		free(s->starts);
-		*s = (struct slot){buf_take(&key), gen, *total, starts, nstarts};
+		*s = (struct slot){buf_take(&key), gen, *total, starts, nstarts, last};
 		starts = NULL;
 	}
 	pthread_mutex_unlock(&memo.lock);

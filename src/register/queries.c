@@ -2,6 +2,7 @@
 #include "base/buf.h"
 #include "base/sortkey.h"
 #include "register/counts.h"
+#include "register/order.h"
 #include "register/ranks.h"
 
 #include <pthread.h>
@@ -38,12 +39,13 @@ static struct dbq Q_MATCH_STARTS = {
  * same key per hit; words are the tsvector's. One statement per number of
  * terms, with words or without, so the planner plans each. A page is the
  * hits between its first and the next page's first, which the starts
- * statement sends (each page's first row and the number of hits, a window
- * over the hits). With words, two page statements: a dense one for a
- * common word, where the pages' key ranges are short and walking them in
- * order is cheapest, and a sparse one for a rare word, where a page's range
- * spans much of the register and the text index's few hits, sorted, are
- * cheaper (register_list chooses by the hit count). */
+ * statement sends (each page's first row, the number of hits and the last
+ * hit's key, a window over the hits). With words, two page statements: a
+ * dense one for a page whose key range is short, where walking it in order
+ * is cheapest, and a sparse one for a page whose range spans much of the
+ * register (a rare word, or a gap between a word's clusters), where the
+ * text index's hits, sorted, are cheaper (list_pg chooses per page, by the
+ * range and the hit count). */
 enum { TERMS_MAX = 3, PG_COMBOS = 2 * (TERMS_MAX + 1) };
 
 static struct dbq list_q[2][PG_COMBOS], starts_q[PG_COMBOS];
@@ -119,10 +121,12 @@ combos_build(void)
 			if (!words)
 				list_q[1][i] = list_q[0][i];
 			struct buf c = {0};
-			buf_printf(&c,
-			           "SELECT pos, total FROM (SELECT %s AS pos, row_number() OVER "
-			           "(ORDER BY %s) AS r, count(*) OVER () AS total ",
-			           key, key);
+			buf_printf(
+			        &c,
+			        "SELECT pos, total, last FROM (SELECT %s AS pos, row_number() OVER "
+			        "(ORDER BY %s) AS r, count(*) OVER () AS total, max(%s) OVER () AS "
+			        "last ",
+			        key, key, key);
 			combo_where(&c, terms, words, 0, 0);
 			buf_printf(&c, ") s WHERE r %% %d = 1 ORDER BY pos", REGISTER_PAGE_SIZE);
 			starts_q[i] = (struct dbq){buf_take(&c), NULL, 0};
@@ -445,14 +449,19 @@ match_query(struct arena *a, const struct names *nm, const struct register_filte
 	return out;
 }
 
-/* A rare word's pages span much of the key index that the dense page walks
- * (the listed associations, or the rarest term's): walking a page's range
- * reads about 50 × walked ÷ hits rows, taking the hits from the text index
- * about hits, so the dense page is the cheaper from hits² ≥ 50 × walked on. */
+/* Whether a page of hits between the keys from and to is cheaper walked
+ * in key order (dense) than taken from the text index (about hits rows). The
+ * walk reads the rows between them, about (to - from) >> ORDER_SPACING_BITS
+ * as pos is spaced (src/register/order.c), or with terms the rarest term's
+ * share of them (term of listed); per page, as a word's hits may cluster
+ * (names carry words) and a page across a gap between clusters walks it. */
 static int
-dense(int64_t hits, int64_t walked)
+dense(int64_t hits, int64_t from, int64_t to, int64_t term, int64_t listed)
 {
-	return hits * hits >= REGISTER_PAGE_SIZE * walked;
+	double rows = (double)(to - from) / (double)(1ll << ORDER_SPACING_BITS);
+	if (term && listed > 0)
+		rows = rows * (double)term / (double)listed;
+	return rows <= (double)hits;
 }
 
 /* PostgreSQL: one page of a filtered list and its hit count, the rarest
@@ -487,9 +496,9 @@ list_pg(struct db *db, struct arena *a, const struct names *nm, int64_t gen,
 	if (words)
 		args[n++] = DB_TEXT(words);
 	int combo = (words ? TERMS_MAX + 1 : 0) + nterms;
-	int64_t from, to, start, walked = nterms ? hits[0] : 0;
+	int64_t from, to, start, listed = 0;
 	if (counts_page(db, gen, &starts_q[combo], args, n, page, &from, &to, &out->total) != 0 ||
-	    (!nterms && ranks_page(db, gen, 1, &start, &walked) != 0))
+	    (nterms && ranks_page(db, gen, 1, &start, &listed) != 0))
 		return -1;
 	if (from == INT64_MAX) {
 		out->items = arena_alloc(a, sizeof(struct assoc));
@@ -497,8 +506,8 @@ list_pg(struct db *db, struct arena *a, const struct names *nm, int64_t gen,
 	}
 	args[n++] = DB_INT(from);
 	args[n++] = DB_INT(to);
-	return read_rows(db, a, nm, &list_q[!dense(out->total, walked)][combo], args, n,
-	                 REGISTER_PAGE_SIZE, out);
+	int d = dense(out->total, from, to, nterms ? hits[0] : 0, listed);
+	return read_rows(db, a, nm, &list_q[!d][combo], args, n, REGISTER_PAGE_SIZE, out);
 }
 
 /* One page of public, active associations matching the filter, the number
