@@ -458,7 +458,7 @@ match_query(struct arena *a, const struct names *nm, const struct register_filte
 static int
 dense(int64_t hits, int64_t from, int64_t to, int64_t term, int64_t listed)
 {
-	double rows = (double)(to - from) / (double)(1ll << ORDER_SPACING_BITS);
+	double rows = ((double)to - (double)from) / (double)(1ll << ORDER_SPACING_BITS);
 	if (term && listed > 0)
 		rows = rows * (double)term / (double)listed;
 	return rows <= (double)hits;
