@@ -40,15 +40,15 @@ static struct dbq Q_MATCH_STARTS = {
  * terms, with words or without, so the planner plans each. A page is the
  * hits between its first and the next page's first, which the starts
  * statement sends (each page's first row, the number of hits and the last
- * hit's key, a window over the hits). With words, two page statements: a
- * dense one for a page whose key range is short, where walking it in order
+ * hit's key, a window over the hits). With words alone, two page
+ * statements: a dense one for a page whose key range is short, where walking it in order
  * is cheapest, and a sparse one for a page whose range spans much of the
  * register (a rare word, or a gap between a word's clusters), where the
  * text index's hits, sorted, are cheaper (list_pg chooses per page, by the
  * range and the hit count). */
 enum { TERMS_MAX = 3, PG_COMBOS = 2 * (TERMS_MAX + 1) };
 
-static struct dbq list_q[2][PG_COMBOS], starts_q[PG_COMBOS];
+static struct dbq list_q[2][PG_COMBOS], starts_q[PG_COMBOS]; /* [1]: sparse, words alone */
 static struct dbq Q_TERM_COUNT = {"SELECT count(*) FROM register_terms WHERE term = $1", NULL, 0};
 static pthread_once_t combos_once = PTHREAD_ONCE_INIT;
 
@@ -83,10 +83,10 @@ combo_where(struct buf *b, int terms, int words, int rows, int dense)
 	return n;
 }
 
-/* Writes the SQL of all combinations, once per process. With words, the
- * dense page walks its key range from the page's first hit (the words
- * tested per row) and the sparse one takes the hits from the text index
- * alone: its range and order are on key + 0, which no index gives. */
+/* Writes the SQL of all combinations, once per process. With words (and
+ * no terms, whose walk serves), the dense page walks its key range from the page's first hit (the
+ * words tested per row) and the sparse one takes the hits from the text index alone: its range and
+ * order are on key + 0, which no index gives. */
 static void
 combos_build(void)
 {
@@ -94,7 +94,7 @@ combos_build(void)
 		for (int terms = 0; terms <= TERMS_MAX; terms++) {
 			const char *key = terms ? "t.pos" : "a.pos";
 			int i = words * (TERMS_MAX + 1) + terms;
-			for (int sparse = 0; sparse < 1 + words; sparse++) {
+			for (int sparse = 0; sparse < 1 + (words && !terms); sparse++) {
 				struct buf l = {0};
 				int n;
 				if (terms && !words) {
@@ -118,8 +118,6 @@ combos_build(void)
 				}
 				list_q[sparse][i] = (struct dbq){buf_take(&l), NULL, 0};
 			}
-			if (!words)
-				list_q[1][i] = list_q[0][i];
 			struct buf c = {0};
 			buf_printf(
 			        &c,
@@ -449,19 +447,18 @@ match_query(struct arena *a, const struct names *nm, const struct register_filte
 	return out;
 }
 
-/* Whether a page of hits between the keys from and to is cheaper walked
- * in key order (dense) than taken from the text index (about hits rows). The
- * walk reads the rows between them, about (to - from) >> ORDER_SPACING_BITS
- * as pos is spaced (src/register/order.c), or with terms the rarest term's
- * share of them (term of listed); per page, as a word's hits may cluster
- * (names carry words) and a page across a gap between clusters walks it. */
+/* Whether a page of a search's words between the keys from and to is
+ * cheaper walked in pos order (dense) than taken from the text index
+ * (about hits rows). The walk reads the rows between them, about (to -
+ * from) >> ORDER_SPACING_BITS as pos is spaced (src/register/order.c);
+ * chosen per page, as a word's hits may cluster (names carry words) and a
+ * page across a gap between clusters walks it. With filters the walk is
+ * the rarest term's, at most its count, and the text index would give all
+ * the word's hits, not the few left after the filters: always dense. */
 static int
-dense(int64_t hits, int64_t from, int64_t to, int64_t term, int64_t listed)
+dense(int64_t hits, int64_t from, int64_t to)
 {
-	double rows = ((double)to - (double)from) / (double)(1ll << ORDER_SPACING_BITS);
-	if (term && listed > 0)
-		rows = rows * (double)term / (double)listed;
-	return rows <= (double)hits;
+	return ((double)to - (double)from) / (double)(1ll << ORDER_SPACING_BITS) <= (double)hits;
 }
 
 /* PostgreSQL: one page of a filtered list and its hit count, the rarest
@@ -496,9 +493,8 @@ list_pg(struct db *db, struct arena *a, const struct names *nm, int64_t gen,
 	if (words)
 		args[n++] = DB_TEXT(words);
 	int combo = (words ? TERMS_MAX + 1 : 0) + nterms;
-	int64_t from, to, start, listed = 0;
-	if (counts_page(db, gen, &starts_q[combo], args, n, page, &from, &to, &out->total) != 0 ||
-	    (nterms && ranks_page(db, gen, 1, &start, &listed) != 0))
+	int64_t from, to;
+	if (counts_page(db, gen, &starts_q[combo], args, n, page, &from, &to, &out->total) != 0)
 		return -1;
 	if (from == INT64_MAX) {
 		out->items = arena_alloc(a, sizeof(struct assoc));
@@ -506,8 +502,8 @@ list_pg(struct db *db, struct arena *a, const struct names *nm, int64_t gen,
 	}
 	args[n++] = DB_INT(from);
 	args[n++] = DB_INT(to);
-	int d = dense(out->total, from, to, nterms ? hits[0] : 0, listed);
-	return read_rows(db, a, nm, &list_q[!d][combo], args, n, REGISTER_PAGE_SIZE, out);
+	int sparse = words && !nterms && !dense(out->total, from, to);
+	return read_rows(db, a, nm, &list_q[sparse][combo], args, n, REGISTER_PAGE_SIZE, out);
 }
 
 /* One page of public, active associations matching the filter, the number
