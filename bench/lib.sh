@@ -89,13 +89,14 @@ pg_drop() {
 	pg_admin "DROP DATABASE IF EXISTS $1 WITH (FORCE)" >/dev/null || true
 }
 
-# The pages of bench/pages.txt as "NAME PATH BUDGET" lines, with sida=MID and
+# The pages of bench/pages.txt (or of the file given second, in its format)
+# as "NAME PATH BUDGET" lines, with sida=MID and
 # sida=LAST turned into the middle and last page of that list or search
 # as the server at base_url counts it (its JSON API's total; 50 a page),
 # and a path ending in /ID into the first association of the whole list's
 # middle page.
 bench_pages() {
-	local base_url=$1 name path budget query total last id
+	local base_url=$1 file=${2:-$root/bench/pages.txt} name path budget query total last id
 	while read -r name path budget; do
 		case $name in '#'* | '') continue ;; esac
 		case $path in
@@ -129,5 +130,5 @@ bench_pages() {
 			;;
 		esac
 		echo "$name $path $budget"
-	done <"$root/bench/pages.txt"
+	done <"$file"
 }

@@ -29,6 +29,44 @@ esc_html(struct buf *b, const char *s, size_t n)
 	}
 }
 
+/* The characters a JSON string may not hold as they are, and what each
+ * becomes: the escapes jansson writes (a short one where JSON has it, else
+ * \u00XX in capitals), so that output written directly is byte for byte
+ * what json_dumps wrote before. */
+static const char *const json_special[256] = {
+        ['"'] = "\\\"",     ['\\'] = "\\\\",    ['\b'] = "\\b",     ['\f'] = "\\f",
+        ['\n'] = "\\n",     ['\r'] = "\\r",     ['\t'] = "\\t",     [0x00] = "\\u0000",
+        [0x01] = "\\u0001", [0x02] = "\\u0002", [0x03] = "\\u0003", [0x04] = "\\u0004",
+        [0x05] = "\\u0005", [0x06] = "\\u0006", [0x07] = "\\u0007", [0x0b] = "\\u000B",
+        [0x0e] = "\\u000E", [0x0f] = "\\u000F", [0x10] = "\\u0010", [0x11] = "\\u0011",
+        [0x12] = "\\u0012", [0x13] = "\\u0013", [0x14] = "\\u0014", [0x15] = "\\u0015",
+        [0x16] = "\\u0016", [0x17] = "\\u0017", [0x18] = "\\u0018", [0x19] = "\\u0019",
+        [0x1a] = "\\u001A", [0x1b] = "\\u001B", [0x1c] = "\\u001C", [0x1d] = "\\u001D",
+        [0x1e] = "\\u001E", [0x1f] = "\\u001F",
+};
+
+/* Text as a JSON string, quotes included, for output written straight into
+ * a buffer instead of built as a tree first. The text is UTF-8 already (the
+ * checks before storing let nothing else in), so bytes from 0x80 on are
+ * copied; runs without a special character are copied whole. */
+void
+esc_json(struct buf *b, const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t start = 0, i = 0;
+	buf_putc(b, '"');
+	for (;;) {
+		while (i < n && !json_special[u[i]])
+			i++;
+		buf_add(b, s + start, i - start);
+		if (i == n)
+			break;
+		buf_puts(b, json_special[u[i]]);
+		start = ++i;
+	}
+	buf_putc(b, '"');
+}
+
 /* A URL may be relative or use http, https or mailto; anything else
  * (javascript:, data:) is refused. */
 int

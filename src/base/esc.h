@@ -15,6 +15,7 @@ struct html {
 };
 
 void esc_html(struct buf *b, const char *s, size_t n);
+void esc_json(struct buf *b, const char *s, size_t n);
 void esc_url_attr(struct buf *b, const char *s, size_t n);
 void esc_url_component(struct buf *b, const char *s, size_t n);
 int url_scheme_allowed(const char *s, size_t n);

@@ -75,6 +75,20 @@ order_index_tidy(struct db *db)
 	return db_script(db, "INSERT INTO associations_fts (associations_fts) VALUES ('optimize')");
 }
 
+/* After one association's save, a step of merging SQLite's search index:
+ * up to 64 pages' worth of merging two segments of a level (usermerge 2,
+ * migration 016), so the segments each save adds are merged a little at a
+ * time instead of piling up until the next load (a search reads every
+ * segment). PostgreSQL's GIN needs nothing. */
+int
+order_index_merge(struct db *db)
+{
+	if (db_kind(db) != DB_SQLITE)
+		return DB_OK;
+	return db_script(
+	        db, "INSERT INTO associations_fts (associations_fts, rank) VALUES ('merge', 64)");
+}
+
 /* The pos an association (id 0 for a new one) takes when its sort key is
  * key: its old pos if the key is unchanged, else a number between the
  * neighbours it will have. The caller writes it in the same transaction. */

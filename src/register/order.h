@@ -11,6 +11,7 @@ enum { ORDER_SPACING_BITS = 40 };
 
 int order_renumber(struct db *db);
 int order_index_tidy(struct db *db);
+int order_index_merge(struct db *db);
 int order_place(struct db *db, int64_t id, const char *key, size_t keylen, int64_t *pos);
 int order_place_new(struct db *db, const char *const *keys, size_t n, int64_t *pos);
 #endif

@@ -2,6 +2,7 @@
 #include "base/buf.h"
 #include "base/sortkey.h"
 #include "register/counts.h"
+#include "register/order.h"
 #include "register/ranks.h"
 
 #include <pthread.h>
@@ -20,29 +21,44 @@ static struct dbq Q_PAGE = {"SELECT " COLS "FROM associations a WHERE a.public =
                             "AND a.active = 1 AND a.pos >= $1 ORDER BY a.pos LIMIT 50",
                             NULL, 0};
 /* SQLite: filters and words are one query of the search index, whose rowid
- * is pos, so its hits come in register order and stop after a page. */
+ * is pos, so its hits come in register order. A page is the hits between
+ * its first and the next page's first (counts_page, from every hit's rowid
+ * once per search generation): a seek on the rowid, not a walk over the
+ * pages before it. */
 static struct dbq Q_MATCH_PAGE = {
         "SELECT " COLS "FROM associations a WHERE a.pos IN (SELECT rowid FROM associations_fts "
-        "WHERE associations_fts MATCH $1 ORDER BY rowid LIMIT 50 OFFSET $2) ORDER BY a.pos",
+        "WHERE associations_fts MATCH $1 AND rowid >= $2 AND rowid < $3 ORDER BY rowid LIMIT 50) "
+        "ORDER BY a.pos",
         NULL, 0};
-static struct dbq Q_MATCH_COUNT = {
-        "SELECT count(*) FROM associations_fts WHERE associations_fts MATCH $1", NULL, 0};
+static struct dbq Q_MATCH_STARTS = {
+        "SELECT rowid FROM associations_fts WHERE associations_fts MATCH $1 ORDER BY rowid", NULL,
+        0};
 
 /* PostgreSQL: the filters are terms in register order (register_terms,
  * migration 014), read from the rarest on, each other one a probe of the
  * same key per hit; words are the tsvector's. One statement per number of
- * terms, with words or without, so the planner plans each. */
+ * terms, with words or without, so the planner plans each. A page is the
+ * hits between its first and the next page's first, which the starts
+ * statement sends (each page's first row, the number of hits and the last
+ * hit's key, a window over the hits). With words alone, two page
+ * statements: a dense one for a page whose key range is short, where walking it in order
+ * is cheapest, and a sparse one for a page whose range spans much of the
+ * register (a rare word, or a gap between a word's clusters), where the
+ * text index's hits, sorted, are cheaper (list_pg chooses per page, by the
+ * range and the hit count). */
 enum { TERMS_MAX = 3, PG_COMBOS = 2 * (TERMS_MAX + 1) };
 
-static struct dbq list_q[PG_COMBOS], count_q[PG_COMBOS];
+static struct dbq list_q[2][PG_COMBOS], starts_q[PG_COMBOS]; /* [1]: sparse, words alone */
 static struct dbq Q_TERM_COUNT = {"SELECT count(*) FROM register_terms WHERE term = $1", NULL, 0};
 static pthread_once_t combos_once = PTHREAD_ONCE_INIT;
 
 /* The FROM and WHERE of terms terms (parameters $1 …) and, with words, a
- * text query after them; with rows, joined to the associations. Returns the
- * next free parameter number. */
+ * text query after them; with rows, joined to the associations. The words
+ * are matched by the operator, which the text index serves, or with dense
+ * by its function, which no index serves, so that the planner walks the
+ * page's key range instead. Returns the next free parameter number. */
 static int
-combo_where(struct buf *b, int terms, int words, int rows)
+combo_where(struct buf *b, int terms, int words, int rows, int dense)
 {
 	int n = 1;
 	if (!terms) {
@@ -60,38 +76,58 @@ combo_where(struct buf *b, int terms, int words, int rows)
 		           "AND u.pos = t.pos)",
 		           n);
 	if (words)
-		buf_printf(b, " AND a.tsv @@ to_tsquery('swedish', $%d)", n++);
+		buf_printf(b,
+		           dense ? " AND ts_match_vq(a.tsv, to_tsquery('swedish', $%d))"
+		                 : " AND a.tsv @@ to_tsquery('swedish', $%d)",
+		           n++);
 	return n;
 }
 
-/* Writes the SQL of all combinations, once per process. */
+/* Writes the SQL of all combinations, once per process. With words (and
+ * no terms, whose walk serves), the dense page walks its key range from the page's first hit (the
+ * words tested per row) and the sparse one takes the hits from the text index alone: its range and
+ * order are on key + 0, which no index gives. */
 static void
 combos_build(void)
 {
 	for (int words = 0; words < 2; words++)
 		for (int terms = 0; terms <= TERMS_MAX; terms++) {
-			struct buf l = {0}, c = {0};
-			int n;
-			if (terms && !words) {
-				/* the page of terms first, then its rows: the offset
-				 * skips index entries, not joined rows */
-				buf_puts(&l, "SELECT " COLS "FROM associations a WHERE a.pos IN "
-				             "(SELECT t.pos ");
-				n = combo_where(&l, terms, 0, 0);
-				buf_printf(&l,
-				           " ORDER BY t.pos LIMIT %d OFFSET $%d) ORDER BY a.pos",
-				           REGISTER_PAGE_SIZE, n);
-			} else {
-				buf_puts(&l, "SELECT " COLS);
-				n = combo_where(&l, terms, words, 1);
-				buf_printf(&l, " ORDER BY %s LIMIT %d OFFSET $%d",
-				           terms ? "t.pos" : "a.pos", REGISTER_PAGE_SIZE, n);
-			}
-			buf_puts(&c, "SELECT count(*) ");
-			combo_where(&c, terms, words, 0);
+			const char *key = terms ? "t.pos" : "a.pos";
 			int i = words * (TERMS_MAX + 1) + terms;
-			list_q[i] = (struct dbq){buf_take(&l), NULL, 0};
-			count_q[i] = (struct dbq){buf_take(&c), NULL, 0};
+			for (int sparse = 0; sparse < 1 + (words && !terms); sparse++) {
+				struct buf l = {0};
+				int n;
+				if (terms && !words) {
+					/* the page of terms first, then its rows */
+					buf_puts(&l, "SELECT " COLS "FROM associations a WHERE "
+					             "a.pos IN (SELECT t.pos ");
+					n = combo_where(&l, terms, 0, 0, 0);
+					buf_printf(&l,
+					           " AND t.pos >= $%d AND t.pos < $%d "
+					           "ORDER BY t.pos LIMIT %d) ORDER BY a.pos",
+					           n, n + 1, REGISTER_PAGE_SIZE);
+				} else {
+					const char *k = sparse ? " + 0" : "";
+					buf_puts(&l, "SELECT " COLS);
+					n = combo_where(&l, terms, words, 1, !sparse);
+					buf_printf(&l,
+					           " AND %s%s >= $%d AND %s%s < $%d ORDER BY %s%s "
+					           "LIMIT %d",
+					           key, k, n, key, k, n + 1, key, k,
+					           REGISTER_PAGE_SIZE);
+				}
+				list_q[sparse][i] = (struct dbq){buf_take(&l), NULL, 0};
+			}
+			struct buf c = {0};
+			buf_printf(
+			        &c,
+			        "SELECT pos, total, last FROM (SELECT %s AS pos, row_number() OVER "
+			        "(ORDER BY %s) AS r, count(*) OVER () AS total, max(%s) OVER () AS "
+			        "last ",
+			        key, key, key);
+			combo_where(&c, terms, words, 0, 0);
+			buf_printf(&c, ") s WHERE r %% %d = 1 ORDER BY pos", REGISTER_PAGE_SIZE);
+			starts_q[i] = (struct dbq){buf_take(&c), NULL, 0};
 		}
 }
 
@@ -411,6 +447,20 @@ match_query(struct arena *a, const struct names *nm, const struct register_filte
 	return out;
 }
 
+/* Whether a page of a search's words between the keys from and to is
+ * cheaper walked in pos order (dense) than taken from the text index
+ * (about hits rows). The walk reads the rows between them, about (to -
+ * from) >> ORDER_SPACING_BITS as pos is spaced (src/register/order.c);
+ * chosen per page, as a word's hits may cluster (names carry words) and a
+ * page across a gap between clusters walks it. With filters the walk is
+ * the rarest term's, at most its count, and the text index would give all
+ * the word's hits, not the few left after the filters: always dense. */
+static int
+dense(int64_t hits, int64_t from, int64_t to)
+{
+	return ((double)to - (double)from) / (double)(1ll << ORDER_SPACING_BITS) <= (double)hits;
+}
+
 /* PostgreSQL: one page of a filtered list and its hit count, the rarest
  * term first (each term's count is kept like any other). */
 static int
@@ -436,24 +486,31 @@ list_pg(struct db *db, struct arena *a, const struct names *nm, int64_t gen,
 			hits[j - 1] = h, terms[j - 1] = t;
 		}
 	}
-	struct dbval args[TERMS_MAX + 2];
+	struct dbval args[TERMS_MAX + 3];
 	int n = 0;
 	for (int i = 0; i < nterms; i++)
 		args[n++] = DB_TEXT(terms[i]);
 	if (words)
 		args[n++] = DB_TEXT(words);
 	int combo = (words ? TERMS_MAX + 1 : 0) + nterms;
-	out->total = counts_get(db, gen, &count_q[combo], args, n);
-	if (out->total < 0)
+	int64_t from, to;
+	if (counts_page(db, gen, &starts_q[combo], args, n, page, &from, &to, &out->total) != 0)
 		return -1;
-	args[n++] = DB_INT((page - 1) * REGISTER_PAGE_SIZE);
-	return read_rows(db, a, nm, &list_q[combo], args, n, REGISTER_PAGE_SIZE, out);
+	if (from == INT64_MAX) {
+		out->items = arena_alloc(a, sizeof(struct assoc));
+		return 0;
+	}
+	args[n++] = DB_INT(from);
+	args[n++] = DB_INT(to);
+	int sparse = words && !nterms && !dense(out->total, from, to);
+	return read_rows(db, a, nm, &list_q[sparse][combo], args, n, REGISTER_PAGE_SIZE, out);
 }
 
 /* One page of public, active associations matching the filter, the number
  * of hits, and the areas and groups to filter by. The whole list is read
  * from the page's first association on (its pos, from the page starts kept
- * per generation); a filtered one, on SQLite, from the search index in
+ * per generation); a filtered one likewise between its page's first hit
+ * and the next page's (counts_page), on SQLite from the search index in
  * register order, on PostgreSQL by the planner's choice. */
 int
 register_list(struct db *db, struct arena *a, const struct register_filter *f,
@@ -487,12 +544,17 @@ register_list(struct db *db, struct arena *a, const struct register_filter *f,
 		out->items = arena_alloc(a, sizeof(struct assoc));
 		return 0;
 	}
-	out->total = counts_get(db, gen, &Q_MATCH_COUNT, DB_ARGS(DB_TEXT(match)));
-	if (out->total < 0)
+	int64_t from, to;
+	if (counts_page(db, gen, &Q_MATCH_STARTS, DB_ARGS(DB_TEXT(match)), page, &from, &to,
+	                &out->total) != 0)
 		return -1;
+	if (from == INT64_MAX) {
+		out->items = arena_alloc(a, sizeof(struct assoc));
+		return 0;
+	}
 	return read_rows(db, a, nm, &Q_MATCH_PAGE,
-	                 DB_ARGS(DB_TEXT(match), DB_INT((page - 1) * REGISTER_PAGE_SIZE)),
-	                 REGISTER_PAGE_SIZE, out);
+	                 DB_ARGS(DB_TEXT(match), DB_INT(from), DB_INT(to)), REGISTER_PAGE_SIZE,
+	                 out);
 }
 
 /* One association; with public_only, only a public and active one.

@@ -4,6 +4,7 @@
 #include "http/decode.h"
 #include "register/assoc.h"
 #include "register/bulk.h"
+#include "register/order.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -162,12 +163,15 @@ assoc_find(struct db *db, const struct assoc_rec *rec)
 }
 
 /* Inserts (id 0) or updates an association with its areas and groups: a
- * batch of one (src/register/bulk.c). The caller holds the transaction. */
+ * batch of one (src/register/bulk.c), and a step of merging the search
+ * index it wrote to. The caller holds the transaction. */
 int
 assoc_save(struct db *db, int64_t id, const struct assoc_rec *rec, int64_t *out_id)
 {
 	struct assoc_row row = {.rec = *rec, .id = id};
 	int rc = assoc_write(db, &row, 1);
+	if (rc == DB_OK)
+		rc = order_index_merge(db);
 	if (rc == DB_OK && out_id)
 		*out_id = row.id;
 	return rc;

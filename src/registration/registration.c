@@ -8,6 +8,7 @@
 #include "cases/eservice.h"
 #include "cases/pages.h"
 #include "layout/layout.h"
+#include "register/order.h"
 #include "register/queries.h"
 #include "registration/eservices.h"
 #include "registration/fields.h"
@@ -235,7 +236,8 @@ record_of(json_t *p, struct assoc_rec *rec, struct assoc_errors *e, int english)
  * it asked to be) with the applicant as its representative, unless another
  * association with the same organisationsnummer was registered meanwhile.
  * A case from before registrations carried their association (it was
- * stored inactive then) is activated as it was. */
+ * stored inactive then) is activated as it was, a step of merging the
+ * search index after it as after any save. */
 static int
 granted(struct req *r, struct case_row *c, json_t *p, const char **why)
 {
@@ -246,7 +248,8 @@ granted(struct req *r, struct case_row *c, json_t *p, const char **why)
 		if (db_exec(r->db, &Q_ACTIVATE,
 		            DB_ARGS(DB_INT(id),
 		                    DB_INT(json_is_true(json_object_get(p, "offentlig"))),
-		                    DB_INT(now))) != DB_OK)
+		                    DB_INT(now))) != DB_OK ||
+		    order_index_merge(r->db) != DB_OK)
 			return -1;
 	} else {
 		struct assoc_rec rec;

@@ -5,7 +5,10 @@
  * another process (add), the yearly update granted by an officer, and SQL
  * from another process for a deletion, which the product has no form for.
  * Meanwhile reader threads fetch the same list pages, searches, filters,
- * detail pages and API answers in a loop. From each write's answer on,
+ * detail pages and API answers in a loop; among the searches, deep ones
+ * (common words of the written associations' purposes, over several
+ * pages), whose later pages each start at another hit after a write before
+ * them. From each write's answer on,
  * every page, count and search must show it, to the test and to each
  * reader's next fetch. What they must show comes from the database by the
  * test's own SQL, never from the server. */
@@ -24,8 +27,8 @@ enum {
 	ASSOCIATIONS = 2000, /* about 40 list pages */
 	READERS = 3,
 	PAGE = 50,
-	MAX_VIEWS = 32,
-	MAX_URLS = 640,
+	MAX_VIEWS = 40,
+	MAX_URLS = 1200,
 	MAX_TARGETS = 12,
 	MAX_EPOCHS = 16,
 	MAX_HOT = 96,
@@ -1222,7 +1225,10 @@ static struct {
 	int b_num, informal, b_area, b_group, c_num, c_area_form;
 	int d_area, d_area_new, d_group, d_group_new, d_all, economic, e_num_form;
 	int f_word, f_all, g_word, g_words_area, h_num;
+	int deep[4];
 } P;
+
+enum { NDEEP = 4 };
 
 /* The first slug of areas (or target_groups) that association id is not
  * linked to, into out. */
@@ -1235,6 +1241,42 @@ slug_not_of(const char *table, const char *link, const char *col, long id, char 
 	         "association_id = %ld) ORDER BY slug",
 	         table, col, link, id);
 	h_sql_line(q, out, 64);
+}
+
+/* G's purpose: "ordnar" is H's commonest word, so G comes into that deep
+ * search. */
+static const char G_PURPOSE[] = "Vi vårdar ängarna i Holma, ordnar vandringar och visar barnen "
+                                "blommorna.";
+
+/* The word of a text (five letters or more) that the most listed
+ * associations have in their purpose, into a static buffer: a search for
+ * it runs over many pages. */
+static const char *
+common_word(const char *text)
+{
+	static char best[64];
+	long most = -1;
+	for (const char *p = text; *p;) {
+		size_t n = 0;
+		while (p[n] && ((unsigned char)p[n] >= 0x80 || (p[n] | 0x20) >= 'a') &&
+		       ((unsigned char)p[n] >= 0x80 || (p[n] | 0x20) <= 'z'))
+			n++;
+		if (n >= 5 && n < sizeof(best)) {
+			char q[256], hits[32];
+			snprintf(
+			        q, sizeof(q),
+			        "SELECT count(*) FROM associations WHERE public = 1 AND active = 1 "
+			        "AND purpose LIKE '%%%.*s%%'",
+			        (int)n, p);
+			long c = atol(h_sql_line(q, hits, sizeof(hits)));
+			if (c > most) {
+				most = c;
+				snprintf(best, sizeof(best), "%.*s", (int)n, p);
+			}
+		}
+		p += n ? n : 1;
+	}
+	return best;
 }
 
 /* Chooses the associations, spread over the register, and the views:
@@ -1301,6 +1343,39 @@ plan(void)
 	P.g_word = view_add("Nattviolerna", "", "", "");
 	P.g_words_area = view_add("Nattviolerna Holma", "holma", "", "");
 	P.h_num = view_add(serial(P.h), "", "", "");
+	/* deep searches: for A, B and H, which writes take out of the list, the
+	 * commonest word of each one's purpose, and A's with its form */
+	char purpose[4096];
+	const struct row *deep_of[] = {P.a, P.b, P.h};
+	for (int k = 0; k < 3; k++) {
+		char q[128];
+		snprintf(q, sizeof(q), "SELECT purpose FROM associations WHERE id = %ld",
+		         deep_of[k]->id);
+		P.deep[k] =
+		        view_add(common_word(h_sql_line(q, purpose, sizeof(purpose))), "", "", "");
+	}
+	P.deep[3] = view_add(views[P.deep[0]].q, "", "", P.a->form);
+}
+
+/* That the association t is a hit of a deep search at epoch e before its
+ * last page, and where: a hit that goes or comes there moves the first hit
+ * of every later page, so the sweep's pages of that search catch a page
+ * start kept from before the write. */
+static void
+check_deep(int e, int t, const char *what)
+{
+	char on[256] = "";
+	int n = 0;
+	for (int k = 0, len = 0; k < NDEEP; k++) {
+		int v = P.deep[k], i = position(e, v, target_id[t]);
+		if (i < 0 || i / PAGE + 1 >= pages_of(count(e, v)))
+			continue;
+		n++;
+		len += snprintf(on + len, sizeof(on) - (size_t)len, " %s page %d of %d;",
+		                urls[url_of(LIST, v, 1)].path, i / PAGE + 1, pages_of(count(e, v)));
+	}
+	h_check(n > 0, "the database: %s %s is a hit before the last page of a deep search (%s)",
+	        what, target_label[t], n ? on : " none");
 }
 
 /* Renamed, A moves from the S names to the Östra names near the end. */
@@ -1454,7 +1529,7 @@ add_g(void)
 	h_orgnr("802999002", orgnr);
 	fields_set(&f, "namn", "Nattviolerna i Holma");
 	fields_set(&f, "organisationsnummer", orgnr);
-	fields_set(&f, "andamal", "Vi vårdar ängarna i Holma och visar barnen blommorna.");
+	fields_set(&f, "andamal", G_PURPOSE);
 	fields_set(&f, "epost", "nattviol@example.se");
 	fields_set(&f, "medlemmar", "18");
 	fields_add(&f, "omrade", choice_id("areas", "holma", id, sizeof(id)));
@@ -1465,6 +1540,7 @@ add_g(void)
 	int e = write_ends(P.G);
 	check_delta(e, V_ALL, 1, "the register");
 	check_delta(e, P.g_words_area, 1, "its two words with its area");
+	check_deep(e, P.G, "added,");
 }
 
 /* H deleted: the product has no form for it, so an operator's SQL from
@@ -1565,6 +1641,14 @@ main(void)
 	        "the database: each serial finds one, the new words none (A %ld, B %ld, C %ld, D "
 	        "%ld, E %ld, H %ld, R %ld; %d pages and answers to check)",
 	        P.a->id, P.b->id, P.c->id, P.d->id, P.e->id, P.h->id, target_id[P.R], nurls);
+	for (int k = 0; k < NDEEP; k++)
+		h_check(pages_of(count(0, P.deep[k])) >= (k < 3 ? 3 : 2),
+		        "the database: %s has %d pages (%d or more)",
+		        urls[url_of(LIST, P.deep[k], 1)].path, pages_of(count(0, P.deep[k])),
+		        k < 3 ? 3 : 2);
+	check_deep(0, P.A, "renamed,");
+	check_deep(0, P.B, "hidden,");
+	check_deep(0, P.H, "deleted,");
 	sweep(0, P.A);
 
 	pthread_t readers[READERS];

@@ -5,6 +5,8 @@
 
 #include "base/esc.h"
 
+#include <jansson.h>
+
 typedef void (*esc_fn)(struct buf *, const char *, size_t);
 
 /* Runs one escaper over a C string and returns its output (freed by the
@@ -93,6 +95,46 @@ url_component(void **state)
 	check(esc_url_component, "a+b=c#d", "a%2Bb%3Dc%23d");
 }
 
+/* What jansson writes for s as a JSON string (freed by the caller). */
+static char *
+jansson_string(const char *s)
+{
+	json_t *v = json_string(s);
+	assert_non_null(v);
+	char *out = json_dumps(v, JSON_ENCODE_ANY | JSON_COMPACT);
+	json_decref(v);
+	return out;
+}
+
+/* A JSON string is quoted and escaped exactly as jansson's json_dumps
+ * writes it (the API's bytes did not change when it stopped building a
+ * tree): every ASCII character alone and among others, and UTF-8 copied. */
+static void
+json_string_as_jansson(void **state)
+{
+	for (int c = 1; c < 0x80; c++) {
+		char in[] = {'a', (char)c, 'b', 0};
+		char *want = jansson_string(in);
+		struct buf b = {0};
+		esc_json(&b, in, strlen(in));
+		assert_string_equal(buf_cstr(&b), want);
+		buf_free(&b);
+		free(want);
+	}
+	const char *texts[] = {"", "Malmö FF \"Di Blåe\"", "C:\\väg\\till/fil",
+	                       "rad ett\nrad två\r\n\tindrag\x01\x1f\x7f",
+	                       "Συλλογος Ελλήνων · جمعية · Ümraniye · Łódź · 🎵"};
+	for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+		char *want = jansson_string(texts[i]);
+		struct buf b = {0};
+		esc_json(&b, texts[i], strlen(texts[i]));
+		assert_string_equal(buf_cstr(&b), want);
+		buf_free(&b);
+		free(want);
+	}
+	check(esc_json, "say \"hi\"\n", "\"say \\\"hi\\\"\\n\"");
+}
+
 int
 main(void)
 {
@@ -101,6 +143,7 @@ main(void)
 	        cmocka_unit_test(scheme_allow_list),
 	        cmocka_unit_test(url_attr),
 	        cmocka_unit_test(url_component),
+	        cmocka_unit_test(json_string_as_jansson),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
