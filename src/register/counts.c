@@ -13,10 +13,11 @@
  * write no search reads, such as members, leaves it): paging through a
  * search counts once. One table for the process, not one per thread: after
  * every write each count is made again, and made once rather than once per
- * thread. Two threads missing the same count at once may both make it.
- * A search's slot keeps its page starts beside its count (counts_page), so
- * that a deep page is a seek, not a walk over the hits before it. */
-enum { SLOTS = 1024 };
+ * thread: a thread missing a count another is making waits for that one
+ * (right after a write every reader misses at once). A search's slot keeps
+ * its page starts beside its count (counts_page), so that a deep page is a
+ * seek, not a walk over the hits before it. */
+enum { SLOTS = 1024, FLIGHTS = 16 };
 
 static struct {
 	pthread_mutex_t lock;
@@ -27,7 +28,54 @@ static struct {
 		size_t nstarts;
 		int64_t last; /* the last hit's key */
 	} slot[SLOTS];
-} memo = {.lock = PTHREAD_MUTEX_INITIALIZER};
+	/* what is being made now, and by whom it is awaited */
+	struct flight {
+		char *key;
+		int64_t gen;
+	} flight[FLIGHTS];
+	pthread_cond_t landed;
+} memo = {.lock = PTHREAD_MUTEX_INITIALIZER, .landed = PTHREAD_COND_INITIALIZER};
+
+/* Under memo.lock: whether slot i holds key at gen. When it does not and
+ * another thread is making it, waits for that one and looks again; when no
+ * one is, the caller is to make it, and *claim is its flight (-1 when all
+ * are taken: it makes it unannounced). */
+static int
+memo_find(size_t i, const char *key, int64_t gen, int *claim)
+{
+	*claim = -1;
+	for (;;) {
+		struct slot *s = &memo.slot[i];
+		if (s->gen == gen && s->key && strcmp(s->key, key) == 0)
+			return 1;
+		int waiting = 0, free_one = -1;
+		for (int f = 0; f < FLIGHTS; f++) {
+			if (!memo.flight[f].key)
+				free_one = free_one < 0 ? f : free_one;
+			else if (memo.flight[f].gen == gen && strcmp(memo.flight[f].key, key) == 0)
+				waiting = 1;
+		}
+		if (!waiting) {
+			if (free_one >= 0)
+				memo.flight[free_one] = (struct flight){xstrdup(key), gen};
+			*claim = free_one;
+			return 0;
+		}
+		pthread_cond_wait(&memo.landed, &memo.lock);
+	}
+}
+
+/* Under memo.lock: the claimed flight has landed (kept or failed); those
+ * waiting look again. */
+static void
+memo_land(int claim)
+{
+	if (claim < 0)
+		return;
+	free(memo.flight[claim].key);
+	memo.flight[claim].key = NULL;
+	pthread_cond_broadcast(&memo.landed);
+}
 
 /* The key of a query and its arguments; FNV-1a picks its slot. */
 static size_t
@@ -55,24 +103,27 @@ counts_get(struct db *db, int64_t gen, struct dbq *q, const struct dbval *args, 
 	struct buf key = {0};
 	size_t i = memo_key(&key, q, args, n);
 	int64_t total = -1;
-	pthread_mutex_lock(&memo.lock);
-	struct slot *s = &memo.slot[i];
-	if (gen >= 0 && s->gen == gen && s->key && strcmp(s->key, buf_cstr(&key)) == 0)
-		total = s->total;
-	pthread_mutex_unlock(&memo.lock);
-	if (total >= 0) {
-		buf_free(&key);
-		return total;
+	int claim = -1;
+	if (gen >= 0) {
+		pthread_mutex_lock(&memo.lock);
+		if (memo_find(i, buf_cstr(&key), gen, &claim))
+			total = memo.slot[i].total;
+		pthread_mutex_unlock(&memo.lock);
+		if (total >= 0) {
+			buf_free(&key);
+			return total;
+		}
 	}
 	total = db_int(db, q, args, n, -1);
-	if (total >= 0 && gen >= 0) {
+	if (gen >= 0) {
 		pthread_mutex_lock(&memo.lock);
-		s = &memo.slot[i];
-		if (gen >= s->gen) {
+		struct slot *s = &memo.slot[i];
+		if (total >= 0 && gen >= s->gen) {
 			free(s->key);
 			free(s->starts);
 			*s = (struct slot){buf_take(&key), gen, total, NULL, 0, 0};
 		}
+		memo_land(claim);
 		pthread_mutex_unlock(&memo.lock);
 	}
 	buf_free(&key);
@@ -139,36 +190,39 @@ counts_page(struct db *db, int64_t gen, struct dbq *q, const struct dbval *args,
 {
 	struct buf key = {0};
 	size_t i = memo_key(&key, q, args, n);
-	int found = 0;
-	pthread_mutex_lock(&memo.lock);
-	struct slot *s = &memo.slot[i];
-	if (gen >= 0 && s->gen == gen && s->key && strcmp(s->key, buf_cstr(&key)) == 0) {
-		found = 1;
-		*total = s->total;
-		page_bounds(s->starts, s->nstarts, s->last, page, from, to);
+	int found = 0, claim = -1;
+	if (gen >= 0) {
+		pthread_mutex_lock(&memo.lock);
+		if (memo_find(i, buf_cstr(&key), gen, &claim)) {
+			struct slot *s = &memo.slot[i];
+			found = 1;
+			*total = s->total;
+			page_bounds(s->starts, s->nstarts, s->last, page, from, to);
+		}
+		pthread_mutex_unlock(&memo.lock);
+		if (found) {
+			buf_free(&key);
+			return 0;
+		}
 	}
-	pthread_mutex_unlock(&memo.lock);
-	if (found) {
-		buf_free(&key);
-		return 0;
-	}
-	int64_t *starts, last;
+	int64_t *starts = NULL, last;
 	size_t nstarts;
-	if (starts_read(db, q, args, n, &starts, &nstarts, total, &last) != 0) {
-		buf_free(&key);
-		return -1;
+	int rc = starts_read(db, q, args, n, &starts, &nstarts, total, &last);
+	if (rc == 0)
+		page_bounds(starts, nstarts, last, page, from, to);
+	if (gen >= 0) {
+		pthread_mutex_lock(&memo.lock);
+		struct slot *s = &memo.slot[i];
+		if (rc == 0 && gen >= s->gen) {
+			free(s->key);
+			free(s->starts);
+			*s = (struct slot){buf_take(&key), gen, *total, starts, nstarts, last};
+			starts = NULL;
+		}
+		memo_land(claim);
+		pthread_mutex_unlock(&memo.lock);
 	}
-	page_bounds(starts, nstarts, last, page, from, to);
-	pthread_mutex_lock(&memo.lock);
-	s = &memo.slot[i];
-	if (gen >= 0 && gen >= s->gen) {
-		free(s->key);
-		free(s->starts);
-		*s = (struct slot){buf_take(&key), gen, *total, starts, nstarts, last};
-		starts = NULL;
-	}
-	pthread_mutex_unlock(&memo.lock);
 	free(starts);
 	buf_free(&key);
-	return 0;
+	return rc;
 }
