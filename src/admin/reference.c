@@ -169,29 +169,6 @@ static const struct field_def group_fields[] = {
 };
 static const struct form_def group_form = {"malgrupp", group_fields, 2};
 
-/* A URL-safe slug from a name: "Västra hamnen" -> "vastra-hamnen". */
-static const char *
-slugify(struct req *r, const char *name)
-{
-	struct buf k = {0}, out = {0};
-	sv_fold(&k, name, strlen(name));
-	for (size_t i = 0; i < k.len; i++) {
-		char c = k.data[i];
-		if (c == '{' || c == '|')
-			c = 'a';
-		else if (c == '}')
-			c = 'o';
-		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
-			buf_putc(&out, c);
-		else if (c == ' ' && out.len && out.data[out.len - 1] != '-')
-			buf_putc(&out, '-');
-	}
-	const char *s = arena_strdup(&r->a, buf_cstr(&out));
-	buf_free(&k);
-	buf_free(&out);
-	return s;
-}
-
 /* Runs the insert; a duplicate becomes an error on the form's first
  * field: 0 stored, 1 a duplicate, -1 the database failed. */
 static int
@@ -291,7 +268,7 @@ admin_area_add(struct req *r)
 	form_init(&f, r, &area_form);
 	int rc = 0;
 	if (form_read(&f, r) == 0) {
-		const char *name = form_value(&f, "namn"), *slug = slugify(r, name);
+		const char *name = form_value(&f, "namn"), *slug = sv_slug(&r->a, name, 80);
 		if (*slug)
 			rc = insert(r, &Q_AREA_ADD, DB_ARGS(DB_TEXT(slug), DB_TEXT(name)), &f);
 		else
@@ -330,7 +307,7 @@ admin_group_add(struct req *r)
 	if (form_read(&f, r) == 0) {
 		const char *name = form_value(&f, "namn");
 		rc = insert(r, &Q_GROUP_ADD,
-		            DB_ARGS(DB_TEXT(slugify(r, name)), DB_TEXT(name),
+		            DB_ARGS(DB_TEXT(sv_slug(&r->a, name, 80)), DB_TEXT(name),
 		                    DB_TEXT(form_value(&f, "namn_en"))),
 		            &f);
 	}

@@ -1,5 +1,7 @@
 #include "base/fold.h"
+#include "base/arena.h"
 
+#include <string.h>
 #include <unicase.h>
 #include <unistr.h>
 
@@ -82,4 +84,28 @@ sv_fold(struct buf *out, const char *s, size_t n)
 				buf_add(out, tmp, (size_t)k);
 		}
 	}
+}
+
+/* Slugs for areas, target groups and grant programmes alike, so that one
+ * name gives one address wherever it is made. */
+const char *
+sv_slug(struct arena *a, const char *name, size_t max)
+{
+	struct buf k = {0};
+	sv_fold(&k, name, strlen(name));
+	char *out = arena_alloc(a, max + 1);
+	size_t n = 0;
+	for (size_t i = 0; i < k.len && n < max; i++) {
+		char c = k.data[i];
+		c = c == '{' || c == '|' ? 'a' : c == '}' ? 'o' : c;
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+			out[n++] = c;
+		else if (n && out[n - 1] != '-')
+			out[n++] = '-';
+	}
+	while (n && out[n - 1] == '-')
+		n--;
+	out[n] = 0;
+	buf_free(&k);
+	return out;
 }

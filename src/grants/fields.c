@@ -2,6 +2,7 @@
  * window's end not before its start, the budget an amount, the address
  * made of the name when none is written, a choice question's choices. */
 #include "grants/fields.h"
+#include "base/fold.h"
 #include "base/money.h"
 #include "register/assoc.h"
 
@@ -145,41 +146,6 @@ static const struct field_def programme_fields[] = {
 };
 const struct form_def programme_form_def = {"program", programme_fields, P_FIELDS};
 
-/* An address made of a name: Swedish letters without their dots and
- * rings, everything else but letters and digits a hyphen; "" when nothing
- * is left. */
-static char *
-slug_of(struct arena *a, const char *name)
-{
-	char *out = arena_alloc(a, 81);
-	size_t k = 0;
-	for (const unsigned char *s = (const unsigned char *)name; *s && k < 80; s++) {
-		char c = 0;
-		if ((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9'))
-			c = (char)*s;
-		else if (*s >= 'A' && *s <= 'Z')
-			c = (char)(*s - 'A' + 'a');
-		else if (*s == 0xc3 && s[1]) {
-			unsigned char t = *++s;
-			c = (t == 0xa5 || t == 0xa4 || t == 0x85 || t == 0x84 || t == 0xa0 ||
-			     t == 0xa1)
-			            ? 'a'
-			    : (t == 0xb6 || t == 0x96)                           ? 'o'
-			    : (t == 0xa9 || t == 0xa8 || t == 0x89 || t == 0x88) ? 'e'
-			    : (t == 0xbc || t == 0x9c)                           ? 'u'
-			                                                         : 0;
-		}
-		if (c)
-			out[k++] = c;
-		else if (k && out[k - 1] != '-')
-			out[k++] = '-';
-	}
-	while (k && out[k - 1] == '-')
-		k--;
-	out[k] = 0;
-	return out;
-}
-
 /* Reads the programme's form into g (its department from the chosen
  * department's id, the budget in öre, the address made of the name when
  * none is written); the number of errors, each beside its field. */
@@ -197,7 +163,7 @@ programme_form_read(struct form *f, struct req *r, struct grant_programme *g)
 	const char *name = form_value(f, "namn");
 	const char *slug = form_value(f, "adress");
 	if (!slug && name && !f->error[P_NAME]) {
-		slug = slug_of(&r->a, name);
+		slug = sv_slug(&r->a, name, 80);
 		if (!*slug)
 			form_error(f, "adress",
 			           "Skriv en adress: namnet har inga bokstäver att göra den av.",

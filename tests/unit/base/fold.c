@@ -4,6 +4,7 @@
  * letter. */
 #include "../unit.h"
 
+#include "base/arena.h"
 #include "base/fold.h"
 
 /* The fold of a C string (freed by the caller). */
@@ -72,6 +73,23 @@ sorted_list(void **state)
 		assert_string_equal(names[i], want[i]);
 }
 
+/* One name, one address: the letters folded, each run of anything else a
+ * hyphen, none at the ends, cut at the length asked. */
+static void
+slugs(void **state)
+{
+	struct arena a = {0};
+	assert_string_equal(sv_slug(&a, "Västra hamnen", 80), "vastra-hamnen");
+	assert_string_equal(sv_slug(&a, "Östra Barnsten", 80), "ostra-barnsten");
+	assert_string_equal(sv_slug(&a, "Projektbidrag kultur 2026", 80),
+	                    "projektbidrag-kultur-2026");
+	assert_string_equal(sv_slug(&a, "  Café  Möllan ", 80), "cafe-mollan");
+	assert_string_equal(sv_slug(&a, "Ελληνικά och Åby", 80), "och-aby");
+	assert_string_equal(sv_slug(&a, "!!!", 80), "");
+	assert_string_equal(sv_slug(&a, "Lokalkostnadsbidrag", 5), "lokal");
+	arena_reset(&a);
+}
+
 int
 main(void)
 {
@@ -79,6 +97,7 @@ main(void)
 	        cmocka_unit_test(alphabet_end),
 	        cmocka_unit_test(folding),
 	        cmocka_unit_test(sorted_list),
+	        cmocka_unit_test(slugs),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
