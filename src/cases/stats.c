@@ -8,7 +8,6 @@
 #include "layout/layout.h"
 #include "ui/chart.h"
 
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -374,8 +373,7 @@ cases_stats_page(struct req *r)
 }
 
 /* The charts' tables as a workbook, for the officer who works on the
- * figures further: written to a file of its own (libxlsxwriter writes only
- * to files), which is unlinked at once and sent from its descriptor. */
+ * figures further. */
 void
 cases_stats_xlsx(struct req *r)
 {
@@ -384,19 +382,8 @@ cases_stats_xlsx(struct req *r)
 		req_error(r, 500);
 		return;
 	}
-	const char *dir = getenv("TMPDIR");
-	char path[4096];
-	snprintf(path, sizeof(path), "%s/samverka-statistik-XXXXXX", dir && *dir ? dir : "/tmp");
-	int fd = mkstemp(path);
-	if (fd < 0) {
-		req_fail(r, "no temporary file for the workbook");
-		return;
-	}
-	close(fd);
 	const struct chart *charts[] = {&sc.received, &sc.decisions, &sc.handling};
-	int rc = chart_xlsx(path, charts, 3, r->p.english);
-	fd = rc == 0 ? open(path, O_RDONLY | O_CLOEXEC) : -1;
-	unlink(path);
+	int fd = chart_xlsx(charts, 3, r->p.english);
 	struct stat st;
 	if (fd < 0 || fstat(fd, &st) != 0) {
 		if (fd >= 0)

@@ -61,8 +61,9 @@ enum { CHART_WIDTH = 4000, CHART_HEIGHT = 2400 };
 
 void chart_render(struct buf *b, const struct page *p, const struct chart *c);
 /* The charts' tables as a workbook (XLSX), a sheet per chart named by its
- * id, at path; 0 when written (ui/chart_xlsx.c). */
-int chart_xlsx(const char *path, const struct chart *const *charts, size_t n, int english);
+ * id: an open descriptor to send, its file already removed; -1 on failure
+ * (ui/chart_xlsx.c). */
+int chart_xlsx(const struct chart *const *charts, size_t n, int english);
 
 /* What the template asks while it draws. */
 void chart_layout(const struct chart *c, struct chart_geom *g);

@@ -4,8 +4,11 @@
  * in a spreadsheet without typing it in again. */
 #include "ui/chart.h"
 
+#include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <xlsxwriter.h>
 
 /* One chart: its title in the first row, the table's head in the third,
@@ -60,18 +63,32 @@ chart_sheet(lxw_workbook *wb, const struct chart *c, int english, lxw_format *bo
 	return 0;
 }
 
-/* Writes the charts' tables to a workbook at path (libxlsxwriter 1.1.4,
- * Debian 12's, writes only to a file). 0 when it is written. */
+/* Writes the charts' tables to a workbook and returns it open for reading,
+ * -1 when it could not be written. libxlsxwriter 1.1.4 (Debian 12's)
+ * writes only to a named file, so the workbook is a file of its own under
+ * TMPDIR, unlinked as soon as it is open: nothing stays behind, whatever
+ * happens to the process. */
 int
-chart_xlsx(const char *path, const struct chart *const *charts, size_t n, int english)
+chart_xlsx(const struct chart *const *charts, size_t n, int english)
 {
-	lxw_workbook *wb = workbook_new(path);
-	if (!wb)
+	const char *dir = getenv("TMPDIR");
+	char path[4096];
+	snprintf(path, sizeof(path), "%s/samverka-xlsx-XXXXXX", dir && *dir ? dir : "/tmp");
+	int fd = mkstemp(path);
+	if (fd < 0)
 		return -1;
-	lxw_format *bold = workbook_add_format(wb);
-	format_set_bold(bold);
-	int rc = 0;
-	for (size_t i = 0; i < n && rc == 0; i++)
-		rc = chart_sheet(wb, charts[i], english, bold);
-	return workbook_close(wb) == LXW_NO_ERROR && rc == 0 ? 0 : -1;
+	close(fd);
+	lxw_workbook *wb = workbook_new(path);
+	int rc = wb ? 0 : -1;
+	if (wb) {
+		lxw_format *bold = workbook_add_format(wb);
+		format_set_bold(bold);
+		for (size_t i = 0; i < n && rc == 0; i++)
+			rc = chart_sheet(wb, charts[i], english, bold);
+		if (workbook_close(wb) != LXW_NO_ERROR)
+			rc = -1;
+	}
+	fd = rc == 0 ? open(path, O_RDONLY | O_CLOEXEC) : -1;
+	unlink(path);
+	return fd;
 }
