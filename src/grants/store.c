@@ -99,8 +99,9 @@ static struct dbq Q_CRITERION_ADD = {
         NULL, 0};
 static struct dbq Q_CRITERION_REMOVE = {
         "DELETE FROM grant_criteria WHERE programme_id = $1 AND id = $2 RETURNING id", NULL, 0};
-static struct dbq Q_KINDS = {"SELECT code, name_sv, name_en FROM grant_kinds ORDER BY pos", NULL,
-                             0};
+static struct dbq Q_KINDS = {
+        "SELECT code, name_sv, name_en FROM grant_kinds WHERE programmes = 1 ORDER BY pos", NULL,
+        0};
 static struct dbq Q_QUESTION_TYPES = {
         "SELECT code, name_sv, name_en FROM grant_question_types ORDER BY pos", NULL, 0};
 
