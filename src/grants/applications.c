@@ -1,5 +1,6 @@
 /* Applications' rows beside their cases, and the rules of who may apply. */
 #include "grants/applications.h"
+#include "grants/awards.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -23,11 +24,6 @@ static struct dbq Q_AREA_LIMIT = {
         "WHERE aa.association_id = $2 AND aa.area_id = l.area_id) THEN 1 ELSE 0 END) "
         "FROM grant_programme_areas l WHERE l.programme_id = $1",
         NULL, 0};
-/* Two sendings at once must not both find no open application: the
- * programme's row is locked first (SQLite's BEGIN IMMEDIATE has already
- * made the transaction the only writer). */
-static struct dbq Q_LOCK = {"SELECT id FROM grant_programmes WHERE id = $1",
-                            "SELECT id FROM grant_programmes WHERE id = $1 FOR UPDATE", 0};
 static struct dbq Q_OPEN = {
         "SELECT count(*) FROM grant_applications g JOIN cases c ON c.id = g.case_id "
         "WHERE g.programme_id = $1 AND g.association_id = $2 AND g.period = $3 "
@@ -118,7 +114,8 @@ grant_may_apply(struct db *db, const struct grant_programme *g, int64_t associat
 int
 grant_application_store(struct db *db, const struct grant_application *x)
 {
-	if (db_int(db, &Q_LOCK, DB_ARGS(DB_INT(x->programme_id)), -1) < 0)
+	/* two sendings at once must not both find no open application */
+	if (grant_programme_lock(db, x->programme_id) < 0)
 		return -1;
 	int64_t open = db_int(
 	        db, &Q_OPEN,
