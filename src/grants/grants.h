@@ -10,6 +10,10 @@ void grants_easy_read_page(struct req *r);
 void grants_apply_form(struct req *r);
 void grants_apply_submit(struct req *r);
 
+void grants_committee_page(struct req *r);
+void grants_committee_decide(struct req *r);
+void grant_assessment_save(struct req *r);
+
 void grants_admin_list(struct req *r);
 void grants_admin_new(struct req *r);
 void grants_admin_create(struct req *r);
@@ -19,4 +23,7 @@ void grants_admin_question_add(struct req *r);
 void grants_admin_question_remove(struct req *r);
 void grants_admin_criterion_add(struct req *r);
 void grants_admin_criterion_remove(struct req *r);
+
+struct grant_programme;
+int grant_managed_programme(struct req *r, struct grant_programme *g);
 #endif
