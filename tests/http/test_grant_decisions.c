@@ -304,6 +304,13 @@ committee(void)
 	long id = programme("namnd", 60000);
 	for (int i = 0; i < 3; i++)
 		ready("namnd", 5 + i, "25 000", dnr[i]);
+	snprintf(path, sizeof(path), "/handlaggning/bidrag/%ld", id);
+	h_get(officer, path, &r);
+	char link[128];
+	snprintf(link, sizeof(link), "href=\"/handlaggning/bidrag/%ld/ansokningar\"", id);
+	h_check(r.status == 200 && hresp_has(&r, link),
+	        "the programme's page for officers links to its applications");
+	hresp_free(&r);
 	snprintf(path, sizeof(path), "/handlaggning/bidrag/%ld/ansokningar", id);
 	h_get(officer, path, &r);
 	h_check(r.status == 200 && hresp_has(&r, dnr[0]) && hresp_has(&r, dnr[2]) &&
