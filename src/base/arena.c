@@ -114,13 +114,18 @@ arena_strdup(struct arena *a, const char *s)
 char *
 arena_printf(struct arena *a, const char *fmt, ...)
 {
+	char small[256];
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
+	int n = vsnprintf(small, sizeof(small), fmt, ap);
 	va_end(ap);
-	char *out = arena_alloc(a, n > 0 ? (size_t)n + 1 : 1);
+	if (n < 0)
+		return arena_strdup(a, "");
+	if ((size_t)n < sizeof(small))
+		return arena_strndup(a, small, (size_t)n);
+	char *out = arena_alloc(a, (size_t)n + 1);
 	va_start(ap, fmt);
-	vsnprintf(out, n > 0 ? (size_t)n + 1 : 1, fmt, ap);
+	vsnprintf(out, (size_t)n + 1, fmt, ap);
 	va_end(ap);
 	return out;
 }
