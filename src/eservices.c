@@ -9,5 +9,7 @@ const struct eservice *const eservices[] = {
         &registration_eservice,
         &update_eservice,
         &grant_application_eservice,
+        &followup_eservice,
+        &iop_eservice,
         NULL,
 };
