@@ -2,6 +2,7 @@
  * department, and flagged on a new application of an association that
  * owes one; and the reports due as the representative sees them on Mina
  * sidor. */
+#include "grants/eservice.h"
 #include "grants/followup.h"
 #include "grants/followup_flag.tpl.h"
 #include "grants/followup_mine.tpl.h"
@@ -10,6 +11,8 @@
 #include "grants/programme.h"
 #include "auth/roles.h"
 #include "layout/layout.h"
+
+#include <string.h>
 
 /* The association's applications still open in the department: the new
  * applications an overdue report is flagged on. */
@@ -66,15 +69,17 @@ grants_followup_overdue(struct req *r)
 	layout_foot(r);
 }
 
-/* On the officer's page of a new application: a notice when the
- * association owes a report whose day has passed, in any department. For
- * the show hook of bidragsansokan. */
+/* On the officer's page of a new application (not yet decided): a notice when the
+ * association owes a report whose day has passed, in any department
+ * (listed among the case notices of src/eservices.c). */
 void
 followup_notice(struct req *r, struct buf *b, const struct case_row *c, enum case_role role)
 {
 	char today[11];
 	struct followup_list l;
-	if (role != CASE_OFFICER || !c->association_id || case_closed(c))
+	if (role != CASE_OFFICER || !c->association_id || case_closed(c) ||
+	    strcmp(c->status, "beslutad") == 0 ||
+	    strcmp(c->type, grant_application_eservice.code) != 0)
 		return;
 	grant_day(0, today);
 	if (followups_overdue_of(r->db, &r->a, c->association_id, today, &l) == 0 && l.n)

@@ -50,7 +50,8 @@ decided_grant(const char *slug, const char *name, int due, int serial, long amou
 	         slug, name, day(due, d));
 	h_sql(sql, NULL);
 	snprintf(sql, sizeof(sql),
-	         "INSERT INTO cases (diarienummer, department_id, year, serial, type, status, title, "
+	         "INSERT INTO cases (diarienummer, department_id, year, serial, type, status, "
+	         "title, "
 	         "association_id, payload, created, updated, title_private) SELECT "
 	         "'FRI-2020-%04d', id, 2020, %d, 'bidragsansokan', 'beslutad', 'Bidragsansökan, "
 	         "%s', %s, '{\"kostnader\":[{\"vad\":\"Hallhyra enligt plan\",\"ore\":3000000}]}', "
@@ -90,7 +91,8 @@ static long
 mails(const char *subject_like)
 {
 	char q[512];
-	snprintf(q, sizeof(q), "SELECT count(*) FROM outbox WHERE to_addr = '%s' AND subject LIKE '%s'",
+	snprintf(q, sizeof(q),
+	         "SELECT count(*) FROM outbox WHERE to_addr = '%s' AND subject LIKE '%s'",
 	         rep_email, subject_like);
 	return sql_number(q);
 }
@@ -326,6 +328,17 @@ overdue(void)
 	                strstr(table, "href=\"/arenden/FRI-2020-9003\""),
 	        "the association's new application is flagged beside the overdue report");
 	hresp_free(&r);
+	h_get(officer, "/arenden/FRI-2020-9003", &r);
+	char *notice = r.body.p ? strstr(r.body.p, "id=\"forsenad-aterrapport\"") : NULL;
+	h_check(r.status == 200 && notice &&
+	                strstr(notice, "Föreningen har en försenad återrapport.") &&
+	                strstr(notice, "Projektbidrag som ska redovisas 2026"),
+	        "the officer's page of the new application flags the overdue report");
+	hresp_free(&r);
+	h_get(officer, "/arenden/FRI-2020-9001", &r);
+	h_check(r.status == 200 && !hresp_has(&r, "id=\"forsenad-aterrapport\""),
+	        "a decided application carries no flag");
+	hresp_free(&r);
 
 	/* sent, the report is no longer overdue */
 	send_report(rep, late_award, "Projektet blev av.", "Hallhyra", "8 500", &r);
@@ -334,6 +347,10 @@ overdue(void)
 	h_get(officer, "/handlaggning/bidrag/aterrapporter", &r);
 	h_check(r.status == 200 && hresp_has(&r, "Inga återrapporter är försenade"),
 	        "once sent it is no longer listed as overdue");
+	hresp_free(&r);
+	h_get(officer, "/arenden/FRI-2020-9003", &r);
+	h_check(r.status == 200 && !hresp_has(&r, "id=\"forsenad-aterrapport\""),
+	        "nor flagged on the new application");
 	hresp_free(&r);
 }
 
