@@ -7,13 +7,13 @@
 #include <string.h>
 
 /* The report that counts for an award: its latest case that is neither
- * withdrawn nor refused. */
+ * withdrawn nor refused, found through the award's own rows. */
 #define REPORTED                                                                                   \
-	"LEFT JOIN (SELECT f.award_id, max(c.id) AS case_id FROM grant_followups f "               \
-	"JOIN cases c ON c.id = f.case_id WHERE c.status <> 'aterkallad' AND NOT EXISTS "          \
-	"(SELECT 1 FROM case_decisions x WHERE x.case_id = c.id AND x.outcome = 'avslag') "        \
-	"GROUP BY f.award_id) rep ON rep.award_id = w.id LEFT JOIN cases rc ON rc.id = "           \
-	"rep.case_id "
+	"LEFT JOIN cases rc ON rc.id = (SELECT max(c.id) FROM grant_followups f JOIN cases c ON "  \
+	"c.id = f.case_id WHERE f.award_id = w.id AND c.status <> 'aterkallad' AND NOT EXISTS "    \
+	"(SELECT 1 FROM case_decisions x WHERE x.case_id = c.id AND x.outcome = 'avslag')) "
+/* An award owes a report when its programme asks for one; awards imported
+ * without a case were decided, and followed up, before samverka. */
 #define SELECT_FOLLOWUP                                                                            \
 	"SELECT w.id, w.association_id, w.department_id, w.year, w.amount, a.name, a.public, "     \
 	"g.name, g.followup_due, d.code, d.name_sv, d.name_en, coalesce(ac.diarienummer, ''), "    \
@@ -22,7 +22,8 @@
 	"FROM grant_awards w JOIN grant_programmes g ON g.id = w.programme_id "                    \
 	"JOIN associations a ON a.id = w.association_id "                                          \
 	"JOIN departments d ON d.id = w.department_id "                                            \
-	"LEFT JOIN cases ac ON ac.id = w.case_id " REPORTED "WHERE g.followup_due IS NOT NULL "
+	"LEFT JOIN cases ac ON ac.id = w.case_id " REPORTED                                        \
+	"WHERE g.followup_due IS NOT NULL AND w.case_id IS NOT NULL "
 
 static struct dbq Q_ONE = {SELECT_FOLLOWUP
                            "AND w.id = $1 AND EXISTS (SELECT 1 FROM user_roles u WHERE "
@@ -37,18 +38,18 @@ static struct dbq Q_OF_USER = {SELECT_FOLLOWUP
                                "ORDER BY g.followup_due, w.id",
                                NULL, 0};
 static struct dbq Q_OVERDUE = {SELECT_FOLLOWUP "AND w.department_id = $1 AND g.followup_due < $2 "
-                                               "AND rep.case_id IS NULL ORDER BY g.followup_due, "
+                                               "AND rc.id IS NULL ORDER BY g.followup_due, "
                                                "a.sort_key, w.id",
                                NULL, 0};
 static struct dbq Q_OVERDUE_OF = {SELECT_FOLLOWUP
                                   "AND w.association_id = $1 AND g.followup_due < $2 "
-                                  "AND rep.case_id IS NULL ORDER BY g.followup_due, w.id",
+                                  "AND rc.id IS NULL ORDER BY g.followup_due, w.id",
                                   NULL, 0};
 /* Reports not sent whose day is at most the limit away and at most
  * $3 past, without the reminder of their kind ('forsenad' once the day
  * has passed, else 'snart'). */
 static struct dbq Q_TO_REMIND = {
-        SELECT_FOLLOWUP "AND g.followup_due <= $2 AND g.followup_due >= $3 AND rep.case_id IS NULL "
+        SELECT_FOLLOWUP "AND g.followup_due <= $2 AND g.followup_due >= $3 AND rc.id IS NULL "
                         "AND NOT EXISTS (SELECT 1 FROM grant_followup_reminders m WHERE "
                         "m.award_id = w.id AND m.kind = CASE WHEN g.followup_due < $1 THEN "
                         "'forsenad' ELSE 'snart' END) ORDER BY w.id",

@@ -1,6 +1,7 @@
 /* Follow-up reports (issue 10, point 7): a decided grant of a programme
  * with a follow-up day owes a report; the representative is reminded by
- * mail once before the day and once after it, sends the report as a case
+ * mail once before the day and once after it (by the server's sweep and
+ * by the command, never twice), sends the report as a case
  * of its own, the officer asks for more and then approves it; overdue
  * reports are listed for the department and flagged beside the
  * association's new applications; only the association's own
@@ -10,7 +11,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <time.h>
+#include <unistd.h>
 
 static struct hclient *officer, *rep, *other_rep, *kul;
 static char assoc[32], award[32], late_award[32], rep_email[128];
@@ -147,8 +150,15 @@ due_and_reminded(void)
 	        "Mina sidor lists the report due with a link to send it");
 	hresp_free(&r);
 
+	/* the server sweeps as it starts (and every hour) */
+	h_check(h_restart(SIGTERM), "the server starts again");
+	for (int i = 0; i < 50 && mails("Påminnelse: återrapport%") < 1; i++)
+		usleep(100000);
+	h_check(mails("Påminnelse: återrapport%") == 1,
+	        "the server's sweep queues one reminder mail to the representative (%ld)",
+	        mails("Påminnelse: återrapport%"));
 	h_check(remind() == 0 && mails("Påminnelse: återrapport%") == 1,
-	        "the sweep queues one reminder mail to the representative (%ld)",
+	        "the command run after it sends no second one (%ld)",
 	        mails("Påminnelse: återrapport%"));
 	char q[512], due[11];
 	snprintf(q, sizeof(q),

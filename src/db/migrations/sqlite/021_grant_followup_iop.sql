@@ -60,3 +60,6 @@ CREATE TABLE iop_meetings (
 	at INTEGER NOT NULL
 ) STRICT;
 CREATE INDEX iop_meetings_case ON iop_meetings (case_id, held_on);
+
+-- The department's awards, for its list of overdue reports.
+CREATE INDEX grant_awards_department ON grant_awards (department_id, programme_id);
