@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+/* Sends the reminders owed today once, and says how many. */
 int
 cmd_followup(int argc, char **argv)
 {

@@ -78,6 +78,8 @@ start(struct req *r, struct report_page *p)
 	return 1;
 }
 
+/* The report's page: the grant, the costs applied for and the form (or
+ * where the report sent is); it releases the planned costs. */
 static void
 render(struct req *r, struct report_page *p)
 {

@@ -62,6 +62,7 @@ static struct dbq Q_COUNTS = {"SELECT count(*) FROM grant_followups f JOIN cases
                               "AND x.outcome = 'avslag')",
                               NULL, 0};
 
+/* One row of SELECT_FOLLOWUP, its text copied into the arena. */
 static void
 row_of(struct dbcur *c, struct arena *a, struct followup *x)
 {
@@ -120,8 +121,8 @@ followup_get(struct db *db, struct arena *a, int64_t award_id, int64_t user_id,
 	return l.n > 0;
 }
 
-/* The reports the user's associations owe or have sent and not yet had
- * closed, the earliest due first (Mina sidor). */
+/* The reports the user's associations owe, or have sent and not yet had
+ * decided, the earliest due first (Mina sidor). */
 int
 followups_of_user(struct db *db, struct arena *a, int64_t user_id, struct followup_list *out)
 {

@@ -41,6 +41,7 @@ sweep(void)
 	db_close(db);
 }
 
+/* Sweeps, then sleeps an hour or until followup_sweep_stop wakes it. */
 static void *
 sweep_main(void *arg)
 {

@@ -168,6 +168,8 @@ start(struct req *r, struct form *f)
 	return 1;
 }
 
+/* The intake's page, with what was typed and every reason beside its
+ * field when it was refused. */
 static void
 render(struct req *r, struct form *f)
 {
