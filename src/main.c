@@ -39,8 +39,12 @@ main(int argc, char **argv)
 		const char *name;
 		int (*fn)(int, char **);
 	} commands[] = {
-	        {"serve", cmd_serve},   {"migrate", cmd_migrate}, {"demo", cmd_demo},
-	        {"import", cmd_import}, {"user", cmd_user},       {"backup", cmd_backup},
+	        {"serve", cmd_serve},
+	        {"migrate", cmd_migrate},
+	        {"demo", cmd_demo},
+	        {"import", cmd_import},
+	        {"user", cmd_user},
+	        {"backup", cmd_backup},
 	        {"aterrapporter", cmd_followup},
 	};
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
