@@ -13,6 +13,8 @@
 
 /* Days before the due day that the first reminder goes out. */
 enum { FOLLOWUP_REMIND_DAYS = 14 };
+/* The most overdue reports the officers' list shows at once. */
+enum { FOLLOWUP_OVERDUE_SHOWN = 200 };
 
 /* One award that owes a report, with where its report stands. */
 struct followup {

@@ -14,43 +14,44 @@
 
 #include <string.h>
 
-/* The association's applications still open in the department: the new
- * applications an overdue report is flagged on. */
+/* The department's applications still open: the new applications an
+ * overdue report is flagged on (the inbox's index finds them). */
 static struct dbq Q_OPEN_APPS = {
-        "SELECT diarienummer FROM cases WHERE type = 'bidragsansokan' AND association_id = $1 "
-        "AND department_id = $2 AND status IN ('inkommen', 'handlaggning', 'komplettering') "
-        "ORDER BY id",
+        "SELECT association_id, diarienummer FROM cases WHERE department_id = $1 AND status IN "
+        "('inkommen', 'handlaggning', 'komplettering') AND type = 'bidragsansokan' AND "
+        "association_id IS NOT NULL ORDER BY id",
         NULL, 0};
 
-/* The open applications of each listed association, one line of
- * diarienummer per row (space-separated): 0, or -1. */
+/* The open applications of each listed association, its diarienummer
+ * space-separated per row, read in one query for the department: 0, or
+ * -1. */
 static int
-open_applications(struct req *r, const struct followup_list *l, const char ***out)
+open_applications(struct req *r, int64_t department_id, const struct followup_list *l,
+                  const char ***out)
 {
+	struct dbcur c;
+	struct buf *b = arena_zalloc(&r->a, (l->n + 1) * sizeof(*b));
 	const char **apps = arena_zalloc(&r->a, (l->n + 1) * sizeof(*apps));
+	if (db_query(r->db, &c, &Q_OPEN_APPS, DB_ARGS(DB_INT(department_id))) != DB_OK)
+		return -1;
+	int rc;
+	while ((rc = db_next(&c)) > 0)
+		for (size_t i = 0; i < l->n; i++)
+			if (l->items[i].association_id == db_col_int(&c, 0))
+				buf_printf(&b[i], "%s%s", b[i].len ? " " : "", db_col_text(&c, 1));
+	db_done(&c);
 	for (size_t i = 0; i < l->n; i++) {
-		struct dbcur c;
-		struct buf b = {0};
-		if (db_query(r->db, &c, &Q_OPEN_APPS,
-		             DB_ARGS(DB_INT(l->items[i].association_id),
-		                     DB_INT(l->items[i].department_id))) != DB_OK)
-			return -1;
-		int rc;
-		while ((rc = db_next(&c)) > 0)
-			buf_printf(&b, "%s%s", b.len ? " " : "", db_col_text(&c, 0));
-		db_done(&c);
-		apps[i] = arena_strdup(&r->a, b.len ? buf_cstr(&b) : "");
-		buf_free(&b);
-		if (rc < 0)
-			return -1;
+		apps[i] = arena_strdup(&r->a, b[i].len ? buf_cstr(&b[i]) : "");
+		buf_free(&b[i]);
 	}
 	*out = apps;
-	return 0;
+	return rc < 0 ? -1 : 0;
 }
 
 /* GET /handlaggning/bidrag/aterrapporter: the officer's department's
- * reports whose day has passed with none sent, with the association's
- * open applications beside each (they are flagged there too). */
+ * reports whose day has passed with none sent, the longest overdue first
+ * and at most FOLLOWUP_OVERDUE_SHOWN of them, with the association's open
+ * applications beside each (they are flagged there too). */
 void
 grants_followup_overdue(struct req *r)
 {
@@ -59,13 +60,16 @@ grants_followup_overdue(struct req *r)
 	const char **apps;
 	grant_day(0, today);
 	if (followups_overdue(r->db, &r->a, r->user->department_id, today, &l) != 0 ||
-	    open_applications(r, &l, &apps) != 0) {
+	    open_applications(r, r->user->department_id, &l, &apps) != 0) {
 		req_error(r, 500);
 		return;
 	}
 	r->p.title = r->p.english ? "Overdue follow-up reports" : "Försenade återrapporter";
 	layout_head(r);
-	tpl_grants_followup_overdue(&r->out, &r->p, &l, apps);
+	int more = l.n > FOLLOWUP_OVERDUE_SHOWN;
+	if (more)
+		l.n = FOLLOWUP_OVERDUE_SHOWN;
+	tpl_grants_followup_overdue(&r->out, &r->p, &l, apps, more);
 	layout_foot(r);
 }
 

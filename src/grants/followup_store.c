@@ -37,9 +37,10 @@ static struct dbq Q_OF_USER = {SELECT_FOLLOWUP
                                "case_decisions x WHERE x.case_id = rc.id) "
                                "ORDER BY g.followup_due, w.id",
                                NULL, 0};
+_Static_assert(FOLLOWUP_OVERDUE_SHOWN == 200, "Q_OVERDUE takes 201 rows");
 static struct dbq Q_OVERDUE = {SELECT_FOLLOWUP "AND w.department_id = $1 AND g.followup_due < $2 "
                                                "AND rc.id IS NULL ORDER BY g.followup_due, "
-                                               "a.sort_key, w.id",
+                                               "a.sort_key, w.id LIMIT 201",
                                NULL, 0};
 static struct dbq Q_OVERDUE_OF = {SELECT_FOLLOWUP
                                   "AND w.association_id = $1 AND g.followup_due < $2 "
@@ -129,7 +130,9 @@ followups_of_user(struct db *db, struct arena *a, int64_t user_id, struct follow
 	return list(db, a, &Q_OF_USER, DB_ARGS(DB_INT(user_id)), out);
 }
 
-/* The department's reports whose day has passed with none sent. */
+/* The department's reports whose day has passed with none sent, the
+ * longest overdue first: FOLLOWUP_OVERDUE_SHOWN and one more, which says
+ * there are more. */
 int
 followups_overdue(struct db *db, struct arena *a, int64_t department_id, const char *today,
                   struct followup_list *out)
