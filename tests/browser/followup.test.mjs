@@ -182,6 +182,19 @@ describe('follow-up and IOP, sent', () => {
 		await page.close();
 	});
 	for (const lang of ['sv', 'en'])
+		test(`a refused version of the agreement (${lang})`, T, async () => {
+			assert.ok(iopPath, 'the IOP was proposed');
+			const page = await officer.newPage();
+			await page.goto(app.url + withLang(iopPath, lang));
+			await page.fill('#avtalstext', '   ');
+			const res = await clickThrough(page, 'form[action$="/avtalsversion"] button[type=submit]');
+			assert.equal(res.status(), 422);
+			assert.ok(await page.isVisible('#avtalstext-error'), 'the reason is beside the field');
+			const v = await axeViolations(page);
+			assert.equal(v.length, 0, describeViolations(`the refused version (${lang})`, v));
+			await page.close();
+		});
+	for (const lang of ['sv', 'en'])
 		for (const who of ['representative', 'officer'])
 			for (const which of ['report', 'IOP'])
 				test(`the ${which} case page, ${who} (${lang})`, T, async () => {
