@@ -1,5 +1,6 @@
 #include "base/arena.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -106,6 +107,22 @@ char *
 arena_strdup(struct arena *a, const char *s)
 {
 	return arena_strndup(a, s, strlen(s));
+}
+
+/* A formatted string in the arena, for labels and messages made of parts
+ * that live as long as the request. */
+char *
+arena_printf(struct arena *a, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	char *out = arena_alloc(a, n > 0 ? (size_t)n + 1 : 1);
+	va_start(ap, fmt);
+	vsnprintf(out, n > 0 ? (size_t)n + 1 : 1, fmt, ap);
+	va_end(ap);
+	return out;
 }
 
 /* Registers fn(arg) to run when the arena is reset, as h2o's pool runs its

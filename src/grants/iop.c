@@ -281,9 +281,10 @@ show(struct req *r, struct buf *b, const struct case_row *c, enum case_role role
 
 /* Agreed: one decided grant per year of the period, of the yearly
  * amount, with the decision's date and reference. An agreement without
- * a version of its text cannot be agreed (1, with why). */
+ * a version of its text cannot be agreed (1, the reason beside the
+ * decision). */
 static int
-granted(struct req *r, struct case_row *c, json_t *payload, const char **why)
+granted(struct req *r, struct case_row *c, json_t *payload, struct form *decision)
 {
 	struct iop_version *v;
 	size_t nv;
@@ -291,9 +292,9 @@ granted(struct req *r, struct case_row *c, json_t *payload, const char **why)
 	if (iop_versions(r->db, &r->a, c->id, &v, &nv) != 0)
 		return -1;
 	if (nv == 0) {
-		*why = r->p.english
-		               ? "Add the agreement's text as a version before it is agreed."
-		               : "Lägg till avtalets text som en version innan avtalet beslutas.";
+		form_error(decision, "utfall",
+		           "Lägg till avtalets text som en version innan avtalet beslutas.",
+		           "Add the agreement's text as a version before it is agreed.");
 		return 1;
 	}
 	if (db_query(r->db, &q, &Q_DECIDED, DB_ARGS(DB_INT(c->id))) != DB_OK)
