@@ -3,11 +3,19 @@
  * case page and the diary read the table. */
 #include "cases/eservice.h"
 #include "grants/eservice.h"
+#include "grants/followup.h"
 #include "registration/eservices.h"
 
 const struct eservice *const eservices[] = {
         &registration_eservice,
         &update_eservice,
         &grant_application_eservice,
+        &followup_eservice, /* återrapport */
+        &iop_eservice,      /* IOP-avtal */
+        NULL,
+};
+
+case_notice *const case_notices[] = {
+        followup_notice,
         NULL,
 };

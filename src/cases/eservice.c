@@ -121,7 +121,8 @@ eservice_submit(struct req *r, struct submission *s)
 	return -1;
 }
 
-/* The submitted data as the type draws it, or the form's fields with what
+/* The notices of other capabilities about the case's party, then the
+ * submitted data as the type draws it, or the form's fields with what
  * was sent; for the officer, the type's own tools below it (sent: the
  * form of the page that was refused, or NULL). */
 void
@@ -132,6 +133,8 @@ eservice_show(struct req *r, struct buf *b, const struct case_row *c, enum case_
 	json_t *p = json_loads(c->payload ? c->payload : "{}", 0, NULL);
 	if (!p)
 		p = json_object();
+	for (case_notice *const *n = case_notices; *n; n++)
+		(*n)(r, b, c, role);
 	if (es && es->show)
 		es->show(r, b, c, role, p);
 	else if (es && es->form)

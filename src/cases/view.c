@@ -29,6 +29,8 @@ view_event(const char *kind, int english)
 	        {"sekretess_havd", "sekretessmarkering hävd", "confidentiality lifted"},
 	        {"bedomning", "bedömning sparad", "assessment saved"},
 	        {"budget_overskriden", "budgeten överskreds", "budget exceeded"},
+	        {"avtalsversion", "ny version av avtalet", "new version of the agreement"},
+	        {"uppfoljningsmote", "uppföljningsmöte", "follow-up meeting"},
 	};
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		if (strcmp(names[i].kind, kind) == 0)

@@ -8,6 +8,10 @@
  * application to one programme and period, in the programme's
  * department. */
 extern const struct eservice grant_application_eservice;
+/* A follow-up report (återrapport) on a decided grant, in the award's
+ * department; an IOP agreement (idéburet offentligt partnerskap), started
+ * by the association, in the department it proposes it to. */
+extern const struct eservice followup_eservice, iop_eservice;
 
 /* The application as it was sent (apply.c). */
 void grant_application_show(struct req *r, struct buf *b, json_t *payload);

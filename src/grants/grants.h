@@ -9,6 +9,13 @@ void grants_programme_page(struct req *r);
 void grants_easy_read_page(struct req *r);
 void grants_apply_form(struct req *r);
 void grants_apply_submit(struct req *r);
+void grants_followup_form(struct req *r);
+void grants_followup_submit(struct req *r);
+void grants_followup_overdue(struct req *r);
+void grants_iop_form(struct req *r);
+void grants_iop_submit(struct req *r);
+void grants_iop_version(struct req *r);
+void grants_iop_meeting(struct req *r);
 
 void grants_committee_page(struct req *r);
 void grants_committee_decide(struct req *r);

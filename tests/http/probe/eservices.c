@@ -10,3 +10,7 @@ const struct eservice *const eservices[] = {
         &probe_eservice,
         NULL,
 };
+
+case_notice *const case_notices[] = {
+        NULL,
+};
