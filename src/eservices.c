@@ -3,7 +3,6 @@
  * case page and the diary read the table. */
 #include "cases/eservice.h"
 #include "grants/eservice.h"
-#include "grants/followup.h"
 #include "registration/eservices.h"
 
 const struct eservice *const eservices[] = {
@@ -12,10 +11,5 @@ const struct eservice *const eservices[] = {
         &grant_application_eservice,
         &followup_eservice, /* återrapport */
         &iop_eservice,      /* IOP-avtal */
-        NULL,
-};
-
-case_notice *const case_notices[] = {
-        followup_notice,
         NULL,
 };

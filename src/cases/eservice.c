@@ -133,8 +133,6 @@ eservice_show(struct req *r, struct buf *b, const struct case_row *c, enum case_
 	json_t *p = json_loads(c->payload ? c->payload : "{}", 0, NULL);
 	if (!p)
 		p = json_object();
-	for (case_notice *const *n = case_notices; *n; n++)
-		(*n)(r, b, c, role);
 	if (es && es->show)
 		es->show(r, b, c, role, p);
 	else if (es && es->form)

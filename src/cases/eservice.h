@@ -47,13 +47,6 @@ struct eservice {
 
 extern const struct eservice *const eservices[]; /* NULL-terminated */
 
-/* What another capability says on a case's page about its party (an
- * association's overdue follow-up report, on its new application), drawn
- * before the type's own data; listed in src/eservices.c. */
-typedef void case_notice(struct req *r, struct buf *b, const struct case_row *c,
-                         enum case_role role);
-extern case_notice *const case_notices[]; /* NULL-terminated */
-
 /* What one submission sends: the form read, where it goes, its diary title
  * (Swedish), whether that title may not stand in the public diary (it
  * names a person, or an association that chose not to be shown), and its

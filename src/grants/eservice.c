@@ -1,12 +1,13 @@
 /* The grant application as a case type: what was sent, the officer's
  * assessment, and the decision that awards the amount granted. */
 #include "grants/eservice.h"
+#include "grants/followup.h"
 
 /* The application on its case page, and what was granted once decided. */
 static void
 show(struct req *r, struct buf *b, const struct case_row *c, enum case_role role, json_t *payload)
 {
-	(void)role;
+	followup_notice(r, b, c, role);
 	grant_application_show(r, b, payload);
 	grant_award_show(r, b, c);
 }

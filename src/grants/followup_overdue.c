@@ -75,15 +75,14 @@ grants_followup_overdue(struct req *r)
 
 /* On the officer's page of a new application (not yet decided): a notice when the
  * association owes a report whose day has passed, in any department
- * (listed among the case notices of src/eservices.c). */
+ * (drawn by the application's own page, src/grants/eservice.c). */
 void
 followup_notice(struct req *r, struct buf *b, const struct case_row *c, enum case_role role)
 {
 	char today[11];
 	struct followup_list l;
 	if (role != CASE_OFFICER || !c->association_id || case_closed(c) ||
-	    strcmp(c->status, "beslutad") == 0 ||
-	    strcmp(c->type, grant_application_eservice.code) != 0)
+	    strcmp(c->status, "beslutad") == 0)
 		return;
 	grant_day(0, today);
 	if (followups_overdue_of(r->db, &r->a, c->association_id, today, &l) == 0 && l.n)

@@ -10,7 +10,3 @@ const struct eservice *const eservices[] = {
         &probe_eservice,
         NULL,
 };
-
-case_notice *const case_notices[] = {
-        NULL,
-};
