@@ -25,9 +25,6 @@ enum { IOP_MAX_YEARS = 10 };
 
 static struct dbq Q_DEPTS = {
         "SELECT code, name_sv, name_en, id FROM departments ORDER BY name_sv, id", NULL, 0};
-static struct dbq Q_DECIDED = {"SELECT decided_on, reference FROM case_decisions WHERE case_id "
-                               "= $1 ORDER BY at DESC LIMIT 1",
-                               NULL, 0};
 
 /* The four conditions of an IOP, each a ticked box and a justification. */
 enum { NCOND = 4 };
@@ -281,14 +278,23 @@ show(struct req *r, struct buf *b, const struct case_row *c, enum case_role role
 
 /* Agreed: one decided grant per year of the period, of the yearly
  * amount, with the decision's date and reference. An agreement without
- * a version of its text cannot be agreed (1, the reason beside the
- * decision). */
+ * a version of its text cannot be agreed, nor agreed in part (1, the
+ * reason beside the decision). */
 static int
 granted(struct req *r, struct case_row *c, json_t *payload, struct form *decision)
 {
 	struct iop_version *v;
 	size_t nv;
-	struct dbcur q;
+	if (strcmp(form_value(decision, "utfall"), "delvis") == 0) {
+		form_error(
+		        decision, "utfall",
+		        "Ett IOP-avtal ingås som det står i sin senaste version: välj bifall, "
+		        "eller "
+		        "avslag och en ny version.",
+		        "An IOP agreement is made as its latest version says: choose granted, or "
+		        "refused and a new version.");
+		return 1;
+	}
 	if (iop_versions(r->db, &r->a, c->id, &v, &nv) != 0)
 		return -1;
 	if (nv == 0) {
@@ -297,14 +303,7 @@ granted(struct req *r, struct case_row *c, json_t *payload, struct form *decisio
 		           "Add the agreement's text as a version before it is agreed.");
 		return 1;
 	}
-	if (db_query(r->db, &q, &Q_DECIDED, DB_ARGS(DB_INT(c->id))) != DB_OK)
-		return -1;
-	int rc = db_next(&q);
-	const char *on = rc > 0 ? arena_strdup(&r->a, db_col_text(&q, 0)) : NULL;
-	const char *ref = rc > 0 ? arena_strdup(&r->a, db_col_text(&q, 1)) : NULL;
-	db_done(&q);
-	if (rc <= 0)
-		return -1;
+	const char *on = form_value(decision, "datum"), *ref = form_value(decision, "referens");
 	int first = (int)json_integer_value(json_object_get(payload, "forsta_ar"));
 	int last = (int)json_integer_value(json_object_get(payload, "sista_ar"));
 	int64_t amount = json_integer_value(json_object_get(payload, "arsbelopp_ore"));

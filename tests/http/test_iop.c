@@ -186,6 +186,9 @@ versions_and_meetings(const char *dnr)
 static void
 agreed(const char *dnr)
 {
+	h_check(h_decide(officer, dnr, "delvis") == 422 &&
+	                sql_number("SELECT count(*) FROM grant_awards WHERE kind = 'iop'") == 0,
+	        "an agreement cannot be agreed in part: refused, no award");
 	h_check(h_decide(officer, dnr, "bifall") == 303, "the officer records the agreement");
 	char q[512], v[128];
 	snprintf(q, sizeof(q),
