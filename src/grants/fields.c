@@ -4,6 +4,7 @@
 #include "grants/fields.h"
 #include "base/fold.h"
 #include "base/money.h"
+#include "base/valid.h"
 #include "register/assoc.h"
 
 #include <stdio.h>
@@ -417,7 +418,7 @@ const struct form_def formula_form_def = {"berakning", formula_fields, F_FIELDS}
 static void
 needed(struct form *f, int i, const char *sv, const char *en)
 {
-	if (!f->value[i] && !f->error[i])
+	if (text_blank(f->value[i]) && !f->error[i])
 		form_error(f, f->def->fields[i].name, sv, en);
 }
 
