@@ -84,11 +84,12 @@ static void
 constants(void)
 {
 	struct hresp r;
-	const char *members_missing[] = {"berakning", "medlemmar", "per-medlem", "",
-	                                 "per-aktivitet", "69", NULL};
+	const char *members_missing[] = {"berakning",     "medlemmar", "per-medlem", "",
+	                                 "per-aktivitet", "69",        NULL};
 	post_programme("Lokalbidrag utan konstanter", "lokalkostnadsbidrag", members_missing, &r);
-	h_check(r.status == 422, "a computed programme without its amount per member is 422 (got "
-	                         "%ld)",
+	h_check(r.status == 422,
+	        "a computed programme without its amount per member is 422 (got "
+	        "%ld)",
 	        r.status);
 	field_says(&r, "per-medlem", "Skriv beloppet per medlem");
 	h_check(hresp_has(&r, "value=\"69\"") &&
@@ -100,13 +101,25 @@ constants(void)
 	        "nothing was written");
 	hresp_free(&r);
 
-	const char *occasions_missing[] = {"berakning", "sammankomster", "per-sammankomst", "50",
-	                                   "alder-fran", "7", "alder-till", "", "minsta-deltagare",
-	                                   "", "sammankomster-fran", "2026-01-01",
-	                                   "sammankomster-till", "", NULL};
+	const char *occasions_missing[] = {"berakning",
+	                                   "sammankomster",
+	                                   "per-sammankomst",
+	                                   "50",
+	                                   "alder-fran",
+	                                   "7",
+	                                   "alder-till",
+	                                   "",
+	                                   "minsta-deltagare",
+	                                   "",
+	                                   "sammankomster-fran",
+	                                   "2026-01-01",
+	                                   "sammankomster-till",
+	                                   "",
+	                                   NULL};
 	post_programme("Aktivitetsstöd utan gränser", "aktivitetsstod", occasions_missing, &r);
-	h_check(r.status == 422, "activity support without its age limit, least participants and "
-	                         "last day is 422 (got %ld)",
+	h_check(r.status == 422,
+	        "activity support without its age limit, least participants and "
+	        "last day is 422 (got %ld)",
 	        r.status);
 	field_says(&r, "alder-till", "Skriv den högsta ålder som räknas.");
 	field_says(&r, "minsta-deltagare", "Skriv hur många deltagare");
@@ -116,16 +129,16 @@ constants(void)
 	        "what was typed is kept and nothing written");
 	hresp_free(&r);
 
-	const char *bad_amount[] = {"berakning", "medlemmar", "per-medlem", "-39", "per-aktivitet",
-	                            "69", NULL};
+	const char *bad_amount[] = {"berakning",     "medlemmar", "per-medlem", "-39",
+	                            "per-aktivitet", "69",        NULL};
 	post_programme("Lokalbidrag negativt", "lokalkostnadsbidrag", bad_amount, &r);
 	field_says(&r, "per-medlem", "kan inte vara negativt");
 	h_check(sql_number("SELECT count(*) FROM grant_programmes") == 0,
 	        "a negative amount per member writes nothing");
 	hresp_free(&r);
 
-	const char *good[] = {"berakning", "medlemmar", "per-medlem", "39", "per-aktivitet", "69",
-	                      NULL};
+	const char *good[] = {"berakning",     "medlemmar", "per-medlem", "39",
+	                      "per-aktivitet", "69",        NULL};
 	long id = post_programme("Lokalkostnadsbidrag beräknat", "lokalkostnadsbidrag", good, &r);
 	hresp_free(&r);
 	h_check(id > 0 && sql_number("SELECT per_member FROM grant_programme_formulas") == 3900 &&
@@ -143,15 +156,26 @@ constants(void)
 
 	char from[11], d[11], args_from[11];
 	snprintf(args_from, sizeof(args_from), "%s", day(-180, from));
-	const char *lok[] = {"berakning",          "sammankomster", "per-sammankomst", "50",
-	                     "alder-fran",         "7",             "alder-till",      "25",
-	                     "minsta-deltagare",   "3",             "sammankomster-fran",
-	                     args_from,            "sammankomster-till",
-	                     day(0, d),            NULL};
+	const char *lok[] = {"berakning",
+	                     "sammankomster",
+	                     "per-sammankomst",
+	                     "50",
+	                     "alder-fran",
+	                     "7",
+	                     "alder-till",
+	                     "25",
+	                     "minsta-deltagare",
+	                     "3",
+	                     "sammankomster-fran",
+	                     args_from,
+	                     "sammankomster-till",
+	                     day(0, d),
+	                     NULL};
 	id = post_programme("Aktivitetsstöd beräknat", "aktivitetsstod", lok, &r);
 	hresp_free(&r);
-	h_check(id > 0 && sql_number("SELECT per_occasion FROM grant_programme_formulas WHERE "
-	                             "formula = 'sammankomster'") == 5000 &&
+	h_check(id > 0 &&
+	                sql_number("SELECT per_occasion FROM grant_programme_formulas WHERE "
+	                           "formula = 'sammankomster'") == 5000 &&
 	                sql_number("SELECT min_participants FROM grant_programme_formulas WHERE "
 	                           "formula = 'sammankomster'") == 3,
 	        "activity support is kept with 5000 öre per occasion of at least 3 aged 7–25");
@@ -196,8 +220,8 @@ make_good_file(void)
 		n += (size_t)snprintf(good_file + n, sizeof(good_file) - n,
 		                      "%s,Fotbollsträning,8 9 12 14 %d\n", day(-10 - 7 * i, d),
 		                      40 + i);
-	n += (size_t)snprintf(good_file + n, sizeof(good_file) - n,
-	                      "%s,Föräldramöte,35 41 7 25\n", day(-5, d));
+	n += (size_t)snprintf(good_file + n, sizeof(good_file) - n, "%s,Föräldramöte,35 41 7 25\n",
+	                      day(-5, d));
 	n += (size_t)snprintf(good_file + n, sizeof(good_file) - n, "%s,Styrelsemöte,45 50 61\n",
 	                      day(-3, d));
 }
@@ -231,10 +255,10 @@ attendance(char dnr[64])
 	        "the date outside the period is named, the good line 2 is not");
 	hresp_free(&r);
 
-	const char *sendit[] = {"forening",         assoc,          "syfte",
-	                        "Träningar",        "plan",         "Varje vecka",
-	                        "kostnad-1",        "Ledararvoden", "kostnad-1-belopp",
-	                        "600",              "atgard",       "skicka",
+	const char *sendit[] = {"forening",  assoc,          "syfte",
+	                        "Träningar", "plan",         "Varje vecka",
+	                        "kostnad-1", "Ledararvoden", "kostnad-1-belopp",
+	                        "600",       "atgard",       "skicka",
 	                        NULL};
 	send(slug, sendit, bad, &r);
 	h_check(r.status == 422 && cases() == 0 &&
@@ -259,11 +283,10 @@ attendance(char dnr[64])
 	hresp_free(&r);
 
 	/* the browser sends the carried file back in its hidden field */
-	const char *carried[] = {"forening",         assoc,          "syfte",
-	                         "Träningar",        "plan",         "Varje vecka",
-	                         "kostnad-1",        "Ledararvoden", "kostnad-1-belopp",
-	                         "600",              "narvarodata",  good_file,
-	                         "atgard",           "skicka",       NULL};
+	const char *carried[] = {
+	        "forening",    assoc,       "syfte",        "Träningar",        "plan",
+	        "Varje vecka", "kostnad-1", "Ledararvoden", "kostnad-1-belopp", "600",
+	        "narvarodata", good_file,   "atgard",       "skicka",           NULL};
 	send(slug, carried, NULL, &r);
 	char loc[256] = "";
 	hresp_header(&r, "Location", loc, sizeof(loc));
@@ -314,21 +337,21 @@ premises(const char *dnr)
 	        "2466 kr");
 	hresp_free(&r);
 
-	const char *unbalanced[] = {"forening",     assoc,     "syfte",
-	                            "Hyra",         "plan",    "Träningar i egen lokal",
-	                            "kostnad-1",    "Hyra",    "kostnad-1-belopp",
-	                            "3 000",        "belopp",  "999 999",
-	                            "atgard",       "skicka",  NULL};
+	const char *unbalanced[] = {"forening",  assoc,    "syfte",
+	                            "Hyra",      "plan",   "Träningar i egen lokal",
+	                            "kostnad-1", "Hyra",   "kostnad-1-belopp",
+	                            "3 000",     "belopp", "999 999",
+	                            "atgard",    "skicka", NULL};
 	send(slug, unbalanced, NULL, &r);
 	field_says(&r, "kostnad-1-belopp", "intäkterna med det sökta beloppet 2466 kr");
 	h_check(cases() == 1, "a budget that does not balance with the computed amount is "
 	                      "refused, a typed amount ignored");
 	hresp_free(&r);
-	const char *good[] = {"forening",  assoc,         "syfte",
-	                      "Hyra",      "plan",        "Träningar i egen lokal",
-	                      "kostnad-1", "Hyra",        "kostnad-1-belopp",
-	                      "2 466",     "belopp",      "999 999",
-	                      "atgard",    "skicka",      NULL};
+	const char *good[] = {"forening",  assoc,    "syfte",
+	                      "Hyra",      "plan",   "Träningar i egen lokal",
+	                      "kostnad-1", "Hyra",   "kostnad-1-belopp",
+	                      "2 466",     "belopp", "999 999",
+	                      "atgard",    "skicka", NULL};
 	send(slug, good, NULL, &r);
 	char loc[256] = "";
 	hresp_header(&r, "Location", loc, sizeof(loc));
@@ -372,9 +395,8 @@ drafts(void)
 	         "'representative', %s FROM users WHERE email = 'forening@demo.samverka.se'",
 	         other);
 	h_check(h_sql(sql, NULL) == 0, "the representative represents a second association");
-	const char *save[] = {"forening", other,          "syfte",  "Halvfärdigt <syfte>",
-	                      "plan",     "",             "atgard", "utkast",
-	                      NULL};
+	const char *save[] = {"forening", other,    "syfte", "Halvfärdigt <syfte>", "plan", "",
+	                      "atgard",   "utkast", NULL};
 	send(slug, save, good_file, &r);
 	hresp_header(&r, "Location", loc, sizeof(loc));
 	h_check(r.status == 303 && strstr(loc, "?utkast=") && strstr(loc, "&sparat=1") &&
@@ -422,11 +444,10 @@ drafts(void)
 	hresp_free(&r);
 	h_client_free(stranger);
 
-	const char *finish[] = {"forening",         other,          "syfte",
-	                        "Träningar",        "plan",         "Varje vecka",
-	                        "kostnad-1",        "Ledararvoden", "kostnad-1-belopp",
-	                        "600",              "narvarodata",  good_file,
-	                        "atgard",           "skicka",       NULL};
+	const char *finish[] = {
+	        "forening",    other,       "syfte",        "Träningar",        "plan",
+	        "Varje vecka", "kostnad-1", "Ledararvoden", "kostnad-1-belopp", "600",
+	        "narvarodata", good_file,   "atgard",       "skicka",           NULL};
 	send(slug, finish, NULL, &r);
 	h_check(r.status == 303 && cases() == 3 &&
 	                sql_number("SELECT count(*) FROM grant_drafts") == 0,
@@ -450,13 +471,14 @@ mine(const char *dnr)
 	                hresp_has(&r, "Inkommen"),
 	        "Mina sidor lists the applications with status and decision");
 	hresp_free(&r);
-	snprintf(sql, sizeof(sql),
-	         "INSERT INTO grant_awards (case_id, programme_id, department_id, kind, "
-	         "association_id, year, amount, decided_on, reference, at) SELECT c.id, "
-	         "g.programme_id, c.department_id, 'aktivitetsstod', g.association_id, 2026, 55000, "
-	         "'2026-03-12', 'FRI 2026-03-12 § 15', 0 FROM cases c JOIN grant_applications g ON "
-	         "g.case_id = c.id WHERE c.diarienummer = '%s'",
-	         dnr);
+	snprintf(
+	        sql, sizeof(sql),
+	        "INSERT INTO grant_awards (case_id, programme_id, department_id, kind, "
+	        "association_id, year, amount, decided_on, reference, at) SELECT c.id, "
+	        "g.programme_id, c.department_id, 'aktivitetsstod', g.association_id, 2026, 55000, "
+	        "'2026-03-12', 'FRI 2026-03-12 § 15', 0 FROM cases c JOIN grant_applications g ON "
+	        "g.case_id = c.id WHERE c.diarienummer = '%s'",
+	        dnr);
 	h_check(h_sql(sql, NULL) == 0, "a decided grant of 550 kr is recorded for it");
 	h_get(rep, "/mina-sidor", &r);
 	h_check(hresp_has(&r, "<td class=\"num\">550 kr</td>"),
