@@ -20,11 +20,6 @@
 /* The most reasons one refusal names; the rest are counted. */
 enum { MAX_REASONS = 5 };
 
-static struct dbq Q_OCCASION = {
-        "INSERT INTO grant_occasions (case_id, line, day, activity, participants) "
-        "VALUES ($1, $2, $3, $4, $5)",
-        NULL, 0};
-
 /* The reasons for refusing a file, in both languages. */
 struct reasons {
 	struct buf sv, en;
@@ -199,21 +194,4 @@ refused:
 	buf_free(&x.en);
 	*out = (struct attendance){0};
 	return -1;
-}
-
-/* Keeps the occasions that counted beside the application's case, in the
- * submission's transaction: granted, they are the association's approved
- * activities (grant_compute_members). */
-int
-grant_occasions_store(struct db *db, int64_t case_id, const struct attendance *x)
-{
-	for (size_t i = 0; i < x->ncounted; i++) {
-		const struct grant_occasion *o = &x->counted[i];
-		int rc = db_exec(db, &Q_OCCASION,
-		                 DB_ARGS(DB_INT(case_id), DB_INT(o->line), DB_TEXT(o->day),
-		                         DB_TEXT(o->activity), DB_INT(o->participants)));
-		if (rc != DB_OK)
-			return rc;
-	}
-	return DB_OK;
 }

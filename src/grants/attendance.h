@@ -7,7 +7,6 @@
 #include <stdint.h>
 
 #include "base/arena.h"
-#include "db/db.h"
 #include "grants/formula.h"
 
 /* The most rows one file may have: a season of daily occasions of many
@@ -32,5 +31,4 @@ struct attendance {
 int grant_attendance_read(struct arena *a, const char *data, size_t n,
                           const struct grant_formula *f, struct attendance *out,
                           const char **why_sv, const char **why_en);
-int grant_occasions_store(struct db *db, int64_t case_id, const struct attendance *x);
 #endif

@@ -4,6 +4,7 @@
  * approved activities from the occasions counted in its granted
  * applications, or the occasions of an attendance file it sends. */
 #include "grants/formula.h"
+#include "grants/attendance.h"
 #include "grants/programme.h"
 
 #include <string.h>
@@ -32,6 +33,11 @@ static struct dbq Q_APPROVED = {
         "ON g.case_id = o.case_id WHERE g.association_id = $1 AND o.day >= $2 AND o.day <= $3 "
         "AND EXISTS (SELECT 1 FROM case_decisions d WHERE d.case_id = o.case_id "
         "AND d.outcome <> 'avslag')",
+        NULL, 0};
+
+static struct dbq Q_OCCASION = {
+        "INSERT INTO grant_occasions (case_id, line, day, activity, participants) "
+        "VALUES ($1, $2, $3, $4, $5)",
         NULL, 0};
 
 static const char *const codes[] = {
@@ -238,4 +244,21 @@ grant_computation_from_json(json_t *j, struct arena *a, struct grant_computation
 	                                  .total = I("summa_ore")};
 #undef I
 	return 1;
+}
+
+/* Keeps the occasions that counted beside the application's case, in the
+ * submission's transaction: granted, they are the association's approved
+ * activities (grant_compute_members). */
+int
+grant_occasions_store(struct db *db, int64_t case_id, const struct attendance *x)
+{
+	for (size_t i = 0; i < x->ncounted; i++) {
+		const struct grant_occasion *o = &x->counted[i];
+		int rc = db_exec(db, &Q_OCCASION,
+		                 DB_ARGS(DB_INT(case_id), DB_INT(o->line), DB_TEXT(o->day),
+		                         DB_TEXT(o->activity), DB_INT(o->participants)));
+		if (rc != DB_OK)
+			return rc;
+	}
+	return DB_OK;
 }

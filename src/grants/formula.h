@@ -24,6 +24,8 @@ struct grant_formula {
 };
 
 /* One computation: the figures it was made of and the sum, in öre. */
+struct attendance;
+
 struct grant_computation {
 	enum grant_formula_kind kind;
 	int64_t members;         /* FORMULA_MEMBERS: from the register */
@@ -48,6 +50,7 @@ void grant_compute_occasions(const struct grant_formula *f, int64_t occasions, i
                              struct grant_computation *out);
 int grant_support_in_kind(struct db *db, int64_t association_id, const char *from, const char *to,
                           int64_t *ore);
+int grant_occasions_store(struct db *db, int64_t case_id, const struct attendance *x);
 json_t *grant_computation_json(const struct grant_computation *c);
 int grant_computation_from_json(json_t *j, struct arena *a, struct grant_computation *out);
 #endif
