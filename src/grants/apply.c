@@ -169,6 +169,9 @@ static const struct field_def attendance_fields[] = {
          .label_sv = "Närvarofil (CSV)",
          .label_en = "Attendance file (CSV)",
          .type = FIELD_FILE,
+         .required = 1,
+         .missing_sv = "Bifoga närvarofilen.",
+         .missing_en = "Attach the attendance file.",
          .accept = ".csv,text/csv,text/plain",
          .hint_sv = "En rad per sammankomst med datum, aktivitet och deltagarnas åldrar "
                     "åtskilda av mellanslag, under rubrikraden datum,aktivitet,åldrar. Till "
@@ -281,12 +284,8 @@ compute(struct req *r, struct apply_page *x, int64_t assoc)
 		x->computed = 1;
 	} else if (x->formula.kind == FORMULA_OCCASIONS) {
 		const char *text = attendance_text(r, x), *sv, *en;
-		if (!text) {
-			if (!x->att.error[0])
-				form_error(&x->att, "narvarofil", "Bifoga närvarofilen.",
-				           "Attach the attendance file.");
+		if (!text) /* why is beside the file field (form_read, attendance_text) */
 			return 0;
-		}
 		if (grant_attendance_read(&r->a, text, strlen(text), &x->formula, &x->occ, &sv,
 		                          &en) != 0) {
 			form_error(&x->att, "narvarofil", sv, en);
@@ -634,8 +633,11 @@ grants_apply_submit(struct req *r)
 	int calculate = action && strcmp(action, "berakna") == 0;
 	int draft = action && strcmp(action, "utkast") == 0;
 	form_read(&x.f, r);
-	if (x.formula.kind == FORMULA_OCCASIONS)
-		form_read(&x.att, r);
+	if (x.formula.kind == FORMULA_OCCASIONS && form_read(&x.att, r) && x.att.value[1]) {
+		/* no new file, but the one sent before is carried */
+		x.att.error[0] = NULL;
+		x.att.nerrors = 0;
+	}
 	int64_t assoc_id = chosen_association(&x);
 	if (calculate || draft)
 		only_association_errors(&x.f);

@@ -8,7 +8,7 @@
 // Swedish and English.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, contextAs, withLang, clickThrough, axeViolations, describeViolations, T } from './lib/app.mjs';
+import { useApp, contextAs, withLang, clickThrough, axeViolations, describeViolations, widths, screenshot, PHONE, T } from './lib/app.mjs';
 
 const app = useApp();
 
@@ -117,6 +117,7 @@ describe('computed grants without JavaScript', () => {
 			}
 			assert.equal(await page.inputValue('#syfte'), 'Hyra för klubblokalen.', 'the purpose is kept');
 			await noViolations(page, `the application form with its computation (${lang})`);
+			await screenshot(page, `computed-premises-${lang}`);
 			await page.close();
 		});
 
@@ -131,6 +132,7 @@ describe('computed grants without JavaScript', () => {
 		assert.match(await page.textContent('#narvarofil-error'), /Rad 3: åldern ”tolv” är inte ett heltal/);
 		assert.ok(await page.isVisible('.error-summary a[href="#narvarofil"]'), 'the summary links to the file field');
 		await noViolations(page, 'the application form with a refused attendance file');
+		await screenshot(page, 'computed-attendance-refused');
 		const good = `datum,aktivitet,åldrar\n${day(-10)},Fotboll,8 9 12\n${day(-9)},Fotboll,8 30 40\n`;
 		await page.setInputFiles('#narvarofil', { name: 'narvaro.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
 		await clickThrough(page, 'button[value=berakna]');
@@ -158,5 +160,17 @@ describe('computed grants without JavaScript', () => {
 		await clickThrough(page, page.locator('#bidragsutkast a', { hasText: 'Lokalbidrag beräknat' }));
 		assert.equal(await page.inputValue('#syfte'), 'Ett utkast om lokalhyran.', 'the draft continues');
 		await page.close();
+	});
+
+	test('the computed forms fit a 320 px phone', T, async () => {
+		const phone = await contextAs(app, 'representative', { ...PHONE, viewport: { width: 320, height: 640 } });
+		const page = await phone.newPage();
+		for (const path of [premises + '/ansok?lang=sv', activity + '/ansok?lang=sv', '/mina-sidor?lang=sv']) {
+			const res = await page.goto(app.url + path);
+			assert.equal(res.status(), 200);
+			const w = await widths(page);
+			assert.ok(w.scrollWidth <= w.clientWidth, `${path} scrolls sideways at 320 px (${w.scrollWidth} > ${w.clientWidth})`);
+		}
+		await phone.close();
 	});
 });

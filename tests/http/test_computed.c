@@ -245,6 +245,10 @@ attendance(char dnr[64])
 	         "%s,Fotboll,8 9 10\n",
 	         day(-20, d1), day(-21, d2), day(-22, d3), day(-400, old));
 	const char *calc[] = {"forening", assoc, "atgard", "berakna", NULL};
+	send(slug, calc, NULL, &r);
+	h_check(r.status == 422, "Beräkna without an attendance file is 422 (got %ld)", r.status);
+	field_says(&r, "narvarofil", "Bifoga närvarofilen.");
+	hresp_free(&r);
 	send(slug, calc, bad, &r);
 	h_check(r.status == 422, "Beräkna with a bad attendance file is 422 (got %ld)", r.status);
 	field_says(&r, "narvarofil", "Rad 3: datumet ”2026-02-30” finns inte");
