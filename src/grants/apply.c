@@ -313,6 +313,9 @@ only_association_errors(struct form *f)
 	f->nerrors = (e != NULL) + (f->about != NULL);
 }
 
+/* Draws the form page: the computation where the programme computes, and
+ * one error summary over the application's fields and the file, so every
+ * reason is listed once above the form. */
 static void
 render(struct req *r, struct apply_page *x)
 {
