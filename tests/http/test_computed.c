@@ -475,6 +475,12 @@ mine(const char *dnr)
 	                hresp_has(&r, "Inkommen"),
 	        "Mina sidor lists the applications with status and decision");
 	hresp_free(&r);
+	/* the decided grant as the decision stores it (where it does) */
+	snprintf(sql, sizeof(sql),
+	         "DELETE FROM grant_awards WHERE case_id = (SELECT id FROM cases WHERE "
+	         "diarienummer = '%s')",
+	         dnr);
+	h_sql(sql, NULL);
 	snprintf(
 	        sql, sizeof(sql),
 	        "INSERT INTO grant_awards (case_id, programme_id, department_id, kind, "
