@@ -80,10 +80,11 @@ grants_admin_list(struct req *r)
 static int
 page_start(struct req *r, struct programme_page *e)
 {
-	struct choice *kinds, *types;
+	struct choice *kinds, *types, *formulas;
 	*e = (struct programme_page){.base = base(r)};
 	form_init(&e->prog, r, &programme_form_def);
 	form_init(&e->forms, r, programme_forms_def(&r->a));
+	form_init(&e->formula, r, &formula_form_def);
 	form_init(&e->question, r, &question_form_def);
 	form_init(&e->criterion, r, &criterion_form_def);
 	struct dbcur c;
@@ -104,11 +105,13 @@ page_start(struct req *r, struct programme_page *e)
 	depts[n] = (struct choice){0};
 	if (rc < 0 || grant_kind_choices(r->db, &r->a, &kinds) != 0 ||
 	    grant_question_type_choices(r->db, &r->a, &types) != 0 ||
+	    grant_formula_choices(r->db, &r->a, &formulas) != 0 ||
 	    assoc_choices(r, &e->areas, &e->groups) != 0)
 		return -1;
 	form_set_choices(&e->prog, "forvaltning", depts);
 	form_set_choices(&e->prog, "typ", kinds);
 	form_set_choices(&e->question, "fragetyp", types);
+	form_set_choices(&e->formula, "berakning", formulas);
 	if (n == 1)
 		form_set(&e->prog, "forvaltning", depts[0].code);
 	return 0;
@@ -130,6 +133,21 @@ page_lists(struct req *r, struct programme_page *e, const struct grant_programme
 	               : -1;
 }
 
+/* Fills the page's forms with the stored programme and how it computes. */
+static int
+page_set(struct req *r, struct programme_page *e, const struct grant_programme *g)
+{
+	struct grant_formula formula;
+	if (grant_formula_get(r->db, &r->a, g->id, &formula) != 0)
+		return -1;
+	programme_form_set(&e->prog, &r->a, g);
+	programme_forms_set(&e->forms, g);
+	formula_form_set(&e->formula, &r->a, &formula);
+	e->area_ids = g->area_ids, e->nareas = g->nareas;
+	e->group_ids = g->group_ids, e->ngroups = g->ngroups;
+	return 0;
+}
+
 static void
 render(struct req *r, struct programme_page *e)
 {
@@ -137,6 +155,7 @@ render(struct req *r, struct programme_page *e)
 	layout_form_page(r, e->action);
 	e->prog_fields = form_fields(&e->prog, &r->a);
 	e->forms_fields = form_fields(&e->forms, &r->a);
+	e->formula_fields = form_fields(&e->formula, &r->a);
 	e->question_fields = form_fields(&e->question, &r->a);
 	e->criterion_fields = form_fields(&e->criterion, &r->a);
 	const char *csrf = req_csrf(r);
@@ -174,14 +193,10 @@ grants_admin_edit(struct req *r)
 	struct programme_page e;
 	if (grant_managed_programme(r, &g) <= 0)
 		return;
-	if (page_start(r, &e) != 0 || page_lists(r, &e, &g) != 0) {
+	if (page_start(r, &e) != 0 || page_lists(r, &e, &g) != 0 || page_set(r, &e, &g) != 0) {
 		req_error(r, 500);
 		return;
 	}
-	programme_form_set(&e.prog, &r->a, &g);
-	programme_forms_set(&e.forms, &g);
-	e.area_ids = g.area_ids, e.nareas = g.nareas;
-	e.group_ids = g.group_ids, e.ngroups = g.ngroups;
 	if (req_query(r, "sparad"))
 		e.notice = r->p.english ? "Saved." : "Sparat.";
 	render(r, &e);
@@ -195,6 +210,7 @@ save(struct req *r, const struct grant_programme *old)
 {
 	struct programme_page e;
 	struct grant_programme g;
+	struct grant_formula formula;
 	if (page_start(r, &e) != 0 || (old && page_lists(r, &e, old) != 0)) {
 		req_error(r, 500);
 		return;
@@ -203,6 +219,7 @@ save(struct req *r, const struct grant_programme *old)
 		new_page(r, &e);
 	programme_form_read(&e.prog, r, &g);
 	programme_forms_read(&e.forms, r, &g);
+	int wrong = formula_form_read(&e.formula, r, &formula);
 	/* form_ids keeps at most ASSOC_MAX_LINKS, which the programme holds */
 	g.nareas = form_ids(r, "omrade", e.areas, g.area_ids);
 	g.ngroups = form_ids(r, "malgrupp", e.groups, g.group_ids);
@@ -213,9 +230,11 @@ save(struct req *r, const struct grant_programme *old)
 	e.area_ids = g.area_ids, e.nareas = g.nareas;
 	e.group_ids = g.group_ids, e.ngroups = g.ngroups;
 	int64_t id = old ? old->id : 0, saved = 0;
-	if (e.prog.nerrors == 0 && db_begin(r->db) == DB_OK) {
+	if (e.prog.nerrors == 0 && !wrong && db_begin(r->db) == DB_OK) {
 		int taken = grant_slug_taken(r->db, g.slug, id);
 		int rc = taken ? DB_OK : grant_save(r->db, id, &g, &saved);
+		if (!taken && rc == DB_OK)
+			rc = grant_formula_save(r->db, saved, &formula);
 		if (taken > 0) {
 			form_error(&e.prog, "adress",
 			           "Ett annat bidragsprogram har redan den adressen.",
@@ -265,14 +284,10 @@ back_to(struct req *r, int64_t id, const char *anchor)
 static void
 refused(struct req *r, const struct grant_programme *g, struct programme_page *e)
 {
-	if (page_lists(r, e, g) != 0) {
+	if (page_lists(r, e, g) != 0 || page_set(r, e, g) != 0) {
 		req_error(r, 500);
 		return;
 	}
-	programme_form_set(&e->prog, &r->a, g);
-	programme_forms_set(&e->forms, g);
-	e->area_ids = g->area_ids, e->nareas = g->nareas;
-	e->group_ids = g->group_ids, e->ngroups = g->ngroups;
 	r->status = 422;
 	render(r, e);
 }

@@ -1,22 +1,32 @@
-/* Applying for a grant (issue 10, step 3, first part): a representative
- * fills in the fixed questions and the programme's own, drawn and checked
- * by the form model from a declaration made of the programme's questions,
- * and sends it; it becomes a case of type bidragsansokan in the
- * programme's department, through the one submission path. */
+/* Applying for a grant (issue 10, step 3): a representative fills in the
+ * fixed questions and the programme's own, drawn and checked by the form
+ * model from a declaration made of the programme's questions, and sends
+ * it; it becomes a case of type bidragsansokan in the programme's
+ * department, through the one submission path. A computed programme
+ * shows its computation step by step ("Beräkna" draws it again without
+ * JavaScript) and applies for what it comes to; what was typed can be
+ * kept as a draft and continued from Mina sidor. */
 #include "grants/application_show.tpl.h"
 #include "grants/applications.h"
 #include "grants/apply.tpl.h"
+#include "grants/apply_view.h"
+#include "grants/attendance.h"
+#include "grants/drafts.h"
 #include "grants/eservice.h"
 #include "grants/fields.h"
 #include "grants/grants.h"
 #include "auth/roles.h"
 #include "base/money.h"
 #include "base/valid.h"
+#include "http/decode.h"
 #include "layout/layout.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* A text in the request's language. */
+#define L_(r, sv, en) ((r)->p.english ? (en) : (sv))
 
 /* The budget's rows: what a cost or an income is, and its amount. */
 enum { NBASE = 4, NCOSTS = 4, NINCOMES = 3 };
@@ -112,12 +122,14 @@ alternatives(struct arena *a, const char *lines)
 
 /* The form of a programme: the fixed questions, then one field per
  * question of its own, named fraga-ID, as the form model declares any
- * field. */
+ * field; a computed programme's amount is not asked for. */
 static struct form_def *
-form_of(struct arena *a, const struct grant_question *q, size_t nq)
+form_of(struct arena *a, const struct grant_question *q, size_t nq, int computed)
 {
 	struct field_def *f = arena_zalloc(a, (NFIXED + nq) * sizeof(*f));
 	memcpy(f, fixed, sizeof(fixed));
+	if (computed) /* the amount is the computation's, not typed */
+		f[1].required = 0, f[1].check = NULL;
 	for (size_t i = 0; i < nq; i++) {
 		struct field_def *d = &f[NFIXED + i];
 		char *name = arena_alloc(a, 32);
@@ -149,12 +161,45 @@ form_of(struct arena *a, const struct grant_question *q, size_t nq)
 	return def;
 }
 
-/* Everything the page needs: the programme, its questions and the form. */
+/* The attendance file of a programme that computes per occasion: the
+ * file, and what was sent of it before (when the form came back after
+ * Beräkna, or from a draft) so it need not be chosen again; drawn hidden. */
+static const struct field_def attendance_fields[] = {
+        {.name = "narvarofil",
+         .label_sv = "Närvarofil (CSV)",
+         .label_en = "Attendance file (CSV)",
+         .type = FIELD_FILE,
+         .required = 1,
+         .missing_sv = "Bifoga närvarofilen.",
+         .missing_en = "Attach the attendance file.",
+         .accept = ".csv,text/csv,text/plain",
+         .hint_sv = "En rad per sammankomst med datum, aktivitet och deltagarnas åldrar "
+                    "åtskilda av mellanslag, under rubrikraden datum,aktivitet,åldrar. Till "
+                    "exempel: 2026-03-04,Fotbollsträning,8 9 12 14",
+         .hint_en = "One line per occasion with the date, the activity and the participants' "
+                    "ages separated by spaces, below the heading line datum,aktivitet,åldrar. "
+                    "For example: 2026-03-04,Football practice,8 9 12 14"},
+        {.name = "narvarodata",
+         .label_sv = "Närvarofilen som skickades",
+         .label_en = "The attendance file sent",
+         .type = FIELD_TEXTAREA,
+         .max = ATTENDANCE_MAX_BYTES},
+};
+static const struct form_def attendance_form = {"narvaro", attendance_fields, 2};
+
+/* Everything the page needs: the programme, its questions and the form;
+ * for a computed programme its formula, the attendance form and what the
+ * computation came to. */
 struct apply_page {
 	struct grant_programme g;
 	struct grant_question *q;
 	size_t nq;
-	struct form f;
+	struct form f, att;
+	struct grant_formula formula;
+	int computed; /* comp holds a computation to show */
+	struct grant_computation comp;
+	struct attendance occ;
+	const char *notice;
 };
 
 /* The programme of the address with its form, the associations the user
@@ -165,15 +210,18 @@ start(struct req *r, struct apply_page *x)
 {
 	char today[11];
 	struct choice *mine;
+	*x = (struct apply_page){0};
 	int rc = r->nparams ? grant_get(r->db, &r->a, 0, r->params[0], &x->g) : 0;
 	if (rc > 0 && (grant_questions(r->db, &r->a, x->g.id, &x->q, &x->nq) != 0 ||
+	               grant_formula_get(r->db, &r->a, x->g.id, &x->formula) != 0 ||
 	               grant_represented(r->db, &r->a, r->user->id, &mine) != 0))
 		rc = -1;
 	if (rc <= 0) {
 		req_error(r, rc < 0 ? 500 : 404);
 		return 0;
 	}
-	form_init(&x->f, r, form_of(&r->a, x->q, x->nq));
+	form_init(&x->f, r, form_of(&r->a, x->q, x->nq, x->formula.kind != FORMULA_NONE));
+	form_init(&x->att, r, &attendance_form);
 	form_set_choices(&x->f, "forening", mine);
 	if (mine[0].code && !mine[1].code)
 		form_set(&x->f, "forening", mine[0].code);
@@ -184,6 +232,90 @@ start(struct req *r, struct apply_page *x)
 	return 1;
 }
 
+/* The association chosen in the form, 0 when none (or not one of the
+ * user's: the select offers only theirs). */
+static int64_t
+chosen_association(const struct apply_page *x)
+{
+	const struct choice *assoc = form_choice(&x->f, "forening");
+	return assoc ? strtoll(assoc->code, NULL, 10) : 0;
+}
+
+/* The attendance file's text: a new file when one was chosen, else what
+ * was sent before; NULL when there is neither. Only text a page may carry
+ * back (valid UTF-8, within the limit) is kept. */
+static const char *
+attendance_text(struct req *r, struct apply_page *x)
+{
+	const struct upload *u = x->att.file[0];
+	x->att.file[0] = NULL; /* its text is carried, so the hint need not ask for it again */
+	if (!u)
+		return x->att.value[1];
+	if (u->len > ATTENDANCE_MAX_BYTES) {
+		form_error(&x->att, "narvarofil", "Filen är större än 256 kB.",
+		           "The file is larger than 256 kB.");
+		return NULL;
+	}
+	if (!text_valid(u->data, u->len)) {
+		form_error(
+		        &x->att, "narvarofil",
+		        "Filen är inte text i UTF-8: spara den som CSV (UTF-8) och välj den igen.",
+		        "The file is not UTF-8 text: save it as CSV (UTF-8) and choose it again.");
+		return NULL;
+	}
+	x->att.value[1] = arena_strndup(&r->a, u->data, u->len);
+	return x->att.value[1];
+}
+
+/* The computation for the chosen association, to show and to apply for:
+ * for members and activities from the register, for occasions from the
+ * attendance file (refused whole beside the file field, with each wrong
+ * line and why). 0, or -1 when the database failed. */
+static int
+compute(struct req *r, struct apply_page *x, int64_t assoc)
+{
+	char today[11];
+	if (x->formula.kind == FORMULA_MEMBERS) {
+		if (!assoc)
+			return 0;
+		grant_day(0, today);
+		if (grant_compute_members(r->db, &r->a, &x->formula, assoc, today, &x->comp) != 0)
+			return -1;
+		x->computed = 1;
+	} else if (x->formula.kind == FORMULA_OCCASIONS) {
+		const char *text = attendance_text(r, x), *sv, *en;
+		if (!text) /* why is beside the file field (form_read, attendance_text) */
+			return 0;
+		if (grant_attendance_read(&r->a, text, strlen(text), &x->formula, &x->occ, &sv,
+		                          &en) != 0) {
+			form_error(&x->att, "narvarofil", sv, en);
+			x->att.value[1] = NULL; /* a refused file is not carried on */
+			return 0;
+		}
+		grant_compute_occasions(&x->formula, (int64_t)x->occ.ncounted, x->occ.rows,
+		                        &x->comp);
+		x->computed = 1;
+	}
+	return 0;
+}
+
+/* After Beräkna or Spara utkast the form is not being sent: only what
+ * those need is marked wrong (the association; the attendance file), and
+ * what was typed stays as it is. */
+static void
+only_association_errors(struct form *f)
+{
+	int k = form_index(f, "forening");
+	const char *e = f->error[k];
+	for (int i = 0; i < f->def->n; i++)
+		f->error[i] = NULL;
+	f->error[k] = e;
+	f->nerrors = (e != NULL) + (f->about != NULL);
+}
+
+/* Draws the form page: the computation where the programme computes, and
+ * one error summary over the application's fields and the file, so every
+ * reason is listed once above the form. */
 static void
 render(struct req *r, struct apply_page *x)
 {
@@ -192,10 +324,48 @@ render(struct req *r, struct apply_page *x)
 	layout_form_page(r, arena_strdup(&r->a, action));
 	r->p.title = x->g.name;
 	const char *csrf = req_csrf(r);
+	struct field *fields = form_fields(&x->f, &r->a), *att = form_fields(&x->att, &r->a);
+	/* one summary for both forms: the application's fields, then the file */
+	int n = x->f.def->n, natt = x->formula.kind == FORMULA_OCCASIONS ? 1 : 0;
+	struct field *all = arena_alloc(&r->a, (size_t)(n + 1) * sizeof(*all));
+	memcpy(all, fields, (size_t)n * sizeof(*all));
+	all[n] = att[0];
+	struct apply_view v = {.g = &x->g,
+	                       .f = &x->f,
+	                       .fields = fields,
+	                       .summary = all,
+	                       .nsummary = n + natt,
+	                       .errors = x->f.nerrors + (natt ? x->att.nerrors : 0),
+	                       .formula = x->formula.kind,
+	                       .att = natt ? att : NULL,
+	                       .comp = x->computed ? &x->comp : NULL,
+	                       .notice = x->notice,
+	                       .nbase = NBASE,
+	                       .ncosts = NCOSTS,
+	                       .nincomes = NINCOMES};
 	layout_head(r);
-	tpl_grants_apply(&r->out, &r->p, csrf, &x->g, &x->f, form_fields(&x->f, &r->a), NBASE,
-	                 NCOSTS, NINCOMES);
+	tpl_grants_apply(&r->out, &r->p, csrf, &v);
 	layout_foot(r);
+}
+
+/* Fills the form with a draft's answers: each field by its name, files
+ * excepted (a file input cannot be prefilled; the attendance file's text
+ * is carried in its hidden field). */
+static void
+draft_fill(struct req *r, struct apply_page *x, const struct grant_draft *d)
+{
+	json_t *j = json_loads(d->answers, 0, NULL);
+	const char *k;
+	json_t *v;
+	json_object_foreach(j, k, v)
+	{
+		const char *s = json_string_value(v);
+		struct form *f = form_index(&x->att, k) >= 0 ? &x->att : &x->f;
+		int i = form_index(f, k);
+		if (s && i >= 0 && f->def->fields[i].type != FIELD_FILE)
+			f->value[i] = arena_strdup(&r->a, s);
+	}
+	json_decref(j);
 }
 
 void
@@ -204,6 +374,27 @@ grants_apply_form(struct req *r)
 	struct apply_page x;
 	if (!start(r, &x))
 		return;
+	int64_t draft = req_query(r, "utkast") ? strtoll(req_query(r, "utkast"), NULL, 10) : 0;
+	if (draft) {
+		struct grant_draft d;
+		int rc = grant_draft_get(r->db, &r->a, draft, r->user->id, &d);
+		if (rc <= 0 || d.programme_id != x.g.id) {
+			req_error(r, rc < 0 ? 500 : 404);
+			return;
+		}
+		draft_fill(r, &x, &d);
+		x.notice = req_query(r, "sparat")
+		                   ? L_(r, "Utkastet är sparat. Du hittar det på Mina sidor.",
+		                        "The draft is saved. You find it on My pages.")
+		                   : L_(r, "Du fortsätter på ett sparat utkast.",
+		                        "You are continuing a saved draft.");
+	}
+	if (x.formula.kind == FORMULA_MEMBERS || x.att.value[1]) {
+		if (compute(r, &x, chosen_association(&x)) != 0) {
+			req_error(r, 500);
+			return;
+		}
+	}
 	if (x.f.about)
 		r->status = 409;
 	render(r, &x);
@@ -285,7 +476,8 @@ budget_check(struct req *r, struct form *f, int64_t asked)
 }
 
 /* What the case keeps of the application: the programme and period, the
- * amount in öre, the fixed answers and each own question with its answer
+ * amount in öre (with its computation, when the programme computes it),
+ * the fixed answers and each own question with its answer
  * (a file by its name: the file itself is a document of the case) and
  * the budget's rows, so
  * the case shows what was asked even after the programme changes. */
@@ -293,6 +485,8 @@ static json_t *
 payload_of(const struct apply_page *x, int64_t amount)
 {
 	json_t *p = json_object(), *answers = json_array();
+	if (x->computed)
+		json_object_set_new(p, "berakning", grant_computation_json(&x->comp));
 	json_object_set_new(p, "program", json_string(x->g.slug));
 	json_object_set_new(p, "programnamn", json_string(x->g.name));
 	json_object_set_new(p, "period", json_string(x->g.opens));
@@ -315,14 +509,25 @@ payload_of(const struct apply_page *x, int64_t amount)
 	return p;
 }
 
-/* The row beside the case, in the submission's transaction: refused
+/* What a sending writes beside its case. */
+struct sending {
+	struct grant_application a;
+	const struct attendance *occ;
+};
+
+/* The rows beside the case, in the submission's transaction — the
+ * application, the occasions that counted, and the draft gone: refused
  * beside the association when it already has an open application. */
 static int
 within(struct req *r, struct submission *s)
 {
-	struct grant_application *a = s->arg;
+	struct sending *x = s->arg;
+	struct grant_application *a = &x->a;
 	a->case_id = s->c.id;
 	int rc = grant_application_store(r->db, a);
+	if (rc == 0 && (grant_occasions_store(r->db, a->case_id, x->occ) != DB_OK ||
+	                grant_draft_delete(r->db, a->programme_id, a->association_id) != DB_OK))
+		rc = -1;
 	if (rc == 1)
 		form_error(s->form, "forening",
 		           "Föreningen har redan en öppen ansökan till programmet för den här "
@@ -361,37 +566,122 @@ eligible(struct req *r, struct apply_page *x, int64_t assoc)
 	return why;
 }
 
+/* Keeps what was typed as the association's draft to the programme (an
+ * association must be chosen: the draft is its), then shows it again. */
+static void
+save_draft(struct req *r, struct apply_page *x, int64_t assoc)
+{
+	if (!assoc || x->f.about) {
+		r->status = 422;
+		render(r, x);
+		return;
+	}
+	json_t *j = json_object();
+	for (int i = 0; i < x->f.def->n; i++)
+		if (x->f.value[i] && x->f.def->fields[i].type != FIELD_FILE)
+			json_object_set_new(j, x->f.def->fields[i].name,
+			                    json_string(x->f.value[i]));
+	const char *text = x->formula.kind == FORMULA_OCCASIONS ? attendance_text(r, x) : NULL;
+	if (text)
+		json_object_set_new(j, "narvarodata", json_string(text));
+	char *answers = json_dumps(j, JSON_COMPACT);
+	json_decref(j);
+	struct grant_draft d = {
+	        .programme_id = x->g.id, .association_id = assoc, .answers = answers};
+	int64_t id;
+	int rc = grant_draft_save(r->db, &d, r->user->id, &id);
+	free(answers);
+	if (rc != DB_OK) {
+		req_error(r, 500);
+		return;
+	}
+	char to[200];
+	snprintf(to, sizeof(to), "/bidrag/%s/ansok?utkast=%lld&sparat=1", x->g.slug, (long long)id);
+	req_redirect(r, arena_strdup(&r->a, to));
+}
+
+/* The amount of a computed programme, noted wrong when there is none to
+ * apply for; -1 when nothing could be computed. */
+static int64_t
+computed_amount(struct apply_page *x)
+{
+	if (!x->computed)
+		return -1;
+	if (x->comp.total > 0)
+		return x->comp.total;
+	if (x->formula.kind == FORMULA_OCCASIONS)
+		form_error(&x->att, "narvarofil",
+		           "Ingen sammankomst i filen räknas, så beräkningen blir 0 kr.",
+		           "No occasion in the file counts, so the computation comes to nothing.");
+	else
+		form_error(&x->f, "forening",
+		           "Beräkningen blir 0 kr för föreningen: det finns inget att söka.",
+		           "The computation comes to nothing for the association: there is "
+		           "nothing to apply for.");
+	return -1;
+}
+
 /* Checks the application against its declaration, the window and who may
  * apply, then sends it by the one submission path; refused, the form
  * again with every reason beside its field and what was typed, nothing
- * written. */
+ * written. "Beräkna" only shows the computation again, "Spara utkast"
+ * keeps the draft; neither sends anything. */
 void
 grants_apply_submit(struct req *r)
 {
 	struct apply_page x;
 	if (!start(r, &x))
 		return;
+	const char *action = req_form(r, "atgard");
+	int calculate = action && strcmp(action, "berakna") == 0;
+	int draft = action && strcmp(action, "utkast") == 0;
 	form_read(&x.f, r);
-	const struct choice *assoc = form_choice(&x.f, "forening");
+	if (x.formula.kind == FORMULA_OCCASIONS && form_read(&x.att, r) && x.att.value[1]) {
+		/* no new file, but the one sent before is carried */
+		x.att.error[0] = NULL;
+		x.att.nerrors = 0;
+	}
+	int64_t assoc_id = chosen_association(&x);
+	if (calculate || draft)
+		only_association_errors(&x.f);
+	if (draft) {
+		save_draft(r, &x, assoc_id);
+		return;
+	}
+	if (compute(r, &x, assoc_id) != 0) {
+		req_error(r, 500);
+		return;
+	}
+	if (calculate) {
+		if (x.f.nerrors || x.att.nerrors)
+			r->status = 422;
+		render(r, &x);
+		return;
+	}
 	int64_t amount = 0;
-	if (form_value(&x.f, "belopp") && money_parse(form_value(&x.f, "belopp"), &amount) != 0)
+	if (x.formula.kind != FORMULA_NONE)
+		amount = computed_amount(&x);
+	else if (form_value(&x.f, "belopp") &&
+	         money_parse(form_value(&x.f, "belopp"), &amount) != 0)
 		amount = -1;
 	else if (form_value(&x.f, "belopp") && amount == 0)
 		form_error(&x.f, "belopp", "Skriv ett belopp större än noll.",
 		           "Write an amount greater than zero.");
-	budget_check(r, &x.f, form_value(&x.f, "belopp") ? amount : 0);
-	int64_t assoc_id = assoc ? strtoll(assoc->code, NULL, 10) : 0;
+	budget_check(r, &x.f,
+	             x.formula.kind != FORMULA_NONE || form_value(&x.f, "belopp") ? amount : 0);
+	const struct choice *assoc = form_choice(&x.f, "forening");
 	if (assoc && !x.f.about && eligible(r, &x, assoc_id) < 0) {
 		req_error(r, 500);
 		return;
 	}
-	if (x.f.nerrors == 0) {
+	if (x.f.nerrors == 0 && x.att.nerrors == 0) {
 		char *title = arena_alloc(&r->a, 600);
 		snprintf(title, 600, "Bidragsansökan, %s: %s", x.g.name, assoc->name_sv);
-		struct grant_application a = {.programme_id = x.g.id,
-		                              .association_id = assoc_id,
-		                              .period = x.g.opens,
-		                              .amount = amount};
+		struct sending a = {{.programme_id = x.g.id,
+		                     .association_id = assoc_id,
+		                     .period = x.g.opens,
+		                     .amount = amount},
+		                    &x.occ};
 		struct submission s = {.es = &grant_application_eservice,
 		                       .form = &x.f,
 		                       .dept = {x.g.dept_code, x.g.dept_sv, x.g.dept_en},
@@ -409,9 +699,12 @@ grants_apply_submit(struct req *r)
 }
 
 /* The application on its case page, for the officer and the applicant,
- * as it was sent. */
+ * with the computation's steps as they were when it was sent. */
 void
 grant_application_show(struct req *r, struct buf *b, json_t *payload)
 {
-	tpl_grants_application_show(b, &r->p, payload);
+	struct grant_computation comp;
+	int computed =
+	        grant_computation_from_json(json_object_get(payload, "berakning"), &r->a, &comp);
+	tpl_grants_application_show(b, &r->p, payload, computed ? &comp : NULL);
 }

@@ -4,6 +4,7 @@
 #include "grants/fields.h"
 #include "base/fold.h"
 #include "base/money.h"
+#include "base/valid.h"
 #include "register/assoc.h"
 
 #include <stdio.h>
@@ -339,4 +340,172 @@ criterion_form_read(struct form *f, struct req *r, struct grant_criterion *c)
 	        .max_score = (int)form_int(f, "maxpoang"),
 	};
 	return f->nerrors;
+}
+
+enum {
+	F_FORMULA,
+	F_PER_MEMBER,
+	F_PER_ACTIVITY,
+	F_PER_OCCASION,
+	F_AGE_MIN,
+	F_AGE_MAX,
+	F_MIN_PARTICIPANTS,
+	F_FROM,
+	F_TO,
+	F_FIELDS
+};
+
+#define AMOUNT(key, sv, en)                                                                        \
+	{                                                                                          \
+		.name = key, .label_sv = sv, .label_en = en, .type = FIELD_TEXT, .max = 30,        \
+		.hint_sv = "I kronor, till exempel 39.", .hint_en = "In kronor, for example 39.",  \
+		.check = grant_money_check                                                         \
+	}
+
+static const struct field_def formula_fields[] = {
+        [F_FORMULA] = {.name = "berakning",
+                       .label_sv = "Hur bidraget beräknas",
+                       .label_en = "How the grant is computed",
+                       .type = FIELD_SELECT,
+                       .any_sv = "Beräknas inte: den sökande skriver beloppet",
+                       .any_en = "Not computed: the applicant writes the amount",
+                       .invalid_sv = "Välj ett av sätten att beräkna i listan.",
+                       .invalid_en = "Choose one of the ways of computing in the list."},
+        [F_PER_MEMBER] = AMOUNT("per-medlem", "Belopp per bidragsberättigad medlem",
+                                "Amount per eligible member"),
+        [F_PER_ACTIVITY] = AMOUNT("per-aktivitet", "Belopp per godkänd aktivitet",
+                                  "Amount per approved activity"),
+        [F_PER_OCCASION] =
+                AMOUNT("per-sammankomst", "Belopp per sammankomst", "Amount per activity occasion"),
+        [F_AGE_MIN] = {.name = "alder-fran",
+                       .label_sv = "Deltagare räknas från åldern",
+                       .label_en = "Participants count from the age of",
+                       .type = FIELD_INT,
+                       .max_int = 120,
+                       .hint_sv = "Till exempel 7.",
+                       .hint_en = "For example 7."},
+        [F_AGE_MAX] = {.name = "alder-till",
+                       .label_sv = "till och med åldern",
+                       .label_en = "up to and including the age of",
+                       .type = FIELD_INT,
+                       .max_int = 120,
+                       .hint_sv = "Till exempel 25.",
+                       .hint_en = "For example 25."},
+        [F_MIN_PARTICIPANTS] = {.name = "minsta-deltagare",
+                                .label_sv = "Minsta antal deltagare i åldrarna per sammankomst",
+                                .label_en = "Least participants of those ages per occasion",
+                                .type = FIELD_INT,
+                                .min = 1,
+                                .max_int = 1000,
+                                .hint_sv = "Till exempel 3.",
+                                .hint_en = "For example 3."},
+        [F_FROM] = {.name = "sammankomster-fran",
+                    .label_sv = "Sammankomster räknas från",
+                    .label_en = "Occasions count from",
+                    .type = FIELD_DATE,
+                    .hint_sv = "ÅÅÅÅ-MM-DD",
+                    .hint_en = "YYYY-MM-DD"},
+        [F_TO] = {.name = "sammankomster-till",
+                  .label_sv = "Sammankomster räknas till och med",
+                  .label_en = "Occasions count up to and including",
+                  .type = FIELD_DATE,
+                  .hint_sv = "ÅÅÅÅ-MM-DD",
+                  .hint_en = "YYYY-MM-DD"},
+};
+const struct form_def formula_form_def = {"berakning", formula_fields, F_FIELDS};
+
+/* Notes beside a constant the formula needs that was left empty. */
+static void
+needed(struct form *f, int i, const char *sv, const char *en)
+{
+	if (text_blank(f->value[i]) && !f->error[i])
+		form_error(f, f->def->fields[i].name, sv, en);
+}
+
+/* Reads how the programme computes its amount: a formula needs every
+ * constant it is made of, each missing one named beside its field; the
+ * ages and the period must not run backwards. The number of errors. */
+int
+formula_form_read(struct form *f, struct req *r, struct grant_formula *g)
+{
+	form_read(f, r);
+	const char *code = form_value(f, "berakning");
+	*g = (struct grant_formula){.kind = f->error[F_FORMULA] ? FORMULA_NONE
+	                                                        : grant_formula_of(code)};
+	if (g->kind == FORMULA_MEMBERS) {
+		needed(f, F_PER_MEMBER,
+		       "Skriv beloppet per medlem: programmet beräknar bidraget av det.",
+		       "Write the amount per member: the programme computes the grant from it.");
+		needed(f, F_PER_ACTIVITY,
+		       "Skriv beloppet per aktivitet: programmet beräknar bidraget av det.",
+		       "Write the amount per activity: the programme computes the grant from it.");
+	} else if (g->kind == FORMULA_OCCASIONS) {
+		needed(f, F_PER_OCCASION,
+		       "Skriv beloppet per sammankomst: programmet beräknar bidraget av det.",
+		       "Write the amount per occasion: the programme computes the grant from it.");
+		needed(f, F_AGE_MIN, "Skriv den lägsta ålder som räknas.",
+		       "Write the lowest age that counts.");
+		needed(f, F_AGE_MAX, "Skriv den högsta ålder som räknas.",
+		       "Write the highest age that counts.");
+		needed(f, F_MIN_PARTICIPANTS,
+		       "Skriv hur många deltagare en sammankomst minst ska ha.",
+		       "Write the least number of participants an occasion must have.");
+		needed(f, F_FROM, "Skriv första dagen då sammankomster räknas.",
+		       "Write the first day occasions count.");
+		needed(f, F_TO, "Skriv sista dagen då sammankomster räknas.",
+		       "Write the last day occasions count.");
+	}
+	if (f->nerrors)
+		return f->nerrors;
+	if (g->kind == FORMULA_MEMBERS) {
+		money_parse(f->value[F_PER_MEMBER], &g->per_member);
+		money_parse(f->value[F_PER_ACTIVITY], &g->per_activity);
+	} else if (g->kind == FORMULA_OCCASIONS) {
+		money_parse(f->value[F_PER_OCCASION], &g->per_occasion);
+		g->age_min = (int)form_int(f, "alder-fran");
+		g->age_max = (int)form_int(f, "alder-till");
+		g->min_participants = (int)form_int(f, "minsta-deltagare");
+		g->occasions_from = f->value[F_FROM];
+		g->occasions_to = f->value[F_TO];
+		if (g->age_max < g->age_min)
+			form_error(f, "alder-till",
+			           "Den högsta åldern kan inte vara lägre än den lägsta.",
+			           "The highest age cannot be lower than the lowest.");
+		if (strcmp(g->occasions_to, g->occasions_from) < 0)
+			form_error(f, "sammankomster-till",
+			           "Sista dagen kan inte vara före den första.",
+			           "The last day cannot be before the first.");
+	}
+	return f->nerrors;
+}
+
+/* A constant in kronor or a whole number, as the form shows it again. */
+static void
+set_number(struct form *f, struct arena *a, int i, int64_t v, int money)
+{
+	struct buf b = {0};
+	if (money)
+		money_plain(&b, v);
+	else
+		buf_int(&b, v);
+	f->value[i] = arena_strdup(a, buf_cstr(&b));
+	buf_free(&b);
+}
+
+/* Fills the form with a programme's stored formula, to be changed. */
+void
+formula_form_set(struct form *f, struct arena *a, const struct grant_formula *g)
+{
+	form_set(f, "berakning", grant_formula_code(g->kind));
+	if (g->kind == FORMULA_MEMBERS) {
+		set_number(f, a, F_PER_MEMBER, g->per_member, 1);
+		set_number(f, a, F_PER_ACTIVITY, g->per_activity, 1);
+	} else if (g->kind == FORMULA_OCCASIONS) {
+		set_number(f, a, F_PER_OCCASION, g->per_occasion, 1);
+		set_number(f, a, F_AGE_MIN, g->age_min, 0);
+		set_number(f, a, F_AGE_MAX, g->age_max, 0);
+		set_number(f, a, F_MIN_PARTICIPANTS, g->min_participants, 0);
+		form_set(f, "sammankomster-fran", g->occasions_from);
+		form_set(f, "sammankomster-till", g->occasions_to);
+	}
 }

@@ -77,5 +77,6 @@ int grant_criteria(struct db *db, struct arena *a, int64_t programme_id,
 int grant_criterion_add(struct db *db, int64_t programme_id, const struct grant_criterion *c);
 int grant_criterion_remove(struct db *db, int64_t programme_id, int64_t id);
 int grant_kind_choices(struct db *db, struct arena *a, struct choice **out);
+int grant_formula_choices(struct db *db, struct arena *a, struct choice **out);
 int grant_question_type_choices(struct db *db, struct arena *a, struct choice **out);
 #endif

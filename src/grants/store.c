@@ -102,6 +102,8 @@ static struct dbq Q_CRITERION_REMOVE = {
 static struct dbq Q_KINDS = {
         "SELECT code, name_sv, name_en FROM grant_kinds WHERE programmes = 1 ORDER BY pos", NULL,
         0};
+static struct dbq Q_FORMULAS = {"SELECT code, name_sv, name_en FROM grant_formulas ORDER BY pos",
+                                NULL, 0};
 static struct dbq Q_QUESTION_TYPES = {
         "SELECT code, name_sv, name_en FROM grant_question_types ORDER BY pos", NULL, 0};
 
@@ -435,6 +437,13 @@ int
 grant_kind_choices(struct db *db, struct arena *a, struct choice **out)
 {
 	return choices(db, a, &Q_KINDS, DB_NOARGS, 0, out);
+}
+
+/* The formulas a programme may compute its amount by, from their table. */
+int
+grant_formula_choices(struct db *db, struct arena *a, struct choice **out)
+{
+	return choices(db, a, &Q_FORMULAS, DB_NOARGS, 0, out);
 }
 
 /* The types of question, from their table. */

@@ -3,7 +3,7 @@
 #include "home/home.tpl.h"
 #include "home/mine.tpl.h"
 #include "cases/queries.h"
-#include "grants/followup.h"
+#include "grants/mine.h"
 #include "layout/layout.h"
 
 #include <stdio.h>
@@ -106,10 +106,8 @@ show(struct req *r, const struct form *sent)
 	}
 	const struct field *del = drawn(r, sent, &mine_delete_form, NULL);
 	struct case_list cases;
-	struct buf reports = {0};
-	if (cases_of_user(r->db, &r->a, r->user->id, &cases) != 0 ||
-	    followup_mine(r, &reports) != 0) {
-		buf_free(&reports);
+	struct html grants;
+	if (cases_of_user(r->db, &r->a, r->user->id, &cases) != 0 || grants_mine(r, &grants) != 0) {
 		req_error(r, 500);
 		return;
 	}
@@ -119,10 +117,9 @@ show(struct req *r, const struct form *sent)
 	r->p.title = r->p.english ? "My pages" : "Mina sidor";
 	layout_form_page(r, "/mina-sidor");
 	layout_head(r);
-	tpl_home_mine(&r->out, &r->p, r->user, ids, names, invite, n, del, &cases, sent,
-	              sent ? form_fields(sent, &r->a) : NULL, note, buf_cstr(&reports));
+	tpl_home_mine(&r->out, &r->p, r->user, ids, names, invite, n, del, &cases, grants, sent,
+	              sent ? form_fields(sent, &r->a) : NULL, note);
 	layout_foot(r);
-	buf_free(&reports);
 }
 
 void

@@ -414,6 +414,7 @@ form_fields(const struct form *f, struct arena *a)
 		        .filter = f->filter,
 		        .min = d->min,
 		        .max = d->max_int,
+		        .accept = d->accept,
 		};
 	}
 	return out;

@@ -57,6 +57,9 @@ struct field_def {
 	const char *id;
 	/* a select's empty choice ("Alla områden" in a filter); NULL: "Välj" */
 	const char *any_sv, *any_en;
+	/* a file field's accept list (".csv,text/csv"); NULL: the documents'
+	 * types (FILE_TYPES_SV) */
+	const char *accept;
 };
 
 /* A form: its fields, and an id that tells two forms of one page apart
@@ -84,6 +87,7 @@ struct field {
 	const char *any;              /* a select's empty choice; NULL: "Välj" */
 	int filter;                   /* drawn in a row of filters (form.filter) */
 	int64_t min, max;             /* a number's range */
+	const char *accept;           /* a file's accept list; NULL: the documents' */
 };
 
 /* A form as one request has it: the values typed (or prefilled), the
