@@ -8,6 +8,7 @@
  * kept as a draft and continued from Mina sidor. */
 #include "grants/application_show.tpl.h"
 #include "grants/applications.h"
+#include "grants/budget_rows.h"
 #include "grants/apply.tpl.h"
 #include "grants/apply_view.h"
 #include "grants/attendance.h"
@@ -30,23 +31,11 @@
 
 /* The budget's rows: what a cost or an income is, and its amount. */
 enum { NBASE = 4, NCOSTS = 4, NINCOMES = 3 };
-#define BUDGET_ROW(key, num, sv, en, what_sv, what_en, hint_sv_, hint_en_)                         \
-	{.name = key "-" num,                                                                      \
-	 .label_sv = sv " " num,                                                                   \
-	 .label_en = en " " num,                                                                   \
-	 .type = FIELD_TEXT,                                                                       \
-	 .hint_sv = hint_sv_,                                                                      \
-	 .hint_en = hint_en_},                                                                     \
-	{                                                                                          \
-		.name = key "-" num "-belopp",                                                     \
-		.label_sv = "Belopp för " what_sv " " num " i kronor",                             \
-		.label_en = "Amount of " what_en " " num " in kronor", .type = FIELD_TEXT,         \
-		.max = 30, .check = grant_money_check                                              \
-	}
 #define COST(num, hsv, hen)                                                                        \
-	BUDGET_ROW("kostnad", num, "Kostnad", "Cost", "kostnad", "cost", hsv, hen)
+	GRANT_BUDGET_ROW("kostnad", num, "Kostnad", "Cost", "kostnad", "cost", hsv, hen)
 #define INCOME(num, hsv, hen)                                                                      \
-	BUDGET_ROW("intakt", num, "Annan intäkt", "Other income", "intäkt", "income", hsv, hen)
+	GRANT_BUDGET_ROW("intakt", num, "Annan intäkt", "Other income", "intäkt", "income", hsv,   \
+	                 hen)
 
 /* The questions every application asks, before the programme's own: the
  * association, the amount, the purpose, the plan and the budget. */
@@ -400,49 +389,6 @@ grants_apply_form(struct req *r)
 	render(r, &x);
 }
 
-/* The rows of one side of the budget that were filled in, as
- * [{"vad": text, "ore": amount}]. */
-static json_t *
-budget_rows(const struct form *f, int first, int n)
-{
-	json_t *rows = json_array();
-	for (int i = 0; i < n; i++) {
-		const char *what = f->value[first + 2 * i], *amount = f->value[first + 2 * i + 1];
-		int64_t ore = 0;
-		if (text_blank(what) || money_parse(amount, &ore) != 0)
-			continue;
-		json_t *row = json_object();
-		json_object_set_new(row, "vad", json_string(what));
-		json_object_set_new(row, "ore", json_integer(ore));
-		json_array_append_new(rows, row);
-	}
-	return rows;
-}
-
-/* Sums one side of the budget into *sum, noting beside the row a text
- * without an amount or an amount without a text; the number of rows
- * filled in. */
-static int
-budget_side(struct form *f, int first, int n, int64_t *sum)
-{
-	int filled = 0;
-	*sum = 0;
-	for (int i = 0; i < n; i++) {
-		const struct field_def *what = &f->def->fields[first + 2 * i];
-		const struct field_def *amount = &f->def->fields[first + 2 * i + 1];
-		const char *w = form_value(f, what->name), *a = form_value(f, amount->name);
-		int64_t ore;
-		if (w && !a)
-			form_error(f, amount->name, "Skriv beloppet.", "Write the amount.");
-		else if (a && !w)
-			form_error(f, what->name, "Skriv vad beloppet gäller.",
-			           "Write what the amount is for.");
-		else if (w && a && money_parse(a, &ore) == 0)
-			*sum += ore, filled++;
-	}
-	return filled;
-}
-
 /* A budget that balances: at least one cost, and the costs equal to the
  * other incomes with the amount applied for; the difference is named
  * beside the first cost's amount. */
@@ -451,8 +397,8 @@ budget_check(struct req *r, struct form *f, int64_t asked)
 {
 	int64_t costs, incomes;
 	int errors = f->nerrors;
-	int ncosts = budget_side(f, NBASE, NCOSTS, &costs);
-	budget_side(f, NBASE + 2 * NCOSTS, NINCOMES, &incomes);
+	int ncosts = grant_budget_side(f, NBASE, NCOSTS, &costs);
+	grant_budget_side(f, NBASE + 2 * NCOSTS, NINCOMES, &incomes);
 	if (ncosts == 0 && !f->error[NBASE] && !f->error[NBASE + 1]) {
 		form_error(f, "kostnad-1", "Skriv minst en kostnad i budgeten.",
 		           "Write at least one cost in the budget.");
@@ -493,8 +439,8 @@ payload_of(const struct apply_page *x, int64_t amount)
 	json_object_set_new(p, "belopp_ore", json_integer(amount));
 	json_object_set_new(p, "syfte", json_string(form_value(&x->f, "syfte")));
 	json_object_set_new(p, "plan", json_string(form_value(&x->f, "plan")));
-	json_object_set_new(p, "kostnader", budget_rows(&x->f, NBASE, NCOSTS));
-	json_object_set_new(p, "intakter", budget_rows(&x->f, NBASE + 2 * NCOSTS, NINCOMES));
+	json_object_set_new(p, "kostnader", grant_budget_rows(&x->f, NBASE, NCOSTS));
+	json_object_set_new(p, "intakter", grant_budget_rows(&x->f, NBASE + 2 * NCOSTS, NINCOMES));
 	for (size_t i = 0; i < x->nq; i++) {
 		int k = NFIXED + (int)i;
 		const struct upload *u = x->f.file[k];
