@@ -31,11 +31,6 @@
 
 /* The budget's rows: what a cost or an income is, and its amount. */
 enum { NBASE = 4, NCOSTS = 4, NINCOMES = 3 };
-#define COST(num, hsv, hen)                                                                        \
-	GRANT_BUDGET_ROW("kostnad", num, "Kostnad", "Cost", "kostnad", "cost", hsv, hen)
-#define INCOME(num, hsv, hen)                                                                      \
-	GRANT_BUDGET_ROW("intakt", num, "Annan intäkt", "Other income", "intäkt", "income", hsv,   \
-	                 hen)
 
 /* The questions every application asks, before the programme's own: the
  * association, the amount, the purpose, the plan and the budget. */
@@ -70,15 +65,15 @@ static const struct field_def fixed[] = {
          .max = 10000,
          .hint_sv = "Vad ni ska göra, när, och för vilka.",
          .hint_en = "What you will do, when, and for whom."},
-        COST("1", "Vad kostnaden gäller, till exempel hyra eller material.",
-             "What the cost is for, for example rent or material."),
-        COST("2", NULL, NULL),
-        COST("3", NULL, NULL),
-        COST("4", NULL, NULL),
-        INCOME("1", "Till exempel deltagaravgifter eller bidrag från andra.",
-               "For example participants' fees or grants from others."),
-        INCOME("2", NULL, NULL),
-        INCOME("3", NULL, NULL),
+        GRANT_COST("1", "Vad kostnaden gäller, till exempel hyra eller material.",
+                   "What the cost is for, for example rent or material."),
+        GRANT_COST("2", NULL, NULL),
+        GRANT_COST("3", NULL, NULL),
+        GRANT_COST("4", NULL, NULL),
+        GRANT_INCOME("1", "Till exempel deltagaravgifter eller bidrag från andra.",
+                     "For example participants' fees or grants from others."),
+        GRANT_INCOME("2", NULL, NULL),
+        GRANT_INCOME("3", NULL, NULL),
 };
 enum { NFIXED = sizeof(fixed) / sizeof(fixed[0]) };
 

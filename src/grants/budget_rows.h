@@ -27,6 +27,13 @@
 		.max = 30, .check = grant_money_check                                              \
 	}
 
+/* A cost's row and another income's row, numbered, with a hint or NULLs. */
+#define GRANT_COST(num, hsv, hen)                                                                  \
+	GRANT_BUDGET_ROW("kostnad", num, "Kostnad", "Cost", "kostnad", "cost", hsv, hen)
+#define GRANT_INCOME(num, hsv, hen)                                                                \
+	GRANT_BUDGET_ROW("intakt", num, "Annan intäkt", "Other income", "intäkt", "income", hsv,   \
+	                 hen)
+
 json_t *grant_budget_rows(const struct form *f, int first, int n);
 int grant_budget_side(struct form *f, int first, int n, int64_t *sum);
 int64_t grant_budget_sum(json_t *rows);

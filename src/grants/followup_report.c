@@ -15,11 +15,6 @@
 #include <string.h>
 
 enum { NBASE = 1, NCOSTS = 4, NINCOMES = 2 };
-#define COST(num, hsv, hen)                                                                        \
-	GRANT_BUDGET_ROW("kostnad", num, "Kostnad", "Cost", "kostnad", "cost", hsv, hen)
-#define INCOME(num, hsv, hen)                                                                      \
-	GRANT_BUDGET_ROW("intakt", num, "Annan intäkt", "Other income", "intäkt", "income", hsv,   \
-	                 hen)
 
 static const struct field_def report_fields[] = {
         {.name = "genomfort",
@@ -32,14 +27,14 @@ static const struct field_def report_fields[] = {
          .hint_en = "What you did, when, for whom and how many took part.",
          .missing_sv = "Skriv vad ni gjorde med bidraget.",
          .missing_en = "Write what you did with the grant."},
-        COST("1", "Vad pengarna gick till, till exempel hyra eller material.",
-             "What the money went to, for example rent or material."),
-        COST("2", NULL, NULL),
-        COST("3", NULL, NULL),
-        COST("4", NULL, NULL),
-        INCOME("1", "Till exempel deltagaravgifter eller bidrag från andra.",
-               "For example participants' fees or grants from others."),
-        INCOME("2", NULL, NULL),
+        GRANT_COST("1", "Vad pengarna gick till, till exempel hyra eller material.",
+                   "What the money went to, for example rent or material."),
+        GRANT_COST("2", NULL, NULL),
+        GRANT_COST("3", NULL, NULL),
+        GRANT_COST("4", NULL, NULL),
+        GRANT_INCOME("1", "Till exempel deltagaravgifter eller bidrag från andra.",
+                     "For example participants' fees or grants from others."),
+        GRANT_INCOME("2", NULL, NULL),
         {.name = "bilaga",
          .label_sv = "Bilaga, till exempel verksamhetsberättelse",
          .label_en = "Attachment, for example an activity report",

@@ -1169,3 +1169,20 @@ h_get_status(struct hclient *c, const char *path)
 	hresp_free(&r);
 	return st;
 }
+
+long
+h_sql_number(const char *q)
+{
+	char v[32];
+	return h_sql_line(q, v, sizeof(v)) && v[0] ? strtol(v, NULL, 10) : -1;
+}
+
+const char *
+h_day(int offset, char out[11])
+{
+	time_t t = time(NULL) + (time_t)offset * 86400;
+	struct tm tm;
+	localtime_r(&t, &tm);
+	strftime(out, 11, "%Y-%m-%d", &tm);
+	return out;
+}

@@ -164,6 +164,11 @@ long h_page_total(const struct hresp *r);
 const char *h_between(const char *hay, const char *start, const char *end, char *out, size_t n);
 /* The first line of a query's answer (h_sql), without its newline. */
 const char *h_sql_line(const char *q, char *out, size_t n);
+/* The number a query answers (its first line), -1 when it answers none. */
+long h_sql_number(const char *q);
+/* A day counted from today in Stockholm (TZ), as the server reckons
+ * dates: YYYY-MM-DD into out, which it returns. */
+const char *h_day(int offset, char out[11]);
 /* The error a field announces: a field-error paragraph that the field's
  * aria-describedby names, so it is next to the field for every reader;
  * NULL when there is none. */

@@ -15,25 +15,6 @@
 static struct hclient *admin, *officer, *rep;
 static char assoc[32];
 
-/* A number a query answers, -1 when it answers none. */
-static long
-sql_number(const char *q)
-{
-	char v[32];
-	return h_sql_line(q, v, sizeof(v)) && v[0] ? strtol(v, NULL, 10) : -1;
-}
-
-/* A day counted from today in Stockholm, as the server reckons dates. */
-static const char *
-day(int offset, char out[11])
-{
-	time_t t = time(NULL) + (time_t)offset * 86400;
-	struct tm tm;
-	localtime_r(&t, &tm);
-	strftime(out, 11, "%Y-%m-%d", &tm);
-	return out;
-}
-
 /* Checks that a field of the answer carries the expected error. */
 static void
 field_says(const struct hresp *r, const char *field, const char *words)
@@ -57,8 +38,8 @@ post_programme(const char *name, const char *kind, const char *const *formula, s
 	h_form_add(&f, "adress", "");
 	h_form_add(&f, "forvaltning", "FRI");
 	h_form_add(&f, "typ", kind);
-	h_form_add(&f, "oppnar", day(-10, d1));
-	h_form_add(&f, "stanger", day(20, d2));
+	h_form_add(&f, "oppnar", h_day(-10, d1));
+	h_form_add(&f, "stanger", h_day(20, d2));
 	h_form_add(&f, "budget", "1 000 000");
 	h_form_add(&f, "aterrapport", "");
 	h_form_add(&f, "regler", "Regler.");
@@ -96,8 +77,8 @@ constants(void)
 	                hresp_has(&r, "value=\"Lokalbidrag utan konstanter\"") &&
 	                hresp_has(&r, "<option value=\"medlemmar\" selected>"),
 	        "the amount per activity, the name and the formula chosen are kept");
-	h_check(sql_number("SELECT count(*) FROM grant_programmes") == 0 &&
-	                sql_number("SELECT count(*) FROM grant_programme_formulas") == 0,
+	h_check(h_sql_number("SELECT count(*) FROM grant_programmes") == 0 &&
+	                h_sql_number("SELECT count(*) FROM grant_programme_formulas") == 0,
 	        "nothing was written");
 	hresp_free(&r);
 
@@ -125,7 +106,7 @@ constants(void)
 	field_says(&r, "minsta-deltagare", "Skriv hur många deltagare");
 	field_says(&r, "sammankomster-till", "Skriv sista dagen");
 	h_check(hresp_has(&r, "value=\"50\"") && hresp_has(&r, "value=\"2026-01-01\"") &&
-	                sql_number("SELECT count(*) FROM grant_programmes") == 0,
+	                h_sql_number("SELECT count(*) FROM grant_programmes") == 0,
 	        "what was typed is kept and nothing written");
 	hresp_free(&r);
 
@@ -133,7 +114,7 @@ constants(void)
 	                            "per-aktivitet", "69",        NULL};
 	post_programme("Lokalbidrag negativt", "lokalkostnadsbidrag", bad_amount, &r);
 	field_says(&r, "per-medlem", "kan inte vara negativt");
-	h_check(sql_number("SELECT count(*) FROM grant_programmes") == 0,
+	h_check(h_sql_number("SELECT count(*) FROM grant_programmes") == 0,
 	        "a negative amount per member writes nothing");
 	hresp_free(&r);
 
@@ -141,10 +122,10 @@ constants(void)
 	                      "per-aktivitet", "69",        NULL};
 	long id = post_programme("Lokalkostnadsbidrag beräknat", "lokalkostnadsbidrag", good, &r);
 	hresp_free(&r);
-	h_check(id > 0 && sql_number("SELECT per_member FROM grant_programme_formulas") == 3900 &&
-	                sql_number("SELECT per_activity FROM grant_programme_formulas") == 6900 &&
-	                sql_number("SELECT count(*) FROM grant_programme_formulas WHERE "
-	                           "per_occasion IS NULL AND age_min IS NULL") == 1,
+	h_check(id > 0 && h_sql_number("SELECT per_member FROM grant_programme_formulas") == 3900 &&
+	                h_sql_number("SELECT per_activity FROM grant_programme_formulas") == 6900 &&
+	                h_sql_number("SELECT count(*) FROM grant_programme_formulas WHERE "
+	                             "per_occasion IS NULL AND age_min IS NULL") == 1,
 	        "the premises grant is kept with 3900 and 6900 öre, nothing else");
 	char path[64];
 	snprintf(path, sizeof(path), "/admin/bidrag/%ld", id);
@@ -155,7 +136,7 @@ constants(void)
 	hresp_free(&r);
 
 	char from[11], d[11], args_from[11];
-	snprintf(args_from, sizeof(args_from), "%s", day(-180, from));
+	snprintf(args_from, sizeof(args_from), "%s", h_day(-180, from));
 	const char *lok[] = {"berakning",
 	                     "sammankomster",
 	                     "per-sammankomst",
@@ -169,15 +150,15 @@ constants(void)
 	                     "sammankomster-fran",
 	                     args_from,
 	                     "sammankomster-till",
-	                     day(0, d),
+	                     h_day(0, d),
 	                     NULL};
 	id = post_programme("Aktivitetsstöd beräknat", "aktivitetsstod", lok, &r);
 	hresp_free(&r);
 	h_check(id > 0 &&
-	                sql_number("SELECT per_occasion FROM grant_programme_formulas WHERE "
-	                           "formula = 'sammankomster'") == 5000 &&
-	                sql_number("SELECT min_participants FROM grant_programme_formulas WHERE "
-	                           "formula = 'sammankomster'") == 3,
+	                h_sql_number("SELECT per_occasion FROM grant_programme_formulas WHERE "
+	                             "formula = 'sammankomster'") == 5000 &&
+	                h_sql_number("SELECT min_participants FROM grant_programme_formulas WHERE "
+	                             "formula = 'sammankomster'") == 3,
 	        "activity support is kept with 5000 öre per occasion of at least 3 aged 7–25");
 }
 
@@ -204,7 +185,7 @@ send(const char *slug, const char *const *kv, const char *file, struct hresp *r)
 static long
 cases(void)
 {
-	return sql_number("SELECT count(*) FROM cases WHERE type = 'bidragsansokan'");
+	return h_sql_number("SELECT count(*) FROM cases WHERE type = 'bidragsansokan'");
 }
 
 static char good_file[4096];
@@ -218,12 +199,12 @@ make_good_file(void)
 	size_t n = (size_t)snprintf(good_file, sizeof(good_file), "datum,aktivitet,åldrar\n");
 	for (int i = 0; i < 12; i++)
 		n += (size_t)snprintf(good_file + n, sizeof(good_file) - n,
-		                      "%s,Fotbollsträning,8 9 12 14 %d\n", day(-10 - 7 * i, d),
+		                      "%s,Fotbollsträning,8 9 12 14 %d\n", h_day(-10 - 7 * i, d),
 		                      40 + i);
 	n += (size_t)snprintf(good_file + n, sizeof(good_file) - n, "%s,Föräldramöte,35 41 7 25\n",
-	                      day(-5, d));
+	                      h_day(-5, d));
 	n += (size_t)snprintf(good_file + n, sizeof(good_file) - n, "%s,Styrelsemöte,45 50 61\n",
-	                      day(-3, d));
+	                      h_day(-3, d));
 }
 
 /* The attendance file: bad rows refuse it whole, beside the file, each
@@ -243,7 +224,7 @@ attendance(char dnr[64])
 	         "%s,,8 9 10\n"
 	         "%s,Fotboll,8 tolv 10\n"
 	         "%s,Fotboll,8 9 10\n",
-	         day(-20, d1), day(-21, d2), day(-22, d3), day(-400, old));
+	         h_day(-20, d1), h_day(-21, d2), h_day(-22, d3), h_day(-400, old));
 	const char *calc[] = {"forening", assoc, "atgard", "berakna", NULL};
 	send(slug, calc, NULL, &r);
 	h_check(r.status == 422, "Beräkna without an attendance file is 422 (got %ld)", r.status);
@@ -266,7 +247,7 @@ attendance(char dnr[64])
 	                        NULL};
 	send(slug, sendit, bad, &r);
 	h_check(r.status == 422 && cases() == 0 &&
-	                sql_number("SELECT count(*) FROM grant_occasions") == 0,
+	                h_sql_number("SELECT count(*) FROM grant_occasions") == 0,
 	        "sending it is refused whole: no case, no occasion written (got %ld)", r.status);
 	field_says(&r, "narvarofil", "Rad 3:");
 	h_check(hresp_has(&r, ">Träningar</textarea>") && hresp_has(&r, "value=\"Ledararvoden\""),
@@ -298,9 +279,9 @@ attendance(char dnr[64])
 	        "sent with the file carried from Beräkna, it becomes a case (%s)", loc);
 	hresp_free(&r);
 	snprintf(dnr, 64, "%.*s", (int)strcspn(loc + 9, "?"), loc + 9);
-	h_check(sql_number("SELECT amount FROM grant_applications") == 60000 &&
-	                sql_number("SELECT count(*) FROM grant_occasions") == 12 &&
-	                sql_number("SELECT min(participants) FROM grant_occasions") == 4,
+	h_check(h_sql_number("SELECT amount FROM grant_applications") == 60000 &&
+	                h_sql_number("SELECT count(*) FROM grant_occasions") == 12 &&
+	                h_sql_number("SELECT min(participants) FROM grant_occasions") == 4,
 	        "600 kr asked as 60000 öre, the twelve occasions that count kept");
 	char path[96];
 	snprintf(path, sizeof(path), "/arenden/%s", dnr);
@@ -360,8 +341,8 @@ premises(const char *dnr)
 	char loc[256] = "";
 	hresp_header(&r, "Location", loc, sizeof(loc));
 	h_check(r.status == 303 && cases() == 2 &&
-	                sql_number("SELECT amount FROM grant_applications ORDER BY case_id DESC "
-	                           "LIMIT 1") == 246600,
+	                h_sql_number("SELECT amount FROM grant_applications ORDER BY case_id DESC "
+	                             "LIMIT 1") == 246600,
 	        "sent: 246600 öre asked, the computed amount (%s)", loc);
 	hresp_free(&r);
 	snprintf(path, sizeof(path), "/arenden/%.*s", (int)strcspn(loc + 9, "?"), loc + 9);
@@ -404,10 +385,10 @@ drafts(void)
 	send(slug, save, good_file, &r);
 	hresp_header(&r, "Location", loc, sizeof(loc));
 	h_check(r.status == 303 && strstr(loc, "?utkast=") && strstr(loc, "&sparat=1") &&
-	                sql_number("SELECT count(*) FROM grant_drafts") == 1 && cases() == 2,
+	                h_sql_number("SELECT count(*) FROM grant_drafts") == 1 && cases() == 2,
 	        "Spara utkast keeps a draft and makes no case (%s)", loc);
 	hresp_free(&r);
-	long id = sql_number("SELECT id FROM grant_drafts");
+	long id = h_sql_number("SELECT id FROM grant_drafts");
 
 	h_get(rep, loc, &r);
 	h_check(r.status == 200 && hresp_has(&r, "Utkastet är sparat") &&
@@ -454,7 +435,7 @@ drafts(void)
 	        "narvarodata", good_file,   "atgard",       "skicka",           NULL};
 	send(slug, finish, NULL, &r);
 	h_check(r.status == 303 && cases() == 3 &&
-	                sql_number("SELECT count(*) FROM grant_drafts") == 0,
+	                h_sql_number("SELECT count(*) FROM grant_drafts") == 0,
 	        "continued and sent, it becomes a case and the draft is gone (got %ld)", r.status);
 	hresp_free(&r);
 }

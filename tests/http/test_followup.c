@@ -18,25 +18,6 @@
 static struct hclient *officer, *rep, *other_rep, *kul;
 static char assoc[32], award[32], late_award[32], rep_email[128];
 
-/* A number a query answers, -1 when it answers none. */
-static long
-sql_number(const char *q)
-{
-	char v[32];
-	return h_sql_line(q, v, sizeof(v)) && v[0] ? strtol(v, NULL, 10) : -1;
-}
-
-/* A day counted from today in Stockholm, as the server reckons dates. */
-static const char *
-day(int offset, char out[11])
-{
-	time_t t = time(NULL) + (time_t)offset * 86400;
-	struct tm tm;
-	localtime_r(&t, &tm);
-	strftime(out, 11, "%Y-%m-%d", &tm);
-	return out;
-}
-
 /* A programme of the leisure department whose report is due `due` days
  * from today, a decided application of the association to it (a plain
  * case row with planned costs) and its award of `amount` öre; the
@@ -50,7 +31,7 @@ decided_grant(const char *slug, const char *name, int due, int serial, long amou
 	         "budget, followup_due, created, updated) SELECT id, '%s', '%s', "
 	         "'verksamhetsbidrag', '2026-01-01', '2026-02-01', 100000000, '%s', 0, 0 FROM "
 	         "departments WHERE code = 'FRI'",
-	         slug, name, day(due, d));
+	         slug, name, h_day(due, d));
 	h_sql(sql, NULL);
 	snprintf(sql, sizeof(sql),
 	         "INSERT INTO cases (diarienummer, department_id, year, serial, type, status, "
@@ -97,7 +78,7 @@ mails(const char *subject_like)
 	snprintf(q, sizeof(q),
 	         "SELECT count(*) FROM outbox WHERE to_addr = '%s' AND subject LIKE '%s'",
 	         rep_email, subject_like);
-	return sql_number(q);
+	return h_sql_number(q);
 }
 
 /* Checks that a field of the answer carries the expected error. */
@@ -165,8 +146,8 @@ due_and_reminded(void)
 	         "SELECT count(*) FROM outbox WHERE to_addr = '%s' AND subject LIKE 'Påminnelse%%' "
 	         "AND body LIKE '%%ska lämnas senast %s%%' AND body LIKE "
 	         "'%%/mina-sidor/aterrapporter/%s%%'",
-	         rep_email, day(5, due), award);
-	h_check(sql_number(q) == 1, "the mail says when the report is due and links to its form");
+	         rep_email, h_day(5, due), award);
+	h_check(h_sql_number(q) == 1, "the mail says when the report is due and links to its form");
 	h_check(remind() == 0 && remind() == 0 && mails("Påminnelse: återrapport%") == 1,
 	        "run twice more, the sweep sends it no more (%ld)",
 	        mails("Påminnelse: återrapport%"));
@@ -174,7 +155,7 @@ due_and_reminded(void)
 	         "SELECT count(*) FROM grant_followup_reminders WHERE award_id = %s AND kind = "
 	         "'snart'",
 	         award);
-	h_check(sql_number(q) == 1, "the reminder is recorded once");
+	h_check(h_sql_number(q) == 1, "the reminder is recorded once");
 
 	snprintf(path, sizeof(path), "/mina-sidor/aterrapporter/%s", award);
 	h_check(h_get_status(other_rep, path) == 404,
@@ -203,7 +184,7 @@ sending(char dnr[64])
 	field_says(&r, "kostnad-1-belopp", "Skriv beloppet");
 	h_check(hresp_has(&r, "value=\"Hallhyra\"") && hresp_has(&r, "value=\"Material\""),
 	        "what was typed is kept");
-	h_check(sql_number("SELECT count(*) FROM cases WHERE type = 'aterrapport'") == 0,
+	h_check(h_sql_number("SELECT count(*) FROM cases WHERE type = 'aterrapport'") == 0,
 	        "nothing was written");
 	hresp_free(&r);
 
@@ -219,14 +200,14 @@ sending(char dnr[64])
 	         "SELECT count(*) FROM grant_followups f JOIN cases c ON c.id = f.case_id WHERE "
 	         "f.award_id = %s AND c.type = 'aterrapport' AND c.diarienummer = '%s'",
 	         award, dnr);
-	h_check(sql_number(q) == 1, "the report's case is tied to its award");
+	h_check(h_sql_number(q) == 1, "the report's case is tied to its award");
 
 	char path[96];
 	snprintf(path, sizeof(path), "/mina-sidor/aterrapporter/%s", award);
 	h_check(h_get_status(rep, path) == 409, "the form of a report sent says so (409)");
 	send_report(rep, award, "Igen.", "Hallhyra", "1 000", &r);
 	h_check(r.status == 409 &&
-	                sql_number("SELECT count(*) FROM cases WHERE type = 'aterrapport'") == 1,
+	                h_sql_number("SELECT count(*) FROM cases WHERE type = 'aterrapport'") == 1,
 	        "a second report is refused, nothing written (got %ld)", r.status);
 	hresp_free(&r);
 	h_check(remind() == 0 && mails("%försenad%") == 0,

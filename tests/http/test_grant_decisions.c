@@ -16,25 +16,6 @@ static struct hclient *officer, *rep;
 static char assoc_ids[120][16];
 static int nassocs;
 
-/* A number a query answers, -1 when it answers none. */
-static long
-sql_number(const char *q)
-{
-	char v[32];
-	return h_sql_line(q, v, sizeof(v)) && v[0] ? strtol(v, NULL, 10) : -1;
-}
-
-/* A day counted from today, as the server reckons dates. */
-static const char *
-day(int offset, char out[11])
-{
-	time_t t = time(NULL) + (time_t)offset * 86400;
-	struct tm tm;
-	localtime_r(&t, &tm);
-	strftime(out, 11, "%Y-%m-%d", &tm);
-	return out;
-}
-
 /* A programme of the leisure department open now, with no limits on who
  * may apply, the given budget in kronor and two criteria; its id. */
 static long
@@ -45,10 +26,10 @@ programme(const char *slug, long budget_kr)
 	         "INSERT INTO grant_programmes (department_id, slug, name, kind, opens, closes, "
 	         "budget, created, updated) SELECT id, '%s', 'Provbidrag %s', 'projektbidrag', "
 	         "'%s', '%s', %ld, 0, 0 FROM departments WHERE code = 'FRI'",
-	         slug, slug, day(-5, opens), day(20, closes), budget_kr * 100);
+	         slug, slug, h_day(-5, opens), h_day(20, closes), budget_kr * 100);
 	h_sql(sql, NULL);
 	snprintf(sql, sizeof(sql), "SELECT id FROM grant_programmes WHERE slug = '%s'", slug);
-	long id = sql_number(sql);
+	long id = h_sql_number(sql);
 	snprintf(sql, sizeof(sql),
 	         "INSERT INTO grant_criteria (programme_id, pos, label_sv, label_en, max_score) "
 	         "VALUES (%ld, 1, 'Barn och unga', 'Children and young people', 5), "
@@ -127,7 +108,7 @@ decide(const char *dnr, const char *outcome, const char *amount, const char *ove
 static long
 awards(void)
 {
-	return sql_number("SELECT count(*) FROM grant_awards");
+	return h_sql_number("SELECT count(*) FROM grant_awards");
 }
 
 static const char *
@@ -162,9 +143,10 @@ assessment(void)
 	        "the applicant sees the case but not the assessment");
 	hresp_free(&r);
 
-	long k1 = sql_number("SELECT min(id) FROM grant_criteria WHERE label_sv = 'Barn och unga' "
-	                     "AND programme_id = (SELECT id FROM grant_programmes WHERE slug = "
-	                     "'bedomning')"),
+	long k1 = h_sql_number(
+	             "SELECT min(id) FROM grant_criteria WHERE label_sv = 'Barn och unga' "
+	             "AND programme_id = (SELECT id FROM grant_programmes WHERE slug = "
+	             "'bedomning')"),
 	     k2 = k1 + 1;
 	char s1[32], n1[32], s2[32], n2[32];
 	snprintf(s1, sizeof(s1), "poang-%ld", k1);
@@ -186,19 +168,19 @@ assessment(void)
 	         dnr);
 	h_check(r.status == 422 && h_field_error(&r, s1, err, sizeof(err)) &&
 	                h_field_error(&r, "forslag", err, sizeof(err)) &&
-	                hresp_has(&r, ">Tydlig målgrupp</textarea>") && sql_number(sql) == 0,
+	                hresp_has(&r, ">Tydlig målgrupp</textarea>") && h_sql_number(sql) == 0,
 	        "a score of 9 of 5 and a negative proposal are refused beside them, the note "
 	        "kept, nothing stored");
 	hresp_free(&r);
 	const char *good[] = {s1, "4", n1,        "Tydlig målgrupp", s2,  "2",
 	                      n2, "",  "forslag", "25 000",          NULL};
-	h_check(h_case_action(officer, dnr, "bedomning", good) == 303 && sql_number(sql) == 2,
+	h_check(h_case_action(officer, dnr, "bedomning", good) == 303 && h_sql_number(sql) == 2,
 	        "a good assessment is kept");
 	snprintf(sql, sizeof(sql),
 	         "SELECT proposed FROM grant_applications WHERE case_id = (SELECT id FROM cases "
 	         "WHERE diarienummer = '%s')",
 	         dnr);
-	h_check(sql_number(sql) == 2500000, "the proposal is kept as 2500000 öre");
+	h_check(h_sql_number(sql) == 2500000, "the proposal is kept as 2500000 öre");
 	snprintf(path, sizeof(path), "/arenden/%s", dnr);
 	h_get(officer, path, &r);
 	h_check(hresp_has(&r, "<strong>6</strong> av 8") && hresp_has(&r, "value=\"25000\"") &&
@@ -251,7 +233,7 @@ decisions(void)
 	        "amount kept");
 	hresp_free(&r);
 	h_check(decide(a, "bifall", "", NULL, NULL) == 303 && awards() == before + 1 &&
-	                sql_number(
+	                h_sql_number(
 	                        "SELECT amount FROM grant_awards WHERE programme_id = (SELECT id "
 	                        "FROM grant_programmes WHERE slug = 'budget')") == 3000000 &&
 	                strcmp(status_of(a, st), "beslutad") == 0,
@@ -278,8 +260,8 @@ decisions(void)
 	        "partly granted within what is left is awarded");
 	h_check(decide(c, "bifall", "10 000", "Extra medel från nämndens reserv.", NULL) == 303 &&
 	                awards() == before + 3 &&
-	                sql_number("SELECT count(*) FROM grant_awards WHERE override_reason = "
-	                           "'Extra medel från nämndens reserv.'") == 1,
+	                h_sql_number("SELECT count(*) FROM grant_awards WHERE override_reason = "
+	                             "'Extra medel från nämndens reserv.'") == 1,
 	        "past the budget with an override and its reason is awarded, the reason kept");
 	snprintf(path, sizeof(path), "/arenden/%s", c);
 	h_get(officer, path, &r);
@@ -321,7 +303,7 @@ committee(void)
 	for (int i = 0; i < 3; i++) {
 		snprintf(sql, sizeof(sql), "SELECT id FROM cases WHERE diarienummer = '%s'",
 		         dnr[i]);
-		ids[i] = sql_number(sql);
+		ids[i] = h_sql_number(sql);
 	}
 	char med[3][32], bel[3][32];
 	for (int i = 0; i < 3; i++) {
@@ -344,8 +326,8 @@ committee(void)
 	char err[512];
 	h_check(r.status == 422 && h_field_error(&r, bel[2], err, sizeof(err)) &&
 	                strstr(err, "10 000 kr") && awards() == before &&
-	                sql_number("SELECT count(*) FROM case_decisions WHERE reference = "
-	                           "'FRN 2026-04-09 § 7'") == 0,
+	                h_sql_number("SELECT count(*) FROM case_decisions WHERE reference = "
+	                             "'FRN 2026-04-09 § 7'") == 0,
 	        "three of 25 000 kr against 60 000 kr: refused beside the third, none decided "
 	        "(%s)",
 	        err);
@@ -366,12 +348,12 @@ committee(void)
 	h_post(officer, path, f.p, &r);
 	hstr_free(&f);
 	h_check(r.status == 303 && awards() == before + 2 &&
-	                sql_number("SELECT count(*) FROM case_decisions WHERE reference = "
-	                           "'FRN 2026-04-09 § 7'") == 3 &&
-	                sql_number("SELECT count(*) FROM case_decisions WHERE reference = "
-	                           "'FRN 2026-04-09 § 7' AND outcome = 'delvis'") == 1 &&
-	                sql_number("SELECT count(*) FROM case_decisions WHERE reference = "
-	                           "'FRN 2026-04-09 § 7' AND outcome = 'avslag'") == 1,
+	                h_sql_number("SELECT count(*) FROM case_decisions WHERE reference = "
+	                             "'FRN 2026-04-09 § 7'") == 3 &&
+	                h_sql_number("SELECT count(*) FROM case_decisions WHERE reference = "
+	                             "'FRN 2026-04-09 § 7' AND outcome = 'delvis'") == 1 &&
+	                h_sql_number("SELECT count(*) FROM case_decisions WHERE reference = "
+	                             "'FRN 2026-04-09 § 7' AND outcome = 'avslag'") == 1,
 	        "25 000, 20 000 and 0 kr decided together: granted, partly granted, refused, one "
 	        "reference");
 	hresp_free(&r);
@@ -448,11 +430,11 @@ hundred_at_once(void)
 		curl_slist_free_all(jobs[i].headers);
 	}
 	curl_multi_cleanup(m);
-	long sum = sql_number(
+	long sum = h_sql_number(
 	             "SELECT sum(amount) FROM grant_awards WHERE programme_id = (SELECT id "
 	             "FROM grant_programmes WHERE slug = 'hundra')"),
-	     n = sql_number("SELECT count(*) FROM grant_awards WHERE programme_id = (SELECT id "
-	                    "FROM grant_programmes WHERE slug = 'hundra')");
+	     n = h_sql_number("SELECT count(*) FROM grant_awards WHERE programme_id = (SELECT id "
+	                      "FROM grant_programmes WHERE slug = 'hundra')");
 	h_check(granted == 40 && refused == 60 && other == 0,
 	        "a hundred decisions at once: 40 granted, 60 refused (%d, %d, %d other)", granted,
 	        refused, other);

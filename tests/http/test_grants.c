@@ -10,29 +10,10 @@
 
 static struct hclient *admin, *officer;
 
-/* A number a query answers, -1 when it answers none. */
-static long
-sql_number(const char *q)
-{
-	char v[32];
-	return h_sql_line(q, v, sizeof(v)) && v[0] ? strtol(v, NULL, 10) : -1;
-}
-
 static long
 programmes(void)
 {
-	return sql_number("SELECT count(*) FROM grant_programmes");
-}
-
-/* A day counted from today in Stockholm, as the server reckons dates. */
-static const char *
-day(int offset, char out[11])
-{
-	time_t t = time(NULL) + (time_t)offset * 86400;
-	struct tm tm;
-	localtime_r(&t, &tm);
-	strftime(out, 11, "%Y-%m-%d", &tm);
-	return out;
+	return h_sql_number("SELECT count(*) FROM grant_programmes");
 }
 
 struct programme_fields {
@@ -206,10 +187,10 @@ departments(char kul_path[64])
 	long id = post_programme(admin, "/admin/bidrag/ny", &p, &r);
 	hresp_free(&r);
 	h_check(id > 0 && programmes() == 1 &&
-	                sql_number("SELECT budget FROM grant_programmes") == 125000000,
+	                h_sql_number("SELECT budget FROM grant_programmes") == 125000000,
 	        "the administrator creates a programme: 1 250 000 kr kept as 125000000 öre");
-	h_check(sql_number("SELECT count(*) FROM grant_programmes "
-	                   "WHERE slug = 'projektbidrag-kultur-2026'") == 1,
+	h_check(h_sql_number("SELECT count(*) FROM grant_programmes "
+	                     "WHERE slug = 'projektbidrag-kultur-2026'") == 1,
 	        "its address is made of its name");
 	snprintf(kul_path, 64, "/admin/bidrag/%ld", id);
 	char saved[80];
@@ -231,8 +212,8 @@ departments(char kul_path[64])
 	hresp_free(&r);
 	p.namn = "Kapat program";
 	post_programme(officer, off_path, &p, &r);
-	h_check(r.status == 404 && sql_number("SELECT count(*) FROM grant_programmes "
-	                                      "WHERE name = 'Kapat program'") == 0,
+	h_check(r.status == 404 && h_sql_number("SELECT count(*) FROM grant_programmes "
+	                                        "WHERE name = 'Kapat program'") == 0,
 	        "and 404 on changing it, nothing changed (got %ld)", r.status);
 	hresp_free(&r);
 	char path[96];
@@ -243,7 +224,7 @@ departments(char kul_path[64])
 	h_form_add(&f, "maxpoang", "5");
 	h_post(officer, path, f.p, &r);
 	hstr_free(&f);
-	h_check(r.status == 404 && sql_number("SELECT count(*) FROM grant_criteria") == 0,
+	h_check(r.status == 404 && h_sql_number("SELECT count(*) FROM grant_criteria") == 0,
 	        "and 404 on adding a criterion to it (got %ld)", r.status);
 	hresp_free(&r);
 	h_get(officer, "/handlaggning/bidrag", &r);
@@ -302,7 +283,8 @@ questions_and_criteria(const char *kul_path)
 	h_check(r.status == 422, "a question without words is answered 422 (got %ld)", r.status);
 	field_says(&r, "fraga", "Skriv frågan.");
 	field_says(&r, "alternativ", "Skriv alternativen");
-	h_check(sql_number("SELECT count(*) FROM grant_questions") == 0, "no question was written");
+	h_check(h_sql_number("SELECT count(*) FROM grant_questions") == 0,
+	        "no question was written");
 	hresp_free(&r);
 
 	f = (struct hstr){0};
@@ -331,7 +313,7 @@ questions_and_criteria(const char *kul_path)
 	hstr_free(&f);
 	field_says(&r, "maxpoang", "från 1 till 100");
 	h_check(hresp_has(&r, "value=\"Konstnärlig kvalitet\"") &&
-	                sql_number("SELECT count(*) FROM grant_criteria") == 0,
+	                h_sql_number("SELECT count(*) FROM grant_criteria") == 0,
 	        "the criterion's words are kept and nothing written");
 	hresp_free(&r);
 	f = (struct hstr){0};
@@ -340,16 +322,16 @@ questions_and_criteria(const char *kul_path)
 	h_form_add(&f, "maxpoang", "10");
 	h_post(admin, path, f.p, &r);
 	hstr_free(&f);
-	h_check(r.status == 303 && sql_number("SELECT max_score FROM grant_criteria") == 10,
+	h_check(r.status == 303 && h_sql_number("SELECT max_score FROM grant_criteria") == 10,
 	        "a criterion with its highest score is added");
 	hresp_free(&r);
 
-	long q = sql_number("SELECT id FROM grant_questions");
+	long q = h_sql_number("SELECT id FROM grant_questions");
 	snprintf(path, sizeof(path), "%s/fragor/%ld/ta-bort", kul_path, q);
 	f = (struct hstr){0};
 	h_form_add(&f, "csrf", h_csrf(admin));
 	h_post(admin, path, f.p, &r);
-	h_check(r.status == 303 && sql_number("SELECT count(*) FROM grant_questions") == 0,
+	h_check(r.status == 303 && h_sql_number("SELECT count(*) FROM grant_questions") == 0,
 	        "the question is removed");
 	hresp_free(&r);
 	h_post(admin, path, f.p, &r);
@@ -373,8 +355,8 @@ public_pages(void)
 	        "",
 	        "FRI",
 	        "aktivitetsstod",
-	        day(-10, d1),
-	        day(20, d2),
+	        h_day(-10, d1),
+	        h_day(20, d2),
 	        "2 000 000",
 	        "## Vem kan söka\n\nFöreningar med verksamhet för unga 7–25 år. Ansök "
 	        "**senast** sista dagen.\n\n<script>alert('x')</script>\n\nText <img src=x "
@@ -387,8 +369,8 @@ public_pages(void)
 	                                "",
 	                                "KUL",
 	                                "projektbidrag",
-	                                day(30, d3),
-	                                day(60, d4),
+	                                h_day(30, d3),
+	                                h_day(60, d4),
 	                                "800 000",
 	                                "Regler för hösten.",
 	                                "",
@@ -399,8 +381,8 @@ public_pages(void)
 	                                  "",
 	                                  "FRI",
 	                                  "lokalkostnadsbidrag",
-	                                  day(-60, d5),
-	                                  day(-5, d6),
+	                                  h_day(-60, d5),
+	                                  h_day(-5, d6),
 	                                  "100 000",
 	                                  "Stängt.",
 	                                  "",
@@ -411,8 +393,8 @@ public_pages(void)
 	                               "",
 	                               "AOS",
 	                               "organisationsbidrag",
-	                               day(-800, d7),
-	                               day(-700, d8),
+	                               h_day(-800, d7),
+	                               h_day(-700, d8),
 	                               "100 000",
 	                               "Gammalt.",
 	                               "",
@@ -501,9 +483,11 @@ public_pages(void)
 	hresp_free(&r);
 	char edit[64];
 	snprintf(edit, sizeof(edit), "/admin/bidrag/%ld",
-	         sql_number("SELECT id FROM grant_programmes WHERE name = 'Projektbidrag hösten'"));
+	         h_sql_number(
+	                 "SELECT id FROM grant_programmes WHERE name = 'Projektbidrag hösten'"));
 	h_get(admin, edit, &r);
-	h_check(sql_number("SELECT count(*) FROM grant_programme_forms WHERE form = 'stiftelse'") ==
+	h_check(h_sql_number(
+	                "SELECT count(*) FROM grant_programme_forms WHERE form = 'stiftelse'") ==
 	                        1 &&
 	                hresp_has(&r, "name=\"form-stiftelse\" value=\"1\" checked") &&
 	                !hresp_has(&r, "name=\"form-ideell\" value=\"1\" checked"),
@@ -590,7 +574,7 @@ apply(struct hclient *rep, const char *slug, const char *assoc, const char *amou
 static long
 applications(void)
 {
-	return sql_number("SELECT count(*) FROM cases WHERE type = 'bidragsansokan'");
+	return h_sql_number("SELECT count(*) FROM cases WHERE type = 'bidragsansokan'");
 }
 
 /* A representative applies to an open programme: the form is made of the
@@ -612,7 +596,7 @@ applying(void)
 	           "ORDER BY association_id LIMIT 1",
 	           assoc, sizeof(assoc));
 	snprintf(path, sizeof(path), "/admin/bidrag/%ld/fragor",
-	         sql_number(
+	         h_sql_number(
 	                 "SELECT id FROM grant_programmes WHERE name = 'Aktivitetsstöd för unga'"));
 	struct hstr f = {0};
 	h_form_add(&f, "csrf", h_csrf(admin));
@@ -623,8 +607,8 @@ applying(void)
 	hstr_free(&f);
 	hresp_free(&r);
 	snprintf(q, sizeof(q), "fraga-%ld",
-	         sql_number("SELECT id FROM grant_questions WHERE label_sv LIKE 'Hur många "
-	                    "deltagare%'"));
+	         h_sql_number("SELECT id FROM grant_questions WHERE label_sv LIKE 'Hur många "
+	                      "deltagare%'"));
 
 	snprintf(path, sizeof(path), "/bidrag/%s/ansok", slug);
 	h_get(rep, path, &r);
@@ -692,7 +676,7 @@ applying(void)
 	        "a good application becomes a case of the leisure department (%s)", loc);
 	char dnr[64];
 	snprintf(dnr, sizeof(dnr), "%.*s", (int)strcspn(loc + 9, "?"), loc + 9);
-	h_check(sql_number("SELECT amount FROM grant_applications") == 2500000,
+	h_check(h_sql_number("SELECT amount FROM grant_applications") == 2500000,
 	        "the amount asked is kept as 2500000 öre");
 	h_check(apply(rep, slug, assoc, "25 000", "40 000", "Budget som inte går ihop", q, "14",
 	              loc) == 422 &&

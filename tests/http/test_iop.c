@@ -14,16 +14,9 @@ static struct hclient *officer, *rep, *other_rep, *kul;
 static char assoc[32];
 
 static long
-sql_number(const char *q)
-{
-	char v[32];
-	return h_sql_line(q, v, sizeof(v)) && v[0] ? strtol(v, NULL, 10) : -1;
-}
-
-static long
 iop_cases(void)
 {
-	return sql_number("SELECT count(*) FROM cases WHERE type = 'iop'");
+	return h_sql_number("SELECT count(*) FROM cases WHERE type = 'iop'");
 }
 
 static void
@@ -129,7 +122,7 @@ versions_and_meetings(const char *dnr)
 	        "another association's representative and the culture officer get 404");
 
 	h_check(h_decide(officer, dnr, "bifall") == 422 &&
-	                sql_number("SELECT count(*) FROM grant_awards WHERE kind = 'iop'") == 0,
+	                h_sql_number("SELECT count(*) FROM grant_awards WHERE kind = 'iop'") == 0,
 	        "an agreement without a version of its text cannot be agreed, nothing written");
 
 	snprintf(path, sizeof(path), "/arenden/%s/avtalsversion", dnr);
@@ -152,19 +145,19 @@ versions_and_meetings(const char *dnr)
 	h_check(h_case_action(rep, dnr, "avtalsversion", v1) == 403 &&
 	                h_case_action(kul, dnr, "avtalsversion", v1) == 404,
 	        "the representative may not add one (403), the culture officer gets 404");
-	h_check(sql_number("SELECT count(*) FROM iop_versions") == 2 &&
-	                sql_number("SELECT count(*) FROM iop_versions WHERE version = 1 AND body "
-	                           "LIKE '%två kvällar%'") == 1,
+	h_check(h_sql_number("SELECT count(*) FROM iop_versions") == 2 &&
+	                h_sql_number("SELECT count(*) FROM iop_versions WHERE version = 1 AND body "
+	                             "LIKE '%två kvällar%'") == 1,
 	        "both versions are kept, the first as it was");
 	h_sql("UPDATE iop_versions SET body = 'ändrad' WHERE version = 1", NULL);
 	h_sql("DELETE FROM iop_versions WHERE version = 1", NULL);
-	h_check(sql_number("SELECT count(*) FROM iop_versions WHERE version = 1 AND body LIKE "
-	                   "'%två kvällar%'") == 1,
+	h_check(h_sql_number("SELECT count(*) FROM iop_versions WHERE version = 1 AND body LIKE "
+	                     "'%två kvällar%'") == 1,
 	        "the database refuses to change or remove a version");
 
 	const char *bad[] = {"datum", "2026-02-31", "anteckningar", "Vi sågs.", NULL};
 	h_check(h_case_action(officer, dnr, "uppfoljningsmote", bad) == 422 &&
-	                sql_number("SELECT count(*) FROM iop_meetings") == 0,
+	                h_sql_number("SELECT count(*) FROM iop_meetings") == 0,
 	        "a meeting on a day that does not exist is refused, nothing written");
 	const char *meeting[] = {"datum", "2026-05-20", "anteckningar",
 	                         "Trettio unga kom varje vecka. Nästa möte i september.", NULL};
@@ -187,7 +180,7 @@ static void
 agreed(const char *dnr)
 {
 	h_check(h_decide(officer, dnr, "delvis") == 422 &&
-	                sql_number("SELECT count(*) FROM grant_awards WHERE kind = 'iop'") == 0,
+	                h_sql_number("SELECT count(*) FROM grant_awards WHERE kind = 'iop'") == 0,
 	        "an agreement cannot be agreed in part: refused, no award");
 	h_check(h_decide(officer, dnr, "bifall") == 303, "the officer records the agreement");
 	char q[512], v[128];
