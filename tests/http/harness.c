@@ -1186,3 +1186,34 @@ h_day(int offset, char out[11])
 	strftime(out, 11, "%Y-%m-%d", &tm);
 	return out;
 }
+
+void
+h_parties(struct hclient **officer, struct hclient **rep, struct hclient **other_rep,
+          struct hclient **culture, char assoc[32])
+{
+	*officer = h_client();
+	*rep = h_client();
+	*other_rep = h_client();
+	*culture = h_client();
+	h_sql_line("SELECT association_id FROM user_roles WHERE role = 'representative' AND "
+	           "user_id = (SELECT id FROM users WHERE email = 'forening@demo.samverka.se') "
+	           "ORDER BY association_id LIMIT 1",
+	           assoc, 32);
+	h_check(h_user_add("annan@example.se", "Anna Annanförening", "representative", NULL,
+	                   "annan-forening-2026") == 0 &&
+	                h_user_add("kultur@example.se", "Kim Kultur", "officer", "KUL",
+	                           "kultur-losenord-2026") == 0,
+	        "another association's representative and a culture officer are added");
+	char sql[512];
+	snprintf(sql, sizeof(sql),
+	         "INSERT INTO user_roles (user_id, role, association_id) SELECT u.id, "
+	         "'representative', (SELECT min(id) FROM associations WHERE id <> %s AND id NOT IN "
+	         "(SELECT association_id FROM user_roles WHERE association_id IS NOT NULL)) FROM "
+	         "users u WHERE u.email = 'annan@example.se'",
+	         assoc);
+	h_sql(sql, NULL);
+	h_check(h_login(*officer, "officer") == 303 && h_login(*rep, "representative") == 303 &&
+	                h_login_as(*other_rep, "annan@example.se", "annan-forening-2026") == 303 &&
+	                h_login_as(*culture, "kultur@example.se", "kultur-losenord-2026") == 303,
+	        "the leisure officer, both representatives and the culture officer sign in");
+}

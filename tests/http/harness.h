@@ -181,6 +181,12 @@ int h_summary_links(const struct hresp *r, const char *field);
  * &amp; read as &; NULL when the page has none. */
 const char *h_lang_link(const struct hresp *r, char *out, size_t n);
 
+/* The parties of a grant test, signed in: the demo's leisure officer and
+ * representative, another association's representative (annan@example.se)
+ * and an officer of the culture department (kultur@example.se); the
+ * representative's first association's id into assoc. */
+void h_parties(struct hclient **officer, struct hclient **rep, struct hclient **other_rep,
+               struct hclient **culture, char assoc[32]);
 /* Adds a user with the operator's command `samverka user add` (password on
  * standard input; dept NULL for none); 0 on success, else notes why. */
 int h_user_add(const char *email, const char *name, const char *role, const char *dept,

@@ -351,32 +351,8 @@ main(void)
 	setenv("TZ", "Europe/Stockholm", 1);
 	tzset();
 	h_start();
-	officer = h_client();
-	rep = h_client();
-	other_rep = h_client();
-	kul = h_client();
+	h_parties(&officer, &rep, &other_rep, &kul, assoc);
 	snprintf(rep_email, sizeof(rep_email), "%s", h_user("representative")->email);
-	h_sql_line("SELECT association_id FROM user_roles WHERE role = 'representative' AND "
-	           "user_id = (SELECT id FROM users WHERE email = 'forening@demo.samverka.se') "
-	           "ORDER BY association_id LIMIT 1",
-	           assoc, sizeof(assoc));
-	h_check(h_user_add("annan@example.se", "Anna Annanförening", "representative", NULL,
-	                   "annan-forening-2026") == 0 &&
-	                h_user_add("kultur@example.se", "Kim Kultur", "officer", "KUL",
-	                           "kultur-losenord-2026") == 0,
-	        "another association's representative and a culture officer are added");
-	char sql[512];
-	snprintf(sql, sizeof(sql),
-	         "INSERT INTO user_roles (user_id, role, association_id) SELECT u.id, "
-	         "'representative', (SELECT min(id) FROM associations WHERE id <> %s AND id NOT IN "
-	         "(SELECT association_id FROM user_roles WHERE association_id IS NOT NULL)) FROM "
-	         "users u WHERE u.email = 'annan@example.se'",
-	         assoc);
-	h_sql(sql, NULL);
-	h_check(h_login(officer, "officer") == 303 && h_login(rep, "representative") == 303 &&
-	                h_login_as(other_rep, "annan@example.se", "annan-forening-2026") == 303 &&
-	                h_login_as(kul, "kultur@example.se", "kultur-losenord-2026") == 303,
-	        "the leisure officer, both representatives and the culture officer sign in");
 	due_and_reminded();
 	char dnr[64];
 	sending(dnr);
