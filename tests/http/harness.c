@@ -1217,3 +1217,13 @@ h_parties(struct hclient **officer, struct hclient **rep, struct hclient **other
 	                h_login_as(*culture, "kultur@example.se", "kultur-losenord-2026") == 303,
 	        "the leisure officer, both representatives and the culture officer sign in");
 }
+
+void
+h_field_says(const struct hresp *r, const char *field, const char *words)
+{
+	char err[2048];
+	const char *e = h_field_error(r, field, err, sizeof(err));
+	h_check(e && strstr(e, words) && h_field_invalid(r, field) && h_summary_links(r, field),
+	        "%s: the error '%s' beside the field, linked from the summary (got '%s')", field,
+	        words, e ? e : "none");
+}

@@ -15,17 +15,6 @@
 static struct hclient *admin, *officer, *rep;
 static char assoc[32];
 
-/* Checks that a field of the answer carries the expected error. */
-static void
-field_says(const struct hresp *r, const char *field, const char *words)
-{
-	char err[2048];
-	const char *e = h_field_error(r, field, err, sizeof(err));
-	h_check(e && strstr(e, words) && h_field_invalid(r, field) && h_summary_links(r, field),
-	        "%s: the error '%s' beside the field, linked from the summary (got '%s')", field,
-	        words, e ? e : "none");
-}
-
 /* POSTs a programme with the formula fields given as NULL-ended name,
  * value pairs; the new programme's id from the redirect, or 0. */
 static long
@@ -72,7 +61,7 @@ constants(void)
 	        "a computed programme without its amount per member is 422 (got "
 	        "%ld)",
 	        r.status);
-	field_says(&r, "per-medlem", "Skriv beloppet per medlem");
+	h_field_says(&r, "per-medlem", "Skriv beloppet per medlem");
 	h_check(hresp_has(&r, "value=\"69\"") &&
 	                hresp_has(&r, "value=\"Lokalbidrag utan konstanter\"") &&
 	                hresp_has(&r, "<option value=\"medlemmar\" selected>"),
@@ -102,9 +91,9 @@ constants(void)
 	        "activity support without its age limit, least participants and "
 	        "last day is 422 (got %ld)",
 	        r.status);
-	field_says(&r, "alder-till", "Skriv den högsta ålder som räknas.");
-	field_says(&r, "minsta-deltagare", "Skriv hur många deltagare");
-	field_says(&r, "sammankomster-till", "Skriv sista dagen");
+	h_field_says(&r, "alder-till", "Skriv den högsta ålder som räknas.");
+	h_field_says(&r, "minsta-deltagare", "Skriv hur många deltagare");
+	h_field_says(&r, "sammankomster-till", "Skriv sista dagen");
 	h_check(hresp_has(&r, "value=\"50\"") && hresp_has(&r, "value=\"2026-01-01\"") &&
 	                h_sql_number("SELECT count(*) FROM grant_programmes") == 0,
 	        "what was typed is kept and nothing written");
@@ -113,7 +102,7 @@ constants(void)
 	const char *bad_amount[] = {"berakning",     "medlemmar", "per-medlem", "-39",
 	                            "per-aktivitet", "69",        NULL};
 	post_programme("Lokalbidrag negativt", "lokalkostnadsbidrag", bad_amount, &r);
-	field_says(&r, "per-medlem", "kan inte vara negativt");
+	h_field_says(&r, "per-medlem", "kan inte vara negativt");
 	h_check(h_sql_number("SELECT count(*) FROM grant_programmes") == 0,
 	        "a negative amount per member writes nothing");
 	hresp_free(&r);
@@ -228,14 +217,14 @@ attendance(char dnr[64])
 	const char *calc[] = {"forening", assoc, "atgard", "berakna", NULL};
 	send(slug, calc, NULL, &r);
 	h_check(r.status == 422, "Beräkna without an attendance file is 422 (got %ld)", r.status);
-	field_says(&r, "narvarofil", "Bifoga närvarofilen.");
+	h_field_says(&r, "narvarofil", "Bifoga närvarofilen.");
 	hresp_free(&r);
 	send(slug, calc, bad, &r);
 	h_check(r.status == 422, "Beräkna with a bad attendance file is 422 (got %ld)", r.status);
-	field_says(&r, "narvarofil", "Rad 3: datumet ”2026-02-30” finns inte");
-	field_says(&r, "narvarofil", "Rad 4: aktiviteten saknas.");
-	field_says(&r, "narvarofil", "Rad 5: åldern ”tolv” är inte ett heltal");
-	field_says(&r, "narvarofil", "Rad 6: datumet");
+	h_field_says(&r, "narvarofil", "Rad 3: datumet ”2026-02-30” finns inte");
+	h_field_says(&r, "narvarofil", "Rad 4: aktiviteten saknas.");
+	h_field_says(&r, "narvarofil", "Rad 5: åldern ”tolv” är inte ett heltal");
+	h_field_says(&r, "narvarofil", "Rad 6: datumet");
 	h_check(hresp_has(&r, "ligger utanför perioden") && !hresp_has(&r, "Rad 2:"),
 	        "the date outside the period is named, the good line 2 is not");
 	hresp_free(&r);
@@ -249,7 +238,7 @@ attendance(char dnr[64])
 	h_check(r.status == 422 && cases() == 0 &&
 	                h_sql_number("SELECT count(*) FROM grant_occasions") == 0,
 	        "sending it is refused whole: no case, no occasion written (got %ld)", r.status);
-	field_says(&r, "narvarofil", "Rad 3:");
+	h_field_says(&r, "narvarofil", "Rad 3:");
 	h_check(hresp_has(&r, ">Träningar</textarea>") && hresp_has(&r, "value=\"Ledararvoden\""),
 	        "what was typed is kept");
 	hresp_free(&r);
@@ -328,7 +317,7 @@ premises(const char *dnr)
 	                            "3 000",     "belopp", "999 999",
 	                            "atgard",    "skicka", NULL};
 	send(slug, unbalanced, NULL, &r);
-	field_says(&r, "kostnad-1-belopp", "intäkterna med det sökta beloppet 2466 kr");
+	h_field_says(&r, "kostnad-1-belopp", "intäkterna med det sökta beloppet 2466 kr");
 	h_check(cases() == 1, "a budget that does not balance with the computed amount is "
 	                      "refused, a typed amount ignored");
 	hresp_free(&r);

@@ -81,17 +81,6 @@ mails(const char *subject_like)
 	return h_sql_number(q);
 }
 
-/* Checks that a field of the answer carries the expected error. */
-static void
-field_says(const struct hresp *r, const char *field, const char *words)
-{
-	char err[512];
-	const char *e = h_field_error(r, field, err, sizeof(err));
-	h_check(e && strstr(e, words) && h_field_invalid(r, field) && h_summary_links(r, field),
-	        "%s: the error '%s' beside the field, linked from the summary (got '%s')", field,
-	        words, e ? e : "none");
-}
-
 /* The report form as the representative sends it (urlencoded; the file
  * is optional); the response into r. */
 static void
@@ -180,8 +169,8 @@ sending(char dnr[64])
 	send_report(rep, award, "", "Hallhyra", "", &r);
 	h_check(r.status == 422, "a report without what was done is answered 422 (got %ld)",
 	        r.status);
-	field_says(&r, "genomfort", "Skriv vad ni gjorde");
-	field_says(&r, "kostnad-1-belopp", "Skriv beloppet");
+	h_field_says(&r, "genomfort", "Skriv vad ni gjorde");
+	h_field_says(&r, "kostnad-1-belopp", "Skriv beloppet");
 	h_check(hresp_has(&r, "value=\"Hallhyra\"") && hresp_has(&r, "value=\"Material\""),
 	        "what was typed is kept");
 	h_check(h_sql_number("SELECT count(*) FROM cases WHERE type = 'aterrapport'") == 0,

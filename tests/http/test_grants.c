@@ -63,17 +63,6 @@ post_programme(struct hclient *c, const char *path, const struct programme_field
 	return id;
 }
 
-/* Checks that a field of the answer carries the expected error. */
-static void
-field_says(const struct hresp *r, const char *field, const char *words)
-{
-	char err[512];
-	const char *e = h_field_error(r, field, err, sizeof(err));
-	h_check(e && strstr(e, words) && h_field_invalid(r, field) && h_summary_links(r, field),
-	        "%s: the error '%s' beside the field, linked from the summary (got '%s')", field,
-	        words, e ? e : "none");
-}
-
 /* Who may reach the administration at all: a visitor is sent to sign in
  * as on every other admin page, a representative is refused. */
 static void
@@ -128,9 +117,9 @@ refused_input(void)
 	        "",           NULL,         0,       NULL};
 	post_programme(admin, "/admin/bidrag/ny", &p, &r);
 	h_check(r.status == 422, "a programme with errors is answered 422 (got %ld)", r.status);
-	field_says(&r, "namn", "Skriv programmets namn.");
-	field_says(&r, "stanger", "kan inte vara före");
-	field_says(&r, "budget", "Skriv beloppet i kronor");
+	h_field_says(&r, "namn", "Skriv programmets namn.");
+	h_field_says(&r, "stanger", "kan inte vara före");
+	h_field_says(&r, "budget", "Skriv beloppet i kronor");
 	h_check(hresp_has(&r, "value=\"12,5x\"") &&
 	                hresp_has(&r, ">Regler med &lt;b&gt;fetstil&lt;/b&gt; kvar</textarea>") &&
 	                hresp_has(&r, "value=\"2026-05-01\""),
@@ -152,14 +141,14 @@ refused_input(void)
 	                              NULL};
 	post_programme(admin, "/admin/bidrag/ny", &p, &r);
 	h_check(r.status == 422, "a negative budget is answered 422 (got %ld)", r.status);
-	field_says(&r, "budget", "kan inte vara negativt");
+	h_field_says(&r, "budget", "kan inte vara negativt");
 	h_check(programmes() == 0, "nothing was written for a negative budget");
 	hresp_free(&r);
 
 	p.budget = "100 000";
 	p.adress = "Fel Adress!";
 	post_programme(admin, "/admin/bidrag/ny", &p, &r);
-	field_says(&r, "adress", "små bokstäver");
+	h_field_says(&r, "adress", "små bokstäver");
 	h_check(programmes() == 0, "nothing was written for a bad address");
 	hresp_free(&r);
 }
@@ -247,7 +236,7 @@ departments(char kul_path[64])
 	post_programme(officer, "/handlaggning/bidrag/ny", &p, &r);
 	h_check(r.status == 422 && programmes() == 1,
 	        "the officer cannot put a programme in the culture department (got %ld)", r.status);
-	field_says(&r, "forvaltning", "Välj en av förvaltningarna");
+	h_field_says(&r, "forvaltning", "Välj en av förvaltningarna");
 	hresp_free(&r);
 	p.forvaltning = "FRI";
 	long own = post_programme(officer, "/handlaggning/bidrag/ny", &p, &r);
@@ -261,7 +250,7 @@ departments(char kul_path[64])
 	        "the officer creates and opens a leisure programme");
 	p.adress = "projektbidrag-kultur-2026";
 	post_programme(officer, path, &p, &r);
-	field_says(&r, "adress", "har redan den adressen");
+	h_field_says(&r, "adress", "har redan den adressen");
 	hresp_free(&r);
 }
 
@@ -281,8 +270,8 @@ questions_and_criteria(const char *kul_path)
 	h_post(admin, path, f.p, &r);
 	hstr_free(&f);
 	h_check(r.status == 422, "a question without words is answered 422 (got %ld)", r.status);
-	field_says(&r, "fraga", "Skriv frågan.");
-	field_says(&r, "alternativ", "Skriv alternativen");
+	h_field_says(&r, "fraga", "Skriv frågan.");
+	h_field_says(&r, "alternativ", "Skriv alternativen");
 	h_check(h_sql_number("SELECT count(*) FROM grant_questions") == 0,
 	        "no question was written");
 	hresp_free(&r);
@@ -311,7 +300,7 @@ questions_and_criteria(const char *kul_path)
 	h_form_add(&f, "maxpoang", "0");
 	h_post(admin, path, f.p, &r);
 	hstr_free(&f);
-	field_says(&r, "maxpoang", "från 1 till 100");
+	h_field_says(&r, "maxpoang", "från 1 till 100");
 	h_check(hresp_has(&r, "value=\"Konstnärlig kvalitet\"") &&
 	                h_sql_number("SELECT count(*) FROM grant_criteria") == 0,
 	        "the criterion's words are kept and nothing written");

@@ -19,16 +19,6 @@ iop_cases(void)
 	return h_sql_number("SELECT count(*) FROM cases WHERE type = 'iop'");
 }
 
-static void
-field_says(const struct hresp *r, const char *field, const char *words)
-{
-	char err[512];
-	const char *e = h_field_error(r, field, err, sizeof(err));
-	h_check(e && strstr(e, words) && h_field_invalid(r, field) && h_summary_links(r, field),
-	        "%s: the error '%s' beside the field, linked from the summary (got '%s')", field,
-	        words, e ? e : "none");
-}
-
 /* The intake as the representative sends it; skip names a condition
  * left unticked and unjustified (NULL: none), the years and amount as
  * given. */
@@ -79,8 +69,8 @@ intake(char dnr[64])
 	propose("konkurrens", "2027", "2029", "450 000", &r);
 	h_check(r.status == 422, "an intake without one condition is answered 422 (got %ld)",
 	        r.status);
-	field_says(&r, "villkor-konkurrens", "alla fyra krävs");
-	field_says(&r, "motivering-konkurrens", "Motivera varför villkoret är uppfyllt");
+	h_field_says(&r, "villkor-konkurrens", "alla fyra krävs");
+	h_field_says(&r, "motivering-konkurrens", "Motivera varför villkoret är uppfyllt");
 	h_check(hresp_has(&r, ">Motivering om initiativ från föreningen.</textarea>") &&
 	                hresp_has(&r, ">Läxhjälp och idrott för unga i Lindängen.</textarea>"),
 	        "the justifications and purpose typed are kept");
@@ -90,8 +80,8 @@ intake(char dnr[64])
 	propose(NULL, "2029", "2027", "-5", &r);
 	h_check(r.status == 422 && iop_cases() == 0, "years the wrong way round and a negative "
 	                                             "amount are refused, nothing written");
-	field_says(&r, "sista-ar", "kan inte vara före det första");
-	field_says(&r, "arsbelopp", "kan inte vara negativt");
+	h_field_says(&r, "sista-ar", "kan inte vara före det första");
+	h_field_says(&r, "arsbelopp", "kan inte vara negativt");
 	hresp_free(&r);
 
 	propose(NULL, "2027", "2029", "450 000", &r);
@@ -132,7 +122,7 @@ versions_and_meetings(const char *dnr)
 	h_post(officer, path, f.p, &r);
 	hstr_free(&f);
 	h_check(r.status == 422, "an empty version is refused (got %ld)", r.status);
-	field_says(&r, "avtalstext", "Skriv avtalets text");
+	h_field_says(&r, "avtalstext", "Skriv avtalets text");
 	hresp_free(&r);
 
 	const char *v1[] = {"avtalstext", "§ 1 Parterna åtar sig läxhjälp två kvällar i veckan.",
