@@ -9,5 +9,6 @@ const struct eservice *const eservices[] = {
         &registration_eservice,
         &update_eservice,
         &grant_application_eservice,
+        &account_change_eservice,
         NULL,
 };

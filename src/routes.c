@@ -13,6 +13,7 @@
 #include "cases/eservice.h"
 #include "cases/pages.h"
 #include "grants/grants.h"
+#include "grants/payouts.h"
 #include "home/home.h"
 #include "http/router.h"
 #include "register/pages.h"
@@ -114,6 +115,20 @@ const struct route routes[] = {
          0},
         {M_POST, "/handlaggning/bidrag/{id}/kriterier/{c}/ta-bort", grants_admin_criterion_remove,
          ROLE_OFFICER, 0, 0},
+        {M_GET, "/handlaggning/bidrag/beslut", payouts_awards_page, ROLE_OFFICER, 0, 0},
+        {M_GET, "/handlaggning/bidrag/beslut/{id}", payouts_award_page, ROLE_OFFICER, 0, 0},
+        {M_POST, "/handlaggning/bidrag/beslut/{id}/planera", payouts_plan, ROLE_OFFICER, 0, 0},
+        {M_POST, "/handlaggning/bidrag/beslut/{id}/aterkrav", payouts_reclaim, ROLE_OFFICER, 0, 0},
+        {M_POST, "/handlaggning/bidrag/beslut/{id}/betald/{payment}", payouts_mark_paid,
+         ROLE_OFFICER, 0, 0},
+        {M_GET, "/handlaggning/bidrag/utbetalningar", payment_file_page, ROLE_OFFICER, 0, 0},
+        {M_POST, "/handlaggning/bidrag/utbetalningar", payment_file_create, ROLE_OFFICER, 0, 0},
+        {M_GET, "/handlaggning/bidrag/betalfiler/{id}/betalfil.csv", payment_file_csv, ROLE_OFFICER,
+         0, 0},
+        {M_GET, "/handlaggning/bidrag/betalfiler/{id}/betalfil.xlsx", payment_file_xlsx,
+         ROLE_OFFICER, 0, 0},
+        {M_GET, "/bidrag/konto/{id}", account_change_form, ROLE_REPRESENTATIVE, 0, 0},
+        {M_POST, "/bidrag/konto/{id}", account_change_submit, ROLE_REPRESENTATIVE, 0, 0},
         {M_GET, "/diarium", cases_diary_page, ACCESS_PUBLIC, &DIARIUM, 0},
         {M_GET, "/api/v1/mina-arenden", cases_mine_json, ACCESS_USER, 0, 0},
         {M_GET, "/api/v1/handlaggning", cases_inbox_json, ROLE_OFFICER, 0, 0},

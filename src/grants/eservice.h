@@ -7,4 +7,8 @@
  * application to one programme and period, in the programme's
  * department. */
 extern const struct eservice grant_application_eservice;
+/* A change of the account an association's grants are paid to
+ * (kontoandring), in the department the setting grant_account_department
+ * names; granting it makes the number the account. */
+extern const struct eservice account_change_eservice;
 #endif

@@ -3,6 +3,7 @@
 #include "home/home.tpl.h"
 #include "home/mine.tpl.h"
 #include "cases/queries.h"
+#include "grants/payouts.h"
 #include "layout/layout.h"
 
 #include <stdio.h>
@@ -109,6 +110,12 @@ show(struct req *r, const struct form *sent)
 		req_error(r, 500);
 		return;
 	}
+	struct buf payouts = {0};
+	if (grant_payouts_mine(r, &payouts) != 0) {
+		buf_free(&payouts);
+		req_error(r, 500);
+		return;
+	}
 	const char *note = NULL;
 	if (!sent && req_query(r, "inbjudan"))
 		note = r->p.english ? "The invitation has been sent." : "Inbjudan är skickad.";
@@ -116,8 +123,10 @@ show(struct req *r, const struct form *sent)
 	layout_form_page(r, "/mina-sidor");
 	layout_head(r);
 	tpl_home_mine(&r->out, &r->p, r->user, ids, names, invite, n, del, &cases, sent,
-	              sent ? form_fields(sent, &r->a) : NULL, note);
+	              sent ? form_fields(sent, &r->a) : NULL, note,
+	              (struct html){payouts.data ? payouts.data : "", payouts.len});
 	layout_foot(r);
+	buf_free(&payouts);
 }
 
 void
