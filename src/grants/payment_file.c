@@ -128,7 +128,7 @@ payment_file_create(struct req *r)
 		char to[80];
 		snprintf(to, sizeof(to), "/handlaggning/bidrag/utbetalningar?fil=%lld",
 		         (long long)id);
-		req_redirect(r, to);
+		req_redirect(r, arena_strdup(&r->a, to));
 		return;
 	}
 	if (rc == 1)

@@ -303,7 +303,7 @@ add_payment(struct req *r, struct award_page *x, struct form *f, int reclaim)
 	}
 	char to[96];
 	snprintf(to, sizeof(to), "/handlaggning/bidrag/beslut/%lld?sparad=1", (long long)x->w.id);
-	req_redirect(r, to);
+	req_redirect(r, arena_strdup(&r->a, to));
 }
 
 /* POST /handlaggning/bidrag/beslut/{id}/planera */
@@ -331,9 +331,8 @@ payouts_reclaim(struct req *r)
 }
 
 /* POST /handlaggning/bidrag/beslut/{id}/betald/{payment}: a planned
- * payout of this award is paid; one already paid, or a reclaim, is
- * refused beside the day, and another award's payment is not here
- * (404). */
+ * payout of this award is paid; one already paid is refused, and a
+ * reclaim or another award's payment is not here (404). */
 void
 payouts_mark_paid(struct req *r)
 {
@@ -376,12 +375,12 @@ payouts_mark_paid(struct req *r)
 		return;
 	}
 	if (rc > 0) {
-		form_error(&f, "betald", "Betalningen är redan markerad som utbetald.",
-		           "The payment is already marked paid.");
+		form_refuse(&f, "Betalningen är redan markerad som utbetald.",
+		            "The payment is already marked paid.");
 		refused(r, &x, &f);
 		return;
 	}
 	char to[96];
 	snprintf(to, sizeof(to), "/handlaggning/bidrag/beslut/%lld?sparad=1", (long long)x.w.id);
-	req_redirect(r, to);
+	req_redirect(r, arena_strdup(&r->a, to));
 }
