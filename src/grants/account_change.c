@@ -2,9 +2,9 @@
  * point 6). Money must not go to an account a hijacked login typed in, so
  * what a representative enters changes nothing by itself: it becomes a
  * case of its own (kontoandring) at the department the setting
- * grant_account_department names, the association's other representatives
- * are told, and only an officer's decision granting the case makes it the
- * account (granted, below). Until then payments go to the account before. */
+ * ACCOUNT_DEPARTMENT_SETTING names (chosen on /admin/installningar), the association's other
+ * representatives are told, and only an officer's decision granting the case makes it the account
+ * (granted, below). Until then payments go to the account before. */
 #include "grants/account_change.tpl.h"
 #include "grants/account_show.tpl.h"
 #include "grants/eservice.h"
@@ -165,8 +165,12 @@ within(struct req *r, struct submission *s)
 	int open = db_int(r->db, &Q_LOCK, DB_ARGS(DB_INT(s->association_id)), -1) < 0
 	                   ? -1
 	                   : pending_of(r, s->association_id, s->c.id, &dnr);
-	if (open)
-		return open < 0 ? -1 : (form_refuse(s->form, PENDING_SV, PENDING_EN), 1);
+	if (open < 0)
+		return -1;
+	if (open) {
+		form_refuse(s->form, PENDING_SV, PENDING_EN);
+		return 1;
+	}
 	struct dbcur c;
 	const char **to = arena_alloc(&r->a, 20 * sizeof(*to));
 	int n = 0;
@@ -286,7 +290,7 @@ const struct eservice account_change_eservice = {
         .code = "kontoandring",
         .name_sv = "Ändring av utbetalningskonto",
         .name_en = "Change of payout account",
-        .department_setting = "grant_account_department",
+        .department_setting = ACCOUNT_DEPARTMENT_SETTING,
         .mail_subject = "Nytt ärende: ändring av utbetalningskonto",
         .mail_body = "En förening vill ändra kontot som bidrag betalas ut till. Kontrollera "
                      "numret med föreningen innan ändringen godkänns.",

@@ -136,7 +136,20 @@ account_change(void)
 	snprintf(path, sizeof(path), "/bidrag/konto/%s", assoc);
 	h_check(h_get_status(rep, path) == 503,
 	        "before a department is chosen for account changes, the form says it is not open");
-	h_sql("INSERT INTO settings (key, value) VALUES ('grant_account_department', 'FRI')", NULL);
+	struct hclient *admin = h_client();
+	h_check(h_login(admin, "admin") == 303, "the administrator signs in");
+	const char *bad[] = {"forvaltning", "FRI", "kontoforvaltning", "XYZ", NULL};
+	h_check(post(admin, "/admin/installningar", bad, &r) == 422,
+	        "an unknown department for account changes is refused");
+	field_says(&r, "kontoforvaltning", "Välj en av förvaltningarna i listan.");
+	hresp_free(&r);
+	h_check(h_get_status(rep, path) == 503, "and the form stays closed");
+	const char *good[] = {"forvaltning", "FRI", "kontoforvaltning", "FRI", NULL};
+	h_check(post_status(admin, "/admin/installningar", good) == 303 &&
+	                sql_number("SELECT count(*) FROM settings WHERE key = "
+	                           "'grant_account_department' AND value = 'FRI'") == 1,
+	        "the administrator names the leisure department for account changes");
+	h_client_free(admin);
 
 	h_get(rep, path, &r);
 	h_check(r.status == 200 && hresp_has(&r, "Inget godkänt konto ännu") &&
