@@ -27,6 +27,7 @@ view_event(const char *kind, int english)
 	        {"beslut", "beslut", "decision"},
 	        {"sekretess", "sekretessmarkerat", "marked confidential"},
 	        {"sekretess_havd", "sekretessmarkering hävd", "confidentiality lifted"},
+	        {"utbetalning", "utbetalning", "payment"},
 	};
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		if (strcmp(names[i].kind, kind) == 0)
