@@ -39,6 +39,17 @@ static const char *const columns[] = {"organisationsnummer", "kontotyp", "konton
                                       "diarienummer",        "forening", "datum"};
 enum { NCOLUMNS = sizeof(columns) / sizeof(columns[0]) };
 
+/* Whether the officer has a department whose files to show; 404 when
+ * not. */
+static int
+has_department(struct req *r)
+{
+	if (r->user->department_id)
+		return 1;
+	req_error(r, 404);
+	return 0;
+}
+
 /* The page: the day chosen, what a file made now would take and what is
  * blocked, and the files made before. */
 static void
@@ -75,6 +86,8 @@ render(struct req *r, struct form *f, const char *notice)
 void
 payment_file_page(struct req *r)
 {
+	if (!has_department(r))
+		return;
 	struct form f;
 	form_init(&f, r, &file_form);
 	form_read_query(&f, r);
@@ -113,6 +126,8 @@ payment_file_page(struct req *r)
 void
 payment_file_create(struct req *r)
 {
+	if (!has_department(r))
+		return;
 	struct form f;
 	form_init(&f, r, &file_form);
 	int64_t id = 0;

@@ -8,6 +8,7 @@
  * them. */
 #include "harness.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -635,6 +636,78 @@ paid_and_reclaimed(long fri, long fri_b)
 	        "nothing can be reclaimed of an award with nothing paid");
 }
 
+/* Plans at once from many officers' sessions: what one thread sends. */
+enum { RACERS = 8 };
+struct racer {
+	struct hclient *c;
+	long award, status;
+	pthread_barrier_t *start;
+};
+
+static void *
+race(void *arg)
+{
+	struct racer *x = arg;
+	char d[11];
+	struct hresp r;
+	pthread_barrier_wait(x->start);
+	x->status = plan(x->c, x->award, day(5, d), "15 000", &r);
+	hresp_free(&r);
+	return NULL;
+}
+
+/* Eight plans of 15 000 kr sent at the same moment on an award of
+ * 100 000 kr: the check and the write are one transaction behind the
+ * department's lock, so exactly six go in and two are refused, and the
+ * award is never planned past its amount. */
+static void
+racing(long award_id)
+{
+	struct racer x[RACERS];
+	pthread_t t[RACERS];
+	pthread_barrier_t start;
+	pthread_barrier_init(&start, NULL, RACERS);
+	for (int i = 0; i < RACERS; i++) {
+		x[i] = (struct racer){h_client(), award_id, 0, &start};
+		h_login(x[i].c, "officer");
+	}
+	for (int i = 0; i < RACERS; i++)
+		pthread_create(&t[i], NULL, race, &x[i]);
+	int ok = 0, refused = 0;
+	for (int i = 0; i < RACERS; i++) {
+		pthread_join(t[i], NULL);
+		ok += x[i].status == 303;
+		refused += x[i].status == 422;
+		h_client_free(x[i].c);
+	}
+	pthread_barrier_destroy(&start);
+	char q[160];
+	snprintf(q, sizeof(q), "SELECT sum(amount) FROM grant_payments WHERE award_id = %ld",
+	         award_id);
+	h_check(ok == 6 && refused == 2 && sql_number(q) == 9000000,
+	        "eight plans of 15 000 kr at once on 100 000 kr: 6 planned, 2 refused, 90 000 kr "
+	        "in all (got %d, %d, %ld öre)",
+	        ok, refused, sql_number(q));
+}
+
+/* The payout page in English: the same figures, in English words and
+ * English amounts. */
+static void
+english(long award_id)
+{
+	char path[96];
+	struct hresp r;
+	snprintf(path, sizeof(path), "/handlaggning/bidrag/beslut/%ld?lang=en", award_id);
+	h_get(officer, path, &r);
+	h_check(r.status == 200 && hresp_has(&r, "Balance of the decision") &&
+	                hresp_has(&r, "SEK 55,000") && hresp_has(&r, "Plan a payment") &&
+	                hresp_has(&r, "<html lang=\"en\""),
+	        "the payout page in English says the balance in English, SEK 55,000");
+	hresp_free(&r);
+	h_get(officer, "/handlaggning/bidrag/beslut?lang=sv", &r);
+	hresp_free(&r);
+}
+
 /* Mina sidor: the representative sees their association's awards with
  * the payouts made and planned and the reclaim, and nothing of another
  * association's; the other representative the reverse. */
@@ -700,6 +773,8 @@ main(void)
 	payment_file(fri, fri_b);
 	paid_and_reclaimed(fri, fri_b);
 	mine();
+	english(fri);
+	racing(award("FRI", assoc, 903, 10000000));
 	h_client_free(rep);
 	h_client_free(officer);
 	h_client_free(culture);
