@@ -109,6 +109,8 @@ const struct route routes[] = {
         {M_POST, "/handlaggning/bidrag/beslut/{id}/aterkrav", payouts_reclaim, ROLE_OFFICER, 0, 0},
         {M_POST, "/handlaggning/bidrag/beslut/{id}/betald/{payment}", payouts_mark_paid,
          ROLE_OFFICER, 0, 0},
+        {M_POST, "/handlaggning/bidrag/beslut/{id}/betalning/{payment}/ta-bort", payouts_remove,
+         ROLE_OFFICER, 0, 0},
         {M_GET, "/handlaggning/bidrag/utbetalningar", payment_file_page, ROLE_OFFICER, 0, 0},
         {M_POST, "/handlaggning/bidrag/utbetalningar", payment_file_create, ROLE_OFFICER, 0, 0},
         {M_GET, "/handlaggning/bidrag/betalfiler/{id}/betalfil.csv", payment_file_csv, ROLE_OFFICER,

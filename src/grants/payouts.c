@@ -80,6 +80,9 @@ static const struct field_def paid_fields[] = {
 };
 static const struct form_def paid_form = {"betald", paid_fields, 1};
 
+/* Removing a planned payout: a button, no fields. */
+static const struct form_def remove_form = {"ta-bort", NULL, 0};
+
 /* The department whose awards the officer handles; -1 for none. */
 static int64_t
 department_of(const struct req *r)
@@ -330,43 +333,33 @@ payouts_reclaim(struct req *r)
 	add_payment(r, &x, &f, 1);
 }
 
-/* POST /handlaggning/bidrag/beslut/{id}/betald/{payment}: a planned
- * payout of this award is paid; one already paid is refused, and a
- * reclaim or another award's payment is not here (404). */
-void
-payouts_mark_paid(struct req *r)
+/* The payout of the address's second number among the award's, or NULL
+ * after answering 404 (none, a reclaim, another award's) or 500. */
+static const struct grant_payment *
+payout_of(struct req *r, const struct payout_award *w)
 {
-	struct award_page x = {0};
-	if (!award_of(r, &x.w))
-		return;
 	int64_t pid = req_param_id(r, 1);
 	struct grant_payment *pays;
 	size_t n;
-	if (grant_payments_of(r->db, &r->a, x.w.id, &pays, &n) != 0) {
+	if (grant_payments_of(r->db, &r->a, w->id, &pays, &n) != 0) {
 		req_error(r, 500);
-		return;
+		return NULL;
 	}
-	const struct grant_payment *pay = NULL;
 	for (size_t i = 0; i < n; i++)
-		if (pays[i].id == pid)
-			pay = &pays[i];
-	if (!pay || pay->amount < 0) {
-		req_error(r, 404);
-		return;
-	}
-	struct form f;
-	form_init(&f, r, &paid_form);
-	f.key = r->params[1];
-	if (form_read(&f, r) != 0) {
-		refused(r, &x, &f);
-		return;
-	}
-	int rc = -1;
-	if (db_begin(r->db) == DB_OK && grant_payouts_lock(r->db, x.w.department_id) == 0)
-		rc = grant_payment_mark_paid(r->db, x.w.id, pid, form_value(&f, "betald"));
-	if (rc == 0 &&
-	    (trail(r, &x.w, "Utbetald", pay->amount, form_value(&f, "betald")) != DB_OK ||
-	     db_commit(r->db) != DB_OK))
+		if (pays[i].id == pid && pays[i].amount > 0)
+			return &pays[i];
+	req_error(r, 404);
+	return NULL;
+}
+
+/* Ends a change of one payout: committed, back to the page; 1 (someone
+ * else paid it or put it in a file first), the page again saying so;
+ * below 0, a 500. */
+static void
+payout_changed(struct req *r, struct award_page *x, struct form *f, int rc, const char *sv,
+               const char *en)
+{
+	if (rc == 0 && db_commit(r->db) != DB_OK)
 		rc = -1;
 	if (rc != 0)
 		db_rollback(r->db);
@@ -375,12 +368,61 @@ payouts_mark_paid(struct req *r)
 		return;
 	}
 	if (rc > 0) {
-		form_refuse(&f, "Betalningen är redan markerad som utbetald.",
-		            "The payment is already marked paid.");
-		refused(r, &x, &f);
+		form_refuse(f, sv, en);
+		refused(r, x, f);
 		return;
 	}
 	char to[96];
-	snprintf(to, sizeof(to), "/handlaggning/bidrag/beslut/%lld?sparad=1", (long long)x.w.id);
+	snprintf(to, sizeof(to), "/handlaggning/bidrag/beslut/%lld?sparad=1", (long long)x->w.id);
 	req_redirect(r, arena_strdup(&r->a, to));
+}
+
+/* POST /handlaggning/bidrag/beslut/{id}/betald/{payment}: a planned
+ * payout of this award is paid; one already paid is refused, and a
+ * reclaim or another award's payment is not here (404). */
+void
+payouts_mark_paid(struct req *r)
+{
+	struct award_page x = {0};
+	const struct grant_payment *pay;
+	if (!award_of(r, &x.w) || !(pay = payout_of(r, &x.w)))
+		return;
+	struct form f;
+	form_init(&f, r, &paid_form);
+	f.key = r->params[1];
+	if (form_read(&f, r) != 0) {
+		refused(r, &x, &f);
+		return;
+	}
+	const char *day = form_value(&f, "betald");
+	int rc = -1;
+	if (db_begin(r->db) == DB_OK && grant_payouts_lock(r->db, x.w.department_id) == 0)
+		rc = grant_payment_mark_paid(r->db, x.w.id, pay->id, day);
+	if (rc == 0 && trail(r, &x.w, "Utbetald", pay->amount, day) != DB_OK)
+		rc = -1;
+	payout_changed(r, &x, &f, rc, "Betalningen är redan markerad som utbetald.",
+	               "The payment is already marked paid.");
+}
+
+/* POST /handlaggning/bidrag/beslut/{id}/betalning/{payment}/ta-bort: a
+ * payout planned by mistake goes, in the trail; one paid or in a payment
+ * file stays (it has gone to the finance system). */
+void
+payouts_remove(struct req *r)
+{
+	struct award_page x = {0};
+	const struct grant_payment *pay;
+	if (!award_of(r, &x.w) || !(pay = payout_of(r, &x.w)))
+		return;
+	struct form f;
+	form_init(&f, r, &remove_form);
+	int rc = -1;
+	if (db_begin(r->db) == DB_OK && grant_payouts_lock(r->db, x.w.department_id) == 0)
+		rc = grant_payment_remove(r->db, x.w.id, pay->id);
+	if (rc == 0 &&
+	    trail(r, &x.w, "Planerad utbetalning borttagen", pay->amount, pay->due) != DB_OK)
+		rc = -1;
+	payout_changed(r, &x, &f, rc,
+	               "Betalningen är utbetald eller finns i en betalfil och kan inte tas bort.",
+	               "The payment is paid or in a payment file and cannot be removed.");
 }

@@ -78,6 +78,7 @@ int grant_payment_add(struct db *db, int64_t award_id, int64_t amount, const cha
                       const char *reason, int64_t user_id);
 int grant_payment_mark_paid(struct db *db, int64_t award_id, int64_t payment_id,
                             const char *paid_on);
+int grant_payment_remove(struct db *db, int64_t award_id, int64_t payment_id);
 
 int payouts_due(struct db *db, struct arena *a, int64_t department_id, const char *up_to,
                 struct payout_due **out, size_t *n);
@@ -116,6 +117,7 @@ void payouts_award_page(struct req *r);
 void payouts_plan(struct req *r);
 void payouts_reclaim(struct req *r);
 void payouts_mark_paid(struct req *r);
+void payouts_remove(struct req *r);
 void payment_file_page(struct req *r);
 void payment_file_create(struct req *r);
 void payment_file_csv(struct req *r);

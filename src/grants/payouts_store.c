@@ -47,6 +47,13 @@ static struct dbq Q_PAID = {"UPDATE grant_payments SET paid_on = $3 WHERE id = $
                             "award_id = $1 AND amount > 0 AND paid_on IS NULL RETURNING id",
                             NULL, 0};
 
+/* Only a payout neither paid nor in a payment file may go. */
+static struct dbq Q_REMOVE = {
+        "DELETE FROM grant_payments WHERE id = $2 AND award_id = $1 AND amount > 0 AND paid_on "
+        "IS NULL AND NOT EXISTS (SELECT 1 FROM grant_payment_file_rows r WHERE r.payment_id = "
+        "$2) RETURNING id",
+        NULL, 0};
+
 /* The payouts of a department due by a day, in no file yet, not paid,
  * with the account each would go to now (none: blocked). */
 static struct dbq Q_DUE = {"SELECT p.id, p.amount, p.due, coalesce(c.diarienummer, ''), s.name, "
@@ -211,6 +218,17 @@ grant_payment_mark_paid(struct db *db, int64_t award_id, int64_t payment_id, con
 	int64_t id;
 	int rc = db_returning(db, &Q_PAID,
 	                      DB_ARGS(DB_INT(award_id), DB_INT(payment_id), DB_TEXT(paid_on)), &id);
+	return rc == DB_NOROW ? 1 : rc == DB_OK ? 0 : -1;
+}
+
+/* Removes a planned payout of the award that is neither paid nor in a
+ * payment file, planned by mistake: 0, 1 when there is no such payout,
+ * -1 on error. */
+int
+grant_payment_remove(struct db *db, int64_t award_id, int64_t payment_id)
+{
+	int64_t id;
+	int rc = db_returning(db, &Q_REMOVE, DB_ARGS(DB_INT(award_id), DB_INT(payment_id)), &id);
 	return rc == DB_NOROW ? 1 : rc == DB_OK ? 0 : -1;
 }
 

@@ -362,6 +362,18 @@ payouts(long fri, long kul)
 	field_says(&r, "belopp", "Högst 40 000 kr återstår att planera");
 	h_check(payments() == 1, "nothing is written");
 	hresp_free(&r);
+	h_check(plan(officer, fri, d_later, "4 000", &r) == 303 && payments() == 2,
+	        "4 000 kr is planned for later");
+	hresp_free(&r);
+	long typo = sql_number("SELECT id FROM grant_payments WHERE amount = 400000");
+	snprintf(path, sizeof(path), "/handlaggning/bidrag/beslut/%ld/betalning/%ld/ta-bort", kul,
+	         typo);
+	h_check(post_status(officer, path, NULL) == 404 && payments() == 2,
+	        "removing it under another department's award is a 404");
+	snprintf(path, sizeof(path), "/handlaggning/bidrag/beslut/%ld/betalning/%ld/ta-bort", fri,
+	         typo);
+	h_check(post_status(officer, path, NULL) == 303 && payments() == 1,
+	        "the officer removes the payout planned by mistake");
 	h_check(plan(officer, fri, d_later, "40 000", &r) == 303 && payments() == 2,
 	        "the 40 000 kr left is planned for later");
 	hresp_free(&r);
@@ -375,7 +387,7 @@ payouts(long fri, long kul)
 	         "SELECT count(*) FROM case_events e JOIN grant_awards w ON w.case_id = e.case_id "
 	         "WHERE w.id = %ld AND e.kind = 'utbetalning'",
 	         fri);
-	h_check(sql_number(q) == 2, "each plan stands in the decision's trail");
+	h_check(sql_number(q) == 4, "each plan and the removal stand in the decision's trail");
 }
 
 /* Runs the reader on a downloaded file: a line per row with the amount in
@@ -592,6 +604,20 @@ paid_and_reclaimed(long fri, long fri_b)
 	hresp_free(&r);
 	h_check(strcmp(figure(officer, fri, "utbetalt", v, sizeof(v)), "60 000 kr") == 0,
 	        "the page says 60 000 kr paid (%s)", v);
+	snprintf(path, sizeof(path), "/handlaggning/bidrag/beslut/%ld/betalning/%ld/ta-bort", fri,
+	         first);
+	h_check(post(officer, path, NULL, &r) == 422 && hresp_has(&r, "kan inte tas bort") &&
+	                sql_number("SELECT count(*) FROM grant_payments WHERE amount = 6000000") ==
+	                        1,
+	        "a paid payout cannot be removed");
+	hresp_free(&r);
+	long in_file = sql_number("SELECT min(id) FROM grant_payments WHERE amount = 4000000");
+	snprintf(path, sizeof(path), "/handlaggning/bidrag/beslut/%ld/betalning/%ld/ta-bort", fri,
+	         in_file);
+	h_check(post_status(officer, path, NULL) == 422 &&
+	                sql_number("SELECT count(*) FROM grant_payments WHERE amount = 4000000") ==
+	                        1,
+	        "nor one in a payment file");
 
 	snprintf(path, sizeof(path), "/handlaggning/bidrag/beslut/%ld/aterkrav", fri);
 	const char *much[] = {"aterkrav-datum",
