@@ -117,6 +117,8 @@ const struct route routes[] = {
          0, 0},
         {M_GET, "/handlaggning/bidrag/betalfiler/{id}/betalfil.xlsx", payment_file_xlsx,
          ROLE_OFFICER, 0, 0},
+        {M_POST, "/handlaggning/bidrag/betalfiler/{id}/betald", payment_file_paid, ROLE_OFFICER, 0,
+         0},
         {M_GET, "/bidrag/konto/{id}", account_change_form, ROLE_REPRESENTATIVE, 0, 0},
         {M_POST, "/bidrag/konto/{id}", account_change_submit, ROLE_REPRESENTATIVE, 0, 0},
         {M_GET, "/handlaggning/bidrag", grants_admin_list, ROLE_OFFICER, 0, 0},

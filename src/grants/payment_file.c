@@ -34,6 +34,18 @@ static const struct field_def file_fields[] = {
 };
 static const struct form_def file_form = {"betalfil", file_fields, 1};
 
+/* The day the finance system paid a whole file, one form per file. */
+static const struct field_def paid_fields[] = {
+        {.name = "betald",
+         .label_sv = "Betald den",
+         .label_en = "Paid on",
+         .type = FIELD_DATE,
+         .required = 1,
+         .missing_sv = "Skriv dagen som ÅÅÅÅ-MM-DD.",
+         .missing_en = "Write the day as YYYY-MM-DD."},
+};
+static const struct form_def paid_form = {"betalfil-betald", paid_fields, 1};
+
 /* The columns of both files, in their order. */
 static const char *const columns[] = {"organisationsnummer", "kontotyp", "kontonummer", "belopp",
                                       "diarienummer",        "forening", "datum"};
@@ -51,9 +63,10 @@ has_department(struct req *r)
 }
 
 /* The page: the day chosen, what a file made now would take and what is
- * blocked, and the files made before. */
+ * blocked, and the files made before, each not yet paid with its form
+ * (sent: the one refused, else NULL). */
 static void
-render(struct req *r, struct form *f, const char *notice)
+render(struct req *r, struct form *f, const char *notice, const struct form *sent)
 {
 	const char *up_to = f->nerrors ? NULL : form_value(f, "till");
 	struct payout_due *due = NULL;
@@ -72,12 +85,29 @@ render(struct req *r, struct form *f, const char *notice)
 		else
 			blocked += due[i].amount;
 	}
+	char today[11];
+	grant_day(0, today);
+	const struct field **paid = arena_alloc(&r->a, (nfiles + 1) * sizeof(*paid));
+	for (size_t i = 0; i < nfiles; i++) {
+		char *key = arena_alloc(&r->a, 24);
+		snprintf(key, 24, "%lld", (long long)files[i].id);
+		struct form pf;
+		if (form_sent(sent, &paid_form, key)) {
+			pf = *sent;
+		} else {
+			form_init(&pf, r, &paid_form);
+			pf.key = key;
+			form_set(&pf, "betald", arena_strdup(&r->a, today));
+		}
+		paid[i] = form_fields(&pf, &r->a);
+	}
 	layout_form_page(r, "/handlaggning/bidrag/utbetalningar");
 	r->p.title = r->p.english ? "Payment files" : "Betalfiler";
 	const char *csrf = req_csrf(r);
 	layout_head(r);
 	tpl_grants_payment_file(&r->out, &r->p, csrf, f, form_fields(f, &r->a), up_to, due, ndue,
-	                        nready, ready, blocked, files, nfiles, notice);
+	                        nready, ready, blocked, files, nfiles, paid, sent,
+	                        sent ? form_fields(sent, &r->a) : NULL, notice);
 	layout_foot(r);
 }
 
@@ -103,6 +133,9 @@ payment_file_page(struct req *r)
 		r->status = 422;
 	}
 	const char *notice = NULL;
+	if (req_query(r, "betald"))
+		notice = r->p.english ? "The file's payments are marked paid."
+		                      : "Filens betalningar är markerade som utbetalda.";
 	struct payment_file made;
 	int64_t id = req_query(r, "fil") ? strtoll(req_query(r, "fil"), NULL, 10) : 0;
 	if (id > 0 && payment_file_get(r->db, &r->a, id, &made) > 0 &&
@@ -117,7 +150,7 @@ payment_file_page(struct req *r)
 		buf_free(&sum);
 		notice = n;
 	}
-	render(r, &f, notice);
+	render(r, &f, notice, NULL);
 }
 
 /* POST /handlaggning/bidrag/utbetalningar: makes the file of what is due
@@ -152,7 +185,7 @@ payment_file_create(struct req *r)
 		        "Inga betalningar till ett godkänt konto förfaller till och med den dagen.",
 		        "No payments to an approved account are due by that day.");
 	r->status = 422;
-	render(r, &f, NULL);
+	render(r, &f, NULL, NULL);
 }
 
 /* The file of the address with its rows, when it is the officer's
@@ -255,4 +288,51 @@ payment_file_xlsx(struct req *r)
 	lxw_workbook *wb = xlsx_begin(&x);
 	xlsx_send(r, wb ? xlsx_end(&x, wb, file_sheet(wb, rows, n) == 0) : -1,
 	          file_name(r, &pf, "xlsx"));
+}
+
+/* POST /handlaggning/bidrag/betalfiler/{id}/betald: the finance system
+ * has paid the file, so each of its payouts not marked paid yet is paid
+ * on the day given, each in its decision's trail; a file already paid
+ * whole is refused, nothing written. */
+void
+payment_file_paid(struct req *r)
+{
+	struct payment_file pf;
+	struct payout_due *rows;
+	size_t n;
+	if (!file_of(r, &pf, &rows, &n))
+		return;
+	struct form f, paid;
+	form_init(&f, r, &file_form);
+	form_init(&paid, r, &paid_form);
+	paid.key = r->params[0];
+	char today[11];
+	grant_day(0, today);
+	form_set(&f, "till", arena_strdup(&r->a, today));
+	if (form_read(&paid, r) != 0) {
+		r->status = 422;
+		render(r, &f, NULL, &paid);
+		return;
+	}
+	const char *day = form_value(&paid, "betald");
+	struct file_unpaid *u = NULL;
+	size_t nu = 0;
+	int ok = db_begin(r->db) == DB_OK && grant_payouts_lock(r->db, pf.department_id) == 0 &&
+	         payment_file_unpaid(r->db, &r->a, pf.id, &u, &nu) == 0;
+	for (size_t i = 0; ok && i < nu; i++)
+		ok = grant_payment_mark_paid(r->db, u[i].award_id, u[i].payment_id, day) == 0 &&
+		     payout_trail(r, u[i].case_id, "Utbetald", u[i].amount, day) == DB_OK;
+	if (ok && nu > 0 && db_commit(r->db) == DB_OK) {
+		req_redirect(r, "/handlaggning/bidrag/utbetalningar?betald=1");
+		return;
+	}
+	db_rollback(r->db);
+	if (!ok) {
+		req_error(r, 500);
+		return;
+	}
+	form_refuse(&paid, "Filens betalningar är redan markerade som utbetalda.",
+	            "The file's payments are already marked paid.");
+	r->status = 422;
+	render(r, &f, NULL, &paid);
 }

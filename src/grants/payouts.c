@@ -205,19 +205,20 @@ refused(struct req *r, struct award_page *x, struct form *f)
 }
 
 /* Records what was done in the decision's trail, when the award has a
- * case (imported history has none): the kind of event and an amount with
- * its day, in Swedish as the trail is kept. */
-static int
-trail(struct req *r, const struct payout_award *w, const char *what, int64_t ore, const char *day)
+ * case (imported history has none): an amount with its day, in Swedish as
+ * the trail is kept ("Utbetald 60 000 kr, 2026-12-01"). DB_OK, or the
+ * database's error. */
+int
+payout_trail(struct req *r, int64_t case_id, const char *what, int64_t ore, const char *day)
 {
-	if (!w->case_id)
+	if (!case_id)
 		return DB_OK;
 	struct buf d = {0};
 	buf_printf(&d, "%s ", what);
 	money_format(&d, ore, 0);
 	buf_printf(&d, ", %s", day);
 	struct actor a = case_actor(r);
-	int rc = case_event(r->db, w->case_id, &a, "utbetalning", buf_cstr(&d));
+	int rc = case_event(r->db, case_id, &a, "utbetalning", buf_cstr(&d));
 	buf_free(&d);
 	return rc;
 }
@@ -294,11 +295,11 @@ add_payment(struct req *r, struct award_page *x, struct form *f, int reclaim)
 		refused(r, x, f);
 		return;
 	}
-	int ok =
-	        grant_payment_add(r->db, x->w.id, reclaim ? -ore : ore, day,
-	                          reclaim ? form_value(f, "anledning") : NULL, r->user->id) == 0 &&
-	        trail(r, &x->w, reclaim ? "Återkrav" : "Planerad utbetalning", ore, day) == DB_OK &&
-	        db_commit(r->db) == DB_OK;
+	int ok = grant_payment_add(r->db, x->w.id, reclaim ? -ore : ore, day,
+	                           reclaim ? form_value(f, "anledning") : NULL, r->user->id) == 0 &&
+	         payout_trail(r, x->w.case_id, reclaim ? "Återkrav" : "Planerad utbetalning", ore,
+	                      day) == DB_OK &&
+	         db_commit(r->db) == DB_OK;
 	if (!ok) {
 		db_rollback(r->db);
 		req_error(r, 500);
@@ -398,7 +399,7 @@ payouts_mark_paid(struct req *r)
 	int rc = -1;
 	if (db_begin(r->db) == DB_OK && grant_payouts_lock(r->db, x.w.department_id) == 0)
 		rc = grant_payment_mark_paid(r->db, x.w.id, pay->id, day);
-	if (rc == 0 && trail(r, &x.w, "Utbetald", pay->amount, day) != DB_OK)
+	if (rc == 0 && payout_trail(r, x.w.case_id, "Utbetald", pay->amount, day) != DB_OK)
 		rc = -1;
 	payout_changed(r, &x, &f, rc, "Betalningen är redan markerad som utbetald.",
 	               "The payment is already marked paid.");
@@ -419,8 +420,8 @@ payouts_remove(struct req *r)
 	int rc = -1;
 	if (db_begin(r->db) == DB_OK && grant_payouts_lock(r->db, x.w.department_id) == 0)
 		rc = grant_payment_remove(r->db, x.w.id, pay->id);
-	if (rc == 0 &&
-	    trail(r, &x.w, "Planerad utbetalning borttagen", pay->amount, pay->due) != DB_OK)
+	if (rc == 0 && payout_trail(r, x.w.case_id, "Planerad utbetalning borttagen", pay->amount,
+	                            pay->due) != DB_OK)
 		rc = -1;
 	payout_changed(r, &x, &f, rc,
 	               "Betalningen är utbetald eller finns i en betalfil och kan inte tas bort.",

@@ -60,6 +60,13 @@ struct payment_file {
 	const char *up_to, *made_by;
 	int64_t at;
 	int rows;
+	int unpaid; /* rows not marked paid yet */
+};
+
+/* A payout of a payment file not marked paid yet, with its decision's
+ * case for the trail. */
+struct file_unpaid {
+	int64_t payment_id, award_id, case_id, amount;
 };
 
 int grant_account_of(struct db *db, struct arena *a, int64_t association_id,
@@ -90,7 +97,11 @@ int payment_file_get(struct db *db, struct arena *a, int64_t id, struct payment_
 int payment_file_rows(struct db *db, struct arena *a, int64_t file_id, struct payout_due **out,
                       size_t *n);
 
+int payment_file_unpaid(struct db *db, struct arena *a, int64_t file_id, struct file_unpaid **out,
+                        size_t *n);
+
 void payout_kronor(struct buf *b, int64_t ore);
+int payout_trail(struct req *r, int64_t case_id, const char *what, int64_t ore, const char *day);
 
 /* One association's part of the representative's Mina sidor: its account
  * and its awards, each with its payments. */
@@ -122,6 +133,7 @@ void payment_file_page(struct req *r);
 void payment_file_create(struct req *r);
 void payment_file_csv(struct req *r);
 void payment_file_xlsx(struct req *r);
+void payment_file_paid(struct req *r);
 void account_change_form(struct req *r);
 void account_change_submit(struct req *r);
 #endif

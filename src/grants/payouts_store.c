@@ -90,8 +90,11 @@ static struct dbq Q_FILE_COUNT = {"SELECT count(*) FROM grant_payment_file_rows 
                                   NULL, 0};
 #define FILE_COLUMNS                                                                               \
 	"SELECT f.id, f.department_id, f.up_to, f.made_by_name, f.at, count(r.payment_id), "       \
-	"coalesce(sum(r.amount), 0) FROM grant_payment_files f "                                   \
-	"LEFT JOIN grant_payment_file_rows r ON r.file_id = f.id "
+	"coalesce(sum(r.amount), 0), "                                                             \
+	"coalesce(sum(CASE WHEN p.id IS NOT NULL AND p.paid_on IS NULL THEN 1 ELSE 0 END), 0) "    \
+	"FROM grant_payment_files f "                                                              \
+	"LEFT JOIN grant_payment_file_rows r ON r.file_id = f.id "                                 \
+	"LEFT JOIN grant_payments p ON p.id = r.payment_id "
 #define FILE_GROUP " GROUP BY f.id, f.department_id, f.up_to, f.made_by_name, f.at "
 static struct dbq Q_FILES = {FILE_COLUMNS "WHERE f.department_id = $1" FILE_GROUP
                                           "ORDER BY f.id DESC LIMIT 100",
@@ -100,6 +103,12 @@ static struct dbq Q_FILE_GET = {FILE_COLUMNS "WHERE f.id = $1" FILE_GROUP, NULL,
 static struct dbq Q_FILE_READ = {
         "SELECT payment_id, amount, due, diarienummer, association, orgnr, account_kind, "
         "account_number FROM grant_payment_file_rows WHERE file_id = $1 ORDER BY due, payment_id",
+        NULL, 0};
+
+static struct dbq Q_FILE_UNPAID = {
+        "SELECT p.id, p.award_id, coalesce(w.case_id, 0), p.amount FROM grant_payment_file_rows r "
+        "JOIN grant_payments p ON p.id = r.payment_id JOIN grant_awards w ON w.id = p.award_id "
+        "WHERE r.file_id = $1 AND p.paid_on IS NULL ORDER BY p.id",
         NULL, 0};
 
 /* Takes the department's payments for the rest of the transaction: 0, or
@@ -323,6 +332,7 @@ file_rows(struct db *db, struct arena *a, struct dbq *q, int64_t arg, struct pay
 		        .at = db_col_int(&c, 4),
 		        .rows = (int)db_col_int(&c, 5),
 		        .total = db_col_int(&c, 6),
+		        .unpaid = (int)db_col_int(&c, 7),
 		};
 	}
 	db_done(&c);
@@ -356,6 +366,27 @@ payment_file_rows(struct db *db, struct arena *a, int64_t file_id, struct payout
                   size_t *n)
 {
 	return due_rows(db, a, &Q_FILE_READ, DB_ARGS(DB_INT(file_id)), out, n);
+}
+
+/* The payouts of a payment file not marked paid yet: 0, or -1. */
+int
+payment_file_unpaid(struct db *db, struct arena *a, int64_t file_id, struct file_unpaid **out,
+                    size_t *n)
+{
+	struct dbcur c;
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	if (db_query(db, &c, &Q_FILE_UNPAID, DB_ARGS(DB_INT(file_id))) != DB_OK)
+		return -1;
+	int rc;
+	while ((rc = db_next(&c)) > 0) {
+		*out = arena_grow(a, *out, *n, &cap, sizeof(**out));
+		(*out)[(*n)++] = (struct file_unpaid){db_col_int(&c, 0), db_col_int(&c, 1),
+		                                      db_col_int(&c, 2), db_col_int(&c, 3)};
+	}
+	db_done(&c);
+	return rc < 0 ? -1 : 0;
 }
 
 /* An amount as the finance system reads it: kronor with two decimals and

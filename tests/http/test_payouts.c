@@ -662,6 +662,42 @@ paid_and_reclaimed(long fri, long fri_b)
 	        "nothing can be reclaimed of an award with nothing paid");
 }
 
+/* The finance system paid the second file: the officer marks it paid in
+ * one step, each of its payouts paid on the day in its decision's trail;
+ * again it is refused; another department's officer gets 404. */
+static void
+file_paid(long fri)
+{
+	char path[96], today[11], v[64], field[32];
+	struct hresp r;
+	day(0, today);
+	long file2 = sql_number("SELECT max(id) FROM grant_payment_files");
+	snprintf(path, sizeof(path), "/handlaggning/bidrag/betalfiler/%ld/betald", file2);
+	const char *kv[] = {"betald", today, NULL};
+	h_check(post_status(culture, path, kv) == 404, "the culture officer gets 404 on it");
+	const char *bad[] = {"betald", "", NULL};
+	h_check(post(officer, path, bad, &r) == 422, "without a day it is refused");
+	snprintf(field, sizeof(field), "betald-%ld", file2);
+	field_says(&r, field, "Skriv dagen");
+	hresp_free(&r);
+	long events = sql_number("SELECT count(*) FROM case_events WHERE kind = 'utbetalning'");
+	h_check(post_status(officer, path, kv) == 303, "the officer marks the second file paid");
+	char q[256];
+	snprintf(q, sizeof(q),
+	         "SELECT count(*) FROM grant_payments p JOIN grant_payment_file_rows r ON "
+	         "r.payment_id = p.id WHERE r.file_id = %ld AND p.paid_on = '%s'",
+	         file2, today);
+	h_check(sql_number(q) == 2 && sql_number("SELECT count(*) FROM case_events WHERE kind = "
+	                                         "'utbetalning'") == events + 2,
+	        "both its payouts are paid today, each in its decision's trail");
+	h_check(strcmp(figure(officer, fri, "utbetalt", v, sizeof(v)), "100 000 kr") == 0,
+	        "the award's page says 100 000 kr paid (%s)", v);
+	h_check(post(officer, path, kv, &r) == 422 &&
+	                hresp_has(&r, "redan markerade som utbetalda"),
+	        "marking it paid again is refused, saying so");
+	hresp_free(&r);
+}
+
 /* Plans at once from many officers' sessions: what one thread sends. */
 enum { RACERS = 8 };
 struct racer {
@@ -800,6 +836,7 @@ main(void)
 	paid_and_reclaimed(fri, fri_b);
 	mine();
 	english(fri);
+	file_paid(fri);
 	racing(award("FRI", assoc, 903, 10000000));
 	h_client_free(rep);
 	h_client_free(officer);
