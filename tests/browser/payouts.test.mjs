@@ -4,7 +4,8 @@
 // change's case page for the officer, the officer's payout page of an
 // award (as it is, and with a refused plan), the payment-file page and
 // Mina sidor with the payouts; without JavaScript an account change is
-// sent and a payout planned and put in a payment file; at 320 px the
+// sent and a payout planned, put in a payment file and the file marked
+// paid; at 320 px the
 // account form and the payout page do not scroll sideways.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -109,7 +110,8 @@ axeSuite(app, 'payouts, axe', pages);
 
 // Without JavaScript, as a person would: the representative asks for an
 // account, the officer reads the case and grants it, plans a payout and
-// marks the payment file, and the representative sees it on Mina sidor.
+// puts it in a payment file and marks the file paid, and the
+// representative sees it on Mina sidor.
 describe('payouts without JavaScript', () => {
 	let rep, officer, reader, casePath;
 	before(async () => {
@@ -164,6 +166,25 @@ describe('payouts without JavaScript', () => {
 		await clickThrough(page, 'form[method=post][action="/handlaggning/bidrag/utbetalningar"] button[type=submit]');
 		assert.match(await page.textContent('main'), /Betalfil \d+ är skapad/);
 		assert.ok(await page.isVisible('a[href$="/betalfil.xlsx"]'), 'the file can be fetched');
+		await page.close();
+	});
+	for (const lang of ['sv', 'en'])
+		test(`the payment files with a file made (${lang})`, T, async () => {
+			const page = await reader.newPage();
+			const res = await page.goto(app.url + withLang('/handlaggning/bidrag/utbetalningar', lang));
+			assert.equal(res.status(), 200);
+			assert.ok(await page.isVisible('form[action$="/betald"]'), 'the file can be marked paid');
+			const v = await axeViolations(page);
+			assert.equal(v.length, 0, describeViolations(`the payment files (${lang})`, v));
+			await page.close();
+		});
+	test('the officer marks the file paid', T, async () => {
+		const page = await officer.newPage();
+		await page.goto(app.url + '/handlaggning/bidrag/utbetalningar?lang=sv');
+		await clickThrough(page, 'form[action$="/betald"] button[type=submit]');
+		assert.match(await page.textContent('main'), /Filens betalningar är markerade som utbetalda/);
+		await page.goto(app.url + award() + '?lang=sv');
+		assert.match(await page.textContent('#utbetalt'), /25 000 kr/);
 		await page.close();
 	});
 	test('the representative sees the payout on Mina sidor', T, async () => {
