@@ -10,7 +10,7 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { useApp, contextAs, withLang, axeSuite, axeViolations, describeViolations, clickThrough, widths, PHONE, T } from './lib/app.mjs';
+import { useApp, contextAs, withLang, axeSuite, axeViolations, describeViolations, clickThrough, widths, screenshot, PHONE, T } from './lib/app.mjs';
 
 const seeded = { assoc: 0, award: 0 };
 
@@ -185,6 +185,7 @@ describe('payouts without JavaScript', () => {
 		assert.match(await page.textContent('main'), /Filens betalningar är markerade som utbetalda/);
 		await page.goto(app.url + award() + '?lang=sv');
 		assert.match(await page.textContent('#utbetalt'), /25 000 kr/);
+		await screenshot(page, 'payout-award');
 		await page.close();
 	});
 	test('the representative sees the payout on Mina sidor', T, async () => {
@@ -210,6 +211,7 @@ describe('payouts at 320 px', () => {
 			assert.equal(res.status(), 200);
 			const w = await widths(page);
 			assert.ok(w.scrollWidth <= w.clientWidth, `${path()} scrolls sideways at 320 px (${w.scrollWidth} > ${w.clientWidth})`);
+			await screenshot(page, `payouts-${who}-phone`);
 			await context.close();
 		});
 });
