@@ -128,6 +128,7 @@ start(struct req *r, struct account_page *x)
 	return 1;
 }
 
+/* The form's page, its language switch leading back to the GET page. */
 static void
 render(struct req *r, struct account_page *x)
 {
@@ -143,6 +144,7 @@ render(struct req *r, struct account_page *x)
 	layout_foot(r);
 }
 
+/* GET /bidrag/konto/{association}: the current kind of account chosen. */
 void
 account_change_form(struct req *r)
 {

@@ -90,6 +90,8 @@ department_of(const struct req *r)
 	return r->user->department_id ? r->user->department_id : -1;
 }
 
+/* GET /handlaggning/bidrag/beslut: the officer's department's awards,
+ * each with what is paid and its balance, the way to its payouts. */
 void
 payouts_awards_page(struct req *r)
 {
@@ -181,6 +183,7 @@ render(struct req *r, struct award_page *x, const struct form *sent)
 	layout_foot(r);
 }
 
+/* GET /handlaggning/bidrag/beslut/{id} */
 void
 payouts_award_page(struct req *r)
 {

@@ -9,6 +9,8 @@
 
 #include <stdlib.h>
 
+/* Draws the part into out; nothing for a person who represents no
+ * association. */
 int
 grant_payouts_mine(struct req *r, struct buf *out)
 {

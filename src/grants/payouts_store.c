@@ -119,6 +119,7 @@ grant_payouts_lock(struct db *db, int64_t department_id)
 	return db_int(db, &Q_LOCK, DB_ARGS(DB_INT(department_id)), -1) < 0 ? -1 : 0;
 }
 
+/* A row of AWARD_COLUMNS, copied into the arena. */
 static void
 award_row(struct dbcur *c, struct arena *a, struct payout_award *w)
 {
@@ -257,6 +258,7 @@ due_row(struct dbcur *c, struct arena *a, struct payout_due *d)
 	};
 }
 
+/* The rows of a query of payouts (Q_DUE, Q_FILE_READ): 0, or -1. */
 static int
 due_rows(struct db *db, struct arena *a, struct dbq *q, const struct dbval *args, int nargs,
          struct payout_due **out, size_t *n)
@@ -311,6 +313,7 @@ payment_file_make(struct db *db, int64_t department_id, const char *up_to, int64
 	return ok && rows == 0 ? 1 : -1;
 }
 
+/* The rows of a query of payment files (FILE_COLUMNS): 0, or -1. */
 static int
 file_rows(struct db *db, struct arena *a, struct dbq *q, int64_t arg, struct payment_file **out,
           size_t *n)
