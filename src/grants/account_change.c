@@ -256,18 +256,34 @@ text_of(json_t *p, const char *k)
 	return v ? v : "";
 }
 
+/* The name of a kind of account among the choices, its code when it has
+ * none (a kind since removed). */
+static const char *
+kind_name(const struct choice *kinds, const char *code, int english)
+{
+	for (const struct choice *k = kinds; k && k->code; k++)
+		if (strcmp(k->code, code) == 0)
+			return english ? k->name_en : k->name_sv;
+	return code;
+}
+
 /* The change on its case page: the account asked for beside the one it
  * replaces, and for the officer the account as it stands now. */
 static void
 show(struct req *r, struct buf *b, const struct case_row *c, enum case_role role, json_t *p)
 {
 	struct grant_account now;
+	struct choice *kinds = NULL;
 	int has = role == CASE_OFFICER && c->association_id
 	                  ? grant_account_of(r->db, &r->a, c->association_id, &now)
 	                  : 0;
-	tpl_grants_account_show(b, &r->p, text_of(p, "kontotyp"), text_of(p, "kontonummer"),
-	                        text_of(p, "tidigare_kontotyp"), text_of(p, "tidigare_kontonummer"),
-	                        has > 0 ? &now : NULL, role == CASE_OFFICER);
+	if (grant_account_kinds(r->db, &r->a, &kinds) != 0)
+		kinds = NULL;
+	int en = r->p.english;
+	tpl_grants_account_show(
+	        b, &r->p, kind_name(kinds, text_of(p, "kontotyp"), en), text_of(p, "kontonummer"),
+	        kind_name(kinds, text_of(p, "tidigare_kontotyp"), en),
+	        text_of(p, "tidigare_kontonummer"), has > 0 ? &now : NULL, role == CASE_OFFICER);
 }
 
 /* A granted change makes the number the association's account, the one

@@ -204,7 +204,7 @@ account_change(void)
 	h_check(h_get_status(culture, case_path) == 404,
 	        "an officer of another department gets 404 on the case");
 	h_get(officer, case_path, &r);
-	h_check(r.status == 200 && hresp_has(&r, "5050-1055") &&
+	h_check(r.status == 200 && hresp_has(&r, "<dd id=\"nytt-konto\">Bankgiro 5050-1055</dd>") &&
 	                hresp_has(&r, "Kontrollera numret med föreningen"),
 	        "the leisure officer sees the number asked for, with the advice to check it");
 	hresp_free(&r);
@@ -320,6 +320,10 @@ payouts(long fri, long kul)
 	day(-1, d_past);
 	day(30, d_later);
 	day(0, today);
+	h_get(officer, "/handlaggning/bidrag", &r);
+	h_check(r.status == 200 && hresp_has(&r, "href=\"/handlaggning/bidrag/beslut\""),
+	        "the officer's grant programmes link the decided grants and payouts");
+	hresp_free(&r);
 	h_get(officer, "/handlaggning/bidrag/beslut", &r);
 	snprintf(path, sizeof(path), "/handlaggning/bidrag/beslut/%ld\"", fri);
 	char kul_link[96];
