@@ -230,7 +230,7 @@ payment_file_csv(struct req *r)
 	}
 	for (size_t i = 0; i < n; i++) {
 		struct buf amount = {0};
-		payout_kronor(&amount, rows[i].amount);
+		money_decimal(&amount, rows[i].amount);
 		const char *v[NCOLUMNS] = {
 		        rows[i].orgnr,     rows[i].account_kind, rows[i].account_number,
 		        buf_cstr(&amount), rows[i].dnr,          rows[i].association,

@@ -100,7 +100,6 @@ int payment_file_rows(struct db *db, struct arena *a, int64_t file_id, struct pa
 int payment_file_unpaid(struct db *db, struct arena *a, int64_t file_id, struct file_unpaid **out,
                         size_t *n);
 
-void payout_kronor(struct buf *b, int64_t ore);
 int payout_trail(struct req *r, int64_t case_id, const char *what, int64_t ore, const char *day);
 
 /* One association's part of the representative's Mina sidor: its account

@@ -391,13 +391,3 @@ payment_file_unpaid(struct db *db, struct arena *a, int64_t file_id, struct file
 	db_done(&c);
 	return rc < 0 ? -1 : 0;
 }
-
-/* An amount as the finance system reads it: kronor with two decimals and
- * a point, a minus before a negative one ("1250.50"). */
-void
-payout_kronor(struct buf *b, int64_t ore)
-{
-	int64_t v = ore < 0 ? -ore : ore;
-	buf_printf(b, "%s%lld.%02lld", ore < 0 ? "-" : "", (long long)(v / 100),
-	           (long long)(v % 100));
-}
