@@ -2,9 +2,10 @@
  * point 6). Money must not go to an account a hijacked login typed in, so
  * what a representative enters changes nothing by itself: it becomes a
  * case of its own (kontoandring) at the department the setting
- * ACCOUNT_DEPARTMENT_SETTING names (chosen on /admin/installningar), the association's other
- * representatives are told, and only an officer's decision granting the case makes it the account
- * (granted, below). Until then payments go to the account before. */
+ * ACCOUNT_DEPARTMENT_SETTING names (chosen on /admin/installningar), the
+ * association's other representatives are told, and only an officer's
+ * decision granting the case makes it the account (granted, below).
+ * Until then payments go to the account before. */
 #include "grants/account_change.tpl.h"
 #include "grants/account_show.tpl.h"
 #include "grants/eservice.h"

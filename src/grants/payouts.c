@@ -108,7 +108,8 @@ payouts_awards_page(struct req *r)
 	layout_foot(r);
 }
 
-/* Everything the award's page shows, with its three kinds of form. */
+/* Everything the award's page shows, with its forms to plan and reclaim
+ * (those to mark a payout paid are made per payout as it is drawn). */
 struct award_page {
 	struct payout_award w;
 	struct grant_payment *pays;
@@ -116,7 +117,6 @@ struct award_page {
 	struct grant_account account;
 	int has_account;
 	struct form plan, reclaim;
-	struct form *paid; /* one per payment, keyed by its id */
 	const char *notice;
 };
 
@@ -134,8 +134,8 @@ award_of(struct req *r, struct payout_award *w)
 	return rc > 0;
 }
 
-/* The page again with the award read anew and the form that was sent
- * (sent: NULL for none) in place of its empty one. */
+/* The award's page with its payments and account, and the form that was
+ * sent (sent: NULL for none) in place of its empty one. */
 static void
 render(struct req *r, struct award_page *x, const struct form *sent)
 {
@@ -145,8 +145,9 @@ render(struct req *r, struct award_page *x, const struct form *sent)
 		req_error(r, 500);
 		return;
 	}
-	char today[11];
-	grant_day(0, today);
+	char day[11];
+	grant_day(0, day);
+	const char *today = arena_strdup(&r->a, day);
 	if (!form_sent(sent, &plan_form, NULL)) {
 		form_init(&x->plan, r, &plan_form);
 		form_set(&x->plan, "datum", today);
