@@ -10,9 +10,11 @@
 #include "grants/payouts.h"
 #include "auth/roles.h"
 #include "base/money.h"
+#include "base/valid.h"
 #include "cases/action.h"
 #include "layout/layout.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -90,21 +92,59 @@ department_of(const struct req *r)
 	return r->user->department_id ? r->user->department_id : -1;
 }
 
+/* The list's filter: a year, from the address. */
+static const struct field_def list_fields[] = {
+        {.name = "ar",
+         .label_sv = "År",
+         .label_en = "Year",
+         .type = FIELD_INT,
+         .min = 1990,
+         .max_int = 2200},
+};
+static const struct form_def list_form = {"beslut", list_fields, 1};
+
+enum { AWARDS_PER_PAGE = 100 };
+
 /* GET /handlaggning/bidrag/beslut: the officer's department's awards,
- * each with what is paid and its balance, the way to its payouts. */
+ * newest first, a hundred a page (the next page starts below the last
+ * award shown), of one year if asked, each with what is paid and its
+ * balance, the way to its payouts. A year that is no year is ignored. */
 void
 payouts_awards_page(struct req *r)
 {
+	struct form f;
+	form_init(&f, r, &list_form);
+	form_read_query(&f, r);
+	int64_t year = 0, before = 0;
+	if (form_value(&f, "ar") && !int_in_range(form_value(&f, "ar"), 1990, 2200, &year))
+		form_set(&f, "ar", NULL);
+	const char *from = req_query(r, "fore");
+	if (from && !int_in_range(from, 1, INT64_MAX, &before))
+		before = 0;
+	struct payout_filter pf = {department_of(r), 0, year, before, AWARDS_PER_PAGE + 1};
 	struct payout_award *items;
 	size_t n;
-	if (payout_awards_of(r->db, &r->a, department_of(r), 0, &items, &n) != 0) {
+	if (payout_awards_of(r->db, &r->a, &pf, &items, &n) != 0) {
 		req_error(r, 500);
 		return;
 	}
+	const char *next = NULL, *first = NULL;
+	if (n > AWARDS_PER_PAGE) {
+		n = AWARDS_PER_PAGE;
+		struct buf u = {0};
+		buf_printf(&u, "/handlaggning/bidrag/beslut?fore=%lld", (long long)items[n - 1].id);
+		if (year)
+			buf_printf(&u, "&ar=%lld", (long long)year);
+		next = arena_strdup(&r->a, buf_cstr(&u));
+		buf_free(&u);
+	}
+	if (before)
+		first = layout_page_with(r, "/handlaggning/bidrag/beslut", "ar",
+		                         year ? form_value(&f, "ar") : NULL);
 	r->p.title =
 	        r->p.english ? "Decided grants and payouts" : "Beviljade bidrag och utbetalningar";
 	layout_head(r);
-	tpl_grants_payout_awards(&r->out, &r->p, items, n);
+	tpl_grants_payout_awards(&r->out, &r->p, form_fields(&f, &r->a), items, n, first, next);
 	layout_foot(r);
 }
 

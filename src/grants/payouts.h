@@ -77,7 +77,13 @@ int grant_account_kinds(struct db *db, struct arena *a, struct choice **out);
 
 int grant_payouts_lock(struct db *db, int64_t department_id);
 int payout_award_get(struct db *db, struct arena *a, int64_t id, struct payout_award *out);
-int payout_awards_of(struct db *db, struct arena *a, int64_t department_id, int64_t association_id,
+/* Which awards a list reads, the newest first: a department's or an
+ * association's (0: any), of a year (0: any), those before the award
+ * before (0: from the newest), at most limit. */
+struct payout_filter {
+	int64_t department_id, association_id, year, before, limit;
+};
+int payout_awards_of(struct db *db, struct arena *a, const struct payout_filter *f,
                      struct payout_award **out, size_t *n);
 int grant_payments_of(struct db *db, struct arena *a, int64_t award_id, struct grant_payment **out,
                       size_t *n);

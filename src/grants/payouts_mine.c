@@ -9,8 +9,8 @@
 
 #include <stdlib.h>
 
-/* Draws the part into out; nothing for a person who represents no
- * association. */
+/* Draws the part into out, each association's last hundred awards;
+ * nothing for a person who represents no association. */
 int
 grant_payouts_mine(struct req *r, struct buf *out)
 {
@@ -27,8 +27,9 @@ grant_payouts_mine(struct req *r, struct buf *out)
 		struct payouts_mine *m = &x[i];
 		m->id = strtoll(mine[i].code, NULL, 10);
 		m->name = mine[i].name_sv;
+		struct payout_filter filter = {.association_id = m->id, .limit = 100};
 		if ((m->has_account = grant_account_of(r->db, &r->a, m->id, &m->account)) < 0 ||
-		    payout_awards_of(r->db, &r->a, 0, m->id, &m->awards, &m->nawards) != 0)
+		    payout_awards_of(r->db, &r->a, &filter, &m->awards, &m->nawards) != 0)
 			return -1;
 		m->pays = arena_zalloc(&r->a, (m->nawards + 1) * sizeof(*m->pays));
 		m->npays = arena_zalloc(&r->a, (m->nawards + 1) * sizeof(*m->npays));

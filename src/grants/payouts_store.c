@@ -28,12 +28,14 @@ static struct dbq Q_LOCK = {"SELECT id FROM departments WHERE id = $1",
 	"LEFT JOIN cases c ON c.id = w.case_id "
 
 static struct dbq Q_AWARD = {AWARD_COLUMNS "WHERE w.id = $1", NULL, 0};
-/* The newest first; a department's officer or an association's
- * representative sees at most the last 500. */
+/* The newest first, a page at a time: those of a department or an
+ * association (0: any), of a year (0: any), written before the award
+ * $4 (0: from the newest), at most $5. */
 static struct dbq Q_AWARDS = {AWARD_COLUMNS "WHERE ($1 = 0 OR w.department_id = $1) "
                                             "AND ($2 = 0 OR w.association_id = $2) "
-                                            "ORDER BY w.year DESC, w.decided_on DESC, w.id DESC "
-                                            "LIMIT 500",
+                                            "AND ($3 = 0 OR w.year = $3) "
+                                            "AND ($4 = 0 OR w.id < $4) "
+                                            "ORDER BY w.id DESC LIMIT $5",
                               NULL, 0};
 static struct dbq Q_PAYMENTS = {
         "SELECT p.id, p.award_id, p.amount, coalesce(r.file_id, 0), p.due, p.paid_on, p.reason "
@@ -157,17 +159,18 @@ payout_award_get(struct db *db, struct arena *a, int64_t id, struct payout_award
 	return rc < 0 ? -1 : rc > 0;
 }
 
-/* A department's awards, or an association's (0: any): 0, or -1. */
+/* A page of awards (struct payout_filter): 0, or -1. */
 int
-payout_awards_of(struct db *db, struct arena *a, int64_t department_id, int64_t association_id,
+payout_awards_of(struct db *db, struct arena *a, const struct payout_filter *f,
                  struct payout_award **out, size_t *n)
 {
 	struct dbcur c;
 	size_t cap = 0;
 	*out = NULL;
 	*n = 0;
-	if (db_query(db, &c, &Q_AWARDS, DB_ARGS(DB_INT(department_id), DB_INT(association_id))) !=
-	    DB_OK)
+	if (db_query(db, &c, &Q_AWARDS,
+	             DB_ARGS(DB_INT(f->department_id), DB_INT(f->association_id), DB_INT(f->year),
+	                     DB_INT(f->before), DB_INT(f->limit))) != DB_OK)
 		return -1;
 	int rc;
 	while ((rc = db_next(&c)) > 0) {

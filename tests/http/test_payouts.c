@@ -774,6 +774,54 @@ english(long award_id)
 	hresp_free(&r);
 }
 
+/* The officer's list of awards: a hundred a page, newest first, the next
+ * page from the link, and one year's when asked. */
+static void
+award_pages(void)
+{
+	char q[1024], next[256], *amp;
+	struct hresp r;
+	snprintf(q, sizeof(q),
+	         "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 101) "
+	         "INSERT INTO grant_awards (department_id, kind, association_id, year, amount, "
+	         "decided_on, reference, at) SELECT d.id, 'verksamhetsbidrag', %s, 2020, 100000, "
+	         "'2020-03-01', '', 0 FROM n, departments d WHERE d.code = 'FRI'",
+	         assoc_b);
+	h_sql(q, NULL);
+	long all = sql_number("SELECT count(*) FROM grant_awards w JOIN departments d ON d.id = "
+	                      "w.department_id WHERE d.code = 'FRI'");
+	const char *row = "<tr><td><a href=\"/handlaggning/bidrag/beslut/";
+	h_get(officer, "/handlaggning/bidrag/beslut", &r);
+	/* the next page's address: the href before rel="next", &amp; read as & */
+	const char *end = r.body.p ? strstr(r.body.p, "\" rel=\"next\"") : NULL, *start = end;
+	while (start && start > r.body.p && strncmp(start, "href=\"", 6) != 0)
+		start--;
+	next[0] = 0;
+	if (end && start)
+		snprintf(next, sizeof(next), "%.*s", (int)(end - start - 6), start + 6);
+	while ((amp = strstr(next, "&amp;")))
+		memmove(amp + 1, amp + 5, strlen(amp + 5) + 1);
+	h_check(r.status == 200 && hresp_count(&r, row) == 100 &&
+	                strncmp(next, "/handlaggning/bidrag/beslut?fore=", 33) == 0,
+	        "the first page has a hundred of the department's %ld awards and a next page (%s)",
+	        all, next);
+	hresp_free(&r);
+	h_get(officer, next, &r);
+	h_check(r.status == 200 && hresp_count(&r, row) == all - 100 &&
+	                !hresp_has(&r, "rel=\"next\"") && hresp_has(&r, "rel=\"prev\""),
+	        "the next page has the other %ld and none after it", all - 100);
+	hresp_free(&r);
+	h_get(officer, "/handlaggning/bidrag/beslut?ar=2026", &r);
+	h_check(r.status == 200 && hresp_count(&r, row) == all - 101 &&
+	                !hresp_has(&r, "rel=\"next\""),
+	        "this year's are %ld, on one page", all - 101);
+	hresp_free(&r);
+	h_get(officer, "/handlaggning/bidrag/beslut?ar=tjugo", &r);
+	h_check(r.status == 200 && hresp_count(&r, row) == 100,
+	        "a year that is no year is left out of the filter");
+	hresp_free(&r);
+}
+
 /* Mina sidor: the representative sees their association's awards with
  * the payouts made and planned and the reclaim, and nothing of another
  * association's; the other representative the reverse. */
@@ -842,6 +890,7 @@ main(void)
 	english(fri);
 	file_paid(fri);
 	racing(award("FRI", assoc, 903, 10000000));
+	award_pages();
 	h_client_free(rep);
 	h_client_free(officer);
 	h_client_free(culture);
