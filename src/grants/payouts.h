@@ -77,9 +77,9 @@ int grant_account_kinds(struct db *db, struct arena *a, struct choice **out);
 
 int grant_payouts_lock(struct db *db, int64_t department_id);
 int payout_award_get(struct db *db, struct arena *a, int64_t id, struct payout_award *out);
-/* Which awards a list reads, the newest first: a department's or an
- * association's (0: any), of a year (0: any), those before the award
- * before (0: from the newest), at most limit. */
+/* Which awards a list reads, the newest first: an association's (when
+ * association_id is set) or else a department's, of a year (0: any),
+ * those before the award before (0: from the newest), at most limit. */
 struct payout_filter {
 	int64_t department_id, association_id, year, before, limit;
 };

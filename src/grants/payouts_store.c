@@ -3,6 +3,7 @@
  * öre, so a page, a file and a query agree to the öre. */
 #include "grants/payouts.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <time.h>
 
@@ -28,15 +29,15 @@ static struct dbq Q_LOCK = {"SELECT id FROM departments WHERE id = $1",
 	"LEFT JOIN cases c ON c.id = w.case_id "
 
 static struct dbq Q_AWARD = {AWARD_COLUMNS "WHERE w.id = $1", NULL, 0};
-/* The newest first, a page at a time: those of a department or an
- * association (0: any), of a year (0: any), written before the award
- * $4 (0: from the newest), at most $5. */
-static struct dbq Q_AWARDS = {AWARD_COLUMNS "WHERE ($1 = 0 OR w.department_id = $1) "
-                                            "AND ($2 = 0 OR w.association_id = $2) "
-                                            "AND ($3 = 0 OR w.year = $3) "
-                                            "AND ($4 = 0 OR w.id < $4) "
-                                            "ORDER BY w.id DESC LIMIT $5",
-                              NULL, 0};
+/* The newest first, a page at a time: a department's (by the index
+ * grant_awards_department_newest, migration 019) or an association's awards, of
+ * a year (0: any), written before the award $3 (a range on the index, so
+ * a deep page costs what the first does), at most $4. */
+#define AWARDS_PAGE "AND ($2 = 0 OR w.year = $2) AND w.id < $3 ORDER BY w.id DESC LIMIT $4"
+static struct dbq Q_AWARDS_DEPT = {AWARD_COLUMNS "WHERE w.department_id = $1 " AWARDS_PAGE, NULL,
+                                   0};
+static struct dbq Q_AWARDS_ASSOC = {AWARD_COLUMNS "WHERE w.association_id = $1 " AWARDS_PAGE, NULL,
+                                    0};
 static struct dbq Q_PAYMENTS = {
         "SELECT p.id, p.award_id, p.amount, coalesce(r.file_id, 0), p.due, p.paid_on, p.reason "
         "FROM grant_payments p LEFT JOIN grant_payment_file_rows r ON r.payment_id = p.id "
@@ -168,9 +169,11 @@ payout_awards_of(struct db *db, struct arena *a, const struct payout_filter *f,
 	size_t cap = 0;
 	*out = NULL;
 	*n = 0;
-	if (db_query(db, &c, &Q_AWARDS,
-	             DB_ARGS(DB_INT(f->department_id), DB_INT(f->association_id), DB_INT(f->year),
-	                     DB_INT(f->before), DB_INT(f->limit))) != DB_OK)
+	struct dbq *q = f->association_id ? &Q_AWARDS_ASSOC : &Q_AWARDS_DEPT;
+	int64_t whose = f->association_id ? f->association_id : f->department_id;
+	if (db_query(db, &c, q,
+	             DB_ARGS(DB_INT(whose), DB_INT(f->year),
+	                     DB_INT(f->before ? f->before : INT64_MAX), DB_INT(f->limit))) != DB_OK)
 		return -1;
 	int rc;
 	while ((rc = db_next(&c)) > 0) {

@@ -32,6 +32,9 @@ CREATE UNIQUE INDEX association_accounts_current ON association_accounts (associ
 	WHERE valid_to IS NULL;
 CREATE INDEX association_accounts_history ON association_accounts (association_id, valid_from);
 
+-- A department's awards, the newest first (its officers' list of them).
+CREATE INDEX grant_awards_department_newest ON grant_awards (department_id, id);
+
 -- A payment of a decided grant, in öre: a payout (amount above zero),
 -- planned for a day and paid when paid_on is set; or a reclaim of money
 -- not used (a negative payout, below zero), which always says why. The
