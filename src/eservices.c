@@ -9,6 +9,8 @@ const struct eservice *const eservices[] = {
         &registration_eservice,
         &update_eservice,
         &grant_application_eservice,
+        &followup_eservice, /* återrapport */
+        &iop_eservice,      /* IOP-avtal */
         &account_change_eservice,
         NULL,
 };

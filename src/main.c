@@ -16,6 +16,7 @@ static const char usage[] =
         "  import   foreningar --db URL FILE.csv                         import associations\n"
         "  user     add --db URL --email E --name N --role ROLE [--department CODE]\n"
         "  backup   --db URL FILE                                        online backup (SQLite)\n"
+        "  aterrapporter --db URL [--days N]                             follow-up reminders\n"
         "\n"
         "URL is sqlite:PATH (default sqlite:samverka.db) or postgresql://...\n"
         "Run 'samverka COMMAND --help' for a command's options.\n";
@@ -38,8 +39,13 @@ main(int argc, char **argv)
 		const char *name;
 		int (*fn)(int, char **);
 	} commands[] = {
-	        {"serve", cmd_serve},   {"migrate", cmd_migrate}, {"demo", cmd_demo},
-	        {"import", cmd_import}, {"user", cmd_user},       {"backup", cmd_backup},
+	        {"serve", cmd_serve},
+	        {"migrate", cmd_migrate},
+	        {"demo", cmd_demo},
+	        {"import", cmd_import},
+	        {"user", cmd_user},
+	        {"backup", cmd_backup},
+	        {"aterrapporter", cmd_followup},
 	};
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
 		if (strcmp(argv[1], commands[i].name) == 0)

@@ -1,5 +1,6 @@
 #include "base/arena.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -106,6 +107,27 @@ char *
 arena_strdup(struct arena *a, const char *s)
 {
 	return arena_strndup(a, s, strlen(s));
+}
+
+/* A formatted string in the arena, for labels and messages made of parts
+ * that live as long as the request. */
+char *
+arena_printf(struct arena *a, const char *fmt, ...)
+{
+	char small[256];
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(small, sizeof(small), fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return arena_strdup(a, "");
+	if ((size_t)n < sizeof(small))
+		return arena_strndup(a, small, (size_t)n);
+	char *out = arena_alloc(a, (size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(out, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return out;
 }
 
 /* Registers fn(arg) to run when the arena is reset, as h2o's pool runs its

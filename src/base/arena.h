@@ -16,6 +16,7 @@ void *arena_alloc(struct arena *a, size_t n);
 void *arena_zalloc(struct arena *a, size_t n);
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 char *arena_strdup(struct arena *a, const char *s);
+char *arena_printf(struct arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void arena_reset(struct arena *a);
 void arena_defer(struct arena *a, void (*fn)(void *), void *arg);
 void *arena_grow(struct arena *a, void *items, size_t n, size_t *cap, size_t size);

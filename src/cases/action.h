@@ -44,6 +44,8 @@ int case_commit(struct req *r);
 void case_action_end(struct req *r, const struct case_row *c, struct form *f, int ok);
 void case_done(struct req *r, const struct case_row *c);
 int case_move(struct req *r, struct case_row *c, const char *to, const char *detail);
+int case_may_move_loaded(struct req *r, struct case_row *c, enum case_role role, struct form *f,
+                         const char *to, enum case_role need);
 int case_may_move(struct req *r, struct case_row *c, enum case_role *role, struct form *f,
                   const char *to, enum case_role need);
 const char *case_confidential_basis(struct req *r, const struct case_row *c);

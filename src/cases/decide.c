@@ -2,6 +2,7 @@
  * date and the reference, declared once and checked field by field before
  * anything is written. */
 #include "cases/action.h"
+#include "cases/decision.h"
 #include "cases/pages.h"
 #include "cases/eservice.h"
 
@@ -13,73 +14,58 @@ static struct dbq Q_DECISION = {
         "decided_on, reference, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
         NULL, 0};
 
-static const struct choice outcomes[] = {
+/* What a decision can say; "delvis" and "bifall" both grant. */
+const struct choice case_outcomes[] = {
         {"bifall", "Bifall", "Granted", 0},
         {"delvis", "Delvis bifall", "Partly granted", 0},
         {"avslag", "Avslag", "Refused", 0},
         {NULL, NULL, NULL, 0},
 };
 
-/* The decision form: every field required, the date one that is on the
- * calendar (2026-02-31 is refused beside it). */
-static const struct field_def decision_fields[] = {
-        {.name = "utfall",
-         .label_sv = "Beslut",
-         .label_en = "Decision",
-         .type = FIELD_RADIO,
-         .required = 1,
-         .choices = outcomes,
-         .invalid_sv = "Välj bifall, delvis bifall eller avslag.",
-         .invalid_en = "Choose granted, partly granted or refused."},
-        {.name = "motivering",
-         .label_sv = "Motivering",
-         .label_en = "Reasoning",
-         .type = FIELD_TEXTAREA,
-         .required = 1,
-         .max = 10000,
-         .missing_sv = "Skriv en motivering (högst 10 000 tecken).",
-         .missing_en = "Write the reasoning (at most 10,000 characters)."},
-        {.name = "beslutsfattare",
-         .label_sv = "Beslutsfattare (delegat eller nämnd)",
-         .label_en = "Decided by (delegate or committee)",
-         .type = FIELD_TEXT,
-         .required = 1,
-         .max = 200,
-         .missing_sv = "Skriv vem som beslutade (högst 200 tecken).",
-         .missing_en = "Write who decided (at most 200 characters)."},
-        {.name = "datum",
-         .label_sv = "Beslutsdatum",
-         .label_en = "Date of decision",
-         .type = FIELD_DATE,
-         .required = 1,
-         .missing_sv = "Skriv beslutsdatum som ÅÅÅÅ-MM-DD.",
-         .missing_en = "Write the date of decision as YYYY-MM-DD."},
-        {.name = "referens",
-         .label_sv = "Referens (delegationsbeslut eller protokoll, t.ex. FRI 2026-03-12 § 14)",
-         .label_en = "Reference (delegation or minutes, e.g. FRI 2026-03-12 § 14)",
-         .type = FIELD_TEXT,
-         .required = 1,
-         .max = 200,
-         .missing_sv = "Skriv delegationsbeslutet eller protokollet där beslutet fattades "
-                       "(högst 200 tecken).",
-         .missing_en = "Write the delegation decision or minutes the decision was made in "
-                       "(at most 200 characters)."},
-};
-const struct form_def case_decision_form = {"beslut", decision_fields, 5};
+/* The common decision form, for every type that declares none of its
+ * own. */
+static const struct field_def decision_fields[] = {CASE_DECISION_FIELDS};
+const struct form_def case_decision_form = {"beslut", decision_fields, CASE_DECISION_NFIELDS};
 
 /* What a granted case changes outside itself, as its type declares (a
  * registration makes the association; a yearly update is applied to the
- * register): 0 done, 1 refused with *why, below 0 a database error. */
+ * register; a grant is awarded): 0 done, 1 refused with the reason in f,
+ * below 0 a database error. */
 static int
-apply_grant(struct req *r, struct case_row *c, const char **why)
+apply_grant(struct req *r, struct case_row *c, struct form *f)
 {
 	const struct eservice *es = eservice_of(c->type);
 	if (!es || !es->granted)
 		return 0;
 	json_t *p = json_loads(c->payload, 0, NULL);
-	int rc = p ? es->granted(r, c, p, why) : -1;
+	int rc = p ? es->granted(r, c, p, f) : -1;
 	json_decref(p);
 	return rc;
+}
+
+/* Records the decision f holds (a form of the case type's decision form,
+ * read and valid) on c, which the caller has checked may be decided, in
+ * the caller's transaction: the decision, its trail entry, the status,
+ * and what granting it changes outside the case. 0 done, 1 refused with
+ * the reason beside a field of f (the caller rolls back), -1 a database
+ * error or someone moved the case first (c->moved_meanwhile). A
+ * committee's decision of many cases calls it once for each. */
+int
+case_decision_record(struct req *r, struct case_row *c, struct form *f)
+{
+	const char *outcome = form_value(f, "utfall"), *ref = form_value(f, "referens");
+	struct actor a = case_actor(r);
+	int ok = db_exec(r->db, &Q_DECISION,
+	                 DB_ARGS(DB_INT(c->id), DB_TEXT(outcome),
+	                         DB_TEXT(form_value(f, "motivering")),
+	                         DB_TEXT(form_value(f, "beslutsfattare")), DB_INT(a.id),
+	                         DB_TEXT(form_value(f, "datum")), DB_TEXT(ref),
+	                         DB_INT(time(NULL)))) == DB_OK &&
+	         case_event(r->db, c->id, &a, "beslut", outcome) == DB_OK &&
+	         case_move(r, c, "beslutad", ref) == DB_OK;
+	if (!ok)
+		return -1;
+	return strcmp(outcome, "avslag") != 0 ? apply_grant(r, c, f) : 0;
 }
 
 /* POST /arenden/{dnr}/beslut */
@@ -89,32 +75,20 @@ case_decide(struct req *r)
 	struct case_row c;
 	enum case_role role;
 	struct form f;
-	form_init(&f, r, &case_decision_form);
-	if (!case_may_move(r, &c, &role, &f, "beslutad", CASE_OFFICER))
+	if (!case_action_load(r, &c, &role))
+		return;
+	form_init(&f, r, eservice_decision_form(&c));
+	if (!case_may_move_loaded(r, &c, role, &f, "beslutad", CASE_OFFICER))
 		return;
 	if (form_read(&f, r)) {
 		case_refuse(r, &c, role, &f);
 		return;
 	}
-	const char *outcome = form_value(&f, "utfall"), *ref = form_value(&f, "referens");
-	struct actor a = case_actor(r);
-	time_t now = time(NULL);
-	int ok = db_begin(r->db) == DB_OK &&
-	         db_exec(r->db, &Q_DECISION,
-	                 DB_ARGS(DB_INT(c.id), DB_TEXT(outcome),
-	                         DB_TEXT(form_value(&f, "motivering")),
-	                         DB_TEXT(form_value(&f, "beslutsfattare")), DB_INT(a.id),
-	                         DB_TEXT(form_value(&f, "datum")), DB_TEXT(ref), DB_INT(now))) ==
-	                 DB_OK &&
-	         case_event(r->db, c.id, &a, "beslut", outcome) == DB_OK &&
-	         case_move(r, &c, "beslutad", ref) == DB_OK;
-	const char *why = NULL;
-	int granted = ok && strcmp(outcome, "avslag") != 0 ? apply_grant(r, &c, &why) : 0;
-	if (granted == 1) {
+	int rc = db_begin(r->db) == DB_OK ? case_decision_record(r, &c, &f) : -1;
+	if (rc == 1) {
 		db_rollback(r->db);
-		form_error(&f, "utfall", why, why);
 		case_refuse(r, &c, role, &f);
 		return;
 	}
-	case_action_end(r, &c, &f, ok && granted == 0);
+	case_action_end(r, &c, &f, rc == 0);
 }

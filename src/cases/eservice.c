@@ -121,10 +121,13 @@ eservice_submit(struct req *r, struct submission *s)
 	return -1;
 }
 
-/* The submitted data as the type draws it, or the form's fields with what
- * was sent. */
+/* The notices of other capabilities about the case's party, then the
+ * submitted data as the type draws it, or the form's fields with what
+ * was sent; for the officer, the type's own tools below it (sent: the
+ * form of the page that was refused, or NULL). */
 void
-eservice_show(struct req *r, struct buf *b, const struct case_row *c, enum case_role role)
+eservice_show(struct req *r, struct buf *b, const struct case_row *c, enum case_role role,
+              const struct form *sent)
 {
 	const struct eservice *es = eservice_of(c->type);
 	json_t *p = json_loads(c->payload ? c->payload : "{}", 0, NULL);
@@ -135,6 +138,16 @@ eservice_show(struct req *r, struct buf *b, const struct case_row *c, enum case_
 	else if (es && es->form)
 		tpl_cases_sent(b, &r->p, es->form, p);
 	json_decref(p);
+	if (es && es->panel && role == CASE_OFFICER)
+		es->panel(r, b, c, sent);
+}
+
+/* The decision form of a case's type: its own, or the common one. */
+const struct form_def *
+eservice_decision_form(const struct case_row *c)
+{
+	const struct eservice *es = eservice_of(c->type);
+	return es && es->decision_form ? es->decision_form : &case_decision_form;
 }
 
 /* The type a generic e-service address names, if it has a form. */

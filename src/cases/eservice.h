@@ -25,10 +25,22 @@ struct eservice {
 	 * applicant; NULL draws the form's fields with what was sent */
 	void (*show)(struct req *r, struct buf *b, const struct case_row *c, enum case_role role,
 	             json_t *payload);
+	/* the officer's decision form, when the type's decision says more than
+	 * the common one (a grant's amount): its first fields are
+	 * CASE_DECISION_FIELDS (cases/decision.h); NULL: the common form */
+	const struct form_def *decision_form;
+	/* fills the type's own decision fields before the form is drawn */
+	void (*decision_prefill)(struct req *r, const struct case_row *c, struct form *f);
 	/* what a decision granting the case (in full or in part) does outside
 	 * it, in the decision's transaction: 0 done, below 0 a database error,
-	 * 1 refused with *why (in the page's language), nothing written */
-	int (*granted)(struct req *r, struct case_row *c, json_t *payload, const char **why);
+	 * 1 refused with the reason put beside a field of the decision form
+	 * (form_error), nothing written */
+	int (*granted)(struct req *r, struct case_row *c, json_t *payload, struct form *decision);
+	/* the type's own tools for the officer, drawn on the case page below
+	 * what was sent (a grant's assessment); sent is a form of its own that
+	 * was refused, else NULL */
+	void (*panel)(struct req *r, struct buf *b, const struct case_row *c,
+	              const struct form *sent);
 	/* the status rules, where the type's differ from the common ones */
 	int (*transition)(const char *from, const char *to, enum case_role who);
 };
@@ -61,7 +73,9 @@ const struct eservice *eservice_of(const char *code);
 int eservice_open(struct req *r, const struct eservice *es, struct dept_ref *out);
 json_t *eservice_payload(const struct form *f);
 int eservice_submit(struct req *r, struct submission *s);
-void eservice_show(struct req *r, struct buf *b, const struct case_row *c, enum case_role role);
+void eservice_show(struct req *r, struct buf *b, const struct case_row *c, enum case_role role,
+                   const struct form *sent);
+const struct form_def *eservice_decision_form(const struct case_row *c);
 void eservice_form_page(struct req *r);
 void eservice_submit_page(struct req *r);
 #endif

@@ -181,14 +181,14 @@ static void
 page_forms(struct req *r, const struct case_row *c, enum case_role role, const struct form *sent,
            const char *basis, struct case_form out[CF_COUNT])
 {
-	static const struct form_def *const defs[CF_COUNT] = {
+	const struct form_def *const defs[CF_COUNT] = {
 	        [CF_MESSAGE] = &case_message_form,
 	        [CF_REQUEST] = &case_request_form,
 	        [CF_COMPLETION] = &case_completion_form,
 	        [CF_ASSIGN] = &case_assign_form,
 	        [CF_WITHDRAW] = &case_withdraw_form,
 	        [CF_STATUS] = &case_status_form,
-	        [CF_DECISION] = &case_decision_form,
+	        [CF_DECISION] = eservice_decision_form(c),
 	        [CF_CONFIDENTIAL] = &case_confidential_form,
 	        [CF_UPLOAD] = &case_upload_form,
 	};
@@ -208,6 +208,9 @@ page_forms(struct req *r, const struct case_row *c, enum case_role role, const s
 				form_set(f, "handlaggare", c->officer_id ? id : NULL);
 			} else if (i == CF_DECISION && r->user) {
 				form_set(f, "beslutsfattare", r->user->name);
+				const struct eservice *es = eservice_of(c->type);
+				if (es && es->decision_prefill && role == CASE_OFFICER)
+					es->decision_prefill(r, c, f);
 			} else if (i == CF_CONFIDENTIAL) {
 				form_set(f, "sekretess", c->confidential ? "1" : NULL);
 				form_set(f, "grund", basis);
@@ -254,7 +257,7 @@ render(struct req *r, struct case_row *c, enum case_role role, const struct form
 	if (req_query(r, "klart"))
 		notice = r->p.english ? "Done." : "Klart.";
 	struct buf sent_data = {0};
-	eservice_show(r, &sent_data, c, role);
+	eservice_show(r, &sent_data, c, role, sent);
 	struct html sent_html = {
 	        arena_strndup(&r->a, sent_data.data ? sent_data.data : "", sent_data.len),
 	        sent_data.len};
@@ -406,25 +409,32 @@ case_move(struct req *r, struct case_row *c, const char *to, const char *detail)
 	                   "Status för ärendet har ändrats.");
 }
 
-/* Loads the case and checks that the viewer, in the role the action needs,
- * may move it to `to`; otherwise answers 404, or 422 with the reason about
- * the form f, and returns 0. */
+/* Checks that the viewer, in the role the action needs, may move the
+ * loaded case to `to`; otherwise answers 422 with the reason about the
+ * form f and returns 0. */
 int
-case_may_move(struct req *r, struct case_row *c, enum case_role *role, struct form *f,
-              const char *to, enum case_role need)
+case_may_move_loaded(struct req *r, struct case_row *c, enum case_role role, struct form *f,
+                     const char *to, enum case_role need)
 {
-	if (!case_action_load(r, c, role))
-		return 0;
-	if (need == CASE_OFFICER && *role == CASE_APPLICANT && case_officer_of(r->user, c)) {
-		case_refuse_about(r, c, *role, f, JAV_SV, JAV_EN);
+	if (need == CASE_OFFICER && role == CASE_APPLICANT && case_officer_of(r->user, c)) {
+		case_refuse_about(r, c, role, f, JAV_SV, JAV_EN);
 		return 0;
 	}
-	if (*role != need || !case_may(c, to, *role)) {
-		case_refuse_about(r, c, *role, f, "Det går inte i ärendets nuvarande status.",
+	if (role != need || !case_may(c, to, role)) {
+		case_refuse_about(r, c, role, f, "Det går inte i ärendets nuvarande status.",
 		                  "That is not possible in the case's current status.");
 		return 0;
 	}
 	return 1;
+}
+
+/* Loads the case and checks that the viewer may move it (above);
+ * otherwise answers 404 or 422 and returns 0. */
+int
+case_may_move(struct req *r, struct case_row *c, enum case_role *role, struct form *f,
+              const char *to, enum case_role need)
+{
+	return case_action_load(r, c, role) && case_may_move_loaded(r, c, *role, f, to, need);
 }
 
 void

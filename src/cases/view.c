@@ -27,6 +27,10 @@ view_event(const char *kind, int english)
 	        {"beslut", "beslut", "decision"},
 	        {"sekretess", "sekretessmarkerat", "marked confidential"},
 	        {"sekretess_havd", "sekretessmarkering hävd", "confidentiality lifted"},
+	        {"bedomning", "bedömning sparad", "assessment saved"},
+	        {"budget_overskriden", "budgeten överskreds", "budget exceeded"},
+	        {"avtalsversion", "ny version av avtalet", "new version of the agreement"},
+	        {"uppfoljningsmote", "uppföljningsmöte", "follow-up meeting"},
 	        {"utbetalning", "utbetalning", "payment"},
 	};
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)

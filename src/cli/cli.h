@@ -9,6 +9,7 @@ int cmd_demo(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_user(int argc, char **argv);
 int cmd_backup(int argc, char **argv);
+int cmd_followup(int argc, char **argv);
 
 /* One option a command takes: --name VALUE, or a flag. */
 struct opt {

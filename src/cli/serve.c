@@ -4,6 +4,7 @@
 #include "auth/throttle.h"
 #include "cases/documents.h"
 #include "cli/cli.h"
+#include "grants/followup.h"
 #include "http/server.h"
 #include "layout/layout.h"
 #include "mail/outbox.h"
@@ -252,7 +253,9 @@ cmd_serve(int argc, char **argv)
 	sodium_memzero(password, sizeof(password));
 	if (rc != 0)
 		return 1;
+	followup_sweep_start(db_url);
 	rc = server_run(&o, &samverka_app);
+	followup_sweep_stop();
 	if (smtp)
 		mail_worker_stop();
 	return rc;

@@ -289,17 +289,17 @@ show(struct req *r, struct buf *b, const struct case_row *c, enum case_role role
 
 /* A granted change makes the number the association's account, the one
  * before kept as history; a number that no longer passes its check is
- * refused, nothing written. */
+ * refused beside the outcome, nothing written. */
 static int
-granted(struct req *r, struct case_row *c, json_t *p, const char **why)
+granted(struct req *r, struct case_row *c, json_t *p, struct form *decision)
 {
 	const char *kind = text_of(p, "kontotyp"), *number = text_of(p, "kontonummer");
 	char canonical[12];
 	enum giro g = strcmp(kind, "plusgiro") == 0 ? GIRO_PLUS : GIRO_BANK;
 	if (!c->association_id || giro_parse(g, number, strlen(number), canonical) != IDNUM_OK) {
-		*why = r->p.english
-		               ? "The account number of the case is not valid; refuse the change."
-		               : "Ärendets kontonummer är inte giltigt; avslå ändringen.";
+		form_error(decision, "utfall",
+		           "Ärendets kontonummer är inte giltigt; avslå ändringen.",
+		           "The account number of the case is not valid; refuse the change.");
 		return 1;
 	}
 	return grant_account_replace(r->db, c->association_id, kind, canonical, c->id);

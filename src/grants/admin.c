@@ -47,8 +47,8 @@ managed(const struct req *r)
 /* The programme of the address's first number, when the user may manage
  * it: 1, or 0 after answering 404 (none, or another department's), or
  * -1 after answering 500. */
-static int
-managed_programme(struct req *r, struct grant_programme *g)
+int
+grant_managed_programme(struct req *r, struct grant_programme *g)
 {
 	int64_t id = req_param_id(r, 0);
 	int rc = id ? grant_get(r->db, &r->a, id, NULL, g) : 0;
@@ -172,7 +172,7 @@ grants_admin_edit(struct req *r)
 {
 	struct grant_programme g;
 	struct programme_page e;
-	if (managed_programme(r, &g) <= 0)
+	if (grant_managed_programme(r, &g) <= 0)
 		return;
 	if (page_start(r, &e) != 0 || page_lists(r, &e, &g) != 0) {
 		req_error(r, 500);
@@ -246,7 +246,7 @@ void
 grants_admin_update(struct req *r)
 {
 	struct grant_programme g;
-	if (managed_programme(r, &g) > 0)
+	if (grant_managed_programme(r, &g) > 0)
 		save(r, &g);
 }
 
@@ -283,7 +283,7 @@ grants_admin_question_add(struct req *r)
 	struct grant_programme g;
 	struct programme_page e;
 	struct grant_question q;
-	if (managed_programme(r, &g) <= 0)
+	if (grant_managed_programme(r, &g) <= 0)
 		return;
 	if (page_start(r, &e) != 0) {
 		req_error(r, 500);
@@ -306,7 +306,7 @@ grants_admin_criterion_add(struct req *r)
 	struct grant_programme g;
 	struct programme_page e;
 	struct grant_criterion c;
-	if (managed_programme(r, &g) <= 0)
+	if (grant_managed_programme(r, &g) <= 0)
 		return;
 	if (page_start(r, &e) != 0) {
 		req_error(r, 500);
@@ -329,7 +329,7 @@ static void
 remove_item(struct req *r, int (*fn)(struct db *, int64_t, int64_t), const char *anchor)
 {
 	struct grant_programme g;
-	if (managed_programme(r, &g) <= 0)
+	if (grant_managed_programme(r, &g) <= 0)
 		return;
 	int64_t item = req_param_id(r, 1);
 	int rc = item ? fn(r->db, g.id, item) : DB_NOROW;

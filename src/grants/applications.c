@@ -29,6 +29,11 @@ static struct dbq Q_OPEN = {
         "WHERE g.programme_id = $1 AND g.association_id = $2 AND g.period = $3 "
         "AND c.status IN ('inkommen', 'handlaggning', 'komplettering')",
         NULL, 0};
+static struct dbq Q_OF = {"SELECT programme_id, association_id, period, amount, proposed "
+                          "FROM grant_applications WHERE case_id = $1",
+                          NULL, 0};
+static struct dbq Q_PROPOSE = {"UPDATE grant_applications SET proposed = $2 WHERE case_id = $1",
+                               NULL, 0};
 static struct dbq Q_STORE = {
         "INSERT INTO grant_applications (case_id, programme_id, association_id, period, amount) "
         "VALUES ($1, $2, $3, $4, $5)",
@@ -127,6 +132,40 @@ grant_application_store(struct db *db, const struct grant_application *x)
 	               DB_ARGS(DB_INT(x->case_id), DB_INT(x->programme_id),
 	                       DB_INT(x->association_id), DB_TEXT(x->period), DB_INT(x->amount))) ==
 	                       DB_OK
+	               ? 0
+	               : -1;
+}
+
+/* The application row of a case: 1 found, 0 none (not an application),
+ * -1 on a database error. */
+int
+grant_application_of(struct db *db, struct arena *a, int64_t case_id, struct grant_application *out)
+{
+	struct dbcur c;
+	if (db_query(db, &c, &Q_OF, DB_ARGS(DB_INT(case_id))) != DB_OK)
+		return -1;
+	int rc = db_next(&c);
+	if (rc > 0)
+		*out = (struct grant_application){
+		        .case_id = case_id,
+		        .programme_id = db_col_int(&c, 0),
+		        .association_id = db_col_int(&c, 1),
+		        .period = arena_strdup(a, db_col_text(&c, 2)),
+		        .amount = db_col_int(&c, 3),
+		        .proposed = db_col_null(&c, 4) ? -1 : db_col_int(&c, 4),
+		};
+	db_done(&c);
+	return rc;
+}
+
+/* Keeps what the officer proposes granting (öre; -1 forgets it), which the
+ * committee's list shows and decides on: 0, or -1. */
+int
+grant_proposal_set(struct db *db, int64_t case_id, int64_t proposed)
+{
+	struct dbval none = DB_NULLV;
+	return db_exec(db, &Q_PROPOSE,
+	               DB_ARGS(DB_INT(case_id), proposed < 0 ? none : DB_INT(proposed))) == DB_OK
 	               ? 0
 	               : -1;
 }

@@ -21,9 +21,29 @@ struct grant_application {
 	int64_t case_id, programme_id, association_id;
 	const char *period; /* the window's opening day: the period applied for */
 	int64_t amount;     /* asked for, in öre */
+	int64_t proposed;   /* what the officer proposes granting, öre; -1: nothing yet */
+};
+
+/* A criterion of the programme with what the officer scored an
+ * application on it (score -1: not yet). */
+struct grant_scored {
+	struct grant_criterion criterion;
+	int score;
+	const char *note;
+};
+
+/* An application as a programme's list shows it to its officers. */
+struct grant_listed {
+	int64_t case_id;
+	const char *dnr, *status, *association;
+	int64_t asked, proposed, score, granted; /* -1: none yet */
+	int ready;                               /* in handling, so that it may be decided */
 };
 
 int grant_represented(struct db *db, struct arena *a, int64_t user_id, struct choice **out);
 int grant_may_apply(struct db *db, const struct grant_programme *g, int64_t association_id);
 int grant_application_store(struct db *db, const struct grant_application *x);
+int grant_application_of(struct db *db, struct arena *a, int64_t case_id,
+                         struct grant_application *out);
+int grant_proposal_set(struct db *db, int64_t case_id, int64_t proposed);
 #endif

@@ -408,18 +408,10 @@ grants_apply_submit(struct req *r)
 	render(r, &x);
 }
 
-/* The application on its case page, for the officer and the applicant. */
-static void
-show(struct req *r, struct buf *b, const struct case_row *c, enum case_role role, json_t *payload)
+/* The application on its case page, for the officer and the applicant,
+ * as it was sent. */
+void
+grant_application_show(struct req *r, struct buf *b, json_t *payload)
 {
 	tpl_grants_application_show(b, &r->p, payload);
 }
-
-const struct eservice grant_application_eservice = {
-        .code = "bidragsansokan",
-        .name_sv = "Bidragsansökan",
-        .name_en = "Grant application",
-        .mail_subject = "Nytt ärende: bidragsansökan",
-        .mail_body = "En förening har skickat en ansökan om bidrag.",
-        .show = show,
-};

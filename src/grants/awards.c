@@ -9,6 +9,11 @@ static struct dbq Q_STORE = {
         "year, amount, decided_on, reference, override_reason, at) "
         "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
         NULL, 0};
+static struct dbq Q_OF_CASE = {
+        "SELECT id, coalesce(programme_id, 0), department_id, kind, association_id, year, amount, "
+        "decided_on, reference, override_reason, at FROM grant_awards WHERE case_id = $1 "
+        "ORDER BY year LIMIT 1",
+        NULL, 0};
 static struct dbq Q_BUDGET = {"SELECT budget FROM grant_programmes WHERE id = $1", NULL, 0};
 static struct dbq Q_GRANTED = {
         "SELECT coalesce(sum(amount), 0) FROM grant_awards WHERE programme_id = $1 AND year = $2",
@@ -40,6 +45,35 @@ grant_award_store(struct db *db, struct grant_award *x)
 	                DB_INT(x->amount), DB_TEXT(x->decided_on), DB_TEXT(x->reference),
 	                DB_TEXT(x->override_reason), DB_INT(x->at ? x->at : (int64_t)time(NULL))),
 	        &x->id);
+}
+
+/* The (first) award a case made: 1 found, 0 none, -1 on a database
+ * error. */
+int
+grant_award_of_case(struct db *db, struct arena *a, int64_t case_id, struct grant_award *out)
+{
+	struct dbcur c;
+	if (db_query(db, &c, &Q_OF_CASE, DB_ARGS(DB_INT(case_id))) != DB_OK)
+		return -1;
+	int rc = db_next(&c);
+	if (rc > 0)
+		*out = (struct grant_award){
+		        .id = db_col_int(&c, 0),
+		        .case_id = case_id,
+		        .programme_id = db_col_int(&c, 1),
+		        .department_id = db_col_int(&c, 2),
+		        .kind = arena_strdup(a, db_col_text(&c, 3)),
+		        .association_id = db_col_int(&c, 4),
+		        .year = (int)db_col_int(&c, 5),
+		        .amount = db_col_int(&c, 6),
+		        .decided_on = arena_strdup(a, db_col_text(&c, 7)),
+		        .reference = arena_strdup(a, db_col_text(&c, 8)),
+		        .override_reason =
+		                db_col_null(&c, 9) ? NULL : arena_strdup(a, db_col_text(&c, 9)),
+		        .at = db_col_int(&c, 10),
+		};
+	db_done(&c);
+	return rc;
 }
 
 /* Where a programme's year stands: 0, or -1 on a database error (or when

@@ -7,6 +7,7 @@
 #define GRANTS_AWARDS_H
 #include <stdint.h>
 
+#include "base/arena.h"
 #include "db/db.h"
 
 struct grant_award {
@@ -30,6 +31,7 @@ struct grant_budget {
 };
 
 int grant_award_store(struct db *db, struct grant_award *x);
+int grant_award_of_case(struct db *db, struct arena *a, int64_t case_id, struct grant_award *out);
 int grant_budget_of(struct db *db, int64_t programme_id, int year, struct grant_budget *out);
 int grant_programme_lock(struct db *db, int64_t programme_id);
 #endif

@@ -9,6 +9,17 @@ void grants_programme_page(struct req *r);
 void grants_easy_read_page(struct req *r);
 void grants_apply_form(struct req *r);
 void grants_apply_submit(struct req *r);
+void grants_followup_form(struct req *r);
+void grants_followup_submit(struct req *r);
+void grants_followup_overdue(struct req *r);
+void grants_iop_form(struct req *r);
+void grants_iop_submit(struct req *r);
+void grants_iop_version(struct req *r);
+void grants_iop_meeting(struct req *r);
+
+void grants_committee_page(struct req *r);
+void grants_committee_decide(struct req *r);
+void grant_assessment_save(struct req *r);
 
 void grants_admin_list(struct req *r);
 void grants_admin_new(struct req *r);
@@ -19,4 +30,7 @@ void grants_admin_question_add(struct req *r);
 void grants_admin_question_remove(struct req *r);
 void grants_admin_criterion_add(struct req *r);
 void grants_admin_criterion_remove(struct req *r);
+
+struct grant_programme;
+int grant_managed_programme(struct req *r, struct grant_programme *g);
 #endif

@@ -3,6 +3,7 @@
 #include "home/home.tpl.h"
 #include "home/mine.tpl.h"
 #include "cases/queries.h"
+#include "grants/followup.h"
 #include "grants/payouts.h"
 #include "layout/layout.h"
 
@@ -106,12 +107,10 @@ show(struct req *r, const struct form *sent)
 	}
 	const struct field *del = drawn(r, sent, &mine_delete_form, NULL);
 	struct case_list cases;
-	if (cases_of_user(r->db, &r->a, r->user->id, &cases) != 0) {
-		req_error(r, 500);
-		return;
-	}
-	struct buf payouts = {0};
-	if (grant_payouts_mine(r, &payouts) != 0) {
+	struct buf reports = {0}, payouts = {0};
+	if (cases_of_user(r->db, &r->a, r->user->id, &cases) != 0 ||
+	    followup_mine(r, &reports) != 0 || grant_payouts_mine(r, &payouts) != 0) {
+		buf_free(&reports);
 		buf_free(&payouts);
 		req_error(r, 500);
 		return;
@@ -123,9 +122,10 @@ show(struct req *r, const struct form *sent)
 	layout_form_page(r, "/mina-sidor");
 	layout_head(r);
 	tpl_home_mine(&r->out, &r->p, r->user, ids, names, invite, n, del, &cases, sent,
-	              sent ? form_fields(sent, &r->a) : NULL, note,
+	              sent ? form_fields(sent, &r->a) : NULL, note, buf_cstr(&reports),
 	              (struct html){payouts.data ? payouts.data : "", payouts.len});
 	layout_foot(r);
+	buf_free(&reports);
 	buf_free(&payouts);
 }
 

@@ -239,7 +239,7 @@ record_of(json_t *p, struct assoc_rec *rec, struct assoc_errors *e, int english)
  * stored inactive then) is activated as it was, a step of merging the
  * search index after it as after any save. */
 static int
-granted(struct req *r, struct case_row *c, json_t *p, const char **why)
+granted(struct req *r, struct case_row *c, json_t *p, struct form *decision)
 {
 	int en = r->p.english;
 	time_t now = time(NULL);
@@ -255,20 +255,20 @@ granted(struct req *r, struct case_row *c, json_t *p, const char **why)
 		struct assoc_rec rec;
 		struct assoc_errors e;
 		if (record_of(p, &rec, &e, en) != 0) {
-			*why = en ? "The application's details no longer follow the register's "
-			            "rules; "
-			            "ask the applicant to complete them."
-			          : "Ansökans uppgifter följer inte längre registrets regler; "
-			            "begär "
-			            "komplettering.";
+			form_error(
+			        decision, "utfall",
+			        "Ansökans uppgifter följer inte längre registrets regler; begär "
+			        "komplettering.",
+			        "The application's details no longer follow the register's rules; "
+			        "ask the applicant to complete them.");
 			return 1;
 		}
 		if (assoc_find(r->db, &rec)) {
-			*why = en ? "An association with this organisation number is already in "
-			            "the "
-			            "register. Refuse the application or ask the applicant."
-			          : "En förening med det här organisationsnumret finns redan i "
-			            "registret. Avslå ansökan eller fråga den sökande.";
+			form_error(decision, "utfall",
+			           "En förening med det här organisationsnumret finns redan i "
+			           "registret. Avslå ansökan eller fråga den sökande.",
+			           "An association with this organisation number is already in the "
+			           "register. Refuse the application or ask the applicant.");
 			return 1;
 		}
 		if (assoc_save(r->db, 0, &rec, &id) != DB_OK ||

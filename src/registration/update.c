@@ -187,16 +187,16 @@ sent_text(json_t *p, const char *k)
 /* Applies a granted yearly update to the register, in the decision's
  * transaction. */
 static int
-granted(struct req *r, struct case_row *c, json_t *p, const char **why)
+granted(struct req *r, struct case_row *c, json_t *p, struct form *decision)
 {
 	struct db *db = r->db;
 	int64_t now = time(NULL);
 	if (!c->association_id || !json_is_integer(json_object_get(p, "medlemmar"))) {
-		*why = r->p.english
-		               ? "The update has no association or member count to apply; ask "
-		                 "the applicant to send it again."
-		               : "Uppdateringen saknar förening eller medlemsantal att föra in; be "
-		                 "den sökande skicka den igen.";
+		form_error(decision, "utfall",
+		           "Uppdateringen saknar förening eller medlemsantal att föra in; be den "
+		           "sökande skicka den igen.",
+		           "The update has no association or member count to apply; ask the "
+		           "applicant to send it again.");
 		return 1;
 	}
 	int rc = db_exec(db, &Q_APPLY,
