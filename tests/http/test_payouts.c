@@ -392,6 +392,21 @@ payouts(long fri, long kul)
 	         "WHERE w.id = %ld AND e.kind = 'utbetalning'",
 	         fri);
 	h_check(sql_number(q) == 4, "each plan and the removal stand in the decision's trail");
+	char dnr[64], case_path[96], link[96];
+	snprintf(q, sizeof(q),
+	         "SELECT c.diarienummer FROM cases c JOIN grant_awards w ON w.case_id = c.id WHERE "
+	         "w.id = %ld",
+	         fri);
+	h_sql_line(q, dnr, sizeof(dnr));
+	snprintf(case_path, sizeof(case_path), "/arenden/%s", dnr);
+	snprintf(link, sizeof(link), "href=\"/handlaggning/bidrag/beslut/%ld\"", fri);
+	h_get(officer, case_path, &r);
+	h_check(r.status == 200 && hresp_has(&r, link),
+	        "the decision's case page leads the officer to the grant's payouts");
+	hresp_free(&r);
+	h_get(rep, case_path, &r);
+	h_check(r.status == 200 && !hresp_has(&r, link), "and not the representative");
+	hresp_free(&r);
 }
 
 /* Runs the reader on a downloaded file: a line per row with the amount in
