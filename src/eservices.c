@@ -11,5 +11,6 @@ const struct eservice *const eservices[] = {
         &grant_application_eservice,
         &followup_eservice, /* återrapport */
         &iop_eservice,      /* IOP-avtal */
+        &account_change_eservice,
         NULL,
 };

@@ -13,6 +13,7 @@
 #include "cases/eservice.h"
 #include "cases/pages.h"
 #include "grants/grants.h"
+#include "grants/payouts.h"
 #include "home/home.h"
 #include "http/router.h"
 #include "register/pages.h"
@@ -111,6 +112,24 @@ const struct route routes[] = {
         {M_POST, "/iop-avtal/ny", grants_iop_submit, ROLE_REPRESENTATIVE, 0, ROUTE_FILES},
         {M_POST, "/arenden/{dnr}/avtalsversion", grants_iop_version, ROLE_OFFICER, 0, 0},
         {M_POST, "/arenden/{dnr}/uppfoljningsmote", grants_iop_meeting, ROLE_OFFICER, 0, 0},
+        {M_GET, "/handlaggning/bidrag/beslut", payouts_awards_page, ROLE_OFFICER, 0, 0},
+        {M_GET, "/handlaggning/bidrag/beslut/{id}", payouts_award_page, ROLE_OFFICER, 0, 0},
+        {M_POST, "/handlaggning/bidrag/beslut/{id}/planera", payouts_plan, ROLE_OFFICER, 0, 0},
+        {M_POST, "/handlaggning/bidrag/beslut/{id}/aterkrav", payouts_reclaim, ROLE_OFFICER, 0, 0},
+        {M_POST, "/handlaggning/bidrag/beslut/{id}/betald/{payment}", payouts_mark_paid,
+         ROLE_OFFICER, 0, 0},
+        {M_POST, "/handlaggning/bidrag/beslut/{id}/betalning/{payment}/ta-bort", payouts_remove,
+         ROLE_OFFICER, 0, 0},
+        {M_GET, "/handlaggning/bidrag/utbetalningar", payment_file_page, ROLE_OFFICER, 0, 0},
+        {M_POST, "/handlaggning/bidrag/utbetalningar", payment_file_create, ROLE_OFFICER, 0, 0},
+        {M_GET, "/handlaggning/bidrag/betalfiler/{id}/betalfil.csv", payment_file_csv, ROLE_OFFICER,
+         0, 0},
+        {M_GET, "/handlaggning/bidrag/betalfiler/{id}/betalfil.xlsx", payment_file_xlsx,
+         ROLE_OFFICER, 0, 0},
+        {M_POST, "/handlaggning/bidrag/betalfiler/{id}/betald", payment_file_paid, ROLE_OFFICER, 0,
+         0},
+        {M_GET, "/bidrag/konto/{id}", account_change_form, ROLE_REPRESENTATIVE, 0, 0},
+        {M_POST, "/bidrag/konto/{id}", account_change_submit, ROLE_REPRESENTATIVE, 0, 0},
         {M_GET, "/handlaggning/bidrag", grants_admin_list, ROLE_OFFICER, 0, 0},
         {M_GET, "/handlaggning/bidrag/ny", grants_admin_new, ROLE_OFFICER, 0, 0},
         {M_GET, "/handlaggning/bidrag/{id}/ansokningar", grants_committee_page, ROLE_OFFICER, 0, 0},

@@ -1,5 +1,6 @@
-/* Settings an administrator changes. For now one: the department that
- * keeps the association register (cases/register_department.h). */
+/* Settings an administrator changes: the department that keeps the
+ * association register, and the one that decides changes of the accounts
+ * grants are paid to (cases/register_department.h). */
 #include "admin/admin.h"
 #include "admin/reference.h"
 #include "admin/settings.tpl.h"
@@ -11,7 +12,7 @@
 static struct dbq Q_DEPTS = {"SELECT id, code, name_sv, name_en FROM departments ORDER BY code",
                              NULL, 0};
 
-/* The register's department, among the departments of the database. */
+/* The departments of the two settings, among those of the database. */
 static const struct field_def setting_fields[] = {
         {.name = "forvaltning",
          .label_sv = "Förvaltning som för föreningsregistret",
@@ -22,10 +23,24 @@ static const struct field_def setting_fields[] = {
                     "förvaltning, och deras diarienummer börjar med dess kod.",
          .hint_en = "Registrations and yearly updates become cases at this department, and "
                     "their diarienummer start with its code.",
+         .missing_sv = "Välj en av förvaltningarna i listan.",
+         .missing_en = "Choose one of the departments in the list.",
+         .invalid_sv = "Välj en av förvaltningarna i listan.",
+         .invalid_en = "Choose one of the departments in the list."},
+        {.name = "kontoforvaltning",
+         .label_sv = "Förvaltning som prövar ändringar av utbetalningskonto",
+         .label_en = "Department that decides changes of payout accounts",
+         .type = FIELD_SELECT,
+         .hint_sv = "Föreningars ändringar av kontot som bidrag betalas ut till blir ärenden "
+                    "hos denna förvaltning. Utan vald förvaltning är e-tjänsten stängd.",
+         .hint_en = "Associations' changes of the account grants are paid to become cases at "
+                    "this department. With none chosen the e-service is closed.",
+         .any_sv = "Ingen (stängd)",
+         .any_en = "None (closed)",
          .invalid_sv = "Välj en av förvaltningarna i listan.",
          .invalid_en = "Choose one of the departments in the list."},
 };
-static const struct form_def settings_form = {"installningar", setting_fields, 1};
+static const struct form_def settings_form = {"installningar", setting_fields, 2};
 
 static void
 render(struct req *r, const struct form *f)
@@ -46,42 +61,65 @@ static void
 start(struct req *r, struct form *f)
 {
 	form_init(f, r, &settings_form);
-	form_set_choices(f, "forvaltning", reference_choices(r, &Q_DEPTS));
+	struct choice *depts = reference_choices(r, &Q_DEPTS);
+	form_set_choices(f, "forvaltning", depts);
+	form_set_choices(f, "kontoforvaltning", depts);
 }
 
 void
 admin_settings(struct req *r)
 {
-	struct dept_ref d;
+	struct dept_ref d, acc;
 	int rc = register_department(r->db, &r->a, &d);
-	if (rc < 0) {
+	int rc_acc = setting_department(r->db, &r->a, ACCOUNT_DEPARTMENT_SETTING, &acc);
+	if (rc < 0 || rc_acc < 0) {
 		req_error(r, 500);
 		return;
 	}
 	struct form f;
 	start(r, &f);
 	form_set(&f, "forvaltning", rc ? d.code : NULL);
+	form_set(&f, "kontoforvaltning", rc_acc ? acc.code : NULL);
 	render(r, &f);
 }
 
-/* Only a department in the list can be chosen; anything else is a 422 with
- * the message at the select and nothing changed. */
+/* Both settings in one transaction. Only a department in the list can be
+ * chosen; anything else is a 422 with the message at its select and
+ * nothing changed. No department for account changes closes that
+ * e-service. */
 void
 admin_settings_save(struct req *r)
 {
 	struct form f;
 	start(r, &f);
-	int rc = form_read(&f, r) ? 0
-	                          : register_department_set(r->db, form_value(&f, "forvaltning"));
-	if (rc < 0) {
+	if (form_read(&f, r) != 0) {
+		r->status = 422;
+		render(r, &f);
+		return;
+	}
+	const char *acc = form_value(&f, "kontoforvaltning");
+	int rc = db_begin(r->db) == DB_OK
+	                 ? register_department_set(r->db, form_value(&f, "forvaltning"))
+	                 : -1;
+	int rc_acc = 1;
+	if (rc > 0 && acc)
+		rc_acc = setting_department_set(r->db, ACCOUNT_DEPARTMENT_SETTING, acc);
+	else if (rc > 0 && setting_department_clear(r->db, ACCOUNT_DEPARTMENT_SETTING) != DB_OK)
+		rc_acc = -1;
+	if (rc > 0 && rc_acc > 0 && db_commit(r->db) != DB_OK)
+		rc = -1;
+	if (rc <= 0 || rc_acc <= 0)
+		db_rollback(r->db);
+	if (rc < 0 || rc_acc < 0) {
 		req_error(r, 500);
 		return;
 	}
-	if (rc > 0) {
+	if (rc > 0 && rc_acc > 0) {
 		req_redirect(r, "/admin/installningar?sparad=1");
 		return;
 	}
-	form_error(&f, "forvaltning", "Välj en av förvaltningarna i listan.",
+	form_error(&f, rc == 0 ? "forvaltning" : "kontoforvaltning",
+	           "Välj en av förvaltningarna i listan.",
 	           "Choose one of the departments in the list.");
 	r->status = 422;
 	render(r, &f);

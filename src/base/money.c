@@ -119,3 +119,14 @@ money_plain(struct buf *b, int64_t ore)
 {
 	kronor(b, ore, 0, ',');
 }
+
+/* An amount as files for other systems take it (a finance system's
+ * payment file, open data): kronor with two decimals after a point and
+ * no grouping, a minus before a negative one ("1250.50", "-69.00"). */
+void
+money_decimal(struct buf *b, int64_t ore)
+{
+	int64_t v = ore < 0 ? -ore : ore;
+	buf_printf(b, "%s%lld.%02lld", ore < 0 ? "-" : "", (long long)(v / 100),
+	           (long long)(v % 100));
+}

@@ -7,13 +7,12 @@
 #include "cases/view.h"
 #include "layout/layout.h"
 #include "ui/chart.h"
+#include "ui/xlsx.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
-#include <unistd.h>
 
 static struct dbq Q_BY_TYPE_STATUS = {
         "SELECT type, status, count(*) FROM cases WHERE department_id = $1 "
@@ -383,15 +382,5 @@ cases_stats_xlsx(struct req *r)
 		return;
 	}
 	const struct chart *charts[] = {&sc.received, &sc.decisions, &sc.handling};
-	int fd = chart_xlsx(charts, 3, r->p.english);
-	struct stat st;
-	if (fd < 0 || fstat(fd, &st) != 0) {
-		if (fd >= 0)
-			close(fd);
-		req_fail(r, "the workbook could not be written");
-		return;
-	}
-	req_send_file(r, fd, (uint64_t)st.st_size);
-	r->ctype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-	req_header(r, "Content-Disposition", "attachment; filename=\"statistik.xlsx\"");
+	xlsx_send(r, chart_xlsx(charts, 3, r->p.english), "statistik.xlsx");
 }

@@ -31,6 +31,7 @@ view_event(const char *kind, int english)
 	        {"budget_overskriden", "budgeten överskreds", "budget exceeded"},
 	        {"avtalsversion", "ny version av avtalet", "new version of the agreement"},
 	        {"uppfoljningsmote", "uppföljningsmöte", "follow-up meeting"},
+	        {"utbetalning", "utbetalning", "payment"},
 	};
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		if (strcmp(names[i].kind, kind) == 0)

@@ -186,11 +186,12 @@ grant_decision_granted(struct req *r, struct case_row *c, json_t *payload, struc
 	              : 0;
 }
 
-/* What was granted, on the case page of a decided application. */
+/* What was granted, on the case page of a decided application; the
+ * department's officer gets the way to its payouts. */
 void
 grant_award_show(struct req *r, struct buf *b, const struct case_row *c)
 {
 	struct grant_award w;
 	if (grant_award_of_case(r->db, &r->a, c->id, &w) > 0)
-		tpl_grants_award_show(b, &r->p, &w);
+		tpl_grants_award_show(b, &r->p, &w, case_officer_of(r->user, c));
 }

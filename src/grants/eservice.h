@@ -26,4 +26,8 @@ void grant_award_show(struct req *r, struct buf *b, const struct case_row *c);
 /* The officer's assessment of an application (assessment.c). */
 void grant_assessment_panel(struct req *r, struct buf *b, const struct case_row *c,
                             const struct form *sent);
+/* A change of the account an association's grants are paid to
+ * (kontoandring), in the department the setting grant_account_department
+ * names; granting it makes the number the account. */
+extern const struct eservice account_change_eservice;
 #endif

@@ -6,6 +6,7 @@
 #include "grants/mine.h"
 #include "grants/drafts.h"
 #include "grants/followup.h"
+#include "grants/payouts.h"
 #include "grants/mine.tpl.h"
 #include "auth/roles.h"
 
@@ -59,7 +60,8 @@ applications(struct req *r, struct grant_mine_row **out, size_t *n)
 }
 
 /* The section as HTML for Mina sidor to place: the applications and
- * drafts, then the reports due; 0, or -1 when the database failed. */
+ * drafts, then the reports due, then the accounts and payouts; 0, or -1 when the database failed.
+ */
 int
 grants_mine(struct req *r, struct html *out)
 {
@@ -71,7 +73,7 @@ grants_mine(struct req *r, struct html *out)
 		return -1;
 	struct buf b = {0};
 	tpl_grants_mine(&b, &r->p, rows, n, drafts, ndrafts);
-	if (followup_mine(r, &b) != 0) {
+	if (followup_mine(r, &b) != 0 || grant_payouts_mine(r, &b) != 0) {
 		buf_free(&b);
 		return -1;
 	}

@@ -3,13 +3,10 @@
  * columns and total as the table on the page, so a figure can be worked on
  * in a spreadsheet without typing it in again. */
 #include "ui/chart.h"
+#include "ui/xlsx.h"
 
-#include <fcntl.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
-#include <xlsxwriter.h>
 
 /* One chart: its title in the first row, the table's head in the third,
  * then a row per label; an unknown value is an empty cell, as "–" is on
@@ -63,32 +60,19 @@ chart_sheet(lxw_workbook *wb, const struct chart *c, int english, lxw_format *bo
 	return 0;
 }
 
-/* Writes the charts' tables to a workbook and returns it open for reading,
- * -1 when it could not be written. libxlsxwriter 1.1.4 (Debian 12's)
- * writes only to a named file, so the workbook is a file of its own under
- * TMPDIR, unlinked as soon as it is open: nothing stays behind, whatever
- * happens to the process. */
+/* Writes the charts' tables to a workbook and returns it open for reading
+ * (ui/xlsx.c), -1 when it could not be written. */
 int
 chart_xlsx(const struct chart *const *charts, size_t n, int english)
 {
-	const char *dir = getenv("TMPDIR");
-	char path[4096];
-	snprintf(path, sizeof(path), "%s/samverka-xlsx-XXXXXX", dir && *dir ? dir : "/tmp");
-	int fd = mkstemp(path);
-	if (fd < 0)
+	struct xlsx_file x;
+	lxw_workbook *wb = xlsx_begin(&x);
+	if (!wb)
 		return -1;
-	close(fd);
-	lxw_workbook *wb = workbook_new(path);
-	int rc = wb ? 0 : -1;
-	if (wb) {
-		lxw_format *bold = workbook_add_format(wb);
-		format_set_bold(bold);
-		for (size_t i = 0; i < n && rc == 0; i++)
-			rc = chart_sheet(wb, charts[i], english, bold);
-		if (workbook_close(wb) != LXW_NO_ERROR)
-			rc = -1;
-	}
-	fd = rc == 0 ? open(path, O_RDONLY | O_CLOEXEC) : -1;
-	unlink(path);
-	return fd;
+	lxw_format *bold = workbook_add_format(wb);
+	format_set_bold(bold);
+	int rc = 0;
+	for (size_t i = 0; i < n && rc == 0; i++)
+		rc = chart_sheet(wb, charts[i], english, bold);
+	return xlsx_end(&x, wb, rc == 0);
 }

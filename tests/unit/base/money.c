@@ -64,6 +64,31 @@ formatted(void **state)
 	buf_free(&b);
 }
 
+/* Files for other systems: two decimals after a point, always, no
+ * grouping, so that a reader adds them up to the öre. */
+static void
+decimal(void **state)
+{
+	struct buf b = {0};
+	const struct {
+		int64_t ore;
+		const char *text;
+	} cases[] = {
+	        {0, "0.00"},
+	        {5, "0.05"},
+	        {2000050, "20000.50"},
+	        {125000000, "1250000.00"},
+	        {-1500000, "-15000.00"},
+	        {MONEY_MAX_ORE, "1000000000000.00"},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		b.len = 0;
+		money_decimal(&b, cases[i].ore);
+		assert_string_equal(buf_cstr(&b), cases[i].text);
+	}
+	buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -71,6 +96,7 @@ main(void)
 	        cmocka_unit_test(accepted),
 	        cmocka_unit_test(refused),
 	        cmocka_unit_test(formatted),
+	        cmocka_unit_test(decimal),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
