@@ -119,3 +119,24 @@ money_plain(struct buf *b, int64_t ore)
 {
 	kronor(b, ore, 0, ',');
 }
+
+/* An amount as open data writes it, so anyone can add it up: kronor with
+ * two decimals and a point, no grouping ("12500.50", "-3.00"). */
+void
+money_decimal(struct buf *b, int64_t ore)
+{
+	int64_t v = ore < 0 ? -ore : ore;
+	buf_printf(b, "%s%lld.%02lld", ore < 0 ? "-" : "", (long long)(v / 100),
+	           (long long)(v % 100));
+}
+
+/* An amount in a table whose heading names the currency: kronor grouped
+ * per language and always two decimals, so the column lines up
+ * ("1 250 000,00", "1,250,000.00"). */
+void
+money_number(struct buf *b, int64_t ore, int english)
+{
+	kronor(b, ore, english ? ',' : ' ', english ? '.' : ',');
+	if (!((ore < 0 ? -ore : ore) % 100))
+		buf_puts(b, english ? ".00" : ",00");
+}
