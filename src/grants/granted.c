@@ -10,18 +10,18 @@
 #include <stdio.h>
 #include <string.h>
 
-/* A page's awards by id, with what the list shows of each; unused
- * places are 0, which no award has. */
+/* A page's awards by id (a JSON array of them: one statement whatever
+ * their number, on both engines), with what the list shows of each. */
+#define ROWS_SQL(IDS)                                                                              \
+	"SELECT w.id, w.year, w.amount, w.association_id, d.name_sv, d.name_en, d.code, "          \
+	"coalesce(p.name, ''), w.kind, k.name_sv, k.name_en, a.name, coalesce(a.orgnr, ''), "      \
+	"a.public * a.active FROM grant_awards w JOIN departments d ON d.id = w.department_id "    \
+	"JOIN grant_kinds k ON k.code = w.kind JOIN associations a ON a.id = w.association_id "    \
+	"LEFT JOIN grant_programmes p ON p.id = w.programme_id WHERE w.id IN (" IDS                \
+	") ORDER BY w.id DESC"
 static struct dbq Q_ROWS = {
-        "SELECT w.id, w.year, w.amount, w.association_id, d.name_sv, d.name_en, d.code, "
-        "coalesce(p.name, ''), w.kind, k.name_sv, k.name_en, a.name, coalesce(a.orgnr, ''), "
-        "a.public * a.active FROM grant_awards w JOIN departments d ON d.id = w.department_id "
-        "JOIN grant_kinds k ON k.code = w.kind JOIN associations a ON a.id = w.association_id "
-        "LEFT JOIN grant_programmes p ON p.id = w.programme_id WHERE w.id IN ($1, $2, $3, $4, "
-        "$5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, "
-        "$23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, $37, $38, $39, "
-        "$40, $41, $42, $43, $44, $45, $46, $47, $48, $49, $50) ORDER BY w.id DESC",
-        NULL, 0};
+        ROWS_SQL("SELECT value FROM json_each($1)"),
+        ROWS_SQL("SELECT value::bigint FROM json_array_elements_text($1::json)"), 0};
 static struct dbq Q_DEPARTMENTS = {
         "SELECT id, code, name_sv, name_en FROM departments ORDER BY name_sv", NULL, 0};
 static struct dbq Q_KINDS = {"SELECT code, name_sv, name_en FROM grant_kinds ORDER BY pos", NULL,
@@ -186,12 +186,20 @@ granted_filter(struct req *r, const struct ledger *l, const struct granted_query
 static int
 rows_read(struct db *db, struct arena *a, const int64_t *ids, size_t n, struct granted_list *out)
 {
-	struct dbval args[GRANTED_PAGE_SIZE];
-	for (size_t i = 0; i < GRANTED_PAGE_SIZE; i++)
-		args[i] = DB_INT(i < n ? ids[i] : 0);
+	struct buf list = {0};
+	buf_putc(&list, '[');
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			buf_putc(&list, ',');
+		buf_int(&list, ids[i]);
+	}
+	buf_putc(&list, ']');
 	struct dbcur c;
-	if (db_query(db, &c, &Q_ROWS, args, GRANTED_PAGE_SIZE) != DB_OK)
+	/* the list is bound as it is, so it stays until the rows are read */
+	if (db_query(db, &c, &Q_ROWS, DB_ARGS(DB_TEXTN(list.data, list.len))) != DB_OK) {
+		buf_free(&list);
 		return -1;
+	}
 	int rc;
 	while ((rc = db_next(&c)) > 0) {
 		struct granted_row *x = &out->rows[out->n++];
@@ -214,6 +222,7 @@ rows_read(struct db *db, struct arena *a, const int64_t *ids, size_t n, struct g
 		};
 	}
 	db_done(&c);
+	buf_free(&list);
 	return rc < 0 ? -1 : 0;
 }
 
