@@ -228,9 +228,17 @@ demo_grant_history(struct db *db, long awards)
 	                         (assoc = associations_read(db, &nassoc)) != NULL && nassoc
 	                 ? 0
 	                 : -1;
+	/* asked for a number, each line's share of it, rounded so that the
+	 * shares add up to the number */
+	long done = 0, given = 0;
 	for (int year = FIRST_YEAR; rc == 0 && year <= LAST_YEAR; year++)
 		for (int l = 0; rc == 0 && l < NLINES; l++) {
-			long count = awards > 0 ? lines[l].count * awards / base : lines[l].count;
+			long count = lines[l].count;
+			if (awards > 0) {
+				done += lines[l].count;
+				count = done * awards / base - given;
+				given += count;
+			}
 			rc = line_year(db, l, &p[l], year, count > 0 ? (int)count : 1, assoc,
 			               nassoc);
 		}

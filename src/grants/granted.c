@@ -176,9 +176,13 @@ granted_filter(struct req *r, const struct ledger *l, const struct granted_query
 		f->none = 1;
 	if (q->group && !(group = choice_id(ch->groups, q->group)))
 		f->none = 1;
+	int64_t reg = area || group ? db_generation(r->db, "generation") : 0;
+	snprintf(f->key, sizeof(f->key), "%d|%lld|%d|%lld|%lld|%lld|%d", f->year,
+	         (long long)f->department_id, f->kind, (long long)area, (long long)group,
+	         (long long)reg, f->none);
 	if (f->none)
 		return 0;
-	return ledger_assoc_match(r->db, &r->a, l, area, group, &f->assoc_match);
+	return reg < 0 ? -1 : ledger_assoc_match(r->db, &r->a, l, area, group, &f->assoc_match);
 }
 
 /* Reads the rows of up to GRANTED_PAGE_SIZE awards by id into out->rows
@@ -227,25 +231,21 @@ rows_read(struct db *db, struct arena *a, const int64_t *ids, size_t n, struct g
 }
 
 /* What the filter selects: its count and sum, and the rows of page
- * (1-based; past the last page none). One walk over the ledger, however
- * deep the page, then one read of the page's rows by id. */
+ * (1-based; past the last page none). The count, the sum and where the
+ * page starts are the ledger's memo (one walk per filter and generation);
+ * then the page's hits from its start and one read of their rows by id. */
 int
 granted_list(struct req *r, const struct ledger *l, const struct ledger_filter *f, int64_t page,
              struct granted_list *out)
 {
 	int64_t ids[GRANTED_PAGE_SIZE];
-	size_t nids = 0;
-	int64_t first = (page - 1) * GRANTED_PAGE_SIZE;
-	*out = (struct granted_list){0};
-	for (size_t i = 0; i < l->n; i++) {
-		const struct ledger_award *w = &l->awards[i];
-		if (!ledger_match(f, w))
-			continue;
-		if (out->total >= first && nids < GRANTED_PAGE_SIZE)
-			ids[nids++] = w->id;
-		out->total++;
-		out->sum += w->amount;
-	}
+	size_t nids = 0, i;
+	struct ledger_selection sel;
+	ledger_select(l, f, page, &sel, &i);
+	*out = (struct granted_list){.total = sel.total, .sum = sel.sum};
+	for (; i < l->n && nids < GRANTED_PAGE_SIZE; i++)
+		if (ledger_match(f, &l->awards[i]))
+			ids[nids++] = l->awards[i].id;
 	out->rows = arena_alloc(&r->a, GRANTED_PAGE_SIZE * sizeof(*out->rows));
 	return nids ? rows_read(r->db, &r->a, ids, nids, out) : 0;
 }

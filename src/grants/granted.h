@@ -7,7 +7,7 @@
 #include "grants/ledger.h"
 #include "http/request.h"
 
-enum { GRANTED_PAGE_SIZE = 50 };
+enum { GRANTED_PAGE_SIZE = LEDGER_PAGE };
 
 /* The filter as the address gives it (NULL: not given) and its page. */
 struct granted_query {

@@ -33,6 +33,19 @@ struct ledger {
 	size_t nkinds;
 	int first_year, last_year; /* 0 when there is no award */
 	int refs;                  /* under the module's lock */
+	struct ledger_memo *memo;  /* what filters selected (ledger.c) */
+};
+
+/* The sums of every year from first_year to last_year, made once per
+ * ledger: per department (in the order of departments), per kind (of
+ * kinds), the organisations granted, and all years together. */
+struct ledger_yearly {
+	size_t years, ndepartments;
+	const int64_t *departments;   /* their ids */
+	const int64_t *by_department; /* [department * years + year - first_year] */
+	const int64_t *by_kind;       /* [kind * years + year - first_year] */
+	const int64_t *organisations; /* [year - first_year] */
+	int64_t total, organisations_all;
 };
 
 /* What a list is filtered by, resolved to the ledger's terms: 0 (or -1
@@ -44,12 +57,26 @@ struct ledger_filter {
 	int kind;
 	const uint8_t *assoc_match;
 	int none; /* a filter named something that does not exist: no hit */
+	/* what the filter is, for its memo: the above and, when an area or a
+	 * target group is asked for, which and the register's generation */
+	char key[96];
 };
+
+/* What a filter selects: how many awards and their sum (öre), and where
+ * in the awards a page (1-based) starts; kept per ledger and filter. */
+struct ledger_selection {
+	int64_t total, sum;
+};
+
+enum { LEDGER_PAGE = 50 };
 
 const struct ledger *ledger_get(struct db *db);
 void ledger_put(const struct ledger *l);
 int ledger_kind(const struct ledger *l, const char *code);
 int ledger_assoc(const struct ledger *l, int64_t association_id);
+int ledger_select(const struct ledger *l, const struct ledger_filter *f, int64_t page,
+                  struct ledger_selection *out, size_t *start);
+const struct ledger_yearly *ledger_yearly(const struct ledger *l);
 int ledger_assoc_match(struct db *db, struct arena *a, const struct ledger *l, int64_t area_id,
                        int64_t group_id, const uint8_t **out);
 

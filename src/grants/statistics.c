@@ -171,42 +171,28 @@ stats_read(struct req *r, struct grant_stats *s)
 	if (rows_read(r, &Q_DEPARTMENTS, 1, years ? years : 1, &depts) != 0 ||
 	    rows_read(r, &Q_KINDS, 0, years ? years : 1, &kinds) != 0)
 		return -1;
-	/* the ledger's kinds and departments as the rows' places */
-	int kind_row[LEDGER_KINDS];
-	for (size_t k = 0; k < l->nkinds; k++) {
-		kind_row[k] = -1;
-		for (size_t i = 0; i < kinds.n; i++)
-			if (strcmp(kinds.codes[i], l->kinds[k]) == 0)
-				kind_row[k] = (int)i;
-	}
+	/* the ledger's sums per year, kinds and departments, put in the
+	 * charts' years and rows */
+	const struct ledger_yearly *ly = ledger_yearly(l);
 	int64_t *orgs = arena_zalloc(&r->a, (years + 1) * sizeof(*orgs));
-	uint8_t *seen = arena_zalloc(&r->a, (l->nassoc + 1) * (years + 1));
-	uint8_t *ever = arena_zalloc(&r->a, l->nassoc + 1);
-	s->total = s->organisations_all = 0;
-	int64_t last_dept = 0;
-	size_t dept_row = 0;
-	for (size_t i = 0; i < l->n; i++) {
-		const struct ledger_award *w = &l->awards[i];
-		s->total += w->amount;
-		s->organisations_all += !ever[w->assoc];
-		ever[w->assoc] = 1;
-		if (w->year < first || w->year > last)
+	for (size_t y = 0; y < years; y++) {
+		int at = first + (int)y - l->first_year;
+		if (!l->first_year || at < 0 || (size_t)at >= ly->years)
 			continue;
-		size_t y = (size_t)(w->year - first);
-		if (w->department_id != last_dept) {
-			for (dept_row = 0; dept_row < depts.n; dept_row++)
-				if (depts.ids[dept_row] == w->department_id)
-					break;
-			last_dept = w->department_id;
-		}
-		if (dept_row < depts.n)
-			depts.values[dept_row][y] += w->amount;
-		if (kind_row[w->kind] >= 0)
-			kinds.values[kind_row[w->kind]][y] += w->amount;
-		uint8_t *at = &seen[(size_t)w->assoc * years + y];
-		orgs[y] += !*at;
-		*at = 1;
+		orgs[y] = ly->organisations[at];
+		for (size_t d = 0; d < ly->ndepartments; d++)
+			for (size_t k = 0; k < depts.n; k++)
+				if (depts.ids[k] == ly->departments[d])
+					depts.values[k][y] =
+					        ly->by_department[d * ly->years + (size_t)at];
+		for (size_t kind = 0; kind < l->nkinds; kind++)
+			for (size_t k = 0; k < kinds.n; k++)
+				if (strcmp(kinds.codes[k], l->kinds[kind]) == 0)
+					kinds.values[k][y] =
+					        ly->by_kind[kind * ly->years + (size_t)at];
 	}
+	s->total = ly->total;
+	s->organisations_all = ly->organisations_all;
 	int64_t *share = arena_alloc(&r->a, (years + 1) * sizeof(*share));
 	int64_t *median = arena_alloc(&r->a, (years + 1) * sizeof(*median));
 	int64_t *secs = arena_alloc(&r->a, (nd + 1) * sizeof(*secs));
