@@ -64,6 +64,35 @@ formatted(void **state)
 	buf_free(&b);
 }
 
+/* Open data's kronor (two decimals, a point, no grouping) and a table's
+ * (grouped per language, always two decimals). */
+static void
+decimal_and_number(void **state)
+{
+	struct buf b = {0};
+	money_decimal(&b, 1250050);
+	assert_string_equal(buf_cstr(&b), "12500.50");
+	b.len = 0;
+	money_decimal(&b, 10970000000LL);
+	assert_string_equal(buf_cstr(&b), "109700000.00");
+	b.len = 0;
+	money_decimal(&b, -5);
+	assert_string_equal(buf_cstr(&b), "-0.05");
+	b.len = 0;
+	money_decimal(&b, 0);
+	assert_string_equal(buf_cstr(&b), "0.00");
+	b.len = 0;
+	money_number(&b, 10970000000LL, 0);
+	assert_string_equal(buf_cstr(&b), "109 700 000,00");
+	b.len = 0;
+	money_number(&b, 2480160700LL, 1);
+	assert_string_equal(buf_cstr(&b), "24,801,607.00");
+	b.len = 0;
+	money_number(&b, 24801607, 0);
+	assert_string_equal(buf_cstr(&b), "248 016,07");
+	buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -71,6 +100,7 @@ main(void)
 	        cmocka_unit_test(accepted),
 	        cmocka_unit_test(refused),
 	        cmocka_unit_test(formatted),
+	        cmocka_unit_test(decimal_and_number),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
