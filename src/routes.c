@@ -13,6 +13,7 @@
 #include "cases/eservice.h"
 #include "cases/pages.h"
 #include "grants/grants.h"
+#include "grants/transparency.h"
 #include "home/home.h"
 #include "http/router.h"
 #include "register/pages.h"

@@ -4,7 +4,7 @@
  * (like the other grant pages); rendered fresh it is one walk over the
  * ledger and one read of the page's rows. */
 #include "grants/granted.h"
-#include "grants/grants.h"
+#include "grants/transparency.h"
 #include "grants/granted.tpl.h"
 #include "layout/layout.h"
 

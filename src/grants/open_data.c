@@ -9,7 +9,7 @@
 #include "base/esc.h"
 #include "base/money.h"
 #include "grants/granted.h"
-#include "grants/grants.h"
+#include "grants/transparency.h"
 
 #include <string.h>
 

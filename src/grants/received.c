@@ -1,7 +1,7 @@
 /* What an association has been granted, year by year: the section the
  * grant system adds to the association's public page in the register
  * (register_detail_sections, filled in src/routes.c). */
-#include "grants/grants.h"
+#include "grants/transparency.h"
 #include "grants/received.tpl.h"
 
 #include <string.h>

@@ -5,7 +5,7 @@
  * the ledger (one walk over it, kept per generation), the applications
  * from their cases and decisions. */
 #include "grants/granted.h"
-#include "grants/grants.h"
+#include "grants/transparency.h"
 #include "grants/statistics.tpl.h"
 #include "layout/layout.h"
 #include "ui/chart.h"
