@@ -6,7 +6,10 @@
 # fresh (a unique unread parameter per request, bench/unique-url.lua) at 1
 # and 16 connections, on each engine; then how long the first page takes
 # after a decided grant is written (the ledger read anew, src/grants/ledger.c).
-# Prints Markdown tables for bench/README.md on stdout, progress on stderr.
+# Prints Markdown tables for bench/README.md on stdout, progress on stderr;
+# beside each page's latencies the CPU it cost the server (and on
+# PostgreSQL its backends) per page at c1, which the machine's other load
+# does not change as it changes the p99.
 #
 #   export SAMVERKA_TEST_PG='postgresql://postgres@/postgres?host=/tmp/pgbase&port=55432'
 #   bench/grants.sh | tee /tmp/grants.md       # both engines, ~6 minutes
@@ -60,6 +63,22 @@ to_ms() {
 		else if (v ~ /s$/) n *= 1000
 		printf "%.2f", n
 	}'
+}
+
+# The CPU ticks (1/100 s) samverka and, on PostgreSQL, the backends serving
+# it have used so far: what a page costs whatever else the machine runs.
+cpu_ticks() {
+	local pids=$sv_pid total=0 p t
+	if [ "$engine" = pg ]; then
+		pids="$pids $(psql -X -At "$db_url" -c "SELECT pid FROM pg_stat_activity
+			WHERE datname = current_database() AND pid <> pg_backend_pid()" 2>/dev/null |
+			tr '\n' ' ')"
+	fi
+	for p in $pids; do
+		t=$(awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null || echo 0)
+		total=$((total + t))
+	done
+	echo "$total"
 }
 
 # SQL on the engine's database, one value a line.
@@ -122,8 +141,8 @@ for engine in $engines; do
 	echo
 	echo "wrk -t1, ${duration} s per measurement after a ${warm} s warm-up, every request a fresh render (\`_b=N\`); $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) before."
 	echo
-	echo "| page | path | bytes | c1 req/s | c1 p50 ms | c1 p99 ms | c16 req/s | c16 p99 ms | p99 < budget |"
-	echo "|---|---|---|---|---|---|---|---|---|"
+	echo "| page | path | bytes | c1 req/s | c1 p50 ms | c1 p99 ms | CPU ms a page | c16 req/s | c16 p99 ms | p99 < budget |"
+	echo "|---|---|---|---|---|---|---|---|---|---|"
 	while read -r name path budget; do
 		bytes=$(curl -fsS -o /dev/null -w '%{size_download}' "$sv$path")
 		row="| $name | \`$path\` | $bytes"
@@ -131,13 +150,17 @@ for engine in $engines; do
 		for c in 1 16; do
 			timeout 30 wrk -t1 -c"$c" -d"${warm}s" -s "$root/bench/unique-url.lua" "$sv$path" >/dev/null
 			out=$tmp/wrk-$engine-$name-$c.txt
+			ticks=$(cpu_ticks)
 			timeout $((duration + 60)) wrk -t1 -c"$c" -d"${duration}s" --timeout 10s --latency \
 				-s "$root/bench/unique-url.lua" "$sv$path" >"$out"
 			rps=$(awk '/^Requests\/sec/ { printf "%d", $2 }' "$out")
 			p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$out")")
 			p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$out")")
+			ticks=$(($(cpu_ticks) - ticks))
+			reqs=$(awk '/requests in/ { print $1 }' "$out")
+			cpu=$(awk -v t="$ticks" -v n="$reqs" 'BEGIN { printf "%.2f", n ? t * 10 / n : 0 }')
 			if [ "$c" = 1 ]; then
-				row="$row | $rps | $p50 | $p99"
+				row="$row | $rps | $p50 | $p99 | $cpu"
 			else
 				row="$row | $rps | $p99"
 			fi
