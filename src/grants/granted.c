@@ -10,18 +10,20 @@
 #include <stdio.h>
 #include <string.h>
 
-/* A page's awards by id (a JSON array of them: one statement whatever
- * their number, on both engines), with what the list shows of each. */
-#define ROWS_SQL(IDS)                                                                              \
+/* A page's awards by id, given as a JSON array (one statement whatever
+ * their number, on both engines), with what the list shows of each.
+ * PostgreSQL reads the array as its own, which the primary key serves in
+ * one index scan (a set from its JSON function was planned as a join of a
+ * hundred rows, the planning ten times the execution). */
+#define ROWS_SELECT                                                                                \
 	"SELECT w.id, w.year, w.amount, w.association_id, d.name_sv, d.name_en, d.code, "          \
 	"coalesce(p.name, ''), w.kind, k.name_sv, k.name_en, a.name, coalesce(a.orgnr, ''), "      \
 	"a.public * a.active FROM grant_awards w JOIN departments d ON d.id = w.department_id "    \
 	"JOIN grant_kinds k ON k.code = w.kind JOIN associations a ON a.id = w.association_id "    \
-	"LEFT JOIN grant_programmes p ON p.id = w.programme_id WHERE w.id IN (" IDS                \
-	") ORDER BY w.id DESC"
+	"LEFT JOIN grant_programmes p ON p.id = w.programme_id "
 static struct dbq Q_ROWS = {
-        ROWS_SQL("SELECT value FROM json_each($1)"),
-        ROWS_SQL("SELECT value::bigint FROM json_array_elements_text($1::json)"), 0};
+        ROWS_SELECT "WHERE w.id IN (SELECT value FROM json_each($1)) ORDER BY w.id DESC",
+        ROWS_SELECT "WHERE w.id = ANY (translate($1, '[]', '{}')::bigint[]) ORDER BY w.id DESC", 0};
 static struct dbq Q_DEPARTMENTS = {
         "SELECT id, code, name_sv, name_en FROM departments ORDER BY name_sv", NULL, 0};
 static struct dbq Q_KINDS = {"SELECT code, name_sv, name_en FROM grant_kinds ORDER BY pos", NULL,
