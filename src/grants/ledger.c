@@ -169,9 +169,8 @@ page_start(const struct ledger *l, const uint32_t *starts, size_t nstarts, int64
 
 /* What the filter selects (its count and sum) and where page starts in
  * the awards (*start, l->n past the last page): from the memo, or one
- * walk over the awards that the memo keeps. 0 always; the walk cannot
- * fail. */
-int
+ * walk over the awards that the memo keeps. */
+void
 ledger_select(const struct ledger *l, const struct ledger_filter *f, int64_t page,
               struct ledger_selection *out, size_t *start)
 {
@@ -182,7 +181,7 @@ ledger_select(const struct ledger *l, const struct ledger_filter *f, int64_t pag
 		*out = (struct ledger_selection){s->total, s->sum};
 		*start = page_start(l, s->starts, s->nstarts, page);
 		pthread_mutex_unlock(&m->lock);
-		return 0;
+		return;
 	}
 	pthread_mutex_unlock(&m->lock);
 	struct memo_slot made = {.total = 0};
@@ -207,7 +206,6 @@ ledger_select(const struct ledger *l, const struct ledger_filter *f, int64_t pag
 	free(s->starts);
 	*s = made;
 	pthread_mutex_unlock(&m->lock);
-	return 0;
 }
 
 /* The ledger as of the database's generation, held until ledger_put; NULL

@@ -37,7 +37,7 @@ struct ledger {
 };
 
 /* The sums of every year from first_year to last_year, made once per
- * ledger: per department (in the order of departments), per kind (of
+ * ledger: per department (their ids in departments), per kind (of
  * kinds), the organisations granted, and all years together. */
 struct ledger_yearly {
 	size_t years, ndepartments;
@@ -62,8 +62,8 @@ struct ledger_filter {
 	char key[96];
 };
 
-/* What a filter selects: how many awards and their sum (öre), and where
- * in the awards a page (1-based) starts; kept per ledger and filter. */
+/* What a filter selects: how many awards and their sum (öre); kept per
+ * ledger and filter with where each page starts (ledger_select). */
 struct ledger_selection {
 	int64_t total, sum;
 };
@@ -74,8 +74,8 @@ const struct ledger *ledger_get(struct db *db);
 void ledger_put(const struct ledger *l);
 int ledger_kind(const struct ledger *l, const char *code);
 int ledger_assoc(const struct ledger *l, int64_t association_id);
-int ledger_select(const struct ledger *l, const struct ledger_filter *f, int64_t page,
-                  struct ledger_selection *out, size_t *start);
+void ledger_select(const struct ledger *l, const struct ledger_filter *f, int64_t page,
+                   struct ledger_selection *out, size_t *start);
 const struct ledger_yearly *ledger_yearly(const struct ledger *l);
 int ledger_assoc_match(struct db *db, struct arena *a, const struct ledger *l, int64_t area_id,
                        int64_t group_id, const uint8_t **out);
