@@ -24,7 +24,9 @@
 #       already loaded with `samverka demo` (e.g. BENCH_KEEP=1 bench/run.sh);
 #       it is copied (PostgreSQL: CREATE DATABASE ... TEMPLATE, so nothing
 #       may be connected to it), never changed.
-# Environment: SAMVERKA_BIN as for bench/run.sh; SQLITE_PRAGMAS, e.g.
+# Environment: SAMVERKA_BIN as for bench/run.sh; BENCH_PAGES, another page
+#   file in the format of bench/pages.txt (bench/grants.sh passes its own);
+#   SQLITE_PRAGMAS, e.g.
 #   "PRAGMA mmap_size=268435456;", to time SQLite with other settings.
 set -euo pipefail
 
@@ -114,7 +116,7 @@ serve() {
 # generation (the areas and groups, the page starts, counts) for the pages
 # below: the first page explained shows what a page costs after a write.
 serve 0
-bench_pages "$sv" >"$tmp/pages.txt"
+bench_pages "$sv" "${BENCH_PAGES:-}" >"$tmp/pages.txt"
 stop_pid "$sv_pid"
 serve 1
 

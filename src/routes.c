@@ -14,6 +14,7 @@
 #include "cases/pages.h"
 #include "grants/grants.h"
 #include "grants/payouts.h"
+#include "grants/transparency.h"
 #include "home/home.h"
 #include "http/router.h"
 #include "register/pages.h"
@@ -39,6 +40,11 @@ const struct route routes[] = {
         {M_GET, "/oppna-data/foreningar.csv", register_csv, ACCESS_PUBLIC, &REGISTER, 0},
 
         {M_GET, "/bidrag", grants_list_page, ACCESS_PUBLIC, 0, 0},
+        {M_GET, "/bidrag/beviljade", grants_granted_page, ACCESS_PUBLIC, 0, 0},
+        {M_GET, "/bidrag/statistik", grants_stats_page, ACCESS_PUBLIC, 0, 0},
+        {M_GET, "/bidrag/statistik.xlsx", grants_stats_xlsx, ACCESS_PUBLIC, 0, 0},
+        {M_GET, "/oppna-data/bidrag.csv", grants_granted_csv, ACCESS_PUBLIC, 0, 0},
+        {M_GET, "/api/v1/bidrag", grants_granted_json, ACCESS_PUBLIC, 0, 0},
         {M_GET, "/bidrag/{slug}", grants_programme_page, ACCESS_PUBLIC, 0, 0},
         {M_GET, "/bidrag/{slug}/lattlast", grants_easy_read_page, ACCESS_PUBLIC, 0, 0},
         {M_GET, "/bidrag/{slug}/ansok", grants_apply_form, ROLE_REPRESENTATIVE, 0, 0},
@@ -150,3 +156,6 @@ const struct route routes[] = {
         {M_GET, "/api/v1/handlaggning", cases_inbox_json, ROLE_OFFICER, 0, 0},
         {0, NULL, NULL, 0, 0, 0},
 };
+
+/* What the grant system adds to an association's page in the register. */
+register_section *const register_detail_sections[] = {grants_association_section, NULL};

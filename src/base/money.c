@@ -130,3 +130,14 @@ money_decimal(struct buf *b, int64_t ore)
 	buf_printf(b, "%s%lld.%02lld", ore < 0 ? "-" : "", (long long)(v / 100),
 	           (long long)(v % 100));
 }
+
+/* An amount in a table whose heading names the currency: kronor grouped
+ * per language and always two decimals, so the column lines up
+ * ("1 250 000,00", "1,250,000.00"). */
+void
+money_number(struct buf *b, int64_t ore, int english)
+{
+	kronor(b, ore, english ? ',' : ' ', english ? '.' : ',');
+	if (!((ore < 0 ? -ore : ore) % 100))
+		buf_puts(b, english ? ".00" : ",00");
+}

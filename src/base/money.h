@@ -15,4 +15,5 @@ int money_parse(const char *s, int64_t *ore);
 void money_format(struct buf *b, int64_t ore, int english);
 void money_plain(struct buf *b, int64_t ore);
 void money_decimal(struct buf *b, int64_t ore);
+void money_number(struct buf *b, int64_t ore, int english);
 #endif

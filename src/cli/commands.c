@@ -15,21 +15,25 @@
 int
 cmd_demo(int argc, char **argv)
 {
-	const char *db_url = "sqlite:samverka.db", *count = NULL;
+	const char *db_url = "sqlite:samverka.db", *count = NULL, *awards = NULL;
 	int no_history = 0;
 	const struct opt opts[] = {{"db", &db_url, NULL},
 	                           {"associations", &count, NULL},
 	                           {"no-history", NULL, &no_history},
+	                           {"grant-awards", &awards, NULL},
 	                           {NULL, NULL, NULL}};
 	int rc = cli_parse(argc, argv, opts,
 	                   "usage: samverka demo --db URL [--associations N] [--no-history]\n"
+	                   "         [--grant-awards N]\n"
 	                   "  loads departments, areas, target groups, about 300 associations,\n"
 	                   "  a demo user for every role and two years of the leisure\n"
 	                   "  department's cases, then prints 'ROLE EMAIL PASSWORD' per user.\n"
 	                   "  With --associations N, N generated associations (deterministic,\n"
 	                   "  for benchmarks). With --no-history, instead of the two years only\n"
 	                   "  the demo representative's six cases, all received now (what the\n"
-	                   "  HTTP tests start from).\n",
+	                   "  HTTP tests start from). The history has ten years of decided\n"
+	                   "  grants (2016-2025, Malmö's 2018 sums); --grant-awards N makes\n"
+	                   "  them about N over forty programmes (for benchmarks).\n",
 	                   NULL, NULL);
 	if (rc)
 		return rc > 0 ? 0 : 2;
@@ -38,10 +42,15 @@ cmd_demo(int argc, char **argv)
 		fprintf(stderr, "samverka: --associations must be 1 to 10000000\n");
 		return 2;
 	}
+	long na = awards ? strtol(awards, NULL, 10) : 0;
+	if (awards && (na < 1 || na > 10000000)) {
+		fprintf(stderr, "samverka: --grant-awards must be 1 to 10000000\n");
+		return 2;
+	}
 	struct db *db = cli_open_db(db_url);
 	if (!db)
 		return 1;
-	rc = demo_load(db, n, !no_history, stdout);
+	rc = demo_load(db, n, !no_history, na, stdout);
 	db_close(db);
 	return rc ? 1 : 0;
 }

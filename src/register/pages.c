@@ -42,8 +42,17 @@ register_detail_page(struct req *r)
 		req_error(r, 404);
 		return;
 	}
+	struct buf more = {0};
+	for (register_section *const *s = register_detail_sections; *s; s++)
+		if ((*s)(r, x.id, &more) != 0) {
+			buf_free(&more);
+			req_fail(r, "a section of the association's page could not be read");
+			return;
+		}
 	r->p.title = x.name;
 	layout_head(r);
 	tpl_register_detail(&r->out, &r->p, &x);
+	buf_add(&r->out, more.data, more.len);
+	buf_free(&more);
 	layout_foot(r);
 }

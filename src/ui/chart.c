@@ -4,6 +4,7 @@
 #include "ui/chart.h"
 #include "http/request.h"
 #include "ui/chart.tpl.h"
+#include "base/money.h"
 
 #include <string.h>
 
@@ -152,6 +153,8 @@ chart_layout(const struct chart *c, struct chart_geom *g)
 	}
 	round_axis(lo, hi, g);
 	size_t d = digits(g->lo) > digits(g->hi) ? digits(g->lo) : digits(g->hi);
+	if (c->hundredths) /* the separators are as wide as the digits they part */
+		d = d + d / 3 + 1;
 	int lw = label_width(c);
 	g->top = 300;
 	g->bottom = g->height - 440;
@@ -333,6 +336,17 @@ chart_heading(int level, int closing)
 		return (struct html){"", 0};
 	const char *t = closing ? close[level - 2] : open[level - 2];
 	return (struct html){t, strlen(t)};
+}
+
+/* A value as the table, the tooltips and the axis write it: a whole
+ * number, or with two decimals when the chart counts hundredths. */
+void
+chart_value(struct buf *b, const struct chart *c, int64_t v, int english)
+{
+	if (c->hundredths)
+		money_number(b, v, english);
+	else
+		buf_int(b, v);
 }
 
 void

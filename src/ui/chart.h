@@ -43,6 +43,7 @@ struct chart {
 	const struct chart_series *series;
 	size_t nseries;
 	struct chart_text empty; /* said instead of a chart with no values; NULL: "no data" */
+	int hundredths; /* the values are hundredths of the unit (öre of kronor): two decimals */
 };
 
 /* Where things go, worked out once from the data (chart_layout). Sizes are
@@ -60,6 +61,7 @@ struct chart_geom {
 enum { CHART_WIDTH = 4000, CHART_HEIGHT = 2400 };
 
 void chart_render(struct buf *b, const struct page *p, const struct chart *c);
+void chart_value(struct buf *b, const struct chart *c, int64_t v, int english);
 /* The charts' tables as a workbook (XLSX), a sheet per chart named by its
  * id: an open descriptor to send, its file already removed; -1 on failure
  * (ui/chart_xlsx.c). */

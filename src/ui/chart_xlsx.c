@@ -12,8 +12,14 @@
  * then a row per label; an unknown value is an empty cell, as "–" is on
  * the page. A chart with nothing to show says so, as the page does. */
 static int
-chart_sheet(lxw_workbook *wb, const struct chart *c, int english, lxw_format *bold)
+chart_sheet(lxw_workbook *wb, const struct chart *c, int english, lxw_format *bold,
+            lxw_format *money)
 {
+	/* hundredths (öre) are written as the unit (kronor) with two decimals:
+	 * a double holds every öre of sums below 10^13 kronor exactly enough
+	 * to round back */
+	double scale = c->hundredths ? 100.0 : 1.0;
+	lxw_format *numbers = c->hundredths ? money : NULL;
 	/* Excel allows 31 characters and none of []:*?/\ in a sheet's name; a
 	 * chart's id (letters, digits and '-') fits once cut to length */
 	char name[32];
@@ -46,14 +52,14 @@ chart_sheet(lxw_workbook *wb, const struct chart *c, int english, lxw_format *bo
 		for (size_t s = 0; s < c->nseries; s++) {
 			int64_t v = c->series[s].values[l];
 			if (v != CHART_NONE)
-				worksheet_write_number(ws, row, (lxw_col_t)(s + 1), (double)v,
-				                       NULL);
+				worksheet_write_number(ws, row, (lxw_col_t)(s + 1),
+				                       (double)v / scale, numbers);
 		}
 		int known;
 		int64_t sum = chart_total(c, l, &known);
 		if (total && known)
-			worksheet_write_number(ws, row, (lxw_col_t)(c->nseries + 1), (double)sum,
-			                       NULL);
+			worksheet_write_number(ws, row, (lxw_col_t)(c->nseries + 1),
+			                       (double)sum / scale, numbers);
 	}
 	worksheet_set_column(ws, 0, 0, 16, NULL);
 	worksheet_set_column(ws, 1, (lxw_col_t)(c->nseries + 1), 14, NULL);
@@ -71,8 +77,10 @@ chart_xlsx(const struct chart *const *charts, size_t n, int english)
 		return -1;
 	lxw_format *bold = workbook_add_format(wb);
 	format_set_bold(bold);
+	lxw_format *money = workbook_add_format(wb);
+	format_set_num_format(money, "#,##0.00");
 	int rc = 0;
 	for (size_t i = 0; i < n && rc == 0; i++)
-		rc = chart_sheet(wb, charts[i], english, bold);
+		rc = chart_sheet(wb, charts[i], english, bold, money);
 	return xlsx_end(&x, wb, rc == 0);
 }

@@ -89,14 +89,28 @@ decimal(void **state)
 	buf_free(&b);
 }
 
+/* A table's kronor: grouped per language, always two decimals. */
+static void
+number(void **state)
+{
+	struct buf b = {0};
+	money_number(&b, 10970000000LL, 0);
+	assert_string_equal(buf_cstr(&b), "109 700 000,00");
+	b.len = 0;
+	money_number(&b, 2480160700LL, 1);
+	assert_string_equal(buf_cstr(&b), "24,801,607.00");
+	b.len = 0;
+	money_number(&b, 24801607, 0);
+	assert_string_equal(buf_cstr(&b), "248 016,07");
+	buf_free(&b);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	        cmocka_unit_test(accepted),
-	        cmocka_unit_test(refused),
-	        cmocka_unit_test(formatted),
-	        cmocka_unit_test(decimal),
+	        cmocka_unit_test(accepted), cmocka_unit_test(refused), cmocka_unit_test(formatted),
+	        cmocka_unit_test(decimal),  cmocka_unit_test(number),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -637,6 +637,37 @@ extreme_values(void **state)
 	}
 }
 
+/* Öre counted as hundredths of a krona: the table, the tooltips and the
+ * axis write kronor with two decimals in the page's language, a data
+ * attribute the öre; the total too. */
+static void
+hundredths_as_kronor(void **state)
+{
+	static const struct chart_text labels[] = {{"2018", NULL}, {"2019", NULL}};
+	static const int64_t a[] = {10970000000LL, 5}, b[] = {24801607, 100};
+	const struct chart_series series[] = {{{"FRI", NULL}, a}, {{"FUN", NULL}, b}};
+	struct chart c = {.id = "kr",
+	                  .kind = CHART_STACKED,
+	                  .title = {"Beviljat", "Granted"},
+	                  .x_label = {"År", "Year"},
+	                  .unit = {"kr", "SEK"},
+	                  .labels = labels,
+	                  .nlabels = 2,
+	                  .series = series,
+	                  .nseries = 2,
+	                  .hundredths = 1};
+	char *sv = render(&c, 0), *en = render(&c, 1);
+	assert_non_null(strstr(sv, "<td>109 700 000,00</td>"));
+	assert_non_null(strstr(sv, "<td>248 016,07</td>"));
+	assert_non_null(strstr(sv, "<td>109 948 016,07</td>")); /* the total */
+	assert_non_null(strstr(sv, "<td>0,05</td>"));
+	assert_non_null(strstr(sv, "data-value=\"10970000000\""));
+	assert_non_null(strstr(en, "<td>109,700,000.00</td>"));
+	assert_non_null(strstr(en, "<td>1.05</td>"));
+	free(sv);
+	free(en);
+}
+
 int
 main(void)
 {
@@ -652,6 +683,7 @@ main(void)
 	        cmocka_unit_test(lines_with_gaps_and_markers),
 	        cmocka_unit_test(text_is_escaped),
 	        cmocka_unit_test(extreme_values),
+	        cmocka_unit_test(hundredths_as_kronor),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
