@@ -24,7 +24,9 @@ static struct dbq Q_PROGRAMME = {"SELECT id, department_id FROM grant_programmes
                                  NULL, 0};
 static struct dbq Q_DEPT_ID = {"SELECT id FROM departments WHERE code = $1", NULL, 0};
 static struct dbq Q_ASSOCS = {"SELECT id FROM associations ORDER BY id", NULL, 0};
-static struct dbq Q_ANY_AWARD = {"SELECT count(*) FROM grant_awards", NULL, 0};
+/* History is the awards without a case: those decided in samverka do
+ * not count as history loaded. */
+static struct dbq Q_HISTORY = {"SELECT count(*) FROM grant_awards WHERE case_id IS NULL", NULL, 0};
 /* A thousand awards at a time as a JSON array of rows, as imported
  * history is stored: one statement rather than one a row, which
  * PostgreSQL takes minutes for at 200 000 (assoc_bulk stores the
@@ -254,12 +256,13 @@ line_year(struct db *db, struct bulk *b, int l, const struct line_programmes *p,
 
 /* Loads the history in the demo's transaction: about 3 000 awards, or
  * about awards of them (the lines' counts scaled, at least one each).
- * A database that has decided grants already is left as it is. */
+ * A database that has its history already is left as it is. */
 int
 demo_grant_history(struct db *db, long awards)
 {
-	if (db_int(db, &Q_ANY_AWARD, DB_NOARGS, -1) != 0)
-		return db_int(db, &Q_ANY_AWARD, DB_NOARGS, -1) < 0 ? -1 : 0;
+	int64_t loaded = db_int(db, &Q_HISTORY, DB_NOARGS, -1);
+	if (loaded != 0)
+		return loaded < 0 ? -1 : 0;
 	long base = 0;
 	for (int l = 0; l < NLINES; l++)
 		base += lines[l].count;

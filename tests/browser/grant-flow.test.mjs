@@ -139,7 +139,7 @@ describe('grants, the whole flow', () => {
 		const theirs = await rep.newPage();
 		await theirs.goto(app.url + `/bidrag/konto/${s.assoc}?lang=sv`);
 		await theirs.check('#kontotyp');
-		await theirs.fill('#kontonummer', '5050-1055');
+		await theirs.fill('#kontonummer', '5050-1030');
 		await clickThrough(theirs, 'main form.stack button[type=submit]');
 		const change = new URL(theirs.url()).pathname;
 		assert.match(change, /^\/arenden\/FRI-\d{4}-\d{4}$/, theirs.url());
@@ -153,7 +153,7 @@ describe('grants, the whole flow', () => {
 	test('the payout planned, put in the payment file and paid', T, async () => {
 		const page = await officer.newPage();
 		await page.goto(app.url + s.award + '?lang=sv');
-		assert.match(await page.textContent('#konto'), /5050-1055/, 'the approved account');
+		assert.match(await page.textContent('#konto'), /5050-1030/, 'the approved account');
 		await page.fill('#belopp', '20 000');
 		await clickThrough(page, 'form[action$="/planera"] button[type=submit]');
 		assert.match(await page.textContent('#planerat'), /20\s000 kr/);
@@ -166,7 +166,7 @@ describe('grants, the whole flow', () => {
 		const row = file.split(/\r?\n/).find((l) => l.includes(s.dnr));
 		assert.ok(row, `the file has a row for ${s.dnr}:\n${file}`);
 		assert.match(row, /20000\.00/);
-		assert.match(row, /5050-1055/);
+		assert.match(row, /5050-1030/);
 		await noViolations('/handlaggning/bidrag/utbetalningar', 'officer');
 		await page.goto(app.url + '/handlaggning/bidrag/utbetalningar?lang=sv');
 		await clickThrough(page, page.locator('form[action$="/betald"] button[type=submit]').last());
