@@ -52,7 +52,8 @@ register_detail_page(struct req *r)
 	r->p.title = x.name;
 	layout_head(r);
 	tpl_register_detail(&r->out, &r->p, &x);
-	buf_add(&r->out, more.data, more.len);
+	if (more.len)
+		buf_add(&r->out, more.data, more.len);
 	buf_free(&more);
 	layout_foot(r);
 }
