@@ -35,16 +35,7 @@ static const struct field_def file_fields[] = {
 static const struct form_def file_form = {"betalfil", file_fields, 1};
 
 /* The day the finance system paid a whole file, one form per file. */
-static const struct field_def paid_fields[] = {
-        {.name = "betald",
-         .label_sv = "Betald den",
-         .label_en = "Paid on",
-         .type = FIELD_DATE,
-         .required = 1,
-         .missing_sv = "Skriv dagen som ÅÅÅÅ-MM-DD.",
-         .missing_en = "Write the day as YYYY-MM-DD."},
-};
-static const struct form_def paid_form = {"betalfil-betald", paid_fields, 1};
+static const struct form_def paid_form = {"betalfil-betald", payout_paid_fields, 1};
 
 /* The columns of both files, in their order. */
 static const char *const columns[] = {"organisationsnummer", "kontotyp", "kontonummer", "belopp",

@@ -71,7 +71,8 @@ static const struct field_def reclaim_fields[] = {
 };
 static const struct form_def reclaim_form = {"aterkrav", reclaim_fields, 3};
 
-static const struct field_def paid_fields[] = {
+/* The day a payout was paid: one payout's, or a whole payment file's. */
+const struct field_def payout_paid_fields[] = {
         {.name = "betald",
          .label_sv = "Betald den",
          .label_en = "Paid on",
@@ -80,7 +81,7 @@ static const struct field_def paid_fields[] = {
          .missing_sv = "Skriv dagen som ÅÅÅÅ-MM-DD.",
          .missing_en = "Write the day as YYYY-MM-DD."},
 };
-static const struct form_def paid_form = {"betald", paid_fields, 1};
+static const struct form_def paid_form = {"betald", payout_paid_fields, 1};
 
 /* Removing a planned payout: a button, no fields. */
 static const struct form_def remove_form = {"ta-bort", NULL, 0};
@@ -297,6 +298,14 @@ positive(struct form *f, const char *field)
 	return ore;
 }
 
+/* Back to the award's page after a change, saying it was saved. */
+static void
+back_to_award(struct req *r, int64_t award_id)
+{
+	req_redirect(r, arena_printf(&r->a, "/handlaggning/bidrag/beslut/%lld?sparad=1",
+	                             (long long)award_id));
+}
+
 /* Checks a payment of the form against the award as it stands inside the
  * transaction, then stores it; refused beside the amount, nothing
  * written. */
@@ -349,9 +358,7 @@ add_payment(struct req *r, struct award_page *x, struct form *f, int reclaim)
 		req_error(r, 500);
 		return;
 	}
-	char to[96];
-	snprintf(to, sizeof(to), "/handlaggning/bidrag/beslut/%lld?sparad=1", (long long)x->w.id);
-	req_redirect(r, arena_strdup(&r->a, to));
+	back_to_award(r, x->w.id);
 }
 
 /* POST /handlaggning/bidrag/beslut/{id}/planera */
@@ -417,9 +424,7 @@ payout_changed(struct req *r, struct award_page *x, struct form *f, int rc, cons
 		refused(r, x, f);
 		return;
 	}
-	char to[96];
-	snprintf(to, sizeof(to), "/handlaggning/bidrag/beslut/%lld?sparad=1", (long long)x->w.id);
-	req_redirect(r, arena_strdup(&r->a, to));
+	back_to_award(r, x->w.id);
 }
 
 /* POST /handlaggning/bidrag/beslut/{id}/betald/{payment}: a planned

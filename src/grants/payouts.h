@@ -14,6 +14,7 @@
 #include "base/choice.h"
 #include "db/db.h"
 #include "http/request.h"
+#include "ui/form.h"
 
 /* An association's payout account: bankgiro or plusgiro, its number in
  * the canonical form giro_parse writes. */
@@ -125,6 +126,10 @@ struct payouts_mine {
  * with their payouts, and its account (payouts_mine.c); 0, or -1 when
  * the database failed. */
 int grant_payouts_mine(struct req *r, struct buf *out);
+
+/* The field of the day a payout was paid (payouts.c), for every form
+ * that marks payouts paid. */
+extern const struct field_def payout_paid_fields[];
 
 /* The pages (payouts.c, payment_file.c, account_change.c), listed in
  * src/routes.c. */
