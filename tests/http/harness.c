@@ -1227,3 +1227,16 @@ h_field_says(const struct hresp *r, const char *field, const char *words)
 	        "%s: the error '%s' beside the field, linked from the summary (got '%s')", field,
 	        words, e ? e : "none");
 }
+
+long
+h_saved_programme(const struct hresp *r)
+{
+	char loc[256];
+	long id = 0;
+	const char *at = r->status == 303 && hresp_header(r, "Location", loc, sizeof(loc))
+	                         ? strstr(loc, "/bidrag/")
+	                         : NULL;
+	if (at)
+		sscanf(at, "/bidrag/%ld?sparad=1", &id);
+	return id;
+}

@@ -173,6 +173,9 @@ const char *h_day(int offset, char out[11]);
  * aria-describedby names, so it is next to the field for every reader;
  * NULL when there is none. */
 const char *h_field_error(const struct hresp *r, const char *field, char *out, size_t n);
+/* The programme's id from the redirect after saving its form
+ * (…/bidrag/ID?sparad=1), or 0 when it was not saved. */
+long h_saved_programme(const struct hresp *r);
 /* Checks (h_check) that a field carries an error containing words,
  * beside it, marked invalid and linked from the error summary. */
 void h_field_says(const struct hresp *r, const char *field, const char *words);

@@ -37,14 +37,7 @@ post_programme(const char *name, const char *kind, const char *const *formula, s
 		h_form_add(&f, formula[0], formula[1]);
 	h_post(admin, "/admin/bidrag/ny", f.p, r);
 	hstr_free(&f);
-	char loc[256];
-	long id = 0;
-	const char *at = r->status == 303 && hresp_header(r, "Location", loc, sizeof(loc))
-	                         ? strstr(loc, "/bidrag/")
-	                         : NULL;
-	if (at)
-		sscanf(at, "/bidrag/%ld?sparad=1", &id);
-	return id;
+	return h_saved_programme(r);
 }
 
 /* A computed programme whose constants are missing is refused beside each

@@ -53,14 +53,7 @@ post_programme(struct hclient *c, const char *path, const struct programme_field
 	}
 	h_post(c, path, f.p, r);
 	hstr_free(&f);
-	char loc[256];
-	long id = 0;
-	const char *at = r->status == 303 && hresp_header(r, "Location", loc, sizeof(loc))
-	                         ? strstr(loc, "/bidrag/")
-	                         : NULL;
-	if (at)
-		sscanf(at, "/bidrag/%ld?sparad=1", &id);
-	return id;
+	return h_saved_programme(r);
 }
 
 /* Who may reach the administration at all: a visitor is sent to sign in
