@@ -194,8 +194,10 @@ assessment(void)
 	           "kultur-handlaggare-2026");
 	h_login_as(other, "kultur.handlaggare@demo.samverka.se", "kultur-handlaggare-2026");
 	h_check(h_get_status(other, path) == 404 &&
-	                h_case_action(other, dnr, "bedomning", good) == 404,
-	        "an officer of another department gets 404 for the case and its assessment");
+	                h_case_action(other, dnr, "bedomning", good) == 404 &&
+	                h_decide(other, dnr, "bifall") == 404 && awards() == 0,
+	        "an officer of another department gets 404 for the case, its assessment and its "
+	        "decision, and makes no award");
 	snprintf(path, sizeof(path), "/handlaggning/bidrag/%ld/ansokningar", id);
 	h_check(h_get_status(other, path) == 404, "and for the programme's applications");
 	h_client_free(other);
