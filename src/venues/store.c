@@ -1,0 +1,208 @@
+/* Venues in the database: one or a filtered list, with their bookable
+ * hours, closed days, prices and, for a split venue, its parts. */
+#include "venues/venue.h"
+
+#include <string.h>
+
+#define COLS                                                                                       \
+	"v.id, coalesce(v.parent_id, 0), v.department_id, coalesce(v.area_id, 0), d.code, "        \
+	"d.name_sv, d.name_en, v.type, t.name_sv, t.name_en, v.name, v.address, "                  \
+	"coalesce(ar.name, ''), coalesce(ar.slug, ''), v.equipment, v.description, v.capacity, "   \
+	"v.step_free, v.accessible_toilet, v.hearing_loop, v.lift, v.approval, v.cancel_hours, "   \
+	"v.active, w.name "                                                                        \
+	"FROM venues v JOIN departments d ON d.id = v.department_id "                              \
+	"JOIN venue_types t ON t.code = v.type LEFT JOIN areas ar ON ar.id = v.area_id "           \
+	"LEFT JOIN venues w ON w.id = v.parent_id "
+
+static struct dbq Q_BY_ID = {"SELECT " COLS "WHERE v.id = $1 AND v.active = 1", NULL, 0};
+/* Every filter is bound; 0 and '' stand for any. The name search is a
+ * substring of the name or address, without regard to case on both
+ * engines (SQLite's LIKE folds ASCII only; the list is a thousand venues,
+ * not a register). */
+static struct dbq Q_LIST = {
+        "SELECT " COLS "WHERE v.active = 1 AND ($1 = '' OR v.name LIKE $1 ESCAPE '\\' "
+        "OR v.address LIKE $1 ESCAPE '\\') AND ($2 = '' OR v.type = $2) "
+        "AND ($3 = 0 OR v.area_id = $3) AND v.capacity >= $4 AND v.step_free >= $5 "
+        "AND v.accessible_toilet >= $6 AND v.hearing_loop >= $7 AND v.lift >= $8 "
+        "AND ($9 = 0 OR v.department_id = $9) AND ($10 = 0 OR v.parent_id IS NULL) "
+        "ORDER BY v.sort_key, v.id",
+        "SELECT " COLS "WHERE v.active = 1 AND ($1 = '' OR v.name ILIKE $1 ESCAPE '\\' "
+        "OR v.address ILIKE $1 ESCAPE '\\') AND ($2 = '' OR v.type = $2) "
+        "AND ($3 = 0 OR v.area_id = $3) AND v.capacity >= $4 AND v.step_free >= $5 "
+        "AND v.accessible_toilet >= $6 AND v.hearing_loop >= $7 AND v.lift >= $8 "
+        "AND ($9 = 0 OR v.department_id = $9) AND ($10 = 0 OR v.parent_id IS NULL) "
+        "ORDER BY v.sort_key, v.id",
+        0};
+static struct dbq Q_HOURS = {"SELECT weekday, opens, closes FROM venue_hours WHERE venue_id = $1",
+                             NULL, 0};
+static struct dbq Q_CLOSED = {"SELECT reason FROM venue_closed WHERE venue_id = $1 AND day = $2",
+                              NULL, 0};
+static struct dbq Q_PRICE = {
+        "SELECT per_hour FROM venue_prices WHERE venue_id = $1 AND category = $2", NULL, 0};
+static struct dbq Q_PARTS = {"SELECT id FROM venues WHERE parent_id = $1 ORDER BY id", NULL, 0};
+static struct dbq Q_PARENT = {"SELECT coalesce(parent_id, 0) FROM venues WHERE id = $1", NULL, 0};
+
+/* One row of COLS as a venue. */
+static void
+row_to_venue(struct dbcur *c, struct arena *a, struct venue *v)
+{
+	memset(v, 0, sizeof *v);
+	v->id = db_col_int(c, 0);
+	v->parent_id = db_col_int(c, 1);
+	v->department_id = db_col_int(c, 2);
+	v->area_id = db_col_int(c, 3);
+	const char **text[] = {&v->dept_code, &v->dept_sv,   &v->dept_en,   &v->type,
+	                       &v->type_sv,   &v->type_en,   &v->name,      &v->address,
+	                       &v->area,      &v->area_slug, &v->equipment, &v->description};
+	for (size_t i = 0; i < sizeof text / sizeof *text; i++)
+		*text[i] = arena_strdup(a, db_col_text(c, 4 + (int)i));
+	int *num[] = {&v->capacity, &v->step_free, &v->accessible_toilet, &v->hearing_loop,
+	              &v->lift,     &v->approval,  &v->cancel_hours,      &v->active};
+	for (size_t i = 0; i < sizeof num / sizeof *num; i++)
+		*num[i] = (int)db_col_int(c, 16 + (int)i);
+	v->parent_name = db_col_null(c, 24) ? NULL : arena_strdup(a, db_col_text(c, 24));
+}
+
+int
+venue_get(struct db *db, struct arena *a, int64_t id, struct venue *out)
+{
+	struct dbcur c;
+	if (db_query(db, &c, &Q_BY_ID, DB_ARGS(DB_INT(id))) != DB_OK)
+		return -1;
+	int rc = db_next(&c);
+	if (rc > 0)
+		row_to_venue(&c, a, out);
+	db_done(&c);
+	return rc < 0 ? -1 : rc > 0;
+}
+
+/* The LIKE pattern of a search: the words as typed, their wildcards
+ * escaped, matched anywhere; "" for no search. */
+static const char *
+like_pattern(struct arena *a, const char *q)
+{
+	if (!q || !*q)
+		return "";
+	size_t n = strlen(q);
+	char *p = arena_alloc(a, 2 * n + 3), *w = p;
+	*w++ = '%';
+	for (size_t i = 0; i < n; i++) {
+		if (q[i] == '%' || q[i] == '_' || q[i] == '\\')
+			*w++ = '\\';
+		*w++ = q[i];
+	}
+	*w++ = '%';
+	*w = 0;
+	return p;
+}
+
+int
+venue_list(struct db *db, struct arena *a, const struct venue_filter *f, struct venue **out,
+           size_t *n)
+{
+	struct dbcur c;
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	struct dbval v[] = {DB_TEXT(like_pattern(a, f->q)),
+	                    DB_TEXT(f->type ? f->type : ""),
+	                    DB_INT(f->area_id),
+	                    DB_INT(f->min_capacity),
+	                    DB_INT(f->step_free),
+	                    DB_INT(f->accessible_toilet),
+	                    DB_INT(f->hearing_loop),
+	                    DB_INT(f->lift),
+	                    DB_INT(f->department_id),
+	                    DB_INT(f->wholes_only)};
+	if (db_query(db, &c, &Q_LIST, v, (int)(sizeof v / sizeof *v)) != DB_OK)
+		return -1;
+	int rc;
+	while ((rc = db_next(&c)) > 0) {
+		*out = arena_grow(a, *out, *n, &cap, sizeof(**out));
+		row_to_venue(&c, a, &(*out)[(*n)++]);
+	}
+	db_done(&c);
+	return rc < 0 ? -1 : 0;
+}
+
+int
+venue_hours_get(struct db *db, int64_t id, struct venue_hours *h)
+{
+	memset(h, 0, sizeof *h);
+	struct dbcur c;
+	if (db_query(db, &c, &Q_HOURS, DB_ARGS(DB_INT(id))) != DB_OK)
+		return -1;
+	int rc;
+	while ((rc = db_next(&c)) > 0) {
+		int64_t d = db_col_int(&c, 0);
+		if (d >= 1 && d <= 7) {
+			h->opens[d] = (int)db_col_int(&c, 1);
+			h->closes[d] = (int)db_col_int(&c, 2);
+		}
+	}
+	db_done(&c);
+	return rc < 0 ? -1 : 0;
+}
+
+int
+venue_closed_on(struct db *db, struct arena *a, int64_t id, const char *day, const char **reason)
+{
+	struct dbcur c;
+	if (db_query(db, &c, &Q_CLOSED, DB_ARGS(DB_INT(id), DB_TEXT(day))) != DB_OK)
+		return -1;
+	int rc = db_next(&c);
+	if (rc > 0 && reason)
+		*reason = arena_strdup(a, db_col_text(&c, 0));
+	db_done(&c);
+	return rc < 0 ? -1 : rc > 0;
+}
+
+int
+venue_price(struct db *db, int64_t id, const char *category, int64_t *per_hour)
+{
+	int64_t p = db_int(db, &Q_PRICE, DB_ARGS(DB_INT(id), DB_TEXT(category)), -1);
+	if (p < 0)
+		return 0;
+	*per_hour = p;
+	return 1;
+}
+
+/* The parts of a venue, appended to ids (room for VENUE_MAX_PARTS more). */
+static int
+parts_of(struct db *db, int64_t id, int64_t *ids, size_t *n)
+{
+	struct dbcur c;
+	if (db_query(db, &c, &Q_PARTS, DB_ARGS(DB_INT(id))) != DB_OK)
+		return -1;
+	int rc;
+	size_t got = 0;
+	while ((rc = db_next(&c)) > 0)
+		if (got < VENUE_MAX_PARTS)
+			ids[(*n)++] = db_col_int(&c, 0), got++;
+	db_done(&c);
+	return rc < 0 ? -1 : 0;
+}
+
+int
+venue_leaves(struct db *db, int64_t id, int64_t *ids, size_t *n)
+{
+	*n = 0;
+	if (parts_of(db, id, ids, n) != 0)
+		return -1;
+	if (*n == 0)
+		ids[(*n)++] = id;
+	return 0;
+}
+
+int
+venue_related(struct db *db, int64_t id, int64_t *ids, size_t *n)
+{
+	*n = 0;
+	ids[(*n)++] = id;
+	int64_t parent = db_int(db, &Q_PARENT, DB_ARGS(DB_INT(id)), -1);
+	if (parent < 0)
+		return -1;
+	if (parent > 0)
+		ids[(*n)++] = parent;
+	return parts_of(db, id, ids, n);
+}

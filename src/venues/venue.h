@@ -1,0 +1,66 @@
+/* A venue as the database keeps it (migration 023): who owns it, what it
+ * is, where, for how many, its accessibility, its bookable hours, closed
+ * days and prices, and, for a split venue, its parts. */
+#ifndef VENUES_VENUE_H
+#define VENUES_VENUE_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/arena.h"
+#include "db/db.h"
+
+/* The most parts one venue is split into. */
+#define VENUE_MAX_PARTS 8
+
+struct venue {
+	int64_t id, parent_id; /* parent_id 0: not a part */
+	int64_t department_id, area_id;
+	const char *dept_code, *dept_sv, *dept_en;
+	const char *type, *type_sv, *type_en;
+	const char *name, *address, *area, *area_slug, *equipment, *description;
+	int capacity;
+	int step_free, accessible_toilet, hearing_loop, lift;
+	int approval;     /* 1: a request is a case an officer decides */
+	int cancel_hours; /* later than this before the start is late */
+	int active;
+	const char *parent_name; /* a part's whole, else NULL */
+};
+
+/* When a venue may be booked, minutes from local midnight per weekday
+ * (index 1 Monday … 7 Sunday); closes[d] 0: closed that weekday. */
+struct venue_hours {
+	int opens[8], closes[8];
+};
+
+/* What /lokaler and the free-time search filter venues by; 0 or NULL: any. */
+struct venue_filter {
+	const char *q; /* words of the name or address */
+	const char *type;
+	int64_t area_id;
+	int min_capacity;
+	int step_free, accessible_toilet, hearing_loop, lift;
+	int64_t department_id;
+	int wholes_only; /* leave out the parts of split venues */
+};
+
+/* 1 with *out filled, 0 when there is no such active venue, -1 on a
+ * database error. */
+int venue_get(struct db *db, struct arena *a, int64_t id, struct venue *out);
+/* The active venues the filter matches, in Swedish order of name. */
+int venue_list(struct db *db, struct arena *a, const struct venue_filter *f, struct venue **out,
+               size_t *n);
+int venue_hours_get(struct db *db, int64_t id, struct venue_hours *h);
+/* Whether the venue is closed on day (YYYY-MM-DD): 1 closed (*reason, in
+ * the arena, may be ""), 0 open, -1 on a database error. */
+int venue_closed_on(struct db *db, struct arena *a, int64_t id, const char *day,
+                    const char **reason);
+/* The öre an hour costs in category ('ordinarie', 'forening', 'ungdom'):
+ * 1 with *per_hour, 0 when the venue is not let at that category. */
+int venue_price(struct db *db, int64_t id, const char *category, int64_t *per_hour);
+/* The leaves a booking of the venue holds: its parts when it is split,
+ * else itself (ids[VENUE_MAX_PARTS]). */
+int venue_leaves(struct db *db, int64_t id, int64_t *ids, size_t *n);
+/* The venues whose bookings a calendar of this one shows: itself, its
+ * whole and its parts (ids[VENUE_MAX_PARTS + 2]). */
+int venue_related(struct db *db, int64_t id, int64_t *ids, size_t *n);
+#endif
