@@ -20,6 +20,7 @@
 #include "register/pages.h"
 #include "registration/eservices.h"
 #include "static/static.h"
+#include "venues/venues.h"
 
 /* The domains of cached pages, each with its generation in the meta table:
  * the register's, bumped by the triggers on the register's tables
@@ -46,6 +47,8 @@ const struct route routes[] = {
         {M_GET, "/oppna-data/bidrag.csv", grants_granted_csv, ACCESS_PUBLIC, 0, 0},
         {M_GET, "/api/v1/bidrag", grants_granted_json, ACCESS_PUBLIC, 0, 0},
         {M_GET, "/bidrag/{slug}", grants_programme_page, ACCESS_PUBLIC, 0, 0},
+        {M_GET, "/lokaler", venues_list_page, ACCESS_PUBLIC, 0, 0},
+        {M_GET, "/lokaler/{id}", venue_page, ACCESS_PUBLIC, 0, 0},
         {M_GET, "/bidrag/{slug}/lattlast", grants_easy_read_page, ACCESS_PUBLIC, 0, 0},
         {M_GET, "/bidrag/{slug}/ansok", grants_apply_form, ROLE_REPRESENTATIVE, 0, 0},
         {M_POST, "/bidrag/{slug}/ansok", grants_apply_submit, ROLE_REPRESENTATIVE, 0, ROUTE_FILES},
