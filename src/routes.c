@@ -48,6 +48,7 @@ const struct route routes[] = {
         {M_GET, "/api/v1/bidrag", grants_granted_json, ACCESS_PUBLIC, 0, 0},
         {M_GET, "/bidrag/{slug}", grants_programme_page, ACCESS_PUBLIC, 0, 0},
         {M_GET, "/lokaler", venues_list_page, ACCESS_PUBLIC, 0, 0},
+        {M_GET, "/lokaler/lediga", venues_free_page, ACCESS_PUBLIC, 0, 0},
         {M_GET, "/lokaler/{id}", venue_page, ACCESS_PUBLIC, 0, 0},
         {M_GET, "/lokaler/{id}/boka", venue_book_form, ROLE_REPRESENTATIVE, 0, 0},
         {M_POST, "/lokaler/{id}/boka", venue_book_submit, ROLE_REPRESENTATIVE, 0, 0},

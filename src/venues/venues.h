@@ -6,6 +6,7 @@
 
 void venues_list_page(struct req *r);
 void venue_page(struct req *r);
+void venues_free_page(struct req *r);
 void venue_book_form(struct req *r);
 void venue_book_submit(struct req *r);
 void booking_page(struct req *r);

@@ -252,9 +252,46 @@ single(void)
 	/* the visitor chose English above */
 	h_check(r.status == 200 && hresp_has(&r, "<td class=\"booked\">18:00–20:00") &&
 	                hresp_has(&r, "18:00–20:00 booked: "),
-	        "the other half's week (%s) shows the whole hall's booking, with the name it chose to "
+	        "the other half's week (%s) shows the whole hall's booking, with the name it chose "
+	        "to "
 	        "show (%ld)",
 	        path, r.status);
+	hresp_free(&r);
+}
+
+/* The free-time search: the hall booked 18–20 has 17–18 and 20–22 left,
+ * as has its half; the meeting room the whole evening; three hours find
+ * only the room; a closed day finds none of them; bad values are refused
+ * beside their fields. */
+static void
+free_times(void)
+{
+	struct hresp r;
+	char path[256];
+	snprintf(path, sizeof(path), "/lokaler/lediga?dag=%s&fran=17:00&till=22:00&langd=60&q=test",
+	         tue);
+	h_get(rep, path, &r);
+	h_check(r.status == 200 && hresp_count(&r, "<li>17:00–18:00 <a") == 3 &&
+	                hresp_count(&r, "<li>20:00–22:00 <a") == 3 &&
+	                hresp_has(&r, "<li>17:00–22:00 <a"),
+	        "the hall and its halves have 17–18 and 20–22, the room 17–22");
+	hresp_free(&r);
+	snprintf(path, sizeof(path),
+	         "/lokaler/lediga?dag=%s&fran=17:00&till=22:00&langd=180&q=test", tue);
+	h_get(rep, path, &r);
+	h_check(r.status == 200 && hresp_has(&r, "Testrummet") && !hresp_has(&r, "Testhallen"),
+	        "three hours: only the room");
+	hresp_free(&r);
+	snprintf(path, sizeof(path), "/lokaler/lediga?dag=%s&q=test&typ=idrottshall", closed_day);
+	h_get(rep, path, &r);
+	h_check(r.status == 200 && hresp_has(&r, "Ingen lokal har en ledig tid"),
+	        "on the closed day no hall is free");
+	hresp_free(&r);
+	h_get(rep, "/lokaler/lediga?dag=2026-02-30&fran=9&langd=5", &r);
+	h_check(r.status == 422, "bad values are refused (422)");
+	h_field_says(&r, "dag", "ÅÅÅÅ-MM-DD");
+	h_field_says(&r, "fran", "TT:MM");
+	h_field_says(&r, "langd", "mellan 15 och 1440");
 	hresp_free(&r);
 }
 
@@ -530,6 +567,7 @@ main(void)
 	finding();
 	refusals();
 	single();
+	free_times();
 	series();
 	nolltaxa();
 	cancelling();
