@@ -345,6 +345,22 @@ venue_feeds(void)
 	h_check(feed(anon, path, &p) == 200 && event_of(&p, b_room, &e) &&
 	                !event_of(&p, b_past, &e),
 	        "a venue's feed goes 30 days back: a booking 60 days ago is not in it");
+
+	/* a line longer than 75 octets, with letters of two octets, folded
+	 * and read back whole */
+	static const char long_name[] = "Föreningslokalen på Ärtholmsvägen i Västra hamnen, "
+	                                "övre våningen, stora salen med kök och förråd";
+	long big = venue_add(long_name, 0, 1);
+	long b_big = booking_add(big, assoc, on(spring[1], "18:00"), "confirmed", 1);
+	char where[256];
+	snprintf(where, sizeof(where), "%s, Idrottsvägen 1, 212 00 Malmö", long_name);
+	hstr_free(&p);
+	p = (struct hstr){0};
+	snprintf(path, sizeof(path), "/lokaler/%ld/kalender.ics", big);
+	h_check(feed(anon, path, &p) == 200 && event_of(&p, b_big, &e) &&
+	                strcmp(e.location, where) == 0,
+	        "a LOCATION of %zu octets comes back whole after folding (got '%s')", strlen(where),
+	        e.location);
 	hstr_free(&half);
 	hstr_free(&all);
 	hstr_free(&en);
