@@ -27,12 +27,14 @@
 #define FEED_BACK (30 * DAY_SECONDS)
 #define FEED_AHEAD (365 * DAY_SECONDS)
 
-/* An association's confirmed bookings that it chose to show, by start,
- * with each venue's name and address. */
+/* An association's confirmed bookings that it chose to show in [$2, $3),
+ * by start, with each venue's name and address; as booking_range, only
+ * those that start within a day before $2 are read (a booking lasts at
+ * most a day), from the index bookings_association. */
 static struct dbq Q_ASSOCIATION = {
         "SELECT b.id, b.starts, b.ends, v.name, v.address FROM bookings b "
-        "JOIN venues v ON v.id = b.venue_id WHERE b.association_id = $1 "
-        "AND b.starts >= $2 AND b.starts < $3 AND b.status = 'confirmed' "
+        "JOIN venues v ON v.id = b.venue_id WHERE b.association_id = $1 AND b.starts < $3 "
+        "AND b.starts > CAST($2 AS BIGINT) - 86400 AND b.ends > $2 AND b.status = 'confirmed' "
         "AND b.show_name = 1 ORDER BY b.starts, b.id",
         NULL, 0};
 /* The department a venue belongs to, active or not. */
@@ -42,7 +44,7 @@ static pthread_once_t zone_once = PTHREAD_ONCE_INIT;
 static icaltimezone *stockholm;
 
 /* The most observances (STANDARD, DAYLIGHT) a zone's VTIMEZONE has that
- * zone_merge looks at; Stockholm's has 14. */
+ * zone_merge looks at; Stockholm's has nine. */
 #define ZONE_MAX_OBSERVANCES 64
 
 /* An observance's kind, offsets, name and rule without its end, as one
@@ -188,7 +190,7 @@ feed_open(struct req *r, struct feed *f, const char *name, int64_t first)
 	f->now = icaltime_from_timet_with_zone(time(NULL), 0, utc);
 	f->cal = icalcomponent_vanew(ICAL_VCALENDAR_COMPONENT, icalproperty_new_version("2.0"),
 	                             icalproperty_new_prodid("-//samverka//lokalbokning//SV"),
-	                             icalproperty_new_calscale("GREGORIAN"), (void *)0);
+	                             icalproperty_new_calscale("GREGORIAN"), NULL);
 	arena_defer(&r->a, calendar_free, f->cal);
 	calendar_x(f->cal, "X-WR-CALNAME", name);
 	calendar_x(f->cal, "X-WR-TIMEZONE", ZONE_NAME);
@@ -260,8 +262,12 @@ venue_feed(struct req *r)
 	struct venue v;
 	int64_t id = req_param_id(r, 0), ids[VENUE_MAX_PARTS + 2];
 	int rc = id ? venue_get(r->db, &r->a, id, &v) : 0;
-	if (rc <= 0) {
-		req_error(r, rc < 0 ? 500 : 404);
+	if (rc < 0) {
+		req_fail(r, "the venue could not be read for its feed");
+		return;
+	}
+	if (rc == 0) {
+		req_error(r, 404);
 		return;
 	}
 	struct booking *b;
@@ -319,8 +325,12 @@ association_feed(struct req *r)
 	struct assoc x;
 	int64_t id = req_param_id(r, 0), now = (int64_t)time(NULL);
 	int rc = id ? register_get(r->db, &r->a, id, 1, &x) : 0;
-	if (rc <= 0) {
-		req_error(r, rc < 0 ? 500 : 404);
+	if (rc < 0) {
+		req_fail(r, "the association could not be read for its feed");
+		return;
+	}
+	if (rc == 0) {
+		req_error(r, 404);
 		return;
 	}
 	struct booking *b;
