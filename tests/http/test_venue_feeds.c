@@ -250,8 +250,8 @@ setup(void)
 	half_b = venue_add("Testhallen B", whole, 1);
 	room = venue_add("Mötesrummet", 0, 1);
 	old_hall = venue_add("Gamla hallen", 0, 0);
-	h_check(*other_assoc && *assoc_name && whole > 0 && half_a > 0 && half_b > 0 && room > 0 &&
-	                old_hall > 0,
+	h_check(*other_assoc && *assoc_name && *rep_name && whole > 0 && half_a > 0 && half_b > 0 &&
+	                room > 0 && old_hall > 0,
 	        "two associations, a hall split in two halves, a room and an inactive hall");
 	h_write_file(h_path("parse.py"), parse_py);
 	h_write_file(h_path("changes.py"), changes_py);
