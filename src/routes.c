@@ -20,6 +20,7 @@
 #include "register/pages.h"
 #include "registration/eservices.h"
 #include "static/static.h"
+#include "venues/ical.h"
 #include "venues/venues.h"
 
 /* The domains of cached pages, each with its generation in the meta table:
@@ -39,6 +40,12 @@ const struct route routes[] = {
         {M_GET, "/api/v1/foreningar", register_list_json, ACCESS_PUBLIC, &REGISTER, 0},
         {M_GET, "/api/v1/foreningar/{id}", register_detail_json, ACCESS_PUBLIC, &REGISTER, 0},
         {M_GET, "/oppna-data/foreningar.csv", register_csv, ACCESS_PUBLIC, &REGISTER, 0},
+
+        /* calendar feeds; one booking's checks its reader itself, a 404 to
+           anyone else, signed in or not */
+        {M_GET, "/lokaler/{id}/kalender.ics", venue_feed, ACCESS_PUBLIC, 0, 0},
+        {M_GET, "/foreningar/{id}/kalender.ics", association_feed, ACCESS_PUBLIC, 0, 0},
+        {M_GET, "/lokaler/bokningar/{id}/kalender.ics", booking_feed, ACCESS_PUBLIC, 0, 0},
 
         {M_GET, "/bidrag", grants_list_page, ACCESS_PUBLIC, 0, 0},
         {M_GET, "/bidrag/beviljade", grants_granted_page, ACCESS_PUBLIC, 0, 0},
