@@ -50,9 +50,10 @@ granted(struct req *r, struct case_row *c, json_t *payload, struct form *decisio
 	return booking_settle_case(r->db, c->id, BOOKING_CONFIRMED) == DB_OK ? 0 : -1;
 }
 
-/* Refused: every time still pending is declined and let go. */
+/* Refused, withdrawn or closed: every time still pending is declined and
+ * let go. */
 static int
-refused(struct req *r, struct case_row *c)
+ended(struct req *r, struct case_row *c)
 {
 	return booking_settle_case(r->db, c->id, BOOKING_DECLINED) == DB_OK ? 0 : -1;
 }
@@ -65,5 +66,5 @@ const struct eservice venue_booking_eservice = {
         .mail_body = "En förening har skickat en förfrågan om att boka en lokal.",
         .show = show,
         .granted = granted,
-        .refused = refused,
+        .ended = ended,
 };

@@ -374,6 +374,39 @@ series(void)
 	h_check(h_sql_number(q) == 0, "and the declined time is free again");
 }
 
+/* A request withdrawn by its applicant lets its time go. */
+static void
+withdrawn(void)
+{
+	struct hresp r;
+	char day[11], loc[256], dnr[40], path[96], q[256];
+	tuesday(3, day);
+	const char *send[] = {"forening",  assoc,  "dag",    day,         "fran",
+	                      "09:00",     "till", "10:00",  "aktivitet", "Möte",
+	                      "deltagare", "5",    "skicka", "1",         NULL};
+	h_check(book(rep, room, send, &r) == 303 &&
+	                hresp_header(&r, "Location", loc, sizeof(loc)) &&
+	                strncmp(loc, "/arenden/", 9) == 0,
+	        "a request for one time is sent");
+	hresp_free(&r);
+	snprintf(dnr, sizeof(dnr), "%.*s", (int)strcspn(loc + 9, "?"), loc + 9);
+	snprintf(q, sizeof(q), "activity = 'Möte' AND status = 'pending'");
+	h_check(bookings(q) == 1, "its time is pending");
+	snprintf(path, sizeof(path), "/arenden/%s/aterkalla", dnr);
+	struct hstr f = {0};
+	h_form_add(&f, "csrf", h_csrf(rep));
+	h_form_add(&f, "bekrafta", "1");
+	h_post(rep, path, f.p, &r);
+	hstr_free(&f);
+	h_check(r.status == 303, "the representative withdraws it (%ld)", r.status);
+	hresp_free(&r);
+	h_check(bookings("activity = 'Möte' AND status = 'declined'") == 1 &&
+	                h_sql_number(
+	                        "SELECT count(*) FROM venue_holds WHERE booking_id = (SELECT id "
+	                        "FROM bookings WHERE activity = 'Möte')") == 0,
+	        "withdrawn, the time is let go");
+}
+
 /* Nolltaxa follows the register: youth activity by an association whose
  * members are mostly young is free; below the threshold it costs the
  * association price, and the preview says why. */
@@ -569,6 +602,7 @@ main(void)
 	single();
 	free_times();
 	series();
+	withdrawn();
 	nolltaxa();
 	cancelling();
 	never_twice();
