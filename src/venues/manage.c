@@ -34,6 +34,10 @@ static struct dbq Q_PART_ADD = {
 static struct dbq Q_PARTS = {"SELECT id, name, capacity, active FROM venues WHERE parent_id = $1 "
                              "ORDER BY sort_key, id",
                              NULL, 0};
+/* On PostgreSQL the whole is locked before its bookings are counted, so
+ * that no booking reads its leaves between the count and the new part
+ * (holds.c takes FOR KEY SHARE before reading them). */
+static struct dbq Q_LOCK_WHOLE = {"SELECT id FROM venues WHERE id = $1 FOR UPDATE", NULL, 0};
 static struct dbq Q_BOOKED = {"SELECT count(*) FROM bookings WHERE (venue_id = $1 OR venue_id IN "
                               "(SELECT id FROM venues WHERE parent_id = $1)) "
                               "AND status IN ('pending', 'confirmed') AND ends > $2",
@@ -155,6 +159,8 @@ venue_parts(struct db *db, struct arena *a, int64_t id, struct venue **out, size
 int64_t
 venue_bookings_after(struct db *db, int64_t id, int64_t t)
 {
+	if (db_kind(db) == DB_PG && db_int(db, &Q_LOCK_WHOLE, DB_ARGS(DB_INT(id)), 0) != id)
+		return -1;
 	return db_int(db, &Q_BOOKED, DB_ARGS(DB_INT(id), DB_INT(t)), -1);
 }
 

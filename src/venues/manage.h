@@ -29,7 +29,9 @@ int venue_part_add(struct db *db, int64_t whole, const char *name, int capacity,
 int venue_parts(struct db *db, struct arena *a, int64_t id, struct venue **out, size_t *n);
 /* How many pending or confirmed bookings of the venue or its parts end
  * after t, -1 on error: a venue split while it has them would let a part
- * be booked over a booking of the whole. */
+ * be booked over a booking of the whole. On PostgreSQL it first locks the
+ * venue's row until the transaction ends, so that no booking of it reads
+ * its leaves before the new part is there. */
 int64_t venue_bookings_after(struct db *db, int64_t id, int64_t t);
 /* Replaces the venue's bookable hours (closes[d] 0: closed on weekday d). */
 int venue_hours_set(struct db *db, int64_t id, const struct venue_hours *h);
