@@ -21,6 +21,7 @@
 #include "registration/eservices.h"
 #include "static/static.h"
 #include "venues/admin.h"
+#include "venues/venues.h"
 
 /* The domains of cached pages, each with its generation in the meta table:
  * the register's, bumped by the triggers on the register's tables
@@ -47,6 +48,15 @@ const struct route routes[] = {
         {M_GET, "/oppna-data/bidrag.csv", grants_granted_csv, ACCESS_PUBLIC, 0, 0},
         {M_GET, "/api/v1/bidrag", grants_granted_json, ACCESS_PUBLIC, 0, 0},
         {M_GET, "/bidrag/{slug}", grants_programme_page, ACCESS_PUBLIC, 0, 0},
+        {M_GET, "/lokaler", venues_list_page, ACCESS_PUBLIC, 0, 0},
+        {M_GET, "/lokaler/lediga", venues_free_page, ACCESS_PUBLIC, 0, 0},
+        {M_GET, "/lokaler/{id}", venue_page, ACCESS_PUBLIC, 0, 0},
+        {M_GET, "/lokaler/{id}/boka", venue_book_form, ROLE_REPRESENTATIVE, 0, 0},
+        {M_POST, "/lokaler/{id}/boka", venue_book_submit, ROLE_REPRESENTATIVE, 0, 0},
+        {M_GET, "/lokaler/bokningar/{id}", booking_page, ACCESS_USER, 0, 0},
+        {M_POST, "/lokaler/bokningar/{id}/avboka", booking_cancel, ACCESS_USER, 0, 0},
+        {M_POST, "/lokaler/bokningar/{id}/avsla", booking_decline, ROLE_OFFICER | ROLE_ADMIN, 0, 0},
+        {M_GET, "/mina-sidor/bokningar", bookings_mine_page, ROLE_REPRESENTATIVE, 0, 0},
         {M_GET, "/bidrag/{slug}/lattlast", grants_easy_read_page, ACCESS_PUBLIC, 0, 0},
         {M_GET, "/bidrag/{slug}/ansok", grants_apply_form, ROLE_REPRESENTATIVE, 0, 0},
         {M_POST, "/bidrag/{slug}/ansok", grants_apply_submit, ROLE_REPRESENTATIVE, 0, ROUTE_FILES},

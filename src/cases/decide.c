@@ -65,7 +65,10 @@ case_decision_record(struct req *r, struct case_row *c, struct form *f)
 	         case_move(r, c, "beslutad", ref) == DB_OK;
 	if (!ok)
 		return -1;
-	return strcmp(outcome, "avslag") != 0 ? apply_grant(r, c, f) : 0;
+	if (strcmp(outcome, "avslag") != 0)
+		return apply_grant(r, c, f);
+	const struct eservice *es = eservice_of(c->type);
+	return es && es->refused && es->refused(r, c) != 0 ? -1 : 0;
 }
 
 /* POST /arenden/{dnr}/beslut */

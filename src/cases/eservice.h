@@ -36,6 +36,10 @@ struct eservice {
 	 * 1 refused with the reason put beside a field of the decision form
 	 * (form_error), nothing written */
 	int (*granted)(struct req *r, struct case_row *c, json_t *payload, struct form *decision);
+	/* what a decision refusing the case does outside it, in the
+	 * decision's transaction (the times a booking request held are let
+	 * go): 0 done, below 0 a database error; NULL: nothing */
+	int (*refused)(struct req *r, struct case_row *c);
 	/* the type's own tools for the officer, drawn on the case page below
 	 * what was sent (a grant's assessment); sent is a form of its own that
 	 * was refused, else NULL */

@@ -128,8 +128,9 @@ venue_page_start(struct req *r, struct venue_page *e)
 	return 0;
 }
 
-/* Fills the page with the stored venue: every form with what it holds,
- * its parts and its closed days from today on; 0, or -1. */
+/* Fills the page with the stored venue: every form with what it holds
+ * itself (a part's empty hours and prices are its whole's), its parts
+ * and its own closed days from today on; 0, or -1. */
 int
 venue_page_stored(struct req *r, struct venue_page *e, const struct venue *v)
 {
@@ -143,11 +144,9 @@ venue_page_stored(struct req *r, struct venue_page *e, const struct venue *v)
 	e->action = action;
 	day_today(today);
 	int64_t *prices = arena_alloc(&r->a, (e->ncategories + 1) * sizeof(*prices));
-	for (size_t i = 0; i < e->ncategories; i++)
-		if (venue_price(r->db, v->id, e->categories[i].code, &prices[i]) != 1)
-			prices[i] = -1;
 	int share = venue_youth_share(r->db, v->department_id);
-	if (share < 0 || venue_hours_get(r->db, v->id, &h) != 0 ||
+	if (share < 0 || venue_own_prices(r->db, v->id, e->categories, prices) != 0 ||
+	    venue_own_hours(r->db, v->id, &h) != 0 ||
 	    venue_parts(r->db, &r->a, v->id, &e->parts, &e->nparts) != 0 ||
 	    venue_closed_list(r->db, &r->a, v->id, today, &e->closed_days, &e->nclosed) != 0)
 		return -1;

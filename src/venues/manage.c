@@ -5,6 +5,7 @@
 #include "base/buf.h"
 #include "base/sortkey.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 
@@ -42,6 +43,10 @@ static struct dbq Q_BOOKED = {"SELECT count(*) FROM bookings WHERE (venue_id = $
                               "(SELECT id FROM venues WHERE parent_id = $1)) "
                               "AND status IN ('pending', 'confirmed') AND ends > $2",
                               NULL, 0};
+static struct dbq Q_OWN_HOURS = {
+        "SELECT weekday, opens, closes FROM venue_hours WHERE venue_id = $1", NULL, 0};
+static struct dbq Q_OWN_PRICE = {
+        "SELECT per_hour FROM venue_prices WHERE venue_id = $1 AND category = $2", NULL, 0};
 static struct dbq Q_HOURS_CLEAR = {"DELETE FROM venue_hours WHERE venue_id = $1", NULL, 0};
 static struct dbq Q_HOURS_ADD = {
         "INSERT INTO venue_hours (venue_id, weekday, opens, closes) VALUES ($1, $2, $3, $4)", NULL,
@@ -165,6 +170,42 @@ venue_bookings_after(struct db *db, int64_t id, int64_t t)
 }
 
 int
+venue_own_hours(struct db *db, int64_t id, struct venue_hours *h)
+{
+	memset(h, 0, sizeof *h);
+	struct dbcur c;
+	if (db_query(db, &c, &Q_OWN_HOURS, DB_ARGS(DB_INT(id))) != DB_OK)
+		return -1;
+	int rc;
+	while ((rc = db_next(&c)) > 0) {
+		int64_t d = db_col_int(&c, 0);
+		if (d >= 1 && d <= 7) {
+			h->opens[d] = (int)db_col_int(&c, 1);
+			h->closes[d] = (int)db_col_int(&c, 2);
+		}
+	}
+	db_done(&c);
+	return rc < 0 ? -1 : 0;
+}
+
+int
+venue_own_prices(struct db *db, int64_t id, const struct choice *categories, int64_t *per_hour)
+{
+	for (size_t i = 0; categories[i].code; i++) {
+		struct dbcur c;
+		if (db_query(db, &c, &Q_OWN_PRICE,
+		             DB_ARGS(DB_INT(id), DB_TEXT(categories[i].code))) != DB_OK)
+			return -1;
+		int rc = db_next(&c);
+		per_hour[i] = rc > 0 ? db_col_int(&c, 0) : -1;
+		db_done(&c);
+		if (rc < 0)
+			return -1;
+	}
+	return 0;
+}
+
+int
 venue_hours_set(struct db *db, int64_t id, const struct venue_hours *h)
 {
 	int rc = db_exec(db, &Q_HOURS_CLEAR, DB_ARGS(DB_INT(id)));
@@ -189,8 +230,9 @@ venue_closed_list(struct db *db, struct arena *a, int64_t id, const char *day,
 	int rc;
 	while ((rc = db_next(&c)) > 0) {
 		*out = arena_grow(a, *out, *n, &cap, sizeof(**out));
-		(*out)[(*n)++] = (struct venue_closed_day){arena_strdup(a, db_col_text(&c, 0)),
-		                                           arena_strdup(a, db_col_text(&c, 1))};
+		struct venue_closed_day *d = &(*out)[(*n)++];
+		snprintf(d->day, sizeof d->day, "%.10s", db_col_text(&c, 0));
+		d->reason = arena_strdup(a, db_col_text(&c, 1));
 	}
 	db_done(&c);
 	return rc < 0 ? -1 : 0;

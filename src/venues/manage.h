@@ -11,11 +11,6 @@
 #include "db/db.h"
 #include "venues/venue.h"
 
-/* A day a venue is closed, and why. */
-struct venue_closed_day {
-	const char *day, *reason;
-};
-
 /* Stores v (its department, type, name, address, area, capacity,
  * accessibility, equipment, description, approval, cancellation hours and
  * whether it is active) as venue id, or as a new venue when id is 0;
@@ -33,9 +28,15 @@ int venue_parts(struct db *db, struct arena *a, int64_t id, struct venue **out, 
  * venue's row until the transaction ends, so that no booking of it reads
  * its leaves before the new part is there. */
 int64_t venue_bookings_after(struct db *db, int64_t id, int64_t t);
+/* The venue's own hours and prices, per_hour[i] in öre for categories[i]
+ * (-1: none): a part without any has its whole's (venue_hours_get,
+ * venue_price), which its page must not show as its own. */
+int venue_own_hours(struct db *db, int64_t id, struct venue_hours *h);
+int venue_own_prices(struct db *db, int64_t id, const struct choice *categories, int64_t *per_hour);
 /* Replaces the venue's bookable hours (closes[d] 0: closed on weekday d). */
 int venue_hours_set(struct db *db, int64_t id, const struct venue_hours *h);
-/* The venue's closed days from day on, in order. */
+/* The venue's own closed days from day on, in order (a part's page lists
+ * its own, which it can remove; its whole's close it too). */
 int venue_closed_list(struct db *db, struct arena *a, int64_t id, const char *day,
                       struct venue_closed_day **out, size_t *n);
 /* Adds a closed day; DB_CONSTRAINT when the day is closed already. */

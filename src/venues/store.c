@@ -2,6 +2,7 @@
  * hours, closed days, prices and, for a split venue, its parts. */
 #include "venues/venue.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #define COLS                                                                                       \
@@ -31,23 +32,37 @@ static struct dbq Q_MANAGED = {
 static struct dbq Q_LIST = {
         "SELECT " COLS "WHERE v.active = 1 AND ($1 = '' OR v.name LIKE $1 ESCAPE '\\' "
         "OR v.address LIKE $1 ESCAPE '\\') AND ($2 = '' OR v.type = $2) "
-        "AND ($3 = 0 OR v.area_id = $3) AND v.capacity >= $4 AND v.step_free >= $5 "
+        "AND ($3 = '' OR ar.slug = $3) AND v.capacity >= $4 AND v.step_free >= $5 "
         "AND v.accessible_toilet >= $6 AND v.hearing_loop >= $7 AND v.lift >= $8 "
         "AND ($9 = 0 OR v.department_id = $9) AND ($10 = 0 OR v.parent_id IS NULL) "
         "ORDER BY v.sort_key, v.id",
         "SELECT " COLS "WHERE v.active = 1 AND ($1 = '' OR v.name ILIKE $1 ESCAPE '\\' "
         "OR v.address ILIKE $1 ESCAPE '\\') AND ($2 = '' OR v.type = $2) "
-        "AND ($3 = 0 OR v.area_id = $3) AND v.capacity >= $4 AND v.step_free >= $5 "
+        "AND ($3 = '' OR ar.slug = $3) AND v.capacity >= $4 AND v.step_free >= $5 "
         "AND v.accessible_toilet >= $6 AND v.hearing_loop >= $7 AND v.lift >= $8 "
         "AND ($9 = 0 OR v.department_id = $9) AND ($10 = 0 OR v.parent_id IS NULL) "
         "ORDER BY v.sort_key, v.id",
         0};
-static struct dbq Q_HOURS = {"SELECT weekday, opens, closes FROM venue_hours WHERE venue_id = $1",
-                             NULL, 0};
-static struct dbq Q_CLOSED = {"SELECT reason FROM venue_closed WHERE venue_id = $1 AND day = $2",
+/* A part of a split venue that has no hours or prices of its own has the
+ * whole's. */
+#define OWN_OR_WHOLE(table)                                                                        \
+	"(venue_id = $1 OR (venue_id = (SELECT parent_id FROM venues WHERE id = $1) "              \
+	"AND NOT EXISTS (SELECT 1 FROM " table " WHERE venue_id = $1)))"
+static struct dbq Q_HOURS = {
+        "SELECT weekday, opens, closes FROM venue_hours WHERE " OWN_OR_WHOLE("venue_hours"), NULL,
+        0};
+/* A whole's closed days close its parts too. */
+static struct dbq Q_CLOSED = {"SELECT reason FROM venue_closed WHERE day = $2 AND (venue_id = $1 "
+                              "OR venue_id = (SELECT parent_id FROM venues WHERE id = $1)) LIMIT 1",
                               NULL, 0};
+static struct dbq Q_CLOSED_BETWEEN = {
+        "SELECT day, reason FROM venue_closed WHERE day >= $2 AND day < $3 AND (venue_id = $1 "
+        "OR venue_id = (SELECT parent_id FROM venues WHERE id = $1)) ORDER BY day",
+        NULL, 0};
 static struct dbq Q_PRICE = {
-        "SELECT per_hour FROM venue_prices WHERE venue_id = $1 AND category = $2", NULL, 0};
+        "SELECT per_hour FROM venue_prices WHERE category = $2 AND " OWN_OR_WHOLE(
+                "venue_prices") " ORDER BY venue_id = $1 DESC LIMIT 1",
+        NULL, 0};
 static struct dbq Q_PARTS = {"SELECT id FROM venues WHERE parent_id = $1 ORDER BY id", NULL, 0};
 static struct dbq Q_PARENT = {"SELECT coalesce(parent_id, 0) FROM venues WHERE id = $1", NULL, 0};
 
@@ -147,7 +162,7 @@ venue_list(struct db *db, struct arena *a, const struct venue_filter *f, struct 
 	*n = 0;
 	struct dbval v[] = {DB_TEXT(like_pattern(a, f->q)),
 	                    DB_TEXT(f->type ? f->type : ""),
-	                    DB_INT(f->area_id),
+	                    DB_TEXT(f->area ? f->area : ""),
 	                    DB_INT(f->min_capacity),
 	                    DB_INT(f->step_free),
 	                    DB_INT(f->accessible_toilet),
@@ -196,6 +211,28 @@ venue_closed_on(struct db *db, struct arena *a, int64_t id, const char *day, con
 		*reason = arena_strdup(a, db_col_text(&c, 0));
 	db_done(&c);
 	return rc < 0 ? -1 : rc > 0;
+}
+
+int
+venue_closed_between(struct db *db, struct arena *a, int64_t id, const char *from, const char *to,
+                     struct venue_closed_day **out, size_t *n)
+{
+	struct dbcur c;
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	if (db_query(db, &c, &Q_CLOSED_BETWEEN, DB_ARGS(DB_INT(id), DB_TEXT(from), DB_TEXT(to))) !=
+	    DB_OK)
+		return -1;
+	int rc;
+	while ((rc = db_next(&c)) > 0) {
+		*out = arena_grow(a, *out, *n, &cap, sizeof **out);
+		struct venue_closed_day *d = &(*out)[(*n)++];
+		snprintf(d->day, sizeof d->day, "%.10s", db_col_text(&c, 0));
+		d->reason = arena_strdup(a, db_col_text(&c, 1));
+	}
+	db_done(&c);
+	return rc < 0 ? -1 : 0;
 }
 
 int

@@ -271,6 +271,21 @@ create(void)
 	                hresp_has(&r, "id=\"andel\" name=\"andel\" type=\"text\" value=\"60\""),
 	        "the venue's page shows its parts, hours, prices, closed day and threshold");
 	hresp_free(&r);
+	char part_path[64];
+	snprintf(part_path, sizeof(part_path), "/admin/lokaler/%ld",
+	         about("SELECT min(id) FROM venues WHERE parent_id = %ld", id));
+	h_get(admin, part_path, &r);
+	h_check(r.status == 200 &&
+	                hresp_has(&r, "id=\"till-1\" name=\"till-1\" type=\"time\" value=\"\"") &&
+	                hresp_has(&r, "id=\"pris-forening\" name=\"pris-forening\" type=\"text\" "
+	                              "value=\"\"") &&
+	                hresp_has(&r, "En del utan några egna tider har hela lokalens.") &&
+	                !hresp_has(&r, "Golvslipning") &&
+	                !hresp_has(&r, "/delar\" class=\"stack\""),
+	        "a part's page shows its own (empty) hours and prices, says it has the whole's, "
+	        "and "
+	        "offers no parts of its own");
+	hresp_free(&r);
 	return id;
 }
 
