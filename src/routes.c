@@ -20,6 +20,7 @@
 #include "register/pages.h"
 #include "registration/eservices.h"
 #include "static/static.h"
+#include "venues/admin.h"
 #include "venues/ical.h"
 #include "venues/venues.h"
 
@@ -104,6 +105,18 @@ const struct route routes[] = {
         {M_POST, "/admin/bidrag/{id}/kriterier", grants_admin_criterion_add, ROLE_ADMIN, 0, 0},
         {M_POST, "/admin/bidrag/{id}/kriterier/{c}/ta-bort", grants_admin_criterion_remove,
          ROLE_ADMIN, 0, 0},
+        {M_GET, "/admin/lokaler", venues_admin_list, ROLE_ADMIN, 0, 0},
+        {M_GET, "/admin/lokaler/ny", venues_admin_new, ROLE_ADMIN, 0, 0},
+        {M_POST, "/admin/lokaler/ny", venues_admin_create, ROLE_ADMIN, 0, 0},
+        {M_GET, "/admin/lokaler/{id}", venues_admin_edit, ROLE_ADMIN, 0, 0},
+        {M_POST, "/admin/lokaler/{id}", venues_admin_update, ROLE_ADMIN, 0, 0},
+        {M_POST, "/admin/lokaler/{id}/delar", venues_admin_part_add, ROLE_ADMIN, 0, 0},
+        {M_POST, "/admin/lokaler/{id}/tider", venues_admin_hours_save, ROLE_ADMIN, 0, 0},
+        {M_POST, "/admin/lokaler/{id}/stangt", venues_admin_closed_add, ROLE_ADMIN, 0, 0},
+        {M_POST, "/admin/lokaler/{id}/stangt/{dag}/ta-bort", venues_admin_closed_remove, ROLE_ADMIN,
+         0, 0},
+        {M_POST, "/admin/lokaler/{id}/priser", venues_admin_prices_save, ROLE_ADMIN, 0, 0},
+        {M_POST, "/admin/lokaler/{id}/nolltaxa", venues_admin_youth_save, ROLE_ADMIN, 0, 0},
 
         {M_GET, "/registrera-forening", registration_form, ACCESS_USER, 0, 0},
         {M_POST, "/registrera-forening", registration_submit, ACCESS_USER, 0, ROUTE_FILES},
@@ -168,6 +181,19 @@ const struct route routes[] = {
          0},
         {M_POST, "/handlaggning/bidrag/{id}/kriterier/{c}/ta-bort", grants_admin_criterion_remove,
          ROLE_OFFICER, 0, 0},
+        {M_GET, "/handlaggning/lokaler", venues_admin_list, ROLE_OFFICER, 0, 0},
+        {M_GET, "/handlaggning/lokaler/ny", venues_admin_new, ROLE_OFFICER, 0, 0},
+        {M_POST, "/handlaggning/lokaler/ny", venues_admin_create, ROLE_OFFICER, 0, 0},
+        {M_GET, "/handlaggning/lokaler/{id}", venues_admin_edit, ROLE_OFFICER, 0, 0},
+        {M_POST, "/handlaggning/lokaler/{id}", venues_admin_update, ROLE_OFFICER, 0, 0},
+        {M_POST, "/handlaggning/lokaler/{id}/delar", venues_admin_part_add, ROLE_OFFICER, 0, 0},
+        {M_POST, "/handlaggning/lokaler/{id}/tider", venues_admin_hours_save, ROLE_OFFICER, 0, 0},
+        {M_POST, "/handlaggning/lokaler/{id}/stangt", venues_admin_closed_add, ROLE_OFFICER, 0, 0},
+        {M_POST, "/handlaggning/lokaler/{id}/stangt/{dag}/ta-bort", venues_admin_closed_remove,
+         ROLE_OFFICER, 0, 0},
+        {M_POST, "/handlaggning/lokaler/{id}/priser", venues_admin_prices_save, ROLE_OFFICER, 0, 0},
+        {M_POST, "/handlaggning/lokaler/{id}/nolltaxa", venues_admin_youth_save, ROLE_OFFICER, 0,
+         0},
         {M_GET, "/diarium", cases_diary_page, ACCESS_PUBLIC, &DIARIUM, 0},
         {M_GET, "/api/v1/mina-arenden", cases_mine_json, ACCESS_USER, 0, 0},
         {M_GET, "/api/v1/handlaggning", cases_inbox_json, ROLE_OFFICER, 0, 0},

@@ -36,6 +36,11 @@ static struct dbq Q_SET_STATUS = {
         "WHERE id = $1 RETURNING id",
         NULL, 0};
 static struct dbq Q_UNHOLD = {"DELETE FROM venue_holds WHERE booking_id = $1", NULL, 0};
+/* On PostgreSQL the booked venue's row is locked before its leaves are
+ * read, in the mode the foreign keys take anyway: a venue being split
+ * (venues/manage.c locks it FOR UPDATE) waits for the booking, or the
+ * booking for the split and then reads the new leaves. */
+static struct dbq Q_LOCK_VENUE = {"SELECT id FROM venues WHERE id = $1 FOR KEY SHARE", NULL, 0};
 #define BOOKING_COLS                                                                               \
 	"b.id, b.venue_id, b.association_id, coalesce(b.booked_by, 0), "                           \
 	"coalesce(b.series_id, 0), coalesce(b.case_id, 0), b.starts, b.ends, b.status, "           \
@@ -111,6 +116,8 @@ booking_insert(struct db *db, const struct booking_new *b, int64_t *id)
 {
 	int64_t leaves[VENUE_MAX_PARTS];
 	size_t n;
+	if (db_kind(db) == DB_PG && db_int(db, &Q_LOCK_VENUE, DB_ARGS(DB_INT(b->venue_id)), 0) == 0)
+		return DB_ERROR;
 	if (venue_leaves(db, b->venue_id, leaves, &n) != 0)
 		return DB_ERROR;
 	if (db_kind(db) == DB_SQLITE) {

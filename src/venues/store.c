@@ -16,6 +16,15 @@
 	"LEFT JOIN venues w ON w.id = v.parent_id "
 
 static struct dbq Q_BY_ID = {"SELECT " COLS "WHERE v.id = $1 AND v.active = 1", NULL, 0};
+/* Those who manage venues see the inactive ones too. */
+static struct dbq Q_ANY_BY_ID = {"SELECT " COLS "WHERE v.id = $1", NULL, 0};
+/* A department's venues (0: every one), inactive too, each whole followed
+ * by its parts: in order of the whole's name, then parts by name. */
+static struct dbq Q_MANAGED = {
+        "SELECT " COLS "WHERE $1 = 0 OR v.department_id = $1 "
+        "ORDER BY coalesce(w.sort_key, v.sort_key), coalesce(v.parent_id, v.id), "
+        "v.parent_id IS NOT NULL, v.sort_key, v.id",
+        NULL, 0};
 /* Every filter is bound; 0 and '' stand for any. The name search is a
  * substring of the name or address, without regard to case on both
  * engines (SQLite's LIKE folds ASCII only; the list is a thousand venues,
@@ -78,17 +87,49 @@ row_to_venue(struct dbcur *c, struct arena *a, struct venue *v)
 	v->parent_name = db_col_null(c, 24) ? NULL : arena_strdup(a, db_col_text(c, 24));
 }
 
-int
-venue_get(struct db *db, struct arena *a, int64_t id, struct venue *out)
+/* The venue of id by query q: 1, 0 when there is none, -1 on error. */
+static int
+one_venue(struct db *db, struct arena *a, struct dbq *q, int64_t id, struct venue *out)
 {
 	struct dbcur c;
-	if (db_query(db, &c, &Q_BY_ID, DB_ARGS(DB_INT(id))) != DB_OK)
+	if (db_query(db, &c, q, DB_ARGS(DB_INT(id))) != DB_OK)
 		return -1;
 	int rc = db_next(&c);
 	if (rc > 0)
 		row_to_venue(&c, a, out);
 	db_done(&c);
 	return rc < 0 ? -1 : rc > 0;
+}
+
+int
+venue_get(struct db *db, struct arena *a, int64_t id, struct venue *out)
+{
+	return one_venue(db, a, &Q_BY_ID, id, out);
+}
+
+int
+venue_get_any(struct db *db, struct arena *a, int64_t id, struct venue *out)
+{
+	return one_venue(db, a, &Q_ANY_BY_ID, id, out);
+}
+
+int
+venue_list_managed(struct db *db, struct arena *a, int64_t department_id, struct venue **out,
+                   size_t *n)
+{
+	struct dbcur c;
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	if (db_query(db, &c, &Q_MANAGED, DB_ARGS(DB_INT(department_id))) != DB_OK)
+		return -1;
+	int rc;
+	while ((rc = db_next(&c)) > 0) {
+		*out = arena_grow(a, *out, *n, &cap, sizeof(**out));
+		row_to_venue(&c, a, &(*out)[(*n)++]);
+	}
+	db_done(&c);
+	return rc < 0 ? -1 : 0;
 }
 
 /* The LIKE pattern of a search: the words as typed, their wildcards

@@ -46,6 +46,12 @@ struct venue_filter {
 /* 1 with *out filled, 0 when there is no such active venue, -1 on a
  * database error. */
 int venue_get(struct db *db, struct arena *a, int64_t id, struct venue *out);
+/* As venue_get, inactive venues too: for those who manage them. */
+int venue_get_any(struct db *db, struct arena *a, int64_t id, struct venue *out);
+/* Every venue of a department (0: of all), inactive too, each whole
+ * followed by its parts, in Swedish order of the wholes' names. */
+int venue_list_managed(struct db *db, struct arena *a, int64_t department_id, struct venue **out,
+                       size_t *n);
 /* The active venues the filter matches, in Swedish order of name. */
 int venue_list(struct db *db, struct arena *a, const struct venue_filter *f, struct venue **out,
                size_t *n);
