@@ -456,8 +456,43 @@ cancelling(void)
 	h_check(h_get_status(other, page) == 404 && post_status(other, path) == 404 &&
 	                h_get_status(culture, page) == 404,
 	        "another association's representative and another department's officer get 404");
+	/* another association watches its half at a time the whole holds */
+	char watch[96];
+	struct hresp w;
+	snprintf(watch, sizeof(watch), "/lokaler/%ld/bevaka", half_a);
+	struct hstr f = {0};
+	h_form_add(&f, "csrf", h_csrf(other));
+	h_form_add(&f, "dag", tue);
+	h_form_add(&f, "fran", "21:00");
+	h_form_add(&f, "till", "21:30");
+	h_post(other, watch, f.p, &w);
+	h_check(w.status == 422, "watching a time that is free is refused (%ld)", w.status);
+	h_field_says(&w, "fran", "redan ledig");
+	hresp_free(&w);
+	hstr_free(&f);
+	h_form_add(&f, "csrf", h_csrf(other));
+	h_form_add(&f, "dag", tue);
+	h_form_add(&f, "fran", "18:30");
+	h_form_add(&f, "till", "19:30");
+	h_post(other, watch, f.p, &w);
+	hstr_free(&f);
+	h_check(w.status == 303 && h_sql_number("SELECT count(*) FROM venue_watches") == 1,
+	        "another association watches the half hall at 18:30–19:30, which the whole holds");
+	hresp_free(&w);
+	h_get(other, "/mina-sidor/bokningar", &w);
+	h_check(hresp_has(&w, "Tider du bevakar") && hresp_has(&w, "Testhallen A"),
+	        "the watch is listed on Mina sidor");
+	hresp_free(&w);
+	long mails = h_sql_number("SELECT count(*) FROM outbox WHERE to_addr = 'annan@example.se'");
 	h_check(post_status(rep, path) == 303 && bookings("status = 'cancelled' AND late = 0") == 1,
 	        "the representative cancels ten days ahead, not charged");
+	h_check(h_sql_number("SELECT count(*) FROM outbox WHERE to_addr = 'annan@example.se' AND "
+	                     "subject LIKE 'En tid är ledig: Testhallen A%'") == 1 &&
+	                h_sql_number("SELECT count(*) FROM outbox WHERE to_addr = "
+	                             "'annan@example.se'") == mails + 1 &&
+	                h_sql_number("SELECT count(*) FROM venue_watches WHERE notified IS NOT "
+	                             "NULL") == 1,
+	        "the watcher is told once by mail that the half hall's time is free");
 	snprintf(q, sizeof(q), "SELECT count(*) FROM venue_holds WHERE booking_id = %ld", id);
 	h_check(h_sql_number(q) == 0, "and the time is free again");
 	h_check(post_status(rep, path) == 409, "a cancelled booking cannot be cancelled again");
