@@ -206,4 +206,5 @@ const struct route routes[] = {
 };
 
 /* What the grant system adds to an association's page in the register. */
-register_section *const register_detail_sections[] = {grants_association_section, NULL};
+register_section *const register_detail_sections[] = {grants_association_section,
+                                                      venues_association_section, NULL};

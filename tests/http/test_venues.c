@@ -295,6 +295,32 @@ free_times(void)
 	hresp_free(&r);
 }
 
+/* A weekly series the association chose to show is on its page in the
+ * register, even right after the page was cached without it. */
+static void
+regular_times(void)
+{
+	struct hresp r;
+	char page[64], last[11];
+	snprintf(page, sizeof(page), "/foreningar/%s", assoc);
+	h_get(visitor, page, &r);
+	h_check(r.status == 200 && !hresp_has(&r, "Regular times"),
+	        "the association's page has no regular times yet");
+	hresp_free(&r);
+	tuesday(2, last);
+	const char *send[] = {"forening",  assoc,    "dag",       tue,       "fran",
+	                      "08:00",     "till",   "09:00",     "upprepa", last,
+	                      "aktivitet", "Schack", "deltagare", "8",       "visa",
+	                      "1",         "skicka", "1",         NULL};
+	h_check(book(rep, half_b, send, &r) == 303, "a weekly series shown by name is booked");
+	hresp_free(&r);
+	h_get(visitor, page, &r);
+	h_check(r.status == 200 && hresp_has(&r, "Regular times") &&
+	                hresp_has(&r, "Tuesdays 08:00–09:00, <a href=\"/lokaler/"),
+	        "the association's page shows it: Tuesdays 08:00–09:00 at the half hall");
+	hresp_free(&r);
+}
+
 /* A weekly series on the meeting room, which needs approval: the preview
  * lists each time, a closed day skipped and a time another association
  * holds; Skicka makes a case in the leisure department whose times are
@@ -347,7 +373,10 @@ series(void)
 	snprintf(dnr, sizeof(dnr), "%.*s", (int)strcspn(loc + 9, "?"), loc + 9);
 	snprintf(q, sizeof(q), "venue_id = %ld AND status = 'pending' AND series_id IS NOT NULL",
 	         room);
-	h_check(bookings(q) == 4 && h_sql_number("SELECT count(*) FROM booking_series") == 1,
+	char series_q[128];
+	snprintf(series_q, sizeof(series_q),
+	         "SELECT count(*) FROM booking_series WHERE venue_id = %ld", room);
+	h_check(bookings(q) == 4 && h_sql_number(series_q) == 1,
 	        "four pending times of one series");
 	char path[128];
 	snprintf(path, sizeof(path), "/arenden/%s", dnr);
@@ -636,6 +665,7 @@ main(void)
 	refusals();
 	single();
 	free_times();
+	regular_times();
 	series();
 	withdrawn();
 	nolltaxa();
