@@ -196,7 +196,7 @@ released(struct db *db, int64_t (*t)[3], int n)
 int
 booking_set_status(struct db *db, int64_t id, enum booking_status to, int late, int64_t at)
 {
-	int64_t got, t[1][3];
+	int64_t got, t[1][3] = {{0}};
 	int n = times_of(db, &Q_TIME, id, t, 1);
 	if (n < 0)
 		return DB_ERROR;
@@ -275,7 +275,7 @@ booking_settle_case(struct db *db, int64_t case_id, enum booking_status to)
 {
 	/* a request's times: a year of weeks, five times a week at most */
 	enum { MAX = 5 * 54 };
-	int64_t t[MAX][3];
+	int64_t t[MAX][3] = {{0}};
 	int n = to == BOOKING_DECLINED ? times_of(db, &Q_CASE_PENDING, case_id, t, MAX) : 0;
 	if (n < 0)
 		return DB_ERROR;
