@@ -394,6 +394,10 @@ series(void)
 	        "the representative cannot decline either (%ld)", st);
 	h_check(post_status(officer, path) == 303 && bookings("status = 'declined'") == 1,
 	        "the officer declines one time");
+	long st2 = h_decide(culture, dnr, "bifall");
+	h_check(st2 == 404 && bookings("status = 'pending'") == 3,
+	        "another department's officer cannot decide the request (%ld), nothing changed",
+	        st2);
 	h_check(h_decide(officer, dnr, "bifall") == 303, "and grants the request");
 	snprintf(q, sizeof(q), "venue_id = %ld AND status = 'confirmed' AND series_id IS NOT NULL",
 	         room);
