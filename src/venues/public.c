@@ -112,12 +112,10 @@ venue_page(struct req *r)
 	iso_week_of(prev, prev_week);
 	iso_week_of(next, next_week);
 	struct day_plan d[7];
-	static const char *const categories[] = {"ordinarie", "forening", "ungdom"};
-	int64_t price[3] = {0};
-	int priced[3];
-	for (int i = 0; i < 3; i++)
-		priced[i] = venue_price(r->db, v.id, categories[i], &price[i]);
-	if (venue_days(r->db, &r->a, &v, monday, 7, d) != 0) {
+	int64_t price[VENUE_CATEGORIES];
+	int priced[VENUE_CATEGORIES];
+	if (venue_prices_all(r->db, v.id, price, priced) != 0 ||
+	    venue_days(r->db, &r->a, &v, monday, 7, d) != 0) {
 		req_error(r, 500);
 		return;
 	}
