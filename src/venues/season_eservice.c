@@ -17,7 +17,7 @@ show(struct req *r, struct buf *b, const struct case_row *c, enum case_role role
 	struct season_case_plan x;
 	struct booking *bk;
 	size_t nbk = 0;
-	if (season_case_plan(r->db, &r->a, c->id, &x) <= 0 ||
+	if (season_case_load(r->db, &r->a, c->id, &x) <= 0 ||
 	    booking_of_case(r->db, &r->a, c->id, &bk, &nbk) != 0)
 		return;
 	tpl_venues_season_case(b, &r->p, &x, strcmp(c->status, "beslutad") == 0, nbk,

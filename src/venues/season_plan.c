@@ -41,17 +41,27 @@ weeks_of(struct db *db, struct arena *a, const struct season *s, struct season_w
 }
 
 int
-season_case_plan(struct db *db, struct arena *a, int64_t case_id, struct season_case_plan *x)
+season_case_load(struct db *db, struct arena *a, int64_t case_id, struct season_case_plan *x)
 {
 	memset(x, 0, sizeof *x);
 	int64_t season_id;
 	int rc = season_app_of_case(db, a, case_id, &season_id, &x->app);
 	if (rc <= 0)
 		return rc;
+	return season_get(db, a, season_id, &x->s) <= 0 ||
+	                       season_wishes(db, a, 0, case_id, &x->w, &x->nw) != 0
+	               ? -1
+	               : 1;
+}
+
+int
+season_case_plan(struct db *db, struct arena *a, int64_t case_id, struct season_case_plan *x)
+{
+	int rc = season_case_load(db, a, case_id, x);
+	if (rc <= 0)
+		return rc;
 	struct youth_basis y;
-	if (season_get(db, a, season_id, &x->s) <= 0 ||
-	    season_wishes(db, a, 0, case_id, &x->w, &x->nw) != 0 ||
-	    youth_basis_of(db, x->s.department_id, x->app.association_id, &y) != 0)
+	if (youth_basis_of(db, x->s.department_id, x->app.association_id, &y) != 0)
 		return -1;
 	x->p = arena_zalloc(a, (x->nw + 1) * sizeof *x->p);
 	for (size_t i = 0; i < x->nw; i++) {

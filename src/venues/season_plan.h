@@ -35,6 +35,9 @@ struct season_case_plan {
 	size_t np;
 };
 
+/* The application of a case with its season and wishes, no plan (np 0):
+ * 1, 0 when the case is no season application, -1 on a database error. */
+int season_case_load(struct db *db, struct arena *a, int64_t case_id, struct season_case_plan *x);
 /* The plan of one application's case: 1, 0 when the case is no season
  * application, -1 on a database error. */
 int season_case_plan(struct db *db, struct arena *a, int64_t case_id, struct season_case_plan *x);
