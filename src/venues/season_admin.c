@@ -12,10 +12,12 @@
 #include "venues/season.h"
 #include "venues/season_admin.tpl.h"
 
+/* What the officer sets; a season is decided only by deciding it
+ * (season_decide.c). */
 static const struct choice statuses[] = {
         {"open", "Öppen för ansökningar", "Open for applications", 0},
-        {"allocating", "Fördelas", "Being allocated", 0},
-        {"decided", "Beslutad", "Decided", 0},
+        {"allocating", "Fördelas (tar inte emot ansökningar)",
+         "Being allocated (takes no applications)", 0},
         {NULL, NULL, NULL, 0},
 };
 
@@ -173,7 +175,13 @@ season_admin_update(struct req *r)
 	struct form f;
 	form_init(&f, r, &season_form);
 	struct season next = s;
-	if (!read_season(r, &f, &next)) {
+	int ok = read_season(r, &f, &next);
+	if (strcmp(s.status, "decided") == 0) {
+		form_refuse(&f, "Säsongen är beslutad och ändras inte längre.",
+		            "The season is decided and no longer changes.");
+		ok = 0;
+	}
+	if (!ok) {
 		r->status = 422;
 		render(r, &s, &f, NULL);
 		return;

@@ -336,6 +336,19 @@ grid(void)
 	                2,
 	        "the two halves do not conflict with each other, only with the whole");
 	hresp_free(&r);
+	char en[128];
+	snprintf(en, sizeof en, "%s?lang=en", path);
+	h_get(officer, en, &r);
+	h_check(r.status == 200 &&
+	                hresp_has(&r,
+	                          "Conflict: 1. Ungdomsklubben Test, Testhallen A 18:00–20:00") &&
+	                hresp_has(&r, "Youth activity, a youth association in the register (30 of "
+	                              "40 members aged 7–25, the threshold 50 %): first") &&
+	                hresp_has(&r, "<th scope=\"col\">Tuesday</th>"),
+	        "the grid in English");
+	hresp_free(&r);
+	snprintf(en, sizeof en, "%s?lang=sv", path);
+	h_check(h_get_status(officer, en) == 200, "and back in Swedish");
 	h_check(h_get_status(culture, path) == 404,
 	        "the culture officer gets 404 on the leisure season's grid");
 	h_check(h_get_status(rep, path) == 403 || h_get_status(rep, path) == 404,
@@ -507,6 +520,16 @@ deciding(void)
 	h_check(r.status == 422 && hresp_has(&r, "redan beslutad") &&
 	                number("SELECT count(*) FROM bookings") == bookings,
 	        "deciding again is refused, nothing booked twice");
+	hresp_free(&r);
+	snprintf(path, sizeof path, "/handlaggning/lokaler/sasonger/%ld/andra", season);
+	const char *reopen[] = {"namn",  "Testsäsongen", "forsta", first,  "sista", last,
+	                        "ansok", today,          "status", "open", NULL};
+	post(officer, path, reopen, &r);
+	h_check(r.status == 422 && hresp_has(&r, "beslutad och ändras inte") &&
+	                number("SELECT count(*) FROM venue_seasons WHERE id = %ld AND status = "
+	                       "'decided'",
+	                       season) == 1,
+	        "a decided season is not opened again");
 	hresp_free(&r);
 }
 
