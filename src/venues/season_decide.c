@@ -21,8 +21,9 @@
 static const struct field_def common[] = {CASE_DECISION_FIELDS};
 const struct form_def season_decision_form = {"sasongsbeslut", common + 1, 4};
 
-/* Decides one application's case: 0 done (or nothing to do), 1 refused
- * with the reason about the page's form, -1 an error. */
+/* Decides one application's case: 0 done, 2 left as it is (its status
+ * does not allow a decision), 1 refused with the reason about the page's
+ * form, -1 an error. */
 static int
 decide_one(struct req *r, struct season_grid *g, const struct season_app *x)
 {
@@ -31,7 +32,7 @@ decide_one(struct req *r, struct season_grid *g, const struct season_app *x)
 		return -1;
 	if (case_role_of(r->db, r->user, &c) != CASE_OFFICER ||
 	    !case_may(&c, "beslutad", CASE_OFFICER))
-		return 0;
+		return 2;
 	if (db_begin(r->db) != DB_OK)
 		return -1;
 	struct season_case_plan plan;
@@ -75,10 +76,14 @@ season_decide(struct req *r)
 	if (strcmp(g.s.status, "decided") == 0)
 		form_refuse(&g.decide, "Säsongen är redan beslutad.",
 		            "The season is decided already.");
-	int rc = 0, left = 0;
-	for (size_t i = 0; !g.decide.nerrors && rc == 0 && i < g.napps; i++)
-		if (strcmp(g.apps[i].case_status, "beslutad") != 0)
-			rc = decide_one(r, &g, &g.apps[i]);
+	int rc = 0, left = 0, decided = 0;
+	for (size_t i = 0; !g.decide.nerrors && rc == 0 && i < g.napps; i++) {
+		if (strcmp(g.apps[i].case_status, "beslutad") == 0)
+			continue;
+		rc = decide_one(r, &g, &g.apps[i]);
+		decided += rc == 0;
+		rc = rc == 2 ? 0 : rc;
+	}
 	if (rc < 0) {
 		req_error(r, 500);
 		return;
@@ -107,6 +112,7 @@ season_decide(struct req *r)
 		req_error(r, 500);
 		return;
 	}
-	req_redirect(r, arena_printf(&r->a, "/handlaggning/lokaler/sasonger/%lld?beslutad=%zu",
-	                             (long long)g.s.id, n - (size_t)left));
+	req_redirect(r,
+	             arena_printf(&r->a, "/handlaggning/lokaler/sasonger/%lld?beslutad=%d&kvar=%d",
+	                          (long long)g.s.id, decided, left));
 }

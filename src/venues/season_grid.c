@@ -228,34 +228,51 @@ season_grid_page(struct req *r)
 		req_error(r, 500);
 		return;
 	}
-	const char *notice =
-	        req_query(r, "sparad")
-	                ? L_NOTICE(r, "Fördelningen är sparad.", "The allocation is saved.")
-	        : req_query(r, "beslutad")
-	                ? L_NOTICE(r, "Fördelningen är beslutad.", "The allocation is decided.")
-	                : NULL;
+	const char *notice = NULL, *decided = req_query(r, "beslutad"),
+	           *left = req_query(r, "kvar");
+	if (req_query(r, "sparad"))
+		notice = L_NOTICE(r, "Fördelningen är sparad.", "The allocation is saved.");
+	else if (decided && left && atoi(left) > 0)
+		notice = arena_printf(&r->a,
+		                      L_NOTICE(r,
+		                               "%d ansökningar beslutades. %d kunde inte beslutas "
+		                               "i sin nuvarande status.",
+		                               "%d applications were decided. %d could not be "
+		                               "decided in their current status."),
+		                      atoi(decided), atoi(left));
+	else if (decided)
+		notice = arena_printf(&r->a,
+		                      L_NOTICE(r, "Fördelningen är beslutad: %d ansökningar.",
+		                               "The allocation is decided: %d applications."),
+		                      atoi(decided));
 	season_grid_render(r, &g, notice);
 }
 
-/* The marked rows of a group that conflict with a marked row the rule
- * puts before them get the reason beside their box: the number of such. */
+/* Whether a row is allocated as the sent form has it (a decided case's
+ * as it stands). */
+static int
+marked(const struct grid_group *gr, const struct grid_row *row)
+{
+	return row->field >= 0 ? gr->f.value[row->field] != NULL : row->w->allocated;
+}
+
+/* Two conflicting rows marked: the reason goes beside the box of the one
+ * the rule puts later (or the other, when that one's case is decided).
+ * The number of such pairs. */
 static int
 refuse_conflicts(struct req *r, struct grid_group *gr)
 {
 	int bad = 0;
-	for (size_t i = 0; i < gr->n; i++) {
-		const struct grid_row *a = &gr->rows[i];
-		if (a->field < 0 || !gr->f.value[a->field])
-			continue;
-		for (size_t k = 0; k < i; k++) {
-			const struct grid_row *b = &gr->rows[k];
-			int marked =
-			        b->field >= 0 ? gr->f.value[b->field] != NULL : b->w->allocated;
-			if (!marked || !season_wishes_conflict(a->w, b->w))
+	for (size_t i = 0; i < gr->n; i++)
+		for (size_t k = i + 1; k < gr->n; k++) {
+			const struct grid_row *a = &gr->rows[i], *b = &gr->rows[k];
+			if (!marked(gr, a) || !marked(gr, b) ||
+			    !season_wishes_conflict(a->w, b->w) || (a->field < 0 && b->field < 0))
 				continue;
-			const char *other = wish_label(r, b);
+			const struct grid_row *to = b->field >= 0 ? b : a, *with = to == b ? a : b;
+			const char *other = wish_label(r, with);
 			form_error(
-			        &gr->f, gr->f.def->fields[a->field].name,
+			        &gr->f, gr->f.def->fields[to->field].name,
 			        arena_printf(&r->a,
 			                     "Krockar med %s, som också är tilldelad. Tilldela en "
 			                     "av dem.",
@@ -266,9 +283,7 @@ refuse_conflicts(struct req *r, struct grid_group *gr)
 			                "of them.",
 			                other));
 			bad++;
-			break;
 		}
-	}
 	return bad;
 }
 

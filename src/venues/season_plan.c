@@ -18,6 +18,7 @@ static int
 weeks_of(struct db *db, struct arena *a, const struct season *s, struct season_wish_plan *p)
 {
 	const struct season_wish *w = p->w;
+	int64_t now = (int64_t)time(NULL);
 	char day[11];
 	size_t cap = 0;
 	snprintf(day, sizeof day, "%s", s->first_day);
@@ -30,12 +31,15 @@ weeks_of(struct db *db, struct arena *a, const struct season *s, struct season_w
 		snprintf(o->day, sizeof o->day, "%s", day);
 		o->starts = local_time(day, w->from);
 		o->ends = local_time(day, w->to);
-		o->closed = venue_closed_on(db, a, w->venue_id, day, &o->reason);
-		int free = o->closed ? 1 : booking_free(db, w->venue_id, o->starts, o->ends, NULL);
+		o->past = o->starts < now;
+		o->closed = o->past ? 0 : venue_closed_on(db, a, w->venue_id, day, &o->reason);
+		int free = o->closed || o->past
+		                   ? 1
+		                   : booking_free(db, w->venue_id, o->starts, o->ends, NULL);
 		if (o->closed < 0 || free < 0)
 			return -1;
 		o->taken = !free;
-		p->nfree += !o->closed && free;
+		p->nfree += !o->closed && !o->past && free;
 	}
 	return 0;
 }
@@ -111,10 +115,12 @@ season_case_reasoning(struct arena *a, const struct season_case_plan *x)
 			const char *sep = ". Utan tid: ";
 			for (size_t k = 0; k < p->n; k++) {
 				const struct season_occurrence *o = &p->o[k];
-				if (!o->closed && !o->taken)
+				if (!o->closed && !o->taken && !o->past)
 					continue;
 				buf_printf(&b, "%s%s (%s%s%s)", sep, o->day,
-				           o->closed ? "stängt" : "redan bokad av någon annan",
+				           o->past     ? "har redan varit"
+				           : o->closed ? "stängt"
+				                       : "redan bokad av någon annan",
 				           o->closed && *o->reason ? ": " : "",
 				           o->closed ? o->reason : "");
 				sep = ", ";
@@ -162,7 +168,7 @@ season_case_book(struct db *db, const struct season_case_plan *x, int64_t booked
 		if (rc == DB_OK)
 			rc = season_wish_series(db, p->w->id, b.series_id);
 		for (size_t k = 0; rc == DB_OK && k < p->n; k++) {
-			if (p->o[k].closed || p->o[k].taken)
+			if (p->o[k].closed || p->o[k].taken || p->o[k].past)
 				continue;
 			b.starts = p->o[k].starts;
 			b.ends = p->o[k].ends;

@@ -2,7 +2,8 @@
  * time on every week of the season, less the venue's closed days and the
  * times someone else holds already, at the price its category gives. The
  * decision page reads the plan for the reasoning; the case type's granted
- * hook reads it again in the decision's transaction and writes it. */
+ * hook reads it again in the decision's transaction and writes it. A
+ * season decided after it began books only the weeks still to come. */
 #ifndef VENUES_SEASON_PLAN_H
 #define VENUES_SEASON_PLAN_H
 #include <stddef.h>
@@ -14,6 +15,7 @@ struct season_occurrence {
 	char day[11];
 	int64_t starts, ends;
 	int closed, taken;
+	int past;           /* decided after it began: not booked */
 	const char *reason; /* a closed day's */
 };
 
