@@ -31,22 +31,40 @@ static const char *const plural_sv[] = {"",          "måndagar", "tisdagar", "o
 static const char *const plural_en[] = {"",          "Mondays", "Tuesdays",  "Wednesdays",
                                         "Thursdays", "Fridays", "Saturdays", "Sundays"};
 
-#define WISH(n)                                                                                    \
+/* The four fields of wish n, the first one's required: each labelled
+ * with its number, so that the error summary says which wish is wrong. */
+#define WISH(n, req)                                                                               \
 	{.name = "lokal-" #n,                                                                      \
-	 .label_sv = "Lokal",                                                                      \
-	 .label_en = "Venue",                                                                      \
+	 .label_sv = "Lokal, tid " #n,                                                             \
+	 .label_en = "Venue, time " #n,                                                            \
 	 .type = FIELD_SELECT,                                                                     \
+	 .required = req,                                                                          \
+	 .missing_sv = MISSING_SV,                                                                 \
+	 .missing_en = MISSING_EN,                                                                 \
 	 .invalid_sv = "Välj en av förvaltningens lokaler.",                                       \
 	 .invalid_en = "Choose one of the department's venues."},                                  \
 	        {.name = "dag-" #n,                                                                \
-	         .label_sv = "Veckodag",                                                           \
-	         .label_en = "Weekday",                                                            \
+	         .label_sv = "Veckodag, tid " #n,                                                  \
+	         .label_en = "Weekday, time " #n,                                                  \
 	         .type = FIELD_SELECT,                                                             \
+	         .required = req,                                                                  \
+	         .missing_sv = MISSING_SV,                                                         \
+	         .missing_en = MISSING_EN,                                                         \
 	         .choices = weekdays},                                                             \
-	        {.name = "fran-" #n, .label_sv = "Från", .label_en = "From", .type = FIELD_TIME},  \
+	        {.name = "fran-" #n,                                                               \
+	         .label_sv = "Från, tid " #n,                                                      \
+	         .label_en = "From, time " #n,                                                     \
+	         .type = FIELD_TIME,                                                               \
+	         .required = req,                                                                  \
+	         .missing_sv = MISSING_SV,                                                         \
+	         .missing_en = MISSING_EN},                                                        \
 	{                                                                                          \
-		.name = "till-" #n, .label_sv = "Till", .label_en = "Until", .type = FIELD_TIME    \
+		.name = "till-" #n, .label_sv = "Till, tid " #n, .label_en = "Until, time " #n,    \
+		.type = FIELD_TIME, .required = req, .missing_sv = MISSING_SV,                     \
+		.missing_en = MISSING_EN                                                           \
 	}
+#define MISSING_SV "Ange minst en önskad tid: lokal, veckodag och tider."
+#define MISSING_EN "Give at least one wished time: venue, weekday and times."
 
 /* The association, five wishes of four fields each (F_WISH + 4 × i),
  * then what the activity is. */
@@ -59,11 +77,11 @@ static const struct field_def fields[] = {
          .required = 1,
          .invalid_sv = "Välj en av föreningarna du företräder.",
          .invalid_en = "Choose one of the associations you represent."},
-        WISH(1),
-        WISH(2),
-        WISH(3),
-        WISH(4),
-        WISH(5),
+        WISH(1, 1),
+        WISH(2, 0),
+        WISH(3, 0),
+        WISH(4, 0),
+        WISH(5, 0),
         {.name = "aktivitet",
          .label_sv = "Aktivitet",
          .label_en = "Activity",
@@ -123,9 +141,17 @@ start(struct req *r, struct apply *x)
 	day_today(today);
 	x->open = season_open_on(&x->s, today);
 	struct choice *venues = arena_zalloc(&r->a, (x->nvenues + 1) * sizeof *venues);
-	for (size_t i = 0; i < x->nvenues; i++)
-		venues[i] = (struct choice){arena_printf(&r->a, "%lld", (long long)x->venues[i].id),
-		                            x->venues[i].name, x->venues[i].name, 0};
+	for (size_t i = 0; i < x->nvenues; i++) {
+		const struct venue *v = &x->venues[i];
+		const char *code = arena_printf(&r->a, "%lld", (long long)v->id);
+		venues[i] = v->parent_name ? (struct choice){code,
+		                                             arena_printf(&r->a, "%s (del av %s)",
+		                                                          v->name, v->parent_name),
+		                                             arena_printf(&r->a, "%s (part of %s)",
+		                                                          v->name, v->parent_name),
+		                                             0}
+		                           : (struct choice){code, v->name, v->name, 0};
+	}
 	form_init(&x->f, r, &apply_form);
 	form_set_choices(&x->f, "forening", mine);
 	for (int i = 0; i < SEASON_WISHES; i++)
@@ -260,17 +286,9 @@ check(struct req *r, struct apply *x)
 			           "Föreningen har redan ansökt för den här säsongen.",
 			           "The association has already applied for this season.");
 	}
-	int empty = 1;
-	for (int i = 0; i < SEASON_WISHES; i++) {
-		for (int k = 0; k < 4; k++)
-			empty &= form_value(&x->f, fields[F_WISH + 4 * i + k].name) == NULL &&
-			         !x->f.error[F_WISH + 4 * i + k];
+	for (int i = 0; i < SEASON_WISHES; i++)
 		if (read_wish(r, x, i) != 0)
 			return -1;
-	}
-	if (empty)
-		form_error(&x->f, "lokal-1", "Ange minst en önskad tid.",
-		           "Give at least one wished time.");
 	x->app.activity = form_value(&x->f, "aktivitet");
 	x->app.participants = (int)form_int(&x->f, "deltagare");
 	x->app.youth = form_value(&x->f, "ungdom") != NULL;

@@ -112,7 +112,7 @@ season_case_reasoning(struct arena *a, const struct season_case_plan *x)
 			buf_puts(&b, "- ");
 			wish_words(&b, p->w);
 			buf_printf(&b, ": %zu tillfällen", p->nfree);
-			const char *sep = ". Utan tid: ";
+			const char *sep = ". Ingen tid dessa dagar: ";
 			for (size_t k = 0; k < p->n; k++) {
 				const struct season_occurrence *o = &p->o[k];
 				if (!o->closed && !o->taken && !o->past)

@@ -208,7 +208,7 @@ refusals(void)
 	        {"fran-1", "kan bokas tisdagar 08:00–22:00", hall, "2", "07:00", "09:00", 0},
 	        {"dag-1", "stängd söndagar", room, "7", "10:00", "12:00", 0},
 	        {"lokal-1", "förvaltningens lokaler", kultur_room, "2", "18:00", "20:00", 0},
-	        {"lokal-1", "minst en önskad tid", 0, NULL, NULL, NULL, 0},
+	        {"lokal-1", "minst en önskad tid", 0, "2", "18:00", "20:00", 0},
 	        {"dag-2", "Fyll i lokal, veckodag och tider", hall, "2", "18:00", "20:00", room},
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
