@@ -118,6 +118,10 @@ void
 seasons_admin_list(struct req *r)
 {
 	struct form f;
+	if (!r->user->department_id) { /* an officer of no department has no seasons */
+		req_error(r, 404);
+		return;
+	}
 	form_init(&f, r, &season_form);
 	form_set(&f, "status", "open");
 	render(r, NULL, &f, req_query(r, "sparad") ? (r->p.english ? "Saved." : "Sparad.") : NULL);

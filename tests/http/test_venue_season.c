@@ -374,6 +374,12 @@ allocating(void)
 	        "and nothing is marked");
 	h_check(post_status(culture, path, (const char *[]){b, "1", NULL}) == 404,
 	        "the culture officer cannot allocate (404)");
+	char dnr[64];
+	long decisions = number("SELECT count(*) FROM case_decisions");
+	h_check(h_decide(officer, dnr_of(small, dnr), "bifall") == 422 &&
+	                number("SELECT count(*) FROM case_decisions") == decisions &&
+	                number("SELECT count(*) FROM booking_series") == 0,
+	        "granting on the case page with no time allocated is refused, nothing written");
 	h_check(post_status(officer, path, (const char *[]){b, "1", c, "1", NULL}) == 303,
 	        "both halves allocated (303)");
 	snprintf(path, sizeof path, "/handlaggning/lokaler/sasonger/%ld/lokaler/%ld", season, room);
@@ -506,13 +512,18 @@ deciding(void)
 	               "b.leaf_id AND a.booking_id < b.booking_id AND a.starts < b.ends AND "
 	               "b.starts < a.ends") == 0,
 	        "no two holds of one leaf overlap");
-	h_check(number("SELECT count(*) FROM outbox") >= mails + 4,
-	        "a mail for each decision in the outbox");
+	char dnr[64], page[96];
+	dnr_of(youth, dnr);
+	h_check(number("SELECT count(*) FROM outbox") >= mails + 4 &&
+	                number("SELECT count(*) FROM outbox WHERE to_addr = "
+	                       "'forening@demo.samverka.se' AND subject = 'Ditt ärende %s: "
+	                       "Beslutad'",
+	                       dnr) == 1,
+	        "a mail for each decision in the outbox, the applicant's saying it is decided");
 	h_check(number("SELECT count(*) FROM venue_seasons WHERE id = %ld AND status = 'decided'",
 	               season) == 1,
 	        "the season is decided");
-	char dnr[64], page[96];
-	snprintf(page, sizeof page, "/arenden/%s", dnr_of(youth, dnr));
+	snprintf(page, sizeof page, "/arenden/%s", dnr);
 	h_get(rep, page, &r);
 	h_check(r.status == 200 && hresp_has(&r, "Tilldelad") &&
 	                hresp_has(&r, "Bokade tillfällen: 3") && hresp_has(&r, "Bifall"),
