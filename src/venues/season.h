@@ -13,6 +13,8 @@
 #include "venues/price.h"
 #include "venues/venue.h"
 
+/* A season lasts at most a year (season_admin.c): 53 weeks at most. */
+#define SEASON_WEEKS 53
 /* The most wished times one application holds. */
 #define SEASON_WISHES 5
 
