@@ -56,6 +56,9 @@ int season_get(struct db *db, struct arena *a, int64_t id, struct season *out);
  * keeps those still taking applications today. */
 int season_list(struct db *db, struct arena *a, int64_t department_id, int open_only,
                 struct season **out, size_t *n);
+/* The writes, each in the caller's transaction or alone: DB_OK, or the
+ * database's error (DB_CONSTRAINT for a second application of one
+ * association, by season_applications' UNIQUE). */
 int season_insert(struct db *db, const struct season *s, int64_t *id);
 int season_update(struct db *db, const struct season *s);
 int season_set_status(struct db *db, int64_t id, const char *status);

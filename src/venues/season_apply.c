@@ -161,6 +161,7 @@ start(struct req *r, struct apply *x)
 	return 1;
 }
 
+/* The form page, or the form again with what was wrong. */
 static void
 render(struct req *r, struct apply *x)
 {
@@ -206,8 +207,7 @@ read_wish(struct req *r, struct apply *x, int i)
 				           "Fyll i lokal, veckodag och tider för önskemålet, eller "
 				           "lämna det helt tomt.",
 				           "Fill in the venue, weekday and times of the wish, or "
-				           "leave it "
-				           "all empty.");
+				           "leave it all empty.");
 		return 0;
 	}
 	const struct venue *ven = venue_chosen(x, strtoll(v[0], NULL, 10));
