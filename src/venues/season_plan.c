@@ -128,8 +128,7 @@ season_case_reasoning(struct arena *a, const struct season_case_plan *x)
 			buf_puts(&b, ".\n");
 		}
 	}
-	const char *head = "\nTider som inte kunde tilldelas, för att de krockar med tider "
-	                   "som gick före enligt prioriteringsreglerna:\n";
+	const char *head = "\nTider som inte tilldelades:\n";
 	for (size_t i = 0; i < x->nw; i++) {
 		if (x->w[i].allocated)
 			continue;

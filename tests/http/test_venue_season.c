@@ -491,19 +491,24 @@ deciding(void)
 	        "outcomes: bifall, bifall, delvis, avslag (%s %s %s %s)", o[0], o[1], o[2], o[3]);
 	char q[512], reasoning[1024];
 	snprintf(q, sizeof q,
-	         "SELECT replace(d.reasoning, char(10), ' ') FROM case_decisions d JOIN "
+	         "SELECT replace(d.reasoning, %s(10), ' ') FROM case_decisions d JOIN "
 	         "season_applications p ON p.case_id = d.case_id WHERE p.association_id = %ld",
-	         big);
-	if (H.pg)
-		snprintf(q, sizeof q,
-		         "SELECT replace(d.reasoning, chr(10), ' ') FROM case_decisions d JOIN "
-		         "season_applications p ON p.case_id = d.case_id WHERE p.association_id = "
-		         "%ld",
-		         big);
+	         H.pg ? "chr" : "char", big);
 	h_sql_line(q, reasoning, sizeof reasoning);
 	char skipped[64], closed[64];
 	snprintf(skipped, sizeof skipped, "%s (redan bokad av någon annan)", tue[1]);
 	snprintf(closed, sizeof closed, "%s (stängt: Testdagen)", tue[2]);
+	snprintf(q, sizeof q,
+	         "SELECT replace(d.reasoning, %s(10), ' ') FROM case_decisions d JOIN "
+	         "season_applications p ON p.case_id = d.case_id WHERE p.association_id = %ld",
+	         H.pg ? "chr" : "char", mid);
+	char mixed[1024];
+	h_sql_line(q, mixed, sizeof mixed);
+	h_check(strstr(mixed, "Tilldelade tider: - Testrummet, torsdagar 17:00–19:00: 4 "
+	                      "tillfällen.") &&
+	                strstr(mixed, "Tider som inte tilldelades: - Testhallen, tisdagar "
+	                              "18:00–20:00."),
+	        "a partly granted decision gives the time given and the one not (%s)", mixed);
 	h_check(strstr(reasoning, "Fördelat efter nämndens") &&
 	                strstr(reasoning, "Testhallen B, tisdagar 19:00–21:00: 2 tillfällen") &&
 	                strstr(reasoning, skipped) && strstr(reasoning, closed),
