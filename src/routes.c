@@ -22,6 +22,7 @@
 #include "static/static.h"
 #include "venues/admin.h"
 #include "venues/ical.h"
+#include "venues/season_pages.h"
 #include "venues/venues.h"
 #include "venues/watch.h"
 
@@ -58,6 +59,9 @@ const struct route routes[] = {
         {M_GET, "/bidrag/{slug}", grants_programme_page, ACCESS_PUBLIC, 0, 0},
         {M_GET, "/lokaler", venues_list_page, ACCESS_PUBLIC, 0, 0},
         {M_GET, "/lokaler/lediga", venues_free_page, ACCESS_PUBLIC, 0, 0},
+        {M_GET, "/lokaler/sasonger", seasons_open_page, ACCESS_PUBLIC, 0, 0},
+        {M_GET, "/lokaler/sasonger/{id}/ansok", season_apply_form, ROLE_REPRESENTATIVE, 0, 0},
+        {M_POST, "/lokaler/sasonger/{id}/ansok", season_apply_submit, ROLE_REPRESENTATIVE, 0, 0},
         {M_GET, "/lokaler/{id}", venue_page, ACCESS_PUBLIC, 0, 0},
         {M_GET, "/lokaler/{id}/boka", venue_book_form, ROLE_REPRESENTATIVE, 0, 0},
         {M_POST, "/lokaler/{id}/boka", venue_book_submit, ROLE_REPRESENTATIVE, 0, 0},
@@ -186,6 +190,15 @@ const struct route routes[] = {
          0},
         {M_POST, "/handlaggning/bidrag/{id}/kriterier/{c}/ta-bort", grants_admin_criterion_remove,
          ROLE_OFFICER, 0, 0},
+        {M_GET, "/handlaggning/lokaler/sasonger", seasons_admin_list, ROLE_OFFICER, 0, 0},
+        {M_POST, "/handlaggning/lokaler/sasonger", seasons_admin_create, ROLE_OFFICER, 0, 0},
+        {M_GET, "/handlaggning/lokaler/sasonger/{id}", season_grid_page, ROLE_OFFICER, 0, 0},
+        {M_GET, "/handlaggning/lokaler/sasonger/{id}/andra", season_admin_edit, ROLE_OFFICER, 0, 0},
+        {M_POST, "/handlaggning/lokaler/sasonger/{id}/andra", season_admin_update, ROLE_OFFICER, 0,
+         0},
+        {M_POST, "/handlaggning/lokaler/sasonger/{id}/lokaler/{venue}", season_allocate,
+         ROLE_OFFICER, 0, 0},
+        {M_POST, "/handlaggning/lokaler/sasonger/{id}/beslut", season_decide, ROLE_OFFICER, 0, 0},
         {M_GET, "/handlaggning/lokaler", venues_admin_list, ROLE_OFFICER, 0, 0},
         {M_GET, "/handlaggning/lokaler/ny", venues_admin_new, ROLE_OFFICER, 0, 0},
         {M_POST, "/handlaggning/lokaler/ny", venues_admin_create, ROLE_OFFICER, 0, 0},
