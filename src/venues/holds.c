@@ -47,12 +47,16 @@ static struct dbq Q_CASE_PENDING = {
  * (venues/manage.c locks it FOR UPDATE) waits for the booking, or the
  * booking for the split and then reads the new leaves. */
 static struct dbq Q_LOCK_VENUE = {"SELECT id FROM venues WHERE id = $1 FOR KEY SHARE", NULL, 0};
+/* The names come by primary key for each booking, not by a join: a week
+ * is a few dozen bookings, and PostgreSQL's planner, estimating the ranges
+ * loosely, would otherwise hash whole tables of associations and venues. */
 #define BOOKING_COLS                                                                               \
 	"b.id, b.venue_id, b.association_id, coalesce(b.booked_by, 0), "                           \
 	"coalesce(b.series_id, 0), coalesce(b.case_id, 0), b.starts, b.ends, b.status, "           \
-	"b.category, b.price, b.activity, b.participants, b.youth, b.show_name, b.late, a.name, "  \
-	"v.name, v.address FROM bookings b JOIN associations a ON a.id = b.association_id "        \
-	"JOIN venues v ON v.id = b.venue_id "
+	"b.category, b.price, b.activity, b.participants, b.youth, b.show_name, b.late, "          \
+	"(SELECT name FROM associations WHERE id = b.association_id), "                            \
+	"(SELECT name FROM venues WHERE id = b.venue_id), "                                        \
+	"(SELECT address FROM venues WHERE id = b.venue_id) FROM bookings b "
 /* The bookings of up to ten venues (a venue, its whole and its parts);
  * unused places are bound to 0, which no venue has. */
 static struct dbq Q_RANGE = {
