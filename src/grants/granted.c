@@ -187,7 +187,8 @@ granted_filter(struct req *r, const struct ledger *l, const struct granted_query
 	         (long long)reg, f->none);
 	if (f->none)
 		return 0;
-	return reg < 0 ? -1 : ledger_assoc_match(r->db, &r->a, l, area, group, &f->assoc_match);
+	return reg < 0 ? -1
+	               : ledger_assoc_match(r->db, &r->a, l, f->key, area, group, &f->assoc_match);
 }
 
 /* The choice of a department by id, of a kind by code (id 0); one with

@@ -25,9 +25,11 @@ static struct ledger *current;
 
 /* What filters selected, so that paging through one walks the awards
  * once: its count, its sum and each page's first award (every 50th hit),
- * as counts.c keeps a search's. A slot per hash of the filter's key; a
- * new filter takes the slot over. The ledger's generation is the memo's:
- * it goes with its ledger. */
+ * as counts.c keeps a search's, and for an area or a target group which
+ * associations are in it (the key holds the register's generation), so
+ * that its next page does not read the members again. A slot per hash of
+ * the filter's key; a new filter takes the slot over. The ledger's
+ * generation is the memo's: it goes with its ledger. */
 enum { MEMO_SLOTS = 256 };
 
 struct ledger_memo {
@@ -37,6 +39,7 @@ struct ledger_memo {
 		int64_t total, sum;
 		uint32_t *starts;
 		size_t nstarts;
+		uint8_t *match; /* a copy of the filter's assoc_match, or NULL */
 	} slot[MEMO_SLOTS];
 	struct ledger_yearly *yearly; /* made by the first who asks */
 };
@@ -45,8 +48,10 @@ static void
 ledger_free(struct ledger *l)
 {
 	if (l->memo) {
-		for (size_t i = 0; i < MEMO_SLOTS; i++)
+		for (size_t i = 0; i < MEMO_SLOTS; i++) {
 			free(l->memo->slot[i].starts);
+			free(l->memo->slot[i].match);
+		}
 		struct ledger_yearly *y = l->memo->yearly;
 		if (y) {
 			free((void *)y->departments);
@@ -202,8 +207,13 @@ ledger_select(const struct ledger *l, const struct ledger_filter *f, int64_t pag
 	*out = (struct ledger_selection){made.total, made.sum};
 	*start = page_start(l, made.starts, made.nstarts, page);
 	snprintf(made.key, sizeof(made.key), "%s", f->key);
+	if (f->assoc_match) {
+		made.match = xmalloc(l->nassoc ? l->nassoc : 1);
+		memcpy(made.match, f->assoc_match, l->nassoc);
+	}
 	pthread_mutex_lock(&m->lock);
 	free(s->starts);
+	free(s->match);
 	*s = made;
 	pthread_mutex_unlock(&m->lock);
 }
@@ -326,15 +336,36 @@ ledger_assoc(const struct ledger *l, int64_t association_id)
 	return at ? (int)(at - l->assoc_ids) : -1;
 }
 
+/* The memo's copy of the associations a filter's key matched, copied
+ * into the arena (the slot may be taken over once the lock is let go);
+ * NULL when the memo has none. */
+static const uint8_t *
+memo_match(const struct ledger *l, const char *key, struct arena *a)
+{
+	struct ledger_memo *m = l->memo;
+	struct memo_slot *s = memo_slot(m, key);
+	uint8_t *copy = NULL;
+	pthread_mutex_lock(&m->lock);
+	if (s->match && strcmp(s->key, key) == 0) {
+		copy = arena_alloc(a, l->nassoc ? l->nassoc : 1);
+		memcpy(copy, s->match, l->nassoc);
+	}
+	pthread_mutex_unlock(&m->lock);
+	return copy;
+}
+
 /* Marks the associations in the area and the target group (0: either
- * any) for a filter: *out NULL when neither is asked; 0, or -1 on a
- * database error. One indexed read of the area's or group's members. */
+ * any) for the filter of key: *out NULL when neither is asked; 0, or -1
+ * on a database error. The memo's marks when a page of the same filter
+ * made them, else one indexed read of the area's or group's members. */
 int
-ledger_assoc_match(struct db *db, struct arena *a, const struct ledger *l, int64_t area_id,
-                   int64_t group_id, const uint8_t **out)
+ledger_assoc_match(struct db *db, struct arena *a, const struct ledger *l, const char *key,
+                   int64_t area_id, int64_t group_id, const uint8_t **out)
 {
 	*out = NULL;
 	if (!area_id && !group_id)
+		return 0;
+	if ((*out = memo_match(l, key, a)) != NULL)
 		return 0;
 	uint8_t *m = arena_zalloc(a, l->nassoc ? l->nassoc : 1);
 	struct {

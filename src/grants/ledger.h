@@ -77,8 +77,8 @@ int ledger_assoc(const struct ledger *l, int64_t association_id);
 void ledger_select(const struct ledger *l, const struct ledger_filter *f, int64_t page,
                    struct ledger_selection *out, size_t *start);
 const struct ledger_yearly *ledger_yearly(const struct ledger *l);
-int ledger_assoc_match(struct db *db, struct arena *a, const struct ledger *l, int64_t area_id,
-                       int64_t group_id, const uint8_t **out);
+int ledger_assoc_match(struct db *db, struct arena *a, const struct ledger *l, const char *key,
+                       int64_t area_id, int64_t group_id, const uint8_t **out);
 
 /* Whether an award is among what the filter selects. */
 static inline int
