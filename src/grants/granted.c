@@ -15,10 +15,9 @@
  * PostgreSQL reads the array as its own, which the primary key serves in
  * one index scan (a set from its JSON function was planned as a join of a
  * hundred rows, the planning ten times the execution). The names of the
- * department and the kind are the filter's choices, read for the request
- * already: our sessions plan every execution (pg.c), and planning the
- * join of five tables took 0.45 ms of the backend's time a page, of three
- * 0.16, the execution 0.19 and 0.12. */
+ * department and the kind are the ledger's: our sessions plan every
+ * execution (pg.c), and planning the join of five tables took 0.45 ms of
+ * the backend's time a page, of three 0.16, the execution 0.19 and 0.12. */
 #define ROWS_SELECT                                                                                \
 	"SELECT w.id, w.year, w.amount, w.association_id, w.department_id, w.kind, "               \
 	"coalesce(p.name, ''), a.name, coalesce(a.orgnr, ''), a.public * a.active "                \
@@ -27,11 +26,6 @@
 static struct dbq Q_ROWS = {
         ROWS_SELECT "WHERE w.id IN (SELECT value FROM json_each($1)) ORDER BY w.id DESC",
         ROWS_SELECT "WHERE w.id = ANY (translate($1, '[]', '{}')::bigint[]) ORDER BY w.id DESC", 0};
-static struct dbq Q_DEPARTMENTS = {
-        "SELECT id, code, name_sv, name_en FROM departments ORDER BY name_sv", NULL, 0};
-static struct dbq Q_KINDS = {"SELECT code, name_sv, name_en FROM grant_kinds ORDER BY pos", NULL,
-                             0};
-
 enum { GF_YEAR, GF_DEPT, GF_KIND, GF_AREA, GF_GROUP, GF_COUNT };
 
 /* The filter form above the list, the query string of the CSV and the
@@ -116,45 +110,18 @@ year_choices(struct arena *a, const struct ledger *l)
 	return c;
 }
 
-/* Rows of a small table as choices: code, Swedish and English name, and
- * the id when the query gives one first. */
-static struct choice *
-table_choices(struct req *r, struct dbq *q, int with_id)
-{
-	struct dbcur c;
-	if (db_query(r->db, &c, q, DB_NOARGS) != DB_OK)
-		return NULL;
-	size_t n = 0, cap = 16;
-	struct choice *out = arena_zalloc(&r->a, cap * sizeof(*out));
-	int rc;
-	while ((rc = db_next(&c)) > 0) {
-		if (n + 1 == cap) { /* the last place stays the end's, zero */
-			struct choice *more = arena_zalloc(&r->a, 2 * cap * sizeof(*more));
-			memcpy(more, out, n * sizeof(*out));
-			out = more, cap *= 2;
-		}
-		int k = with_id;
-		out[n++] = (struct choice){arena_strdup(&r->a, db_col_text(&c, k)),
-		                           arena_strdup(&r->a, db_col_text(&c, k + 1)),
-		                           arena_strdup(&r->a, db_col_text(&c, k + 2)),
-		                           with_id ? db_col_int(&c, 0) : 0};
-	}
-	db_done(&c);
-	return rc < 0 ? NULL : out;
-}
-
-/* The choices of the filter: years from the ledger, departments and kinds
- * of grant from their tables, areas and target groups as the register
- * names them. 0, or -1 on a database error. */
+/* The choices of the filter: years, departments and kinds of grant from
+ * the ledger, areas and target groups as the register names them. 0, or
+ * -1 on a database error. */
 int
 granted_choices_read(struct req *r, const struct ledger *l, struct granted_choices *ch)
 {
 	struct choice *areas, *groups;
 	size_t na, ng;
 	ch->years = year_choices(&r->a, l);
-	ch->departments = table_choices(r, &Q_DEPARTMENTS, 1);
-	ch->kinds = table_choices(r, &Q_KINDS, 0);
-	if (!ch->departments || !ch->kinds || register_choices(r->db, &r->a, 0, &areas, &na) != 0 ||
+	ch->departments = l->departments;
+	ch->kinds = l->kind_names;
+	if (register_choices(r->db, &r->a, 0, &areas, &na) != 0 ||
 	    register_choices(r->db, &r->a, 1, &groups, &ng) != 0)
 		return -1;
 	ch->areas = areas, ch->groups = groups;

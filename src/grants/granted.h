@@ -35,8 +35,8 @@ struct granted_list {
 
 /* The choices the filter form offers. */
 struct granted_choices {
-	struct choice *years, *departments, *kinds;
-	const struct choice *areas, *groups;
+	struct choice *years;
+	const struct choice *departments, *kinds, *areas, *groups;
 };
 
 void granted_query_read(struct req *r, struct granted_query *q);

@@ -11,6 +11,10 @@ static struct dbq Q_AWARDS = {
         "SELECT id, year, department_id, kind, association_id, amount FROM grant_awards "
         "ORDER BY id DESC",
         NULL, 0};
+static struct dbq Q_DEPARTMENTS = {
+        "SELECT id, code, name_sv, name_en FROM departments ORDER BY name_sv", NULL, 0};
+static struct dbq Q_KINDS = {"SELECT 0, code, name_sv, name_en FROM grant_kinds ORDER BY pos", NULL,
+                             0};
 static struct dbq Q_IN_AREA = {"SELECT association_id FROM association_areas WHERE area_id = $1",
                                NULL, 0};
 static struct dbq Q_IN_GROUP = {"SELECT association_id FROM association_groups WHERE group_id = $1",
@@ -44,6 +48,46 @@ struct ledger_memo {
 	struct ledger_yearly *yearly; /* made by the first who asks */
 };
 
+/* Frees a list of names that ends in a zero. */
+static void
+names_free(const struct choice *c)
+{
+	for (const struct choice *p = c; p && p->code; p++) {
+		free((void *)p->code);
+		free((void *)p->name_sv);
+		free((void *)p->name_en);
+	}
+	free((void *)c);
+}
+
+/* Rows of id, code, Swedish and English name as a list that ends in a
+ * zero; NULL on a database error. */
+static struct choice *
+names_read(struct db *db, struct dbq *q)
+{
+	struct dbcur c;
+	if (db_query(db, &c, q, DB_NOARGS) != DB_OK)
+		return NULL;
+	size_t n = 0, cap = 16;
+	struct choice *out = xcalloc(cap, sizeof(*out));
+	int rc;
+	while ((rc = db_next(&c)) > 0) {
+		if (n + 1 == cap) {
+			out = xrealloc(out, 2 * cap * sizeof(*out));
+			memset(out + cap, 0, cap * sizeof(*out));
+			cap *= 2;
+		}
+		out[n++] = (struct choice){xstrdup(db_col_text(&c, 1)), xstrdup(db_col_text(&c, 2)),
+		                           xstrdup(db_col_text(&c, 3)), db_col_int(&c, 0)};
+	}
+	db_done(&c);
+	if (rc < 0) {
+		names_free(out);
+		return NULL;
+	}
+	return out;
+}
+
 static void
 ledger_free(struct ledger *l)
 {
@@ -63,6 +107,8 @@ ledger_free(struct ledger *l)
 		pthread_mutex_destroy(&l->memo->lock);
 		free(l->memo);
 	}
+	names_free(l->departments);
+	names_free(l->kind_names);
 	free((void *)l->awards);
 	free((void *)l->assoc_ids);
 	for (size_t i = 0; i < l->nkinds; i++)
@@ -91,8 +137,9 @@ kind_index(struct ledger *l, const char *code)
 	return (int)l->nkinds++;
 }
 
-/* Reads every award: the ledger, or NULL on a database error. The
- * associations are numbered in a second pass, once all are known. */
+/* Reads every award, then the departments and kinds: the ledger, or NULL
+ * on a database error. The associations are numbered in a second pass,
+ * once all are known. */
 static struct ledger *
 ledger_load(struct db *db, int64_t gen)
 {
@@ -132,6 +179,9 @@ ledger_load(struct db *db, int64_t gen)
 	}
 	db_done(&c);
 	l->awards = w;
+	if (rc >= 0 && (!(l->departments = names_read(db, &Q_DEPARTMENTS)) ||
+	                !(l->kind_names = names_read(db, &Q_KINDS))))
+		rc = -1;
 	if (rc < 0) {
 		free(assoc);
 		ledger_free(l);
