@@ -22,7 +22,7 @@
 #include <strings.h>
 #include <unistd.h>
 
-enum { HEADER_LIMIT = 16 * 1024, URI_LIMIT = 8 * 1024, PER_IP_LIMIT = 256 };
+enum { HEADER_LIMIT = 16 * 1024, URI_LIMIT = 8 * 1024 };
 /* Bytes of a refused body read and dropped before the answer (refuse_before_body). */
 #define DRAIN_LIMIT (4ull * 1024 * 1024)
 
@@ -558,25 +558,24 @@ parse_listen(const char *s, struct sockaddr_storage *ss, unsigned short *port)
 }
 
 /* One daemon of its own thread on the shared port (SO_REUSEPORT, which
- * LISTENING_ADDRESS_REUSE sets): its share of the connection cap and of
- * the connections per address. NULL when it cannot listen. */
+ * LISTENING_ADDRESS_REUSE sets), with its share of the connection cap;
+ * the connections per address are the guard's to count, across the
+ * daemons. NULL when it cannot listen. */
 static struct MHD_Daemon *
-daemon_start(struct sockaddr_storage *ss, unsigned short port, int v6, unsigned cap,
-             unsigned per_ip)
+daemon_start(struct sockaddr_storage *ss, unsigned short port, int v6, unsigned cap)
 {
 	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL | MHD_USE_ERROR_LOG |
 	                 MHD_ALLOW_SUSPEND_RESUME;
 	if (v6)
 		flags |= MHD_USE_IPv6;
 	return MHD_start_daemon(
-	        flags, port, NULL, NULL, on_request, NULL, MHD_OPTION_SOCK_ADDR, ss,
+	        flags, port, guard_accept, NULL, on_request, NULL, MHD_OPTION_SOCK_ADDR, ss,
 	        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
-	        GUARD_POOL_SIZE, MHD_OPTION_PER_IP_CONNECTION_LIMIT, per_ip,
-	        MHD_OPTION_CONNECTION_LIMIT, cap, MHD_OPTION_STRICT_FOR_CLIENT, (int)0,
-	        MHD_OPTION_NOTIFY_CONNECTION, guard_connection, NULL, MHD_OPTION_URI_LOG_CALLBACK,
-	        on_uri, NULL, MHD_OPTION_UNESCAPE_CALLBACK, no_unescape, NULL,
-	        MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_LISTENING_ADDRESS_REUSE,
-	        (unsigned)1, MHD_OPTION_END);
+	        GUARD_POOL_SIZE, MHD_OPTION_CONNECTION_LIMIT, cap, MHD_OPTION_STRICT_FOR_CLIENT,
+	        (int)0, MHD_OPTION_NOTIFY_CONNECTION, guard_connection, NULL,
+	        MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL, MHD_OPTION_UNESCAPE_CALLBACK,
+	        no_unescape, NULL, MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+	        MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned)1, MHD_OPTION_END);
 }
 
 /* Port 0 asks the kernel for one: the first daemon's, which the others
@@ -624,9 +623,9 @@ server_run(const struct server_opts *o, const struct http_app *a)
 	unsigned cap = guard_start(), n = (unsigned)o->threads;
 	struct MHD_Daemon **d = xcalloc(n, sizeof(*d));
 	for (unsigned i = 0; i < n; i++) {
-		/* the cap and the 256 per address shared out as a pool would */
-		unsigned share = cap / n + (i < cap % n), per_ip = (PER_IP_LIMIT + n - 1) / n;
-		d[i] = daemon_start(&ss, port, v6, share, per_ip);
+		/* the cap shared out as a pool would */
+		unsigned share = cap / n + (i < cap % n);
+		d[i] = daemon_start(&ss, port, v6, share);
 		if (!d[i]) {
 			fprintf(stderr, "samverka: cannot listen on %s\n", o->listen);
 			while (i > 0)
