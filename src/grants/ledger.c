@@ -21,9 +21,11 @@ static struct dbq Q_IN_GROUP = {"SELECT association_id FROM association_groups W
                                 NULL, 0};
 
 /* The ledger of the newest generation read, and the lock under which it is
- * replaced and its users counted. One load at a time: a thread that finds
+ * replaced and a user counted in. One load at a time: a thread that finds
  * the ledger old while another loads it waits for that one (right after a
- * decision every reader finds it old at once). */
+ * decision every reader finds it old at once). A user is counted out
+ * without the lock (an atomic count), so a request that is done with the
+ * old ledger does not wait for the load either. */
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static struct ledger *current;
 
@@ -285,27 +287,27 @@ ledger_get(struct db *db)
 			return NULL;
 		}
 		l->refs = 1; /* the module's own */
-		if (current && --current->refs == 0)
-			ledger_free(current);
+		struct ledger *old = current;
 		current = l;
+		ledger_put(old);
 	}
 	struct ledger *l = current;
-	l->refs++;
+	__atomic_add_fetch(&l->refs, 1, __ATOMIC_RELAXED);
 	pthread_mutex_unlock(&lock);
 	return l;
 }
 
-/* Lets go of a ledger; the last user of an old one frees it. */
+/* Lets go of a ledger; the last user of an old one frees it. Only the
+ * current ledger gains users (under the lock), so one whose count reaches
+ * zero has none left to gain. */
 void
 ledger_put(const struct ledger *l)
 {
 	if (!l)
 		return;
-	pthread_mutex_lock(&lock);
 	struct ledger *m = (struct ledger *)l;
-	if (--m->refs == 0)
+	if (__atomic_sub_fetch(&m->refs, 1, __ATOMIC_ACQ_REL) == 0)
 		ledger_free(m);
-	pthread_mutex_unlock(&lock);
 }
 
 /* The yearly sums, made in one walk over the awards. */

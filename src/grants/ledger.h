@@ -38,7 +38,7 @@ struct ledger {
 	/* every department by its Swedish name (code, names, id) and every
 	 * kind of grant in its order (code, names), each ending in a zero */
 	const struct choice *departments, *kind_names;
-	int refs;                 /* under the module's lock */
+	int refs;                 /* atomic; gained under the module's lock */
 	struct ledger_memo *memo; /* what filters selected (ledger.c) */
 };
 
