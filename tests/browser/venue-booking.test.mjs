@@ -34,6 +34,15 @@ function weekday(d) {
 	return ((new Date(d + 'T12:00:00Z').getUTCDay() + 6) % 7) + 1;
 }
 
+// The ISO week of a YYYY-MM-DD day, as ?vecka= takes it: 2026-W51.
+function isoWeek(d) {
+	const t = new Date(d + 'T12:00:00Z');
+	t.setUTCDate(t.getUTCDate() + 4 - weekday(d)); // the week's Thursday
+	const jan1 = new Date(Date.UTC(t.getUTCFullYear(), 0, 1));
+	const n = Math.floor((t - jan1) / 86400000 / 7) + 1;
+	return `${t.getUTCFullYear()}-W${String(n).padStart(2, '0')}`;
+}
+
 // The first Wednesday at least eight days from now: the series' first day.
 function seriesStart() {
 	for (let i = 8; ; i++) if (weekday(day(i)) === 3) return i;
@@ -216,6 +225,12 @@ describe('a weekly series on a venue that needs approval, with JavaScript, in En
 	test("the department's officer declines one time and grants the request", T, async () => {
 		const page = await officer.newPage();
 		await page.goto(app.url + withLang(s.case, 'en'));
+		// axe on the officer's case page with a button per time, both languages
+		for (const lang of ['sv', 'en']) {
+			await page.goto(app.url + withLang(s.case, lang));
+			const v = await axeViolations(page);
+			assert.equal(v.length, 0, describeViolations(`${s.case} as the officer, undecided (${lang})`, v));
+		}
 		const declines = page.locator('main form[action$="/avsla"] button');
 		assert.equal(await declines.count(), 4, 'a decline button per pending time');
 		assert.match(await declines.first().textContent(), new RegExp(`Decline this time ${s.series[0]}`));
@@ -253,6 +268,9 @@ describe('a weekly series on a venue that needs approval, with JavaScript, in En
 		await clickThrough(page, `main a[href="${s.confirmed}"]`);
 		assert.match(await mainText(page), /Status ?Confirmed/);
 		assert.equal(await page.locator(`main a[href="${s.case}"]`).count(), 1, "a time's page links its case");
+		await page.goto(app.url + withLang(`${room.path}?vecka=${isoWeek(s.series[1])}`, 'en'));
+		const cells = await page.$$eval('.week td.booked', (tds) => tds.map((td) => td.textContent.trim()));
+		assert.deepEqual(cells, ['17:00–19:00 Booked', '17:00–19:00 Booked'], "the week's table shows the time in its two hours");
 		await page.close();
 	});
 });
@@ -380,7 +398,7 @@ const later = (f) => (p, l) => go(f())(p, l);
 axeSuite(app, 'venue booking, axe', [
 	{ name: '/lokaler filtered', role: null, go: later(() => `/lokaler?q=${stamp}&typ=idrottshall&stegfri=1`) },
 	{ name: "a venue's week", role: null, go: later(() => `${hall.path}?vecka=${s.week}`) },
-	{ name: "a venue's week, as the representative", role: 'representative', go: later(() => `${room.path}?vecka=${s.week}`) },
+	{ name: "a week with a series' times, as the representative", role: 'representative', go: later(() => `${room.path}?vecka=${isoWeek(s.series[1])}`) },
 	{ name: '/lokaler/lediga with results', role: null, go: later(() => `/lokaler/lediga?dag=${day(seriesStart() + 2)}&q=${stamp}`) },
 	{ name: '/lokaler/lediga refused', role: null, status: 422, go: go('/lokaler/lediga?dag=igår&langd=5') },
 	{ name: 'the booking form', role: 'representative', go: later(() => `${hall.path}/boka`) },
@@ -406,18 +424,19 @@ describe('venue booking at 320 px', () => {
 	after(async () => context.close());
 	const pages = [
 		['/lokaler', go('/lokaler')],
-		["a venue's week", later(() => `${room.path}?vecka=${s.week}`)],
+		["a week with a series' times", later(() => `${room.path}?vecka=${isoWeek(s.series[1])}`)],
 		['/lokaler/lediga', later(() => `/lokaler/lediga?dag=${day(seriesStart() + 2)}&q=${stamp}`)],
 		['the booking form', later(() => `${room.path}/boka`)],
 		['the preview of a series', (p, l) => preview(p, l, true)],
 	];
-	for (const [which, to] of pages)
-		test(which, T, async () => {
-			const res = await to(page, 'sv');
-			assert.equal(res.status(), 200);
-			const w = await widths(page);
-			assert.ok(w.scrollWidth <= w.clientWidth, `${page.url()} scrolls sideways at 320 px (${w.scrollWidth} > ${w.clientWidth})`);
-			const v = await axeViolations(page);
-			assert.equal(v.length, 0, describeViolations(`${which} at 320 px`, v));
-		});
+	for (const lang of ['sv', 'en'])
+		for (const [which, to] of pages)
+			test(`${which} (${lang})`, T, async () => {
+				const res = await to(page, lang);
+				assert.equal(res.status(), 200);
+				const w = await widths(page);
+				assert.ok(w.scrollWidth <= w.clientWidth, `${page.url()} scrolls sideways at 320 px (${w.scrollWidth} > ${w.clientWidth})`);
+				const v = await axeViolations(page);
+				assert.equal(v.length, 0, describeViolations(`${which} at 320 px (${lang})`, v));
+			});
 });
