@@ -17,7 +17,7 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { useApp, contextAs, withLang, axeSuite, axeViolations, describeViolations, clickThrough, widths, PHONE, T } from './lib/app.mjs';
 
-const app = useApp({ setup: async (a) => makeVenues(a) });
+const app = useApp({ setup: () => makeVenues() });
 const stamp = String(Date.now()).slice(-7);
 // The hall booked at once, and the room whose bookings an officer approves.
 const hall = { name: `Bokningshallen ${stamp}`, path: '' };
@@ -83,6 +83,7 @@ async function makeVenue(page, v, { approval, capacity, closed = [] }) {
 	}
 }
 
+// The two venues, and the five Wednesdays of the series, the third closed.
 async function makeVenues() {
 	const start = seriesStart();
 	s.series = [0, 7, 14, 21, 28].map((o) => day(start + o));
