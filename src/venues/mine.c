@@ -17,7 +17,7 @@
 /* Who someone is to a booking. */
 enum booking_role { BR_NONE, BR_ASSOCIATION, BR_DEPARTMENT };
 
-static struct dbq Q_CASE_DNR = {"SELECT dnr FROM cases WHERE id = $1", NULL, 0};
+static struct dbq Q_CASE_DNR = {"SELECT diarienummer FROM cases WHERE id = $1", NULL, 0};
 
 /* The booking of the address, and who the user is to it: 1, or 0 after
  * answering 404 (also to whom it is none of their business) or 500. */

@@ -392,8 +392,18 @@ series(void)
 	long st = post_status(rep, path);
 	h_check((st == 403 || st == 404) && bookings("status = 'pending'") == 4,
 	        "the representative cannot decline either (%ld)", st);
-	h_check(post_status(officer, path) == 303 && bookings("status = 'declined'") == 1,
-	        "the officer declines one time");
+	struct hstr f = {0};
+	h_form_add(&f, "csrf", h_csrf(officer));
+	h_post(officer, path, f.p, &r);
+	hstr_free(&f);
+	h_check(r.status == 303 && hresp_header(&r, "Location", loc, sizeof(loc)) &&
+	                strcmp(loc + 9, dnr) == 0 && bookings("status = 'declined'") == 1,
+	        "the officer declines one time and is back on its case (%s)", loc);
+	hresp_free(&r);
+	snprintf(path, sizeof(path), "/lokaler/bokningar/%ld", first);
+	h_get(rep, path, &r);
+	h_check(r.status == 200 && hresp_has(&r, dnr), "the declined time's page names its case");
+	hresp_free(&r);
 	long st2 = h_decide(culture, dnr, "bifall");
 	h_check(st2 == 404 && bookings("status = 'pending'") == 3,
 	        "another department's officer cannot decide the request (%ld), nothing changed",
