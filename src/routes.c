@@ -22,6 +22,7 @@
 #include "static/static.h"
 #include "venues/admin.h"
 #include "venues/ical.h"
+#include "venues/usage.h"
 #include "venues/venues.h"
 
 /* The domains of cached pages, each with its generation in the meta table:
@@ -63,6 +64,8 @@ const struct route routes[] = {
         {M_GET, "/lokaler/bokningar/{id}", booking_page, ACCESS_USER, 0, 0},
         {M_POST, "/lokaler/bokningar/{id}/avboka", booking_cancel, ACCESS_USER, 0, 0},
         {M_POST, "/lokaler/bokningar/{id}/avsla", booking_decline, ROLE_OFFICER | ROLE_ADMIN, 0, 0},
+        {M_POST, "/lokaler/bokningar/{id}/ej-nyttjad", booking_not_used, ROLE_OFFICER | ROLE_ADMIN,
+         0, 0},
         {M_GET, "/mina-sidor/bokningar", bookings_mine_page, ROLE_REPRESENTATIVE, 0, 0},
         {M_GET, "/bidrag/{slug}/lattlast", grants_easy_read_page, ACCESS_PUBLIC, 0, 0},
         {M_GET, "/bidrag/{slug}/ansok", grants_apply_form, ROLE_REPRESENTATIVE, 0, 0},
@@ -183,6 +186,16 @@ const struct route routes[] = {
          ROLE_OFFICER, 0, 0},
         {M_GET, "/handlaggning/lokaler", venues_admin_list, ROLE_OFFICER, 0, 0},
         {M_GET, "/handlaggning/lokaler/ny", venues_admin_new, ROLE_OFFICER, 0, 0},
+        {M_GET, "/handlaggning/lokaler/fakturaunderlag", venues_invoice_page,
+         ROLE_OFFICER | ROLE_ADMIN, 0, 0},
+        {M_GET, "/handlaggning/lokaler/fakturaunderlag.csv", venues_invoice_csv,
+         ROLE_OFFICER | ROLE_ADMIN, 0, 0},
+        {M_GET, "/handlaggning/lokaler/fakturaunderlag.xlsx", venues_invoice_xlsx,
+         ROLE_OFFICER | ROLE_ADMIN, 0, 0},
+        {M_GET, "/handlaggning/lokaler/nyttjande", venues_usage_page, ROLE_OFFICER | ROLE_ADMIN, 0,
+         0},
+        {M_GET, "/handlaggning/lokaler/nyttjande.xlsx", venues_usage_xlsx,
+         ROLE_OFFICER | ROLE_ADMIN, 0, 0},
         {M_POST, "/handlaggning/lokaler/ny", venues_admin_create, ROLE_OFFICER, 0, 0},
         {M_GET, "/handlaggning/lokaler/{id}", venues_admin_edit, ROLE_OFFICER, 0, 0},
         {M_POST, "/handlaggning/lokaler/{id}", venues_admin_update, ROLE_OFFICER, 0, 0},

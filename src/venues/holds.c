@@ -45,7 +45,8 @@ static struct dbq Q_LOCK_VENUE = {"SELECT id FROM venues WHERE id = $1 FOR KEY S
 	"b.id, b.venue_id, b.association_id, coalesce(b.booked_by, 0), "                           \
 	"coalesce(b.series_id, 0), coalesce(b.case_id, 0), b.starts, b.ends, b.status, "           \
 	"b.category, b.price, b.activity, b.participants, b.youth, b.show_name, b.late, a.name, "  \
-	"v.name, v.address FROM bookings b JOIN associations a ON a.id = b.association_id "        \
+	"v.name, v.address, b.not_used FROM bookings b JOIN associations a ON a.id = "             \
+	"b.association_id "                                                                        \
 	"JOIN venues v ON v.id = b.venue_id "
 /* The bookings of up to ten venues (a venue, its whole and its parts);
  * unused places are bound to 0, which no venue has. */
@@ -196,6 +197,7 @@ row_to_booking(struct dbcur *c, struct arena *a, struct booking *b)
 	b->association = arena_strdup(a, db_col_text(c, 16));
 	b->venue = arena_strdup(a, db_col_text(c, 17));
 	b->venue_address = arena_strdup(a, db_col_text(c, 18));
+	b->not_used = (int)db_col_int(c, 19);
 }
 
 /* The bookings a query of BOOKING_COLS lists. */

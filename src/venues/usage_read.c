@@ -1,0 +1,350 @@
+/* The utilisation of venues over a period, in five statements whatever
+ * the number of venues: the leaves the filters take with their bookable
+ * hours, their closed days, their confirmed holds summed per leaf and
+ * local day, the same holds summed per weekday and hour, and the bookings
+ * reported not used per venue. The bookings are summed by the database
+ * over the holds' index on their start (venue_holds_day) and the
+ * bookings' (bookings_starts, migration 030); what is left for C is at
+ * most a row per leaf and day, put into weeks, months, departments and
+ * areas here. Local days and hours are Stockholm's: SQLite's localtime
+ * follows the TZ serve sets, PostgreSQL is told the zone. */
+#include "venues/usage_read.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/days.h"
+
+/* A time's local wall clock as seconds from 1970 (so / 86400 is the local
+ * day's number and % 86400 the second of that day), per engine. */
+#define LOCAL_SQLITE(x) "CAST(strftime('%s', " x ", 'unixepoch', 'localtime') AS INTEGER)"
+#define LOCAL_PG(x)                                                                                \
+	"CAST(extract(epoch FROM to_timestamp(" x ") AT TIME ZONE 'Europe/Stockholm') AS BIGINT)"
+
+/* The filters, bound last in every statement: department, area, type. */
+#define FILTERS(n1, n2, n3)                                                                        \
+	" AND (" n1 " = 0 OR v.department_id = " n1 ") AND (" n2 " = 0 OR v.area_id = " n2         \
+	") AND (" n3 " = '' OR v.type = " n3 ")"
+
+/* The leaves (venues without parts) with their hours, a row per weekday
+ * open (a part without hours of its own has its whole's), each leaf's
+ * rows together, by department and name. */
+static struct dbq Q_LEAVES = {
+        "SELECT v.id, v.department_id, coalesce(v.area_id, 0), v.name, coalesce(w.name, ''), "
+        "d.name_sv, d.name_en, coalesce(ar.name, ''), coalesce(h.weekday, 0), "
+        "coalesce(h.opens, 0), coalesce(h.closes, 0) FROM venues v "
+        "JOIN departments d ON d.id = v.department_id LEFT JOIN areas ar ON ar.id = v.area_id "
+        "LEFT JOIN venues w ON w.id = v.parent_id "
+        "LEFT JOIN venue_hours h ON h.venue_id = CASE WHEN v.parent_id IS NOT NULL AND NOT "
+        "EXISTS (SELECT 1 FROM venue_hours o WHERE o.venue_id = v.id) THEN v.parent_id "
+        "ELSE v.id END "
+        "WHERE v.active = 1 AND NOT EXISTS (SELECT 1 FROM venues p WHERE p.parent_id = "
+        "v.id)" FILTERS("$1", "$2",
+                        "$3") " ORDER BY d.name_sv, d.id, coalesce(w.sort_key, v.sort_key), "
+                              "v.sort_key, v.id",
+        NULL, 0};
+/* The closed days of the period: a leaf's own and its whole's. */
+static struct dbq Q_CLOSED = {
+        "SELECT v.id, c.day FROM venues v JOIN venue_closed c ON c.venue_id = v.id "
+        "OR c.venue_id = v.parent_id WHERE c.day >= $1 AND c.day <= $2 AND v.active = 1" FILTERS(
+                "$3", "$4", "$5"),
+        NULL, 0};
+#define HOLDS                                                                                      \
+	" FROM venue_holds h JOIN bookings b ON b.id = h.booking_id JOIN venues v ON v.id = "      \
+	"h.leaf_id WHERE h.starts >= $1 AND h.starts < $2 AND b.status = 'confirmed'" FILTERS(     \
+	        "$3", "$4", "$5")
+/* The confirmed time per leaf and local day of its start. */
+static struct dbq Q_BOOKED = {
+        "SELECT h.leaf_id, " LOCAL_SQLITE("h.starts") " / 86400, sum(h.ends - h.starts)" HOLDS
+                                                      " GROUP BY 1, 2",
+        "SELECT h.leaf_id, " LOCAL_PG("h.starts") " / 86400, sum(h.ends - h.starts)" HOLDS
+                                                  " GROUP BY 1, 2",
+        0};
+/* The confirmed time per local weekday (1 Monday; day 0 was a Thursday)
+ * and hour of the day, each hold cut into the hours it covers up to
+ * midnight. */
+#define CELLS(local)                                                                               \
+	"WITH RECURSIVE hrs(hr) AS (SELECT 0 UNION ALL SELECT hr + 1 FROM hrs WHERE hr < 23), "    \
+	"x AS (SELECT " local " AS ls, h.ends - h.starts AS dur" HOLDS ") "                        \
+	"SELECT (x.ls / 86400 + 3) % 7 + 1, hrs.hr, sum((CASE WHEN (hrs.hr + 1) * 3600 < "         \
+	"x.ls % 86400 + x.dur THEN (hrs.hr + 1) * 3600 ELSE x.ls % 86400 + x.dur END) - "          \
+	"(CASE WHEN hrs.hr * 3600 > x.ls % 86400 THEN hrs.hr * 3600 ELSE x.ls % 86400 END)) "      \
+	"FROM x JOIN hrs ON hrs.hr * 3600 < x.ls % 86400 + x.dur "                                 \
+	"AND (hrs.hr + 1) * 3600 > x.ls % 86400 GROUP BY 1, 2"
+static struct dbq Q_CELLS = {CELLS(LOCAL_SQLITE("h.starts")), CELLS(LOCAL_PG("h.starts")), 0};
+/* The bookings reported not used, per venue booked, the most first. */
+static struct dbq Q_UNUSED = {
+        "SELECT v.id, v.name, coalesce(w.name, ''), count(*), sum(b.ends - b.starts) "
+        "FROM bookings b JOIN venues v ON v.id = b.venue_id "
+        "LEFT JOIN venues w ON w.id = v.parent_id WHERE b.starts >= $1 AND b.starts < $2 "
+        "AND b.status = 'confirmed' AND b.not_used = 1" FILTERS("$3", "$4", "$5") " GROUP BY "
+                                                                                  "v.id, v.name, "
+                                                                                  "w.name, "
+                                                                                  "v.sort_key "
+                                                                                  "ORDER BY 4 "
+                                                                                  "DESC, "
+                                                                                  "v.sort_key, "
+                                                                                  "v.id",
+        NULL, 0};
+
+/* The number of a day YYYY-MM-DD counted from 1970-01-01 (proleptic
+ * Gregorian; H. Hinnant's days_from_civil). */
+static int64_t
+day_number(const char *day)
+{
+	int64_t y = atoi(day), m = atoi(day + 5), d = atoi(day + 8);
+	y -= m <= 2;
+	int64_t era = (y >= 0 ? y : y - 399) / 400;
+	int64_t yoe = y - era * 400;
+	int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+/* The venue of an id, by binary search in the ids sorted with their
+ * places; NULL when the filters left it out. */
+struct by_id {
+	int64_t id;
+	size_t at;
+};
+
+static int
+by_id_cmp(const void *a, const void *b)
+{
+	int64_t x = ((const struct by_id *)a)->id, y = ((const struct by_id *)b)->id;
+	return (x > y) - (x < y);
+}
+
+static struct usage_venue *
+venue_of(struct usage *u, const struct by_id *index, int64_t id)
+{
+	struct by_id key = {id, 0};
+	const struct by_id *f = bsearch(&key, index, u->nvenues, sizeof(*index), by_id_cmp);
+	return f ? &u->venues[f->at] : NULL;
+}
+
+/* A group's arrays, zero. */
+static void
+group_init(struct arena *a, struct usage *u, struct usage_group *g, int64_t id, const char *sv,
+           const char *en)
+{
+	*g = (struct usage_group){id,
+	                          sv,
+	                          en,
+	                          arena_zalloc(a, (u->nweeks + 1) * sizeof(int64_t)),
+	                          arena_zalloc(a, (u->nweeks + 1) * sizeof(int64_t)),
+	                          arena_zalloc(a, (u->nmonths + 1) * sizeof(int64_t)),
+	                          arena_zalloc(a, (u->nmonths + 1) * sizeof(int64_t))};
+}
+
+static int
+area_cmp(const void *a, const void *b)
+{
+	const struct usage_group *x = a, *y = b;
+	if (!x->id != !y->id) /* the venues without an area last */
+		return !x->id - !y->id;
+	return strcmp(x->name_sv, y->name_sv);
+}
+
+/* Reads the leaves and their hours, and makes the department groups (the
+ * leaves come by department) and the area groups. */
+static int
+leaves_read(struct db *db, struct arena *a, const struct usage_query *q, struct usage *u)
+{
+	struct dbcur c;
+	size_t cap = 0, dcap = 0, acap = 0;
+	if (db_query(db, &c, &Q_LEAVES,
+	             DB_ARGS(DB_INT(q->department_id), DB_INT(q->area_id),
+	                     DB_TEXT(q->type ? q->type : ""))) != DB_OK)
+		return -1;
+	int rc;
+	struct usage_venue *v = NULL;
+	while ((rc = db_next(&c)) > 0) {
+		int64_t id = db_col_int(&c, 0);
+		if (!v || v->id != id) {
+			u->venues = arena_grow(a, u->venues, u->nvenues, &cap, sizeof(*u->venues));
+			v = &u->venues[u->nvenues++];
+			memset(v, 0, sizeof(*v));
+			v->id = id;
+			v->department_id = db_col_int(&c, 1);
+			v->area_id = db_col_int(&c, 2);
+			v->name = arena_strdup(a, db_col_text(&c, 3));
+			v->whole = arena_strdup(a, db_col_text(&c, 4));
+			v->closed = arena_zalloc(a, u->ndays + 1);
+			if (!u->ndepts || u->depts[u->ndepts - 1].id != v->department_id) {
+				u->depts = arena_grow(a, u->depts, u->ndepts, &dcap,
+				                      sizeof(*u->depts));
+				group_init(a, u, &u->depts[u->ndepts++], v->department_id,
+				           arena_strdup(a, db_col_text(&c, 5)),
+				           arena_strdup(a, db_col_text(&c, 6)));
+			}
+			v->dept = u->ndepts - 1;
+			size_t k = 0;
+			while (k < u->nareas && u->areas[k].id != v->area_id)
+				k++;
+			if (k == u->nareas) {
+				u->areas = arena_grow(a, u->areas, u->nareas, &acap,
+				                      sizeof(*u->areas));
+				const char *name = arena_strdup(a, db_col_text(&c, 7));
+				group_init(a, u, &u->areas[u->nareas++], v->area_id,
+				           v->area_id ? name : "Inget område",
+				           v->area_id ? name : "No area");
+			}
+		}
+		int wd = (int)db_col_int(&c, 8);
+		if (wd >= 1 && wd <= 7) {
+			v->opens[wd] = (int)db_col_int(&c, 9);
+			v->closes[wd] = (int)db_col_int(&c, 10);
+		}
+	}
+	db_done(&c);
+	if (rc < 0)
+		return -1;
+	if (u->nareas)
+		qsort(u->areas, u->nareas, sizeof(*u->areas), area_cmp);
+	for (size_t i = 0; i < u->nvenues; i++)
+		for (size_t k = 0; k < u->nareas; k++)
+			if (u->areas[k].id == u->venues[i].area_id)
+				u->venues[i].area = k;
+	return 0;
+}
+
+/* The days of the period: each one's weekday, week and month, and the
+ * weeks' and months' labels. */
+static void
+days_make(struct arena *a, const struct usage_query *q, struct usage *u, int *wd, size_t *week,
+          size_t *month)
+{
+	u->weeks = arena_alloc(a, (u->ndays / 7 + 2) * sizeof(*u->weeks));
+	u->months = arena_alloc(a, (u->ndays / 28 + 2) * sizeof(*u->months));
+	char day[11];
+	snprintf(day, sizeof(day), "%s", q->from);
+	for (size_t i = 0; i < u->ndays; i++) {
+		char w[9];
+		iso_week_of(day, w);
+		if (!u->nweeks || strcmp(u->weeks[u->nweeks - 1], w) != 0)
+			u->weeks[u->nweeks++] = arena_strdup(a, w);
+		if (!u->nmonths || strncmp(u->months[u->nmonths - 1], day, 7) != 0)
+			u->months[u->nmonths++] = arena_printf(a, "%.7s", day);
+		wd[i] = day_weekday(day);
+		week[i] = u->nweeks - 1;
+		month[i] = u->nmonths - 1;
+		day_add(day, 1, day);
+	}
+}
+
+/* Each open day of each leaf, not closed: its bookable time, to the
+ * leaf, its department and area in the day's week and month, and to the
+ * hours of the weekday. */
+static void
+bookable_sum(struct usage *u, const int *wd, const size_t *week, const size_t *month)
+{
+	for (size_t k = 0; k < u->nvenues; k++) {
+		struct usage_venue *v = &u->venues[k];
+		struct usage_group *d = &u->depts[v->dept], *ar = &u->areas[v->area];
+		for (size_t i = 0; i < u->ndays; i++) {
+			int o = v->opens[wd[i]], c = v->closes[wd[i]];
+			if (v->closed[i] || c <= o)
+				continue;
+			int64_t s = (int64_t)(c - o) * 60;
+			v->bookable += s;
+			d->bookable_w[week[i]] += s, d->bookable_m[month[i]] += s;
+			ar->bookable_w[week[i]] += s, ar->bookable_m[month[i]] += s;
+			for (int h = o / 60; h < 24 && h * 60 < c; h++) {
+				int from = o > h * 60 ? o : h * 60,
+				    to = c < h * 60 + 60 ? c : h * 60 + 60;
+				u->cell_bookable[wd[i]][h] += (int64_t)(to - from) * 60;
+			}
+		}
+		u->bookable += v->bookable;
+	}
+}
+
+int
+usage_read(struct db *db, struct arena *a, const struct usage_query *q, struct usage *u)
+{
+	memset(u, 0, sizeof(*u));
+	int64_t d0 = day_number(q->from);
+	u->ndays = (size_t)(day_number(q->to) - d0 + 1);
+	int *wd = arena_alloc(a, u->ndays * sizeof(*wd));
+	size_t *week = arena_alloc(a, u->ndays * sizeof(*week));
+	size_t *month = arena_alloc(a, u->ndays * sizeof(*month));
+	days_make(a, q, u, wd, week, month);
+	if (leaves_read(db, a, q, u) != 0)
+		return -1;
+	struct by_id *index = arena_alloc(a, (u->nvenues + 1) * sizeof(*index));
+	for (size_t i = 0; i < u->nvenues; i++)
+		index[i] = (struct by_id){u->venues[i].id, i};
+	qsort(index, u->nvenues, sizeof(*index), by_id_cmp);
+	const char *type = q->type ? q->type : "";
+	char end[11];
+	day_add(q->to, 1, end);
+	int64_t from = local_time(q->from, 0), to = local_time(end, 0);
+
+	struct dbcur c;
+	int rc;
+	if (db_query(db, &c, &Q_CLOSED,
+	             DB_ARGS(DB_TEXT(q->from), DB_TEXT(q->to), DB_INT(q->department_id),
+	                     DB_INT(q->area_id), DB_TEXT(type))) != DB_OK)
+		return -1;
+	while ((rc = db_next(&c)) > 0) {
+		struct usage_venue *v = venue_of(u, index, db_col_int(&c, 0));
+		int64_t i = day_number(db_col_text(&c, 1)) - d0;
+		if (v && i >= 0 && (size_t)i < u->ndays)
+			v->closed[i] = 1;
+	}
+	db_done(&c);
+	if (rc < 0)
+		return -1;
+	bookable_sum(u, wd, week, month);
+
+	if (db_query(db, &c, &Q_BOOKED,
+	             DB_ARGS(DB_INT(from), DB_INT(to), DB_INT(q->department_id), DB_INT(q->area_id),
+	                     DB_TEXT(type))) != DB_OK)
+		return -1;
+	while ((rc = db_next(&c)) > 0) {
+		struct usage_venue *v = venue_of(u, index, db_col_int(&c, 0));
+		int64_t i = db_col_int(&c, 1) - d0, s = db_col_int(&c, 2);
+		if (!v || i < 0 || (size_t)i >= u->ndays)
+			continue;
+		struct usage_group *d = &u->depts[v->dept], *ar = &u->areas[v->area];
+		v->booked += s;
+		u->booked += s;
+		d->booked_w[week[i]] += s, d->booked_m[month[i]] += s;
+		ar->booked_w[week[i]] += s, ar->booked_m[month[i]] += s;
+	}
+	db_done(&c);
+	if (rc < 0)
+		return -1;
+
+	if (db_query(db, &c, &Q_CELLS,
+	             DB_ARGS(DB_INT(from), DB_INT(to), DB_INT(q->department_id), DB_INT(q->area_id),
+	                     DB_TEXT(type))) != DB_OK)
+		return -1;
+	while ((rc = db_next(&c)) > 0) {
+		int64_t d = db_col_int(&c, 0), h = db_col_int(&c, 1);
+		if (d >= 1 && d <= 7 && h >= 0 && h < 24)
+			u->cell_booked[d][h] += db_col_int(&c, 2);
+	}
+	db_done(&c);
+	if (rc < 0)
+		return -1;
+
+	size_t cap = 0;
+	if (db_query(db, &c, &Q_UNUSED,
+	             DB_ARGS(DB_INT(from), DB_INT(to), DB_INT(q->department_id), DB_INT(q->area_id),
+	                     DB_TEXT(type))) != DB_OK)
+		return -1;
+	while ((rc = db_next(&c)) > 0) {
+		u->unused = arena_grow(a, u->unused, u->nunused, &cap, sizeof(*u->unused));
+		struct usage_unused *x = &u->unused[u->nunused++];
+		*x = (struct usage_unused){db_col_int(&c, 0), db_col_int(&c, 3), db_col_int(&c, 4),
+		                           arena_strdup(a, db_col_text(&c, 1)),
+		                           arena_strdup(a, db_col_text(&c, 2))};
+		u->unused_count += x->count;
+		u->unused_secs += x->secs;
+	}
+	db_done(&c);
+	return rc < 0 ? -1 : 0;
+}
