@@ -6,21 +6,26 @@
  * over the holds' index on their start (venue_holds_day) and the
  * bookings' (bookings_starts, migration 030); what is left for C is at
  * most a row per leaf and day, put into weeks, months, departments and
- * areas here. Local days and hours are Stockholm's: SQLite's localtime
- * follows the TZ serve sets, PostgreSQL is told the zone. */
+ * areas here. Local days and hours are Stockholm's (the TZ serve sets),
+ * reckoned alike on both engines (LOCAL). */
 #include "venues/usage_read.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "base/days.h"
 
-/* A time's local wall clock as seconds from 1970 (so / 86400 is the local
- * day's number and % 86400 the second of that day), per engine. */
-#define LOCAL_SQLITE(x) "CAST(strftime('%s', " x ", 'unixepoch', 'localtime') AS INTEGER)"
-#define LOCAL_PG(x)                                                                                \
-	"CAST(extract(epoch FROM to_timestamp(" x ") AT TIME ZONE 'Europe/Stockholm') AS BIGINT)"
+/* A time's local wall clock as seconds from 1970, so that / 86400 is the
+ * local day's number and % 86400 the second of that day: the time plus
+ * the zone's offset, which changes at most three times in a period of a
+ * year (twice a year in Stockholm); the changes ($6–$8) and the four
+ * offsets ($9–$12) are worked out in C (zone_changes), so the database
+ * adds a number instead of converting each time of a million. */
+#define LOCAL(x)                                                                                   \
+	"(" x " + CASE WHEN " x " < $6 THEN CAST($9 AS BIGINT) WHEN " x " < $7 THEN CAST($10 AS "  \
+	"BIGINT) WHEN " x " < $8 THEN CAST($11 AS BIGINT) ELSE CAST($12 AS BIGINT) END)"
 
 /* The filters, bound last in every statement: department, area, type. */
 #define FILTERS(n1, n2, n3)                                                                        \
@@ -55,24 +60,18 @@ static struct dbq Q_CLOSED = {
 	"h.leaf_id WHERE h.starts >= $1 AND h.starts < $2 AND b.status = 'confirmed'" FILTERS(     \
 	        "$3", "$4", "$5")
 /* The confirmed time per leaf and local day of its start. */
-static struct dbq Q_BOOKED = {
-        "SELECT h.leaf_id, " LOCAL_SQLITE("h.starts") " / 86400, sum(h.ends - h.starts)" HOLDS
-                                                      " GROUP BY 1, 2",
-        "SELECT h.leaf_id, " LOCAL_PG("h.starts") " / 86400, sum(h.ends - h.starts)" HOLDS
-                                                  " GROUP BY 1, 2",
-        0};
-/* The confirmed time per local weekday (1 Monday; day 0 was a Thursday)
- * and hour of the day, each hold cut into the hours it covers up to
- * midnight. */
-#define CELLS(local)                                                                               \
-	"WITH RECURSIVE hrs(hr) AS (SELECT 0 UNION ALL SELECT hr + 1 FROM hrs WHERE hr < 23), "    \
-	"x AS (SELECT " local " AS ls, h.ends - h.starts AS dur" HOLDS ") "                        \
-	"SELECT (x.ls / 86400 + 3) % 7 + 1, hrs.hr, sum((CASE WHEN (hrs.hr + 1) * 3600 < "         \
-	"x.ls % 86400 + x.dur THEN (hrs.hr + 1) * 3600 ELSE x.ls % 86400 + x.dur END) - "          \
-	"(CASE WHEN hrs.hr * 3600 > x.ls % 86400 THEN hrs.hr * 3600 ELSE x.ls % 86400 END)) "      \
-	"FROM x JOIN hrs ON hrs.hr * 3600 < x.ls % 86400 + x.dur "                                 \
-	"AND (hrs.hr + 1) * 3600 > x.ls % 86400 GROUP BY 1, 2"
-static struct dbq Q_CELLS = {CELLS(LOCAL_SQLITE("h.starts")), CELLS(LOCAL_PG("h.starts")), 0};
+static struct dbq Q_BOOKED = {"SELECT h.leaf_id, " LOCAL("h.starts") " / 86400, sum(h.ends - "
+                                                                     "h.starts)" HOLDS
+                                                                     " GROUP BY 1, 2",
+                              NULL, 0};
+/* The confirmed holds per local weekday (1 Monday; day 0 was a Thursday),
+ * second of the day they start and length: few rows (times start on the
+ * hour or half hour and last an hour or two), which C cuts into the hours
+ * of the day they cover. */
+static struct dbq Q_CELLS = {"SELECT (x.ls / 86400 + 3) % 7 + 1, x.ls % 86400, x.dur, count(*) "
+                             "FROM (SELECT " LOCAL("h.starts") " AS ls, h.ends - h.starts AS "
+                                                               "dur" HOLDS ") x GROUP BY 1, 2, 3",
+                             NULL, 0};
 /* The bookings reported not used, per venue booked, the most first. */
 static struct dbq Q_UNUSED = {
         "SELECT v.id, v.name, coalesce(w.name, ''), count(*), sum(b.ends - b.starts) "
@@ -261,6 +260,67 @@ bookable_sum(struct usage *u, const int *wd, const size_t *week, const size_t *m
 	}
 }
 
+/* The zone's offset from UTC at t, in seconds. */
+static int64_t
+offset_at(int64_t t)
+{
+	time_t x = (time_t)t;
+	struct tm tm;
+	localtime_r(&x, &tm);
+	return (int64_t)tm.tm_gmtoff;
+}
+
+/* Where the offset changes in [from, to) and the offsets before, between
+ * and after, for LOCAL: found by the offset at each day's step and a
+ * binary search between two that differ. More than three changes in a
+ * year no zone has. */
+static void
+zone_changes(int64_t from, int64_t to, int64_t at[3], int64_t off[4])
+{
+	int n = 0;
+	off[0] = offset_at(from);
+	for (int k = 0; k < 3; k++)
+		at[k] = INT64_MAX;
+	for (int64_t t = from; t < to && n < 3; t += 86400) {
+		int64_t next = t + 86400 < to ? t + 86400 : to;
+		if (offset_at(next) == off[n])
+			continue;
+		int64_t lo = t, hi = next; /* off[n] at lo, another at hi */
+		while (hi - lo > 1) {
+			int64_t mid = lo + (hi - lo) / 2;
+			if (offset_at(mid) == off[n])
+				lo = mid;
+			else
+				hi = mid;
+		}
+		at[n] = hi;
+		off[n + 1] = offset_at(hi);
+		n++;
+	}
+	for (int k = n + 1; k < 4; k++)
+		off[k] = off[n];
+}
+
+/* Cuts a row of Q_CELLS (count holds of a weekday from second start for
+ * dur seconds) into the hours it covers, up to midnight. */
+static void
+cells_add(struct usage *u, int64_t wd, int64_t start, int64_t dur, int64_t count)
+{
+	if (wd < 1 || wd > 7 || start < 0)
+		return;
+	for (int64_t h = start / 3600; h < 24 && h * 3600 < start + dur; h++) {
+		int64_t a = start > h * 3600 ? start : h * 3600;
+		int64_t b = start + dur < h * 3600 + 3600 ? start + dur : h * 3600 + 3600;
+		u->cell_booked[wd][h] += (b - a) * count;
+	}
+}
+
+/* The arguments of Q_BOOKED and Q_CELLS, in usage_read. */
+#define LOCAL_ARGS                                                                                 \
+	DB_ARGS(DB_INT(from), DB_INT(to), DB_INT(q->department_id), DB_INT(q->area_id),            \
+	        DB_TEXT(type), DB_INT(at[0]), DB_INT(at[1]), DB_INT(at[2]), DB_INT(off[0]),        \
+	        DB_INT(off[1]), DB_INT(off[2]), DB_INT(off[3]))
+
 int
 usage_read(struct db *db, struct arena *a, const struct usage_query *q, struct usage *u)
 {
@@ -299,9 +359,9 @@ usage_read(struct db *db, struct arena *a, const struct usage_query *q, struct u
 		return -1;
 	bookable_sum(u, wd, week, month);
 
-	if (db_query(db, &c, &Q_BOOKED,
-	             DB_ARGS(DB_INT(from), DB_INT(to), DB_INT(q->department_id), DB_INT(q->area_id),
-	                     DB_TEXT(type))) != DB_OK)
+	int64_t at[3], off[4];
+	zone_changes(from, to, at, off);
+	if (db_query(db, &c, &Q_BOOKED, LOCAL_ARGS) != DB_OK)
 		return -1;
 	while ((rc = db_next(&c)) > 0) {
 		struct usage_venue *v = venue_of(u, index, db_col_int(&c, 0));
@@ -318,15 +378,11 @@ usage_read(struct db *db, struct arena *a, const struct usage_query *q, struct u
 	if (rc < 0)
 		return -1;
 
-	if (db_query(db, &c, &Q_CELLS,
-	             DB_ARGS(DB_INT(from), DB_INT(to), DB_INT(q->department_id), DB_INT(q->area_id),
-	                     DB_TEXT(type))) != DB_OK)
+	if (db_query(db, &c, &Q_CELLS, LOCAL_ARGS) != DB_OK)
 		return -1;
-	while ((rc = db_next(&c)) > 0) {
-		int64_t d = db_col_int(&c, 0), h = db_col_int(&c, 1);
-		if (d >= 1 && d <= 7 && h >= 0 && h < 24)
-			u->cell_booked[d][h] += db_col_int(&c, 2);
-	}
+	while ((rc = db_next(&c)) > 0)
+		cells_add(u, db_col_int(&c, 0), db_col_int(&c, 1), db_col_int(&c, 2),
+		          db_col_int(&c, 3));
 	db_done(&c);
 	if (rc < 0)
 		return -1;

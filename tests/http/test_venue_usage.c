@@ -455,6 +455,58 @@ utilisation(void)
 	hresp_free(&r);
 }
 
+/* A split hall across the change to summer time (30 March 2025): its two
+ * halves are the venues counted, each open 70 hours a week by the whole's
+ * hours; the whole booked on Monday 31 March 10–11 (summer time) holds
+ * both, half A booked on Monday 24 March 10–11 (winter time) holds one. */
+static void
+split_and_summer_time(void)
+{
+	h_sql("INSERT INTO areas (slug, name) VALUES ('sommaromradet', 'Sommarområdet')", NULL);
+	long whole = venue_add("Sommarhallen", "FRI", "idrottshall", "sommaromradet");
+	char q[512];
+	long parts[2];
+	for (int i = 0; i < 2; i++) {
+		snprintf(q, sizeof(q),
+		         "INSERT INTO venues (parent_id, department_id, type, name, sort_key, "
+		         "area_id, "
+		         "capacity, created) SELECT id, department_id, type, name || ' %c', "
+		         "sort_key || "
+		         "' %c', area_id, 20, 0 FROM venues WHERE id = %ld RETURNING id",
+		         'A' + i, 'a' + i, whole);
+		parts[i] = h_sql_number(q);
+	}
+	long b = booking_add(whole, assoc, "2025-03-31 10:00", 60, "confirmed", 0, 0, 0);
+	long long s = stockholm("2025-03-31 10:00");
+	snprintf(q, sizeof(q),
+	         "DELETE FROM venue_holds WHERE booking_id = %ld; INSERT INTO venue_holds "
+	         "(booking_id, "
+	         "leaf_id, starts, ends) VALUES (%ld, %ld, %lld, %lld), (%ld, %ld, %lld, %lld)",
+	         b, b, parts[0], s, s + 3600, b, parts[1], s, s + 3600);
+	h_sql(q, NULL);
+	booking_add(parts[0], assoc, "2025-03-24 10:00", 60, "confirmed", 0, 0, 0);
+
+	struct hresp r;
+	h_get(officer,
+	      "/handlaggning/lokaler/nyttjande.xlsx?fran=2025-03-24&till=2025-04-06"
+	      "&omrade=sommaromradet",
+	      &r);
+	char out[8192];
+	python(usage_reader, "xlsx", &r, out, sizeof(out));
+	h_check(r.status == 200 && strstr(out, "vecka|2025-W13|0.71\n") &&
+	                strstr(out, "vecka|2025-W14|1.43\n"),
+	        "one hour of two halves' 140 in week 13, two in week 14 (got\n%s)", out);
+	h_check(strstr(out, "\nlokaler|Sommarhallen – Sommarhallen B|0.71\n") &&
+	                strstr(out, "\nlokaler|Sommarhallen – Sommarhallen A|1.43\n") &&
+	                !strstr(out, "\nlokaler|Sommarhallen|"),
+	        "the halves are counted, each under the whole's name, the least used first; the "
+	        "whole itself is not a venue of its own there");
+	h_check(strstr(out, "\ntimmar|09–10|0.00|") && strstr(out, "\ntimmar|10–11|75.00|"),
+	        "both Mondays' bookings are at 10–11 local time, on both sides of the change: "
+	        "three of four bookable hours");
+	hresp_free(&r);
+}
+
 int
 main(void)
 {
@@ -462,5 +514,6 @@ main(void)
 	setup();
 	invoice();
 	utilisation();
+	split_and_summer_time();
 	return h_finish();
 }
