@@ -27,7 +27,7 @@ static struct dbq Q_ROWS = {
         "JOIN venues v ON v.id = b.venue_id JOIN departments d ON d.id = v.department_id "
         "JOIN associations a ON a.id = b.association_id "
         "WHERE b.starts >= $1 AND b.starts < $2 AND ($3 = 0 OR v.department_id = $3) "
-        "AND (b.status = 'confirmed' OR (b.status = 'cancelled' AND b.late = 1)) "
+        "AND b.status IN ('confirmed', 'cancelled') AND (b.status = 'confirmed' OR b.late = 1) "
         "GROUP BY d.id, d.name_sv, d.name_en, a.id, a.name, a.orgnr, a.sort_key "
         "ORDER BY d.name_sv, d.id, a.sort_key, a.id",
         NULL, 0};

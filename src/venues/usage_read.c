@@ -1,13 +1,14 @@
 /* The utilisation of venues over a period, in five statements whatever
  * the number of venues: the leaves the filters take with their bookable
- * hours, their closed days, their confirmed holds summed per leaf and
- * local day, the same holds summed per weekday and hour, and the bookings
- * reported not used per venue. The bookings are summed by the database
- * over the holds' index on their start (venue_holds_day) and the
- * bookings' (bookings_starts, migration 030); what is left for C is at
- * most a row per leaf and day, put into weeks, months, departments and
- * areas here. Local days and hours are Stockholm's (the TZ serve sets),
- * reckoned alike on both engines (LOCAL). */
+ * hours, their closed days, the confirmed bookings summed per venue and
+ * local day, the same summed per weekday, start and length, and the
+ * bookings reported not used per venue. The bookings are summed by the
+ * database from one range of an index that holds every column they need
+ * (bookings_usage, migration 030: status, start, venue, end, …), never
+ * reading the table; what is left for C is at most a row per venue and
+ * day, put into leaves (a whole's booking into each of its parts, as its
+ * holds are), weeks, months, departments and areas here. Local days and hours are Stockholm's (the
+ * TZ serve sets), reckoned alike on both engines (LOCAL). */
 #include "venues/usage_read.h"
 
 #include <stdio.h>
@@ -38,7 +39,7 @@
 static struct dbq Q_LEAVES = {
         "SELECT v.id, v.department_id, coalesce(v.area_id, 0), v.name, coalesce(w.name, ''), "
         "d.name_sv, d.name_en, coalesce(ar.name, ''), coalesce(h.weekday, 0), "
-        "coalesce(h.opens, 0), coalesce(h.closes, 0) FROM venues v "
+        "coalesce(h.opens, 0), coalesce(h.closes, 0), coalesce(v.parent_id, 0) FROM venues v "
         "JOIN departments d ON d.id = v.department_id LEFT JOIN areas ar ON ar.id = v.area_id "
         "LEFT JOIN venues w ON w.id = v.parent_id "
         "LEFT JOIN venue_hours h ON h.venue_id = CASE WHEN v.parent_id IS NOT NULL AND NOT "
@@ -55,36 +56,36 @@ static struct dbq Q_CLOSED = {
         "OR c.venue_id = v.parent_id WHERE c.day >= $1 AND c.day <= $2 AND v.active = 1" FILTERS(
                 "$3", "$4", "$5"),
         NULL, 0};
-#define HOLDS                                                                                      \
-	" FROM venue_holds h JOIN bookings b ON b.id = h.booking_id JOIN venues v ON v.id = "      \
-	"h.leaf_id WHERE h.starts >= $1 AND h.starts < $2 AND b.status = 'confirmed'" FILTERS(     \
-	        "$3", "$4", "$5")
-/* The confirmed time per leaf and local day of its start. */
-static struct dbq Q_BOOKED = {"SELECT h.leaf_id, " LOCAL("h.starts") " / 86400, sum(h.ends - "
-                                                                     "h.starts)" HOLDS
-                                                                     " GROUP BY 1, 2",
+/* The confirmed bookings of the period, by the covering index. */
+#define BOOKED                                                                                     \
+	" FROM bookings b JOIN venues v ON v.id = b.venue_id WHERE b.status = 'confirmed' "        \
+	"AND b.starts >= $1 AND b.starts < $2" FILTERS("$3", "$4", "$5")
+/* The confirmed time per venue booked and local day of its start. */
+static struct dbq Q_BOOKED = {"SELECT b.venue_id, " LOCAL("b.starts") " / 86400, sum(b.ends - "
+                                                                      "b.starts)" BOOKED
+                                                                      " GROUP BY 1, 2",
                               NULL, 0};
-/* The confirmed holds per local weekday (1 Monday; day 0 was a Thursday),
- * second of the day they start and length: few rows (times start on the
- * hour or half hour and last an hour or two), which C cuts into the hours
- * of the day they cover. */
-static struct dbq Q_CELLS = {"SELECT (x.ls / 86400 + 3) % 7 + 1, x.ls % 86400, x.dur, count(*) "
-                             "FROM (SELECT " LOCAL("h.starts") " AS ls, h.ends - h.starts AS "
-                                                               "dur" HOLDS ") x GROUP BY 1, 2, 3",
-                             NULL, 0};
-/* The bookings reported not used, per venue booked, the most first. */
+/* The confirmed time per local weekday (1 Monday; day 0 was a Thursday),
+ * second of the day it starts and length, a whole's booking once per part
+ * (k): few rows (times start on the hour or half hour and last an hour or
+ * two), which C cuts into the hours of the day they cover. */
+static struct dbq Q_CELLS = {
+        "SELECT (x.ls / 86400 + 3) % 7 + 1, x.ls % 86400, x.dur, sum(coalesce(k.n, 1)) "
+        "FROM (SELECT b.venue_id, " LOCAL(
+                "b.starts") " AS ls, b.ends - b.starts AS dur" BOOKED
+                            ") x LEFT JOIN (SELECT parent_id, count(*) AS n FROM venues WHERE "
+                            "parent_id IS NOT NULL "
+                            "GROUP BY parent_id) k ON k.parent_id = x.venue_id GROUP BY 1, 2, 3",
+        NULL, 0};
+/* The bookings reported not used, per venue booked, the most first:
+ * summed over the covering index, then named and filtered (grouped by
+ * the venue's row, SQLite would read the bookings venue by venue). */
 static struct dbq Q_UNUSED = {
-        "SELECT v.id, v.name, coalesce(w.name, ''), count(*), sum(b.ends - b.starts) "
-        "FROM bookings b JOIN venues v ON v.id = b.venue_id "
-        "LEFT JOIN venues w ON w.id = v.parent_id WHERE b.starts >= $1 AND b.starts < $2 "
-        "AND b.status = 'confirmed' AND b.not_used = 1" FILTERS("$3", "$4", "$5") " GROUP BY "
-                                                                                  "v.id, v.name, "
-                                                                                  "w.name, "
-                                                                                  "v.sort_key "
-                                                                                  "ORDER BY 4 "
-                                                                                  "DESC, "
-                                                                                  "v.sort_key, "
-                                                                                  "v.id",
+        "SELECT v.id, v.name, coalesce(w.name, ''), x.n, x.s FROM (SELECT b.venue_id, "
+        "count(*) AS n, sum(b.ends - b.starts) AS s FROM bookings b WHERE b.not_used = 1 "
+        "AND b.starts >= $1 AND b.starts < $2 AND b.status = 'confirmed' GROUP BY b.venue_id) x "
+        "JOIN venues v ON v.id = x.venue_id LEFT JOIN venues w ON w.id = v.parent_id "
+        "WHERE 1 = 1" FILTERS("$3", "$4", "$5") " ORDER BY x.n DESC, v.sort_key, v.id",
         NULL, 0};
 
 /* The number of a day YYYY-MM-DD counted from 1970-01-01 (proleptic
@@ -121,6 +122,48 @@ venue_of(struct usage *u, const struct by_id *index, int64_t id)
 	struct by_id key = {id, 0};
 	const struct by_id *f = bsearch(&key, index, u->nvenues, sizeof(*index), by_id_cmp);
 	return f ? &u->venues[f->at] : NULL;
+}
+
+/* The leaves' places by their wholes' ids, in order (parts of a split
+ * venue; the others have none). */
+struct wholes {
+	struct by_id *parts;
+	size_t n;
+};
+
+/* Adds s seconds booked on day i to a leaf and its groups. */
+static void
+booked_add(struct usage *u, struct usage_venue *v, size_t i, const size_t *week,
+           const size_t *month, int64_t s)
+{
+	struct usage_group *d = &u->depts[v->dept], *ar = &u->areas[v->area];
+	v->booked += s;
+	u->booked += s;
+	d->booked_w[week[i]] += s, d->booked_m[month[i]] += s;
+	ar->booked_w[week[i]] += s, ar->booked_m[month[i]] += s;
+}
+
+/* Adds the time a venue was booked on day i to the leaves it holds: a
+ * leaf itself, or each part of a whole. */
+static void
+booked_of(struct usage *u, const struct by_id *index, const struct wholes *w, int64_t id, size_t i,
+          const size_t *week, const size_t *month, int64_t s)
+{
+	struct usage_venue *v = venue_of(u, index, id);
+	if (v) {
+		booked_add(u, v, i, week, month, s);
+		return;
+	}
+	size_t lo = 0, hi = w->n; /* the first part whose whole is id */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (w->parts[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < w->n && w->parts[lo].id == id; lo++)
+		booked_add(u, &u->venues[w->parts[lo].at], i, week, month, s);
 }
 
 /* A group's arrays, zero. */
@@ -170,6 +213,7 @@ leaves_read(struct db *db, struct arena *a, const struct usage_query *q, struct 
 			v->area_id = db_col_int(&c, 2);
 			v->name = arena_strdup(a, db_col_text(&c, 3));
 			v->whole = arena_strdup(a, db_col_text(&c, 4));
+			v->parent_id = db_col_int(&c, 11);
 			v->closed = arena_zalloc(a, u->ndays + 1);
 			if (!u->ndepts || u->depts[u->ndepts - 1].id != v->department_id) {
 				u->depts = arena_grow(a, u->depts, u->ndepts, &dcap,
@@ -337,6 +381,11 @@ usage_read(struct db *db, struct arena *a, const struct usage_query *q, struct u
 	for (size_t i = 0; i < u->nvenues; i++)
 		index[i] = (struct by_id){u->venues[i].id, i};
 	qsort(index, u->nvenues, sizeof(*index), by_id_cmp);
+	struct wholes w = {arena_alloc(a, (u->nvenues + 1) * sizeof(*w.parts)), 0};
+	for (size_t i = 0; i < u->nvenues; i++)
+		if (u->venues[i].parent_id)
+			w.parts[w.n++] = (struct by_id){u->venues[i].parent_id, i};
+	qsort(w.parts, w.n, sizeof(*w.parts), by_id_cmp);
 	const char *type = q->type ? q->type : "";
 	char end[11];
 	day_add(q->to, 1, end);
@@ -364,15 +413,10 @@ usage_read(struct db *db, struct arena *a, const struct usage_query *q, struct u
 	if (db_query(db, &c, &Q_BOOKED, LOCAL_ARGS) != DB_OK)
 		return -1;
 	while ((rc = db_next(&c)) > 0) {
-		struct usage_venue *v = venue_of(u, index, db_col_int(&c, 0));
-		int64_t i = db_col_int(&c, 1) - d0, s = db_col_int(&c, 2);
-		if (!v || i < 0 || (size_t)i >= u->ndays)
-			continue;
-		struct usage_group *d = &u->depts[v->dept], *ar = &u->areas[v->area];
-		v->booked += s;
-		u->booked += s;
-		d->booked_w[week[i]] += s, d->booked_m[month[i]] += s;
-		ar->booked_w[week[i]] += s, ar->booked_m[month[i]] += s;
+		int64_t i = db_col_int(&c, 1) - d0;
+		if (i >= 0 && (size_t)i < u->ndays)
+			booked_of(u, index, &w, db_col_int(&c, 0), (size_t)i, week, month,
+			          db_col_int(&c, 2));
 	}
 	db_done(&c);
 	if (rc < 0)

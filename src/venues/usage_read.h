@@ -23,7 +23,7 @@ struct usage_query {
 #define USAGE_MAX_DAYS 366
 
 struct usage_venue {
-	int64_t id, department_id, area_id;
+	int64_t id, parent_id, department_id, area_id;
 	const char *name, *whole; /* whole: a part's whole's name, else "" */
 	int opens[8], closes[8];  /* minutes, per weekday 1…7; closes 0: closed */
 	unsigned char *closed;    /* per day of the period, 1: a closed day */
