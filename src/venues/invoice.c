@@ -153,7 +153,6 @@ basis_read(struct req *r, struct invoice_basis *b)
 		return -1;
 	form_init(&b->f, r, &basis_form);
 	form_read_query(&b->f, r);
-	b->f.filter = 0; /* the fields' errors beside them */
 	form_set_choices(&b->f, "forvaltning", depts);
 	const char *m = form_value(&b->f, "manad");
 	if (!m) {

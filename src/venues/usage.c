@@ -115,7 +115,6 @@ query_read(struct req *r, struct usage_view *v)
 	struct form *f = &v->f;
 	form_init(f, r, &usage_form);
 	form_read_query(f, r);
-	f->filter = 0; /* the fields' errors beside them */
 	form_set_choices(f, "forvaltning", depts);
 	form_set_choices(f, "omrade", ch.areas);
 	form_set_choices(f, "typ", ch.types);
