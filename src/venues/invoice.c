@@ -12,7 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "auth/roles.h"
 #include "base/csv.h"
 #include "base/days.h"
 #include "base/money.h"
@@ -31,8 +30,6 @@ static struct dbq Q_ROWS = {
         "GROUP BY d.id, d.name_sv, d.name_en, a.id, a.name, a.orgnr, a.sort_key "
         "ORDER BY d.name_sv, d.id, a.sort_key, a.id",
         NULL, 0};
-static struct dbq Q_DEPTS = {"SELECT code, name_sv, name_en, id FROM departments ORDER BY name_sv",
-                             NULL, 0};
 
 static const struct field_def basis_fields[] = {
         {.name = "manad",
@@ -87,54 +84,6 @@ last_month(char out[8])
 	if (m == 0)
 		y--, m = 12;
 	snprintf(out, 8, "%04u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u);
-}
-
-int
-usage_departments(struct req *r, struct choice **out)
-{
-	struct dbcur c;
-	size_t n = 0, cap = 0;
-	*out = NULL;
-	if (db_query(r->db, &c, &Q_DEPTS, DB_NOARGS) != DB_OK)
-		return -1;
-	int rc;
-	while ((rc = db_next(&c)) > 0) {
-		*out = arena_grow(&r->a, *out, n, &cap, sizeof(**out));
-		(*out)[n++] =
-		        (struct choice){arena_strdup(&r->a, db_col_text(&c, 0)),
-		                        arena_strdup(&r->a, db_col_text(&c, 1)),
-		                        arena_strdup(&r->a, db_col_text(&c, 2)), db_col_int(&c, 3)};
-	}
-	db_done(&c);
-	*out = arena_grow(&r->a, *out, n, &cap, sizeof(**out));
-	(*out)[n] = (struct choice){0};
-	return rc < 0 ? -1 : 0;
-}
-
-int
-usage_scope(struct req *r, int64_t *dept, int *admin)
-{
-	*admin = (r->user->roles & ROLE_ADMIN) != 0;
-	*dept = *admin ? 0 : r->user->department_id;
-	if (!*admin && !*dept) {
-		req_error(r, 404);
-		return 0;
-	}
-	return 1;
-}
-
-int
-usage_department(const char *code, const struct choice *choices, int64_t *dept)
-{
-	*dept = 0;
-	if (!code || !*code)
-		return 1;
-	for (const struct choice *c = choices; c && c->code; c++)
-		if (strcmp(c->code, code) == 0) {
-			*dept = c->id;
-			return 1;
-		}
-	return 0;
 }
 
 /* Reads the month and department of the address and the rows: 1; 0
@@ -202,6 +151,8 @@ basis_read(struct req *r, struct invoice_basis *b)
 	return rc < 0 ? -1 : 1;
 }
 
+/* GET /handlaggning/lokaler/fakturaunderlag: the rows with their total,
+ * or the form with its errors (422). */
 void
 venues_invoice_page(struct req *r)
 {

@@ -168,6 +168,7 @@ venue_label(struct req *r, const char *name, const char *whole)
 	                           NULL};
 }
 
+/* The least booked venue first; those with nothing bookable last. */
 static int
 venue_cmp(const void *a, const void *b)
 {
@@ -178,6 +179,7 @@ venue_cmp(const void *a, const void *b)
 	return s != t ? (s > t) - (s < t) : strcmp(x->name, y->name);
 }
 
+/* The emptiest weekday hour first. */
 static int
 cell_cmp(const void *a, const void *b)
 {
@@ -204,6 +206,7 @@ group_series(struct req *r, const struct usage_group *g, size_t ng, size_t n, in
 	return s;
 }
 
+/* Labels of names that read alike in both languages (weeks, months). */
 static struct chart_text *
 labels_of(struct req *r, const char **names, size_t n)
 {
@@ -366,6 +369,8 @@ usage_view_read(struct req *r, struct usage_view *v)
 	return rc;
 }
 
+/* GET /handlaggning/lokaler/nyttjande: the filters (the department's
+ * only for an administrator) and the figures, or the errors (422). */
 void
 venues_usage_page(struct req *r)
 {

@@ -56,10 +56,11 @@ static struct dbq Q_CLOSED = {
         "OR c.venue_id = v.parent_id WHERE c.day >= $1 AND c.day <= $2 AND v.active = 1" FILTERS(
                 "$3", "$4", "$5"),
         NULL, 0};
-/* The confirmed bookings of the period, by the covering index. */
+/* The confirmed bookings of the period of the venues that may be booked,
+ * by the covering index. */
 #define BOOKED                                                                                     \
 	" FROM bookings b JOIN venues v ON v.id = b.venue_id WHERE b.status = 'confirmed' "        \
-	"AND b.starts >= $1 AND b.starts < $2" FILTERS("$3", "$4", "$5")
+	"AND b.starts >= $1 AND b.starts < $2 AND v.active = 1" FILTERS("$3", "$4", "$5")
 /* The confirmed time per venue booked and local day of its start. */
 static struct dbq Q_BOOKED = {"SELECT b.venue_id, " LOCAL("b.starts") " / 86400, sum(b.ends - "
                                                                       "b.starts)" BOOKED
@@ -102,13 +103,13 @@ day_number(const char *day)
 	return era * 146097 + doe - 719468;
 }
 
-/* The venue of an id, by binary search in the ids sorted with their
- * places; NULL when the filters left it out. */
+/* An id with its place in u->venues, kept sorted for binary search. */
 struct by_id {
 	int64_t id;
 	size_t at;
 };
 
+/* By id, for qsort and bsearch. */
 static int
 by_id_cmp(const void *a, const void *b)
 {
@@ -116,6 +117,7 @@ by_id_cmp(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* The leaf of an id; NULL when the filters left it out or it is a whole. */
 static struct usage_venue *
 venue_of(struct usage *u, const struct by_id *index, int64_t id)
 {
@@ -180,6 +182,7 @@ group_init(struct arena *a, struct usage *u, struct usage_group *g, int64_t id, 
 	                          arena_zalloc(a, (u->nmonths + 1) * sizeof(int64_t))};
 }
 
+/* Areas by name, the venues without one last. */
 static int
 area_cmp(const void *a, const void *b)
 {
@@ -365,6 +368,8 @@ cells_add(struct usage *u, int64_t wd, int64_t start, int64_t dur, int64_t count
 	        DB_TEXT(type), DB_INT(at[0]), DB_INT(at[1]), DB_INT(at[2]), DB_INT(off[0]),        \
 	        DB_INT(off[1]), DB_INT(off[2]), DB_INT(off[3]))
 
+/* Reads the leaves, their closed days, what was booked and reported not
+ * used, and sums them per day, week, month, group and hour. */
 int
 usage_read(struct db *db, struct arena *a, const struct usage_query *q, struct usage *u)
 {
