@@ -306,6 +306,14 @@ invoice(void)
 	snprintf(query, sizeof(query), "manad=2025-03&forvaltning=%s", kultur_code);
 	files_say(admin, query, want, 50000);
 
+	h_get(officer, "/handlaggning/lokaler/fakturaunderlag?manad=2025-03&lang=en", &r);
+	h_check(r.status == 200 && hresp_has(&r, "Invoice basis for venue bookings") &&
+	                hresp_has(&r, "<data id=\"summa\" value=\"82550\">825.50</data>"),
+	        "in English the same total, written 825.50");
+	hresp_free(&r);
+	h_check(h_get_status(officer,
+	                     "/handlaggning/lokaler/fakturaunderlag?manad=2025-03&lang=sv") == 200,
+	        "and back in Swedish");
 	h_get(officer, "/handlaggning/lokaler/fakturaunderlag?manad=2025-13", &r);
 	h_check(r.status == 422, "a month that is none is refused (got %ld)", r.status);
 	h_field_says(&r, "manad", "ÅÅÅÅ-MM");
