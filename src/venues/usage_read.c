@@ -1,8 +1,8 @@
-/* The utilisation of venues over a period, in five statements whatever
+/* The utilisation of venues over a period, in four statements whatever
  * the number of venues: the leaves the filters take with their bookable
  * hours, their closed days, the confirmed bookings summed per venue and
- * local day, the same summed per weekday, start and length, and the
- * bookings reported not used per venue. The bookings are summed by the
+ * local day (with those reported not used), and the same summed per
+ * weekday, start and length. The bookings are summed by the
  * database from one range of an index that holds every column they need
  * (bookings_usage, migration 030: status, start, venue, end, …), never
  * reading the table; what is left for C is at most a row per venue and
@@ -61,11 +61,15 @@ static struct dbq Q_CLOSED = {
 #define BOOKED                                                                                     \
 	" FROM bookings b JOIN venues v ON v.id = b.venue_id WHERE b.status = 'confirmed' "        \
 	"AND b.starts >= $1 AND b.starts < $2 AND v.active = 1" FILTERS("$3", "$4", "$5")
-/* The confirmed time per venue booked and local day of its start. */
-static struct dbq Q_BOOKED = {"SELECT b.venue_id, " LOCAL("b.starts") " / 86400, sum(b.ends - "
-                                                                      "b.starts)" BOOKED
-                                                                      " GROUP BY 1, 2",
-                              NULL, 0};
+/* The confirmed time per venue booked and local day of its start, and
+ * how many of those bookings and how much of that time were reported not
+ * used. */
+static struct dbq Q_BOOKED = {
+        "SELECT b.venue_id, " LOCAL(
+                "b.starts") " / 86400, sum(b.ends - b.starts), "
+                            "sum(b.not_used), sum(b.not_used * (b.ends - b.starts))" BOOKED
+                            " GROUP BY 1, 2",
+        NULL, 0};
 /* The confirmed time per local weekday (1 Monday; day 0 was a Thursday),
  * second of the day it starts and length, a whole's booking once per part
  * (k): few rows (times start on the hour or half hour and last an hour or
@@ -77,16 +81,6 @@ static struct dbq Q_CELLS = {
                             ") x LEFT JOIN (SELECT parent_id, count(*) AS n FROM venues WHERE "
                             "parent_id IS NOT NULL "
                             "GROUP BY parent_id) k ON k.parent_id = x.venue_id GROUP BY 1, 2, 3",
-        NULL, 0};
-/* The bookings reported not used, per venue booked, the most first:
- * summed over the covering index, then named and filtered (grouped by
- * the venue's row, SQLite would read the bookings venue by venue). */
-static struct dbq Q_UNUSED = {
-        "SELECT v.id, v.name, coalesce(w.name, ''), x.n, x.s FROM (SELECT b.venue_id, "
-        "count(*) AS n, sum(b.ends - b.starts) AS s FROM bookings b WHERE b.not_used = 1 "
-        "AND b.starts >= $1 AND b.starts < $2 AND b.status = 'confirmed' GROUP BY b.venue_id) x "
-        "JOIN venues v ON v.id = x.venue_id LEFT JOIN venues w ON w.id = v.parent_id "
-        "WHERE 1 = 1" FILTERS("$3", "$4", "$5") " ORDER BY x.n DESC, v.sort_key, v.id",
         NULL, 0};
 
 /* The number of a day YYYY-MM-DD counted from 1970-01-01 (proleptic
@@ -145,15 +139,19 @@ booked_add(struct usage *u, struct usage_venue *v, size_t i, const size_t *week,
 	ar->booked_w[week[i]] += s, ar->booked_m[month[i]] += s;
 }
 
-/* Adds the time a venue was booked on day i to the leaves it holds: a
- * leaf itself, or each part of a whole. */
+/* Adds the time a venue was booked on day i to the leaves it holds, a
+ * leaf itself or each part of a whole, and what of it was not used to the
+ * venue booked (a whole's to its first part's whole_unused). */
 static void
-booked_of(struct usage *u, const struct by_id *index, const struct wholes *w, int64_t id, size_t i,
-          const size_t *week, const size_t *month, int64_t s)
+booked_of(struct usage *u, const struct by_id *index, const struct wholes *w, struct dbcur *c,
+          size_t i, const size_t *week, const size_t *month)
 {
+	int64_t id = db_col_int(c, 0), s = db_col_int(c, 2);
+	int64_t nu = db_col_int(c, 3), su = db_col_int(c, 4);
 	struct usage_venue *v = venue_of(u, index, id);
 	if (v) {
 		booked_add(u, v, i, week, month, s);
+		v->unused[0] += nu, v->unused[1] += su;
 		return;
 	}
 	size_t lo = 0, hi = w->n; /* the first part whose whole is id */
@@ -164,8 +162,42 @@ booked_of(struct usage *u, const struct by_id *index, const struct wholes *w, in
 		else
 			hi = mid;
 	}
+	if (lo < w->n && w->parts[lo].id == id)
+		u->venues[w->parts[lo].at].whole_unused[0] += nu,
+		        u->venues[w->parts[lo].at].whole_unused[1] += su;
 	for (; lo < w->n && w->parts[lo].id == id; lo++)
 		booked_add(u, &u->venues[w->parts[lo].at], i, week, month, s);
+}
+
+/* The most not used first, then by name. */
+static int
+unused_cmp(const void *a, const void *b)
+{
+	const struct usage_unused *x = a, *y = b;
+	if (x->count != y->count)
+		return (x->count < y->count) - (x->count > y->count);
+	int k = strcmp(*x->whole ? x->whole : x->name, *y->whole ? y->whole : y->name);
+	return k ? k : strcmp(x->name, y->name);
+}
+
+/* The venues with bookings not used, a whole among them under its own
+ * name. */
+static void
+unused_list(struct arena *a, struct usage *u)
+{
+	u->unused = arena_alloc(a, (2 * u->nvenues + 1) * sizeof(*u->unused));
+	for (size_t i = 0; i < u->nvenues; i++) {
+		const struct usage_venue *v = &u->venues[i];
+		if (v->unused[0])
+			u->unused[u->nunused++] = (struct usage_unused){
+			        v->id, v->unused[0], v->unused[1], v->name, v->whole};
+		if (v->whole_unused[0])
+			u->unused[u->nunused++] = (struct usage_unused){
+			        v->parent_id, v->whole_unused[0], v->whole_unused[1], v->whole, ""};
+		u->unused_count += v->unused[0] + v->whole_unused[0];
+		u->unused_secs += v->unused[1] + v->whole_unused[1];
+	}
+	qsort(u->unused, u->nunused, sizeof(*u->unused), unused_cmp);
 }
 
 /* A group's arrays, zero. */
@@ -420,8 +452,7 @@ usage_read(struct db *db, struct arena *a, const struct usage_query *q, struct u
 	while ((rc = db_next(&c)) > 0) {
 		int64_t i = db_col_int(&c, 1) - d0;
 		if (i >= 0 && (size_t)i < u->ndays)
-			booked_of(u, index, &w, db_col_int(&c, 0), (size_t)i, week, month,
-			          db_col_int(&c, 2));
+			booked_of(u, index, &w, &c, (size_t)i, week, month);
 	}
 	db_done(&c);
 	if (rc < 0)
@@ -436,20 +467,6 @@ usage_read(struct db *db, struct arena *a, const struct usage_query *q, struct u
 	if (rc < 0)
 		return -1;
 
-	size_t cap = 0;
-	if (db_query(db, &c, &Q_UNUSED,
-	             DB_ARGS(DB_INT(from), DB_INT(to), DB_INT(q->department_id), DB_INT(q->area_id),
-	                     DB_TEXT(type))) != DB_OK)
-		return -1;
-	while ((rc = db_next(&c)) > 0) {
-		u->unused = arena_grow(a, u->unused, u->nunused, &cap, sizeof(*u->unused));
-		struct usage_unused *x = &u->unused[u->nunused++];
-		*x = (struct usage_unused){db_col_int(&c, 0), db_col_int(&c, 3), db_col_int(&c, 4),
-		                           arena_strdup(a, db_col_text(&c, 1)),
-		                           arena_strdup(a, db_col_text(&c, 2))};
-		u->unused_count += x->count;
-		u->unused_secs += x->secs;
-	}
-	db_done(&c);
-	return rc < 0 ? -1 : 0;
+	unused_list(a, u);
+	return 0;
 }

@@ -29,6 +29,9 @@ struct usage_venue {
 	unsigned char *closed;    /* per day of the period, 1: a closed day */
 	size_t dept, area;        /* its group in depts and areas */
 	int64_t bookable, booked; /* over the period */
+	/* bookings and seconds reported not used, of it booked itself and of
+	 * its whole (kept on the whole's first part) */
+	int64_t unused[2], whole_unused[2];
 };
 
 /* A department or an area: its time per week and per month. */

@@ -493,6 +493,8 @@ split_and_summer_time(void)
 	         b, b, parts[0], s, s + 3600, b, parts[1], s, s + 3600);
 	h_sql(q, NULL);
 	booking_add(parts[0], assoc, "2025-03-24 10:00", 60, "confirmed", 0, 0, 0);
+	snprintf(q, sizeof(q), "UPDATE bookings SET not_used = 1 WHERE id = %ld", b);
+	h_sql(q, NULL);
 
 	struct hresp r;
 	h_get(officer,
@@ -512,6 +514,8 @@ split_and_summer_time(void)
 	h_check(strstr(out, "\ntimmar|09–10|0.00|") && strstr(out, "\ntimmar|10–11|75.00|"),
 	        "both Mondays' bookings are at 10–11 local time, on both sides of the change: "
 	        "three of four bookable hours");
+	h_check(strstr(out, "\nej-nyttjade|Sommarhallen|1.00\n") != NULL,
+	        "the whole's booking not used is listed under the whole, once");
 	hresp_free(&r);
 }
 
