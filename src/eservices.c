@@ -5,6 +5,7 @@
 #include "grants/eservice.h"
 #include "registration/eservices.h"
 #include "venues/eservice.h"
+#include "venues/season_eservice.h"
 
 const struct eservice *const eservices[] = {
         &registration_eservice,
@@ -13,6 +14,7 @@ const struct eservice *const eservices[] = {
         &followup_eservice, /* återrapport */
         &iop_eservice,      /* IOP-avtal */
         &account_change_eservice,
-        &venue_booking_eservice, /* lokalbokning */
+        &venue_booking_eservice,      /* lokalbokning */
+        &season_application_eservice, /* sasongsansokan */
         NULL,
 };

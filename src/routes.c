@@ -22,8 +22,10 @@
 #include "static/static.h"
 #include "venues/admin.h"
 #include "venues/ical.h"
+#include "venues/season_pages.h"
 #include "venues/usage.h"
 #include "venues/venues.h"
+#include "venues/watch.h"
 
 /* The domains of cached pages, each with its generation in the meta table:
  * the register's, bumped by the triggers on the register's tables
@@ -58,6 +60,9 @@ const struct route routes[] = {
         {M_GET, "/bidrag/{slug}", grants_programme_page, ACCESS_PUBLIC, 0, 0},
         {M_GET, "/lokaler", venues_list_page, ACCESS_PUBLIC, 0, 0},
         {M_GET, "/lokaler/lediga", venues_free_page, ACCESS_PUBLIC, 0, 0},
+        {M_GET, "/lokaler/sasonger", seasons_open_page, ACCESS_PUBLIC, 0, 0},
+        {M_GET, "/lokaler/sasonger/{id}/ansok", season_apply_form, ROLE_REPRESENTATIVE, 0, 0},
+        {M_POST, "/lokaler/sasonger/{id}/ansok", season_apply_submit, ROLE_REPRESENTATIVE, 0, 0},
         {M_GET, "/lokaler/{id}", venue_page, ACCESS_PUBLIC, 0, 0},
         {M_GET, "/lokaler/{id}/boka", venue_book_form, ROLE_REPRESENTATIVE, 0, 0},
         {M_POST, "/lokaler/{id}/boka", venue_book_submit, ROLE_REPRESENTATIVE, 0, 0},
@@ -67,6 +72,10 @@ const struct route routes[] = {
         {M_POST, "/lokaler/bokningar/{id}/ej-nyttjad", booking_not_used, ROLE_OFFICER | ROLE_ADMIN,
          0, 0},
         {M_GET, "/mina-sidor/bokningar", bookings_mine_page, ROLE_REPRESENTATIVE, 0, 0},
+        {M_GET, "/lokaler/{id}/bevaka", venue_watch_form, ROLE_REPRESENTATIVE, 0, 0},
+        {M_POST, "/lokaler/{id}/bevaka", venue_watch_submit, ROLE_REPRESENTATIVE, 0, 0},
+        {M_POST, "/lokaler/bevakningar/{id}/ta-bort", venue_watch_remove, ROLE_REPRESENTATIVE, 0,
+         0},
         {M_GET, "/bidrag/{slug}/lattlast", grants_easy_read_page, ACCESS_PUBLIC, 0, 0},
         {M_GET, "/bidrag/{slug}/ansok", grants_apply_form, ROLE_REPRESENTATIVE, 0, 0},
         {M_POST, "/bidrag/{slug}/ansok", grants_apply_submit, ROLE_REPRESENTATIVE, 0, ROUTE_FILES},
@@ -184,6 +193,15 @@ const struct route routes[] = {
          0},
         {M_POST, "/handlaggning/bidrag/{id}/kriterier/{c}/ta-bort", grants_admin_criterion_remove,
          ROLE_OFFICER, 0, 0},
+        {M_GET, "/handlaggning/lokaler/sasonger", seasons_admin_list, ROLE_OFFICER, 0, 0},
+        {M_POST, "/handlaggning/lokaler/sasonger", seasons_admin_create, ROLE_OFFICER, 0, 0},
+        {M_GET, "/handlaggning/lokaler/sasonger/{id}", season_grid_page, ROLE_OFFICER, 0, 0},
+        {M_GET, "/handlaggning/lokaler/sasonger/{id}/andra", season_admin_edit, ROLE_OFFICER, 0, 0},
+        {M_POST, "/handlaggning/lokaler/sasonger/{id}/andra", season_admin_update, ROLE_OFFICER, 0,
+         0},
+        {M_POST, "/handlaggning/lokaler/sasonger/{id}/lokaler/{venue}", season_allocate,
+         ROLE_OFFICER, 0, 0},
+        {M_POST, "/handlaggning/lokaler/sasonger/{id}/beslut", season_decide, ROLE_OFFICER, 0, 0},
         {M_GET, "/handlaggning/lokaler", venues_admin_list, ROLE_OFFICER, 0, 0},
         {M_GET, "/handlaggning/lokaler/ny", venues_admin_new, ROLE_OFFICER, 0, 0},
         {M_GET, "/handlaggning/lokaler/fakturaunderlag", venues_invoice_page,
@@ -214,4 +232,5 @@ const struct route routes[] = {
 };
 
 /* What the grant system adds to an association's page in the register. */
-register_section *const register_detail_sections[] = {grants_association_section, NULL};
+register_section *const register_detail_sections[] = {grants_association_section,
+                                                      venues_association_section, NULL};

@@ -35,18 +35,19 @@ struct granted_list {
 
 /* The choices the filter form offers. */
 struct granted_choices {
-	struct choice *years, *departments, *kinds;
-	const struct choice *areas, *groups;
+	struct choice *years;
+	const struct choice *departments, *kinds, *areas, *groups;
 };
 
 void granted_query_read(struct req *r, struct granted_query *q);
 int granted_filter(struct req *r, const struct ledger *l, const struct granted_query *q,
                    const struct granted_choices *ch, struct ledger_filter *f);
 int granted_choices_read(struct req *r, const struct ledger *l, struct granted_choices *ch);
-int granted_list(struct req *r, const struct ledger *l, const struct ledger_filter *f, int64_t page,
-                 struct granted_list *out);
-int granted_each(struct req *r, const struct ledger *l, const struct ledger_filter *f,
-                 void (*fn)(const struct granted_row *, void *), void *arg);
+int granted_list(struct req *r, const struct ledger *l, const struct granted_choices *ch,
+                 const struct ledger_filter *f, int64_t page, struct granted_list *out);
+int granted_each(struct req *r, const struct ledger *l, const struct granted_choices *ch,
+                 const struct ledger_filter *f, void (*fn)(const struct granted_row *, void *),
+                 void *arg);
 struct field *granted_filter_fields(struct req *r, const struct granted_query *q,
                                     const struct granted_choices *ch, int *n);
 const char *granted_url(struct req *r, const char *base, const struct granted_query *q,

@@ -41,7 +41,7 @@ grants_granted_page(struct req *r)
 	if (!l)
 		return;
 	if (granted_choices_read(r, l, &ch) != 0 || granted_filter(r, l, &q, &ch, &f) != 0 ||
-	    granted_list(r, l, &f, q.page, &list) != 0) {
+	    granted_list(r, l, &ch, &f, q.page, &list) != 0) {
 		req_fail(r, "the decided grants could not be listed");
 		return;
 	}

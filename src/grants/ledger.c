@@ -11,23 +11,31 @@ static struct dbq Q_AWARDS = {
         "SELECT id, year, department_id, kind, association_id, amount FROM grant_awards "
         "ORDER BY id DESC",
         NULL, 0};
+static struct dbq Q_DEPARTMENTS = {
+        "SELECT id, code, name_sv, name_en FROM departments ORDER BY name_sv", NULL, 0};
+static struct dbq Q_KINDS = {"SELECT 0, code, name_sv, name_en FROM grant_kinds ORDER BY pos", NULL,
+                             0};
 static struct dbq Q_IN_AREA = {"SELECT association_id FROM association_areas WHERE area_id = $1",
                                NULL, 0};
 static struct dbq Q_IN_GROUP = {"SELECT association_id FROM association_groups WHERE group_id = $1",
                                 NULL, 0};
 
 /* The ledger of the newest generation read, and the lock under which it is
- * replaced and its users counted. One load at a time: a thread that finds
+ * replaced and a user counted in. One load at a time: a thread that finds
  * the ledger old while another loads it waits for that one (right after a
- * decision every reader finds it old at once). */
+ * decision every reader finds it old at once). A user is counted out
+ * without the lock (an atomic count), so a request that is done with the
+ * old ledger does not wait for the load either. */
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static struct ledger *current;
 
 /* What filters selected, so that paging through one walks the awards
  * once: its count, its sum and each page's first award (every 50th hit),
- * as counts.c keeps a search's. A slot per hash of the filter's key; a
- * new filter takes the slot over. The ledger's generation is the memo's:
- * it goes with its ledger. */
+ * as counts.c keeps a search's, and for an area or a target group which
+ * associations are in it (the key holds the register's generation), so
+ * that its next page does not read the members again. A slot per hash of
+ * the filter's key; a new filter takes the slot over. The ledger's
+ * generation is the memo's: it goes with its ledger. */
 enum { MEMO_SLOTS = 256 };
 
 struct ledger_memo {
@@ -37,16 +45,59 @@ struct ledger_memo {
 		int64_t total, sum;
 		uint32_t *starts;
 		size_t nstarts;
+		uint8_t *match; /* a copy of the filter's assoc_match, or NULL */
 	} slot[MEMO_SLOTS];
 	struct ledger_yearly *yearly; /* made by the first who asks */
 };
+
+/* Frees a list of names that ends in a zero. */
+static void
+names_free(const struct choice *c)
+{
+	for (const struct choice *p = c; p && p->code; p++) {
+		free((void *)p->code);
+		free((void *)p->name_sv);
+		free((void *)p->name_en);
+	}
+	free((void *)c);
+}
+
+/* Rows of id, code, Swedish and English name as a list that ends in a
+ * zero; NULL on a database error. */
+static struct choice *
+names_read(struct db *db, struct dbq *q)
+{
+	struct dbcur c;
+	if (db_query(db, &c, q, DB_NOARGS) != DB_OK)
+		return NULL;
+	size_t n = 0, cap = 16;
+	struct choice *out = xcalloc(cap, sizeof(*out));
+	int rc;
+	while ((rc = db_next(&c)) > 0) {
+		if (n + 1 == cap) {
+			out = xrealloc(out, 2 * cap * sizeof(*out));
+			memset(out + cap, 0, cap * sizeof(*out));
+			cap *= 2;
+		}
+		out[n++] = (struct choice){xstrdup(db_col_text(&c, 1)), xstrdup(db_col_text(&c, 2)),
+		                           xstrdup(db_col_text(&c, 3)), db_col_int(&c, 0)};
+	}
+	db_done(&c);
+	if (rc < 0) {
+		names_free(out);
+		return NULL;
+	}
+	return out;
+}
 
 static void
 ledger_free(struct ledger *l)
 {
 	if (l->memo) {
-		for (size_t i = 0; i < MEMO_SLOTS; i++)
+		for (size_t i = 0; i < MEMO_SLOTS; i++) {
 			free(l->memo->slot[i].starts);
+			free(l->memo->slot[i].match);
+		}
 		struct ledger_yearly *y = l->memo->yearly;
 		if (y) {
 			free((void *)y->departments);
@@ -58,6 +109,8 @@ ledger_free(struct ledger *l)
 		pthread_mutex_destroy(&l->memo->lock);
 		free(l->memo);
 	}
+	names_free(l->departments);
+	names_free(l->kind_names);
 	free((void *)l->awards);
 	free((void *)l->assoc_ids);
 	for (size_t i = 0; i < l->nkinds; i++)
@@ -86,8 +139,9 @@ kind_index(struct ledger *l, const char *code)
 	return (int)l->nkinds++;
 }
 
-/* Reads every award: the ledger, or NULL on a database error. The
- * associations are numbered in a second pass, once all are known. */
+/* Reads every award, then the departments and kinds: the ledger, or NULL
+ * on a database error. The associations are numbered in a second pass,
+ * once all are known. */
 static struct ledger *
 ledger_load(struct db *db, int64_t gen)
 {
@@ -127,6 +181,9 @@ ledger_load(struct db *db, int64_t gen)
 	}
 	db_done(&c);
 	l->awards = w;
+	if (rc >= 0 && (!(l->departments = names_read(db, &Q_DEPARTMENTS)) ||
+	                !(l->kind_names = names_read(db, &Q_KINDS))))
+		rc = -1;
 	if (rc < 0) {
 		free(assoc);
 		ledger_free(l);
@@ -202,8 +259,13 @@ ledger_select(const struct ledger *l, const struct ledger_filter *f, int64_t pag
 	*out = (struct ledger_selection){made.total, made.sum};
 	*start = page_start(l, made.starts, made.nstarts, page);
 	snprintf(made.key, sizeof(made.key), "%s", f->key);
+	if (f->assoc_match) {
+		made.match = xmalloc(l->nassoc ? l->nassoc : 1);
+		memcpy(made.match, f->assoc_match, l->nassoc);
+	}
 	pthread_mutex_lock(&m->lock);
 	free(s->starts);
+	free(s->match);
 	*s = made;
 	pthread_mutex_unlock(&m->lock);
 }
@@ -225,27 +287,27 @@ ledger_get(struct db *db)
 			return NULL;
 		}
 		l->refs = 1; /* the module's own */
-		if (current && --current->refs == 0)
-			ledger_free(current);
+		struct ledger *old = current;
 		current = l;
+		ledger_put(old);
 	}
 	struct ledger *l = current;
-	l->refs++;
+	__atomic_add_fetch(&l->refs, 1, __ATOMIC_RELAXED);
 	pthread_mutex_unlock(&lock);
 	return l;
 }
 
-/* Lets go of a ledger; the last user of an old one frees it. */
+/* Lets go of a ledger; the last user of an old one frees it. Only the
+ * current ledger gains users (under the lock), so one whose count reaches
+ * zero has none left to gain. */
 void
 ledger_put(const struct ledger *l)
 {
 	if (!l)
 		return;
-	pthread_mutex_lock(&lock);
 	struct ledger *m = (struct ledger *)l;
-	if (--m->refs == 0)
+	if (__atomic_sub_fetch(&m->refs, 1, __ATOMIC_ACQ_REL) == 0)
 		ledger_free(m);
-	pthread_mutex_unlock(&lock);
 }
 
 /* The yearly sums, made in one walk over the awards. */
@@ -326,15 +388,36 @@ ledger_assoc(const struct ledger *l, int64_t association_id)
 	return at ? (int)(at - l->assoc_ids) : -1;
 }
 
+/* The memo's copy of the associations a filter's key matched, copied
+ * into the arena (the slot may be taken over once the lock is let go);
+ * NULL when the memo has none. */
+static const uint8_t *
+memo_match(const struct ledger *l, const char *key, struct arena *a)
+{
+	struct ledger_memo *m = l->memo;
+	struct memo_slot *s = memo_slot(m, key);
+	uint8_t *copy = NULL;
+	pthread_mutex_lock(&m->lock);
+	if (s->match && strcmp(s->key, key) == 0) {
+		copy = arena_alloc(a, l->nassoc ? l->nassoc : 1);
+		memcpy(copy, s->match, l->nassoc);
+	}
+	pthread_mutex_unlock(&m->lock);
+	return copy;
+}
+
 /* Marks the associations in the area and the target group (0: either
- * any) for a filter: *out NULL when neither is asked; 0, or -1 on a
- * database error. One indexed read of the area's or group's members. */
+ * any) for the filter of key: *out NULL when neither is asked; 0, or -1
+ * on a database error. The memo's marks when a page of the same filter
+ * made them, else one indexed read of the area's or group's members. */
 int
-ledger_assoc_match(struct db *db, struct arena *a, const struct ledger *l, int64_t area_id,
-                   int64_t group_id, const uint8_t **out)
+ledger_assoc_match(struct db *db, struct arena *a, const struct ledger *l, const char *key,
+                   int64_t area_id, int64_t group_id, const uint8_t **out)
 {
 	*out = NULL;
 	if (!area_id && !group_id)
+		return 0;
+	if ((*out = memo_match(l, key, a)) != NULL)
 		return 0;
 	uint8_t *m = arena_zalloc(a, l->nassoc ? l->nassoc : 1);
 	struct {

@@ -3,15 +3,18 @@
  * amount, kept in memory for the process per 'generation:grants'
  * (migration 022), so that any filter of /bidrag/beviljade, any deep page
  * and /bidrag/statistik are a walk over a compact array rather than a
- * query per filter over 200 000 rows (docs/decisions.md). Names, programmes
- * and whether the register shows an association are read per page, for
- * the page's own rows only. */
+ * query per filter over 200 000 rows (docs/decisions.md). The departments
+ * and kinds of grant are kept with it (their writes bump the generation
+ * too, migration 028); programmes, associations' names and whether the
+ * register shows an association are read per page, for the page's own
+ * rows only. */
 #ifndef GRANTS_LEDGER_H
 #define GRANTS_LEDGER_H
 #include <stddef.h>
 #include <stdint.h>
 
 #include "base/arena.h"
+#include "base/choice.h"
 #include "db/db.h"
 
 struct ledger_award {
@@ -32,8 +35,11 @@ struct ledger {
 	const char *kinds[LEDGER_KINDS];
 	size_t nkinds;
 	int first_year, last_year; /* 0 when there is no award */
-	int refs;                  /* under the module's lock */
-	struct ledger_memo *memo;  /* what filters selected (ledger.c) */
+	/* every department by its Swedish name (code, names, id) and every
+	 * kind of grant in its order (code, names), each ending in a zero */
+	const struct choice *departments, *kind_names;
+	int refs;                 /* atomic; gained under the module's lock */
+	struct ledger_memo *memo; /* what filters selected (ledger.c) */
 };
 
 /* The sums of every year from first_year to last_year, made once per
@@ -77,8 +83,8 @@ int ledger_assoc(const struct ledger *l, int64_t association_id);
 void ledger_select(const struct ledger *l, const struct ledger_filter *f, int64_t page,
                    struct ledger_selection *out, size_t *start);
 const struct ledger_yearly *ledger_yearly(const struct ledger *l);
-int ledger_assoc_match(struct db *db, struct arena *a, const struct ledger *l, int64_t area_id,
-                       int64_t group_id, const uint8_t **out);
+int ledger_assoc_match(struct db *db, struct arena *a, const struct ledger *l, const char *key,
+                       int64_t area_id, int64_t group_id, const uint8_t **out);
 
 /* Whether an award is among what the filter selects. */
 static inline int

@@ -39,14 +39,15 @@ csv_row(const struct granted_row *x, void *arg)
 	buf_puts(b, "\r\n");
 }
 
-/* Reads the request's filter into f: the ledger, or NULL after answering. */
+/* Reads the request's filter into f and its choices into ch (the rows'
+ * names): the ledger, or NULL after answering. */
 static const struct ledger *
-filtered(struct req *r, struct granted_query *q, struct ledger_filter *f)
+filtered(struct req *r, struct granted_query *q, struct granted_choices *ch,
+         struct ledger_filter *f)
 {
-	struct granted_choices ch;
 	granted_query_read(r, q);
 	const struct ledger *l = granted_ledger(r);
-	if (l && (granted_choices_read(r, l, &ch) != 0 || granted_filter(r, l, q, &ch, f) != 0)) {
+	if (l && (granted_choices_read(r, l, ch) != 0 || granted_filter(r, l, q, ch, f) != 0)) {
 		req_fail(r, "the filter of the decided grants could not be read");
 		return NULL;
 	}
@@ -57,13 +58,14 @@ void
 grants_granted_csv(struct req *r)
 {
 	struct granted_query q;
+	struct granted_choices ch;
 	struct ledger_filter f;
-	const struct ledger *l = filtered(r, &q, &f);
+	const struct ledger *l = filtered(r, &q, &ch, &f);
 	if (!l)
 		return;
 	buf_puts(&r->out, csv_header);
 	buf_puts(&r->out, "\r\n");
-	if (granted_each(r, l, &f, csv_row, &r->out) != 0) {
+	if (granted_each(r, l, &ch, &f, csv_row, &r->out) != 0) {
 		req_fail(r, "the decided grants could not be read for the CSV");
 		return;
 	}
@@ -127,12 +129,13 @@ void
 grants_granted_json(struct req *r)
 {
 	struct granted_query q;
+	struct granted_choices ch;
 	struct ledger_filter f;
 	struct granted_list list;
-	const struct ledger *l = filtered(r, &q, &f);
+	const struct ledger *l = filtered(r, &q, &ch, &f);
 	if (!l)
 		return;
-	if (granted_list(r, l, &f, q.page, &list) != 0) {
+	if (granted_list(r, l, &ch, &f, q.page, &list) != 0) {
 		req_fail(r, "the decided grants could not be listed");
 		return;
 	}

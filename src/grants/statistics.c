@@ -16,10 +16,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static struct dbq Q_DEPARTMENTS = {"SELECT id, name_sv, name_en FROM departments ORDER BY name_sv",
-                                   NULL, 0};
-static struct dbq Q_KINDS = {"SELECT code, name_sv, name_en FROM grant_kinds ORDER BY pos", NULL,
-                             0};
 /* Every decided application: the year it was decided, how long it took
  * from its arrival, and whether it was granted (in whole or in part). */
 static struct dbq Q_DECIDED = {
@@ -70,8 +66,8 @@ decided_read(struct req *r, struct decided **out, size_t *n)
 	return rc < 0 ? -1 : 0;
 }
 
-/* A series per row of a small table (a department, a kind), the values
- * per year zero; the names from the table, the row's id or code kept. */
+/* A series per department or kind of grant (the ledger's), the values
+ * per year zero; the names as the ledger has them, the id or code kept. */
 struct rows {
 	struct chart_series *series;
 	int64_t **values; /* each series' values, to add to */
@@ -80,41 +76,23 @@ struct rows {
 	size_t n;
 };
 
-static int
-rows_read(struct req *r, struct dbq *q, int by_id, size_t years, struct rows *out)
+static void
+rows_of(struct req *r, const struct choice *c, int by_id, size_t years, struct rows *out)
 {
-	struct dbcur c;
-	size_t cap = 16;
-	*out = (struct rows){arena_alloc(&r->a, cap * sizeof(*out->series)),
-	                     arena_alloc(&r->a, cap * sizeof(*out->values)),
-	                     arena_alloc(&r->a, cap * sizeof(*out->ids)),
-	                     arena_alloc(&r->a, cap * sizeof(*out->codes)), 0};
-	if (db_query(r->db, &c, q, DB_NOARGS) != DB_OK)
-		return -1;
-	int rc;
-	while ((rc = db_next(&c)) > 0) {
-		if (out->n == cap) {
-			size_t k = cap;
-			out->series =
-			        arena_grow(&r->a, out->series, out->n, &k, sizeof(*out->series));
-			k = cap;
-			out->values =
-			        arena_grow(&r->a, out->values, out->n, &k, sizeof(*out->values));
-			k = cap;
-			out->ids = arena_grow(&r->a, out->ids, out->n, &k, sizeof(*out->ids));
-			out->codes =
-			        arena_grow(&r->a, out->codes, out->n, &cap, sizeof(*out->codes));
-		}
-		size_t i = out->n++;
-		out->ids[i] = by_id ? db_col_int(&c, 0) : 0;
-		out->codes[i] = by_id ? "" : arena_strdup(&r->a, db_col_text(&c, 0));
+	size_t n = 0;
+	while (c[n].code)
+		n++;
+	*out = (struct rows){arena_alloc(&r->a, (n + 1) * sizeof(*out->series)),
+	                     arena_alloc(&r->a, (n + 1) * sizeof(*out->values)),
+	                     arena_alloc(&r->a, (n + 1) * sizeof(*out->ids)),
+	                     arena_alloc(&r->a, (n + 1) * sizeof(*out->codes)), n};
+	for (size_t i = 0; i < n; i++) {
+		out->ids[i] = by_id ? c[i].id : 0;
+		out->codes[i] = by_id ? "" : c[i].code;
 		out->values[i] = arena_zalloc(&r->a, years * sizeof(int64_t));
-		out->series[i] = (struct chart_series){{arena_strdup(&r->a, db_col_text(&c, 1)),
-		                                        arena_strdup(&r->a, db_col_text(&c, 2))},
-		                                       out->values[i]};
+		out->series[i] =
+		        (struct chart_series){{c[i].name_sv, c[i].name_en}, out->values[i]};
 	}
-	db_done(&c);
-	return rc < 0 ? -1 : 0;
 }
 
 /* Drops the rows that are zero every year: a department that grants
@@ -168,9 +146,8 @@ stats_read(struct req *r, struct grant_stats *s)
 		labels[y] = (struct chart_text){arena_strdup(&r->a, t), NULL};
 	}
 	struct rows depts, kinds;
-	if (rows_read(r, &Q_DEPARTMENTS, 1, years ? years : 1, &depts) != 0 ||
-	    rows_read(r, &Q_KINDS, 0, years ? years : 1, &kinds) != 0)
-		return -1;
+	rows_of(r, l->departments, 1, years ? years : 1, &depts);
+	rows_of(r, l->kind_names, 0, years ? years : 1, &kinds);
 	/* the ledger's sums per year, kinds and departments, put in the
 	 * charts' years and rows */
 	const struct ledger_yearly *ly = ledger_yearly(l);

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <netinet/in.h>
 #include <sys/socket.h>
 #include <time.h>
 
@@ -27,6 +28,9 @@ enum {
 	COOKIE_LIMIT = 180,        /* the most a browser keeps for one site */
 	FD_RESERVE = 64,           /* descriptors for all but connections */
 	CONN_MAX = 4096,           /* the cap however many descriptors there are */
+	PER_ADDRESS = 256,         /* connections one client address may hold */
+	ADDR_BUCKETS = 1024,       /* of the table of addresses */
+	ADDR_KEY = 17,             /* an address's family (4, 6) and its 16 bytes */
 	REPORT_MS = 60 * 1000,     /* how often the closings are logged */
 };
 
@@ -40,12 +44,21 @@ struct conn {
 	struct conn *prev, *next;
 	int fd;
 	enum phase phase;
-	int closing;      /* shut down by the sweeper; libmicrohttpd closes it */
-	int refuse;       /* the status the request line earned, or 0 */
-	int kept;         /* a request was answered on it: kept alive for more */
-	int64_t since;    /* ms: the phase's start (IDLE, BODY) */
-	int64_t deadline; /* ms: closed after this unless BUSY */
-	uint64_t body;    /* bytes of body so far */
+	int closing;                  /* shut down by the sweeper; libmicrohttpd closes it */
+	int refuse;                   /* the status the request line earned, or 0 */
+	int kept;                     /* a request was answered on it: kept alive for more */
+	int64_t since;                /* ms: the phase's start (IDLE, BODY) */
+	int64_t deadline;             /* ms: closed after this unless BUSY */
+	uint64_t body;                /* bytes of body so far */
+	unsigned char addr[ADDR_KEY]; /* the client's address; addr[0] 0: not counted */
+};
+
+/* A client address and how many connections it holds, in a table by a
+ * hash of the address. */
+struct addr_count {
+	struct addr_count *next;
+	unsigned char key[ADDR_KEY];
+	unsigned n;
 };
 
 /* One lock for the list and every field of every connection. The closed
@@ -61,6 +74,7 @@ static unsigned cap, high, low;
 static int stopping, crowded;
 static unsigned long closed_late, closed_crowded;
 static pthread_t sweeper;
+static struct addr_count *addrs[ADDR_BUCKETS];
 
 static const char answer_408[] = "HTTP/1.1 408 Request Timeout\r\nConnection: close\r\n"
                                  "Content-Length: 0\r\n\r\n";
@@ -75,6 +89,54 @@ now_ms(void)
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC_COARSE, &ts);
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* The key of an IPv4 or IPv6 address; key[0] 0 for another family. */
+static void
+addr_key(const struct sockaddr *sa, unsigned char key[ADDR_KEY])
+{
+	memset(key, 0, ADDR_KEY);
+	if (sa && sa->sa_family == AF_INET) {
+		key[0] = 4;
+		memcpy(key + 1, &((const struct sockaddr_in *)sa)->sin_addr, 4);
+	} else if (sa && sa->sa_family == AF_INET6) {
+		key[0] = 6;
+		memcpy(key + 1, &((const struct sockaddr_in6 *)sa)->sin6_addr, 16);
+	}
+}
+
+/* Where an address's count is, or would go, in the table (under the
+ * lock): FNV-1a of the key. */
+static struct addr_count **
+addr_slot(const unsigned char key[ADDR_KEY])
+{
+	uint32_t h = 2166136261u;
+	for (int i = 0; i < ADDR_KEY; i++)
+		h = (h ^ key[i]) * 16777619u;
+	struct addr_count **p = &addrs[h % ADDR_BUCKETS];
+	while (*p && memcmp((*p)->key, key, ADDR_KEY) != 0)
+		p = &(*p)->next;
+	return p;
+}
+
+/* One connection more (+1) or fewer (-1) for an address, under the lock;
+ * an address with none is forgotten. */
+static void
+addr_add(const unsigned char key[ADDR_KEY], int d)
+{
+	if (!key[0])
+		return;
+	struct addr_count **p = addr_slot(key);
+	if (!*p) {
+		*p = xcalloc(1, sizeof(**p));
+		memcpy((*p)->key, key, ADDR_KEY);
+	}
+	(*p)->n += (unsigned)d;
+	if ((*p)->n == 0) {
+		struct addr_count *gone = *p;
+		*p = gone->next;
+		free(gone);
+	}
 }
 
 /* The connection's entry, set when it opened. */
@@ -235,6 +297,27 @@ guard_stop(void)
 	pthread_cond_destroy(&wake);
 }
 
+/* An address may hold PER_ADDRESS connections, whichever daemons they
+ * went to; one more is closed as it is accepted. A connection is counted
+ * when it starts, just after this check, so daemons that accept from one
+ * address at the same moment may each pass its last place: at most one
+ * over per daemon. */
+enum MHD_Result
+guard_accept(void *cls, const struct sockaddr *addr, socklen_t addrlen)
+{
+	(void)cls;
+	(void)addrlen;
+	unsigned char key[ADDR_KEY];
+	addr_key(addr, key);
+	if (!key[0])
+		return MHD_YES;
+	pthread_mutex_lock(&lock);
+	struct addr_count *a = *addr_slot(key);
+	int ok = !a || a->n < PER_ADDRESS;
+	pthread_mutex_unlock(&lock);
+	return ok ? MHD_YES : MHD_NO;
+}
+
 void
 guard_connection(void *cls, struct MHD_Connection *c, void **socket_context,
                  enum MHD_ConnectionNotificationCode code)
@@ -243,12 +326,16 @@ guard_connection(void *cls, struct MHD_Connection *c, void **socket_context,
 	if (code == MHD_CONNECTION_NOTIFY_STARTED) {
 		const union MHD_ConnectionInfo *ci =
 		        MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+		const union MHD_ConnectionInfo *ai =
+		        MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
 		struct conn *e = xcalloc(1, sizeof(*e));
 		e->fd = ci->connect_fd;
 		e->phase = IDLE;
 		e->since = now_ms();
 		e->deadline = e->since + HEAD_MS;
+		addr_key(ai ? ai->client_addr : NULL, e->addr);
 		pthread_mutex_lock(&lock);
+		addr_add(e->addr, 1);
 		e->next = conns;
 		if (conns)
 			conns->prev = e;
@@ -273,6 +360,7 @@ guard_connection(void *cls, struct MHD_Connection *c, void **socket_context,
 		e->next->prev = e->prev;
 	if (!e->closing)
 		live--;
+	addr_add(e->addr, -1);
 	pthread_mutex_unlock(&lock);
 	free(e);
 	*socket_context = NULL;

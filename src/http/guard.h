@@ -20,6 +20,11 @@
 unsigned guard_start(void);
 void guard_stop(void);
 
+/* The accept policy of every daemon: MHD_NO for an address that holds
+ * its 256 connections already (across the daemons, which libmicrohttpd's
+ * own limit per address, per daemon, would not see). */
+enum MHD_Result guard_accept(void *cls, const struct sockaddr *addr, socklen_t addrlen);
+
 /* MHD_OPTION_NOTIFY_CONNECTION: a connection opened or closed. */
 void guard_connection(void *cls, struct MHD_Connection *c, void **socket_context,
                       enum MHD_ConnectionNotificationCode code);

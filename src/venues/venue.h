@@ -24,6 +24,7 @@ struct venue {
 	int cancel_hours; /* later than this before the start is late */
 	int active;
 	const char *parent_name; /* a part's whole, else NULL */
+	const char *sort_key;
 };
 
 /* When a venue may be booked, minutes from local midnight per weekday
@@ -52,6 +53,18 @@ int venue_get_any(struct db *db, struct arena *a, int64_t id, struct venue *out)
  * followed by its parts, in Swedish order of the wholes' names. */
 int venue_list_managed(struct db *db, struct arena *a, int64_t department_id, struct venue **out,
                        size_t *n);
+/* Which of the venues a filter matches a list takes: those after a venue
+ * in the order (after_key, after_id: its sort key and id), skipping
+ * offset, at most limit (0: all). */
+struct venue_span {
+	const char *after_key;
+	int64_t after_id;
+	int limit, offset;
+};
+int venue_list_span(struct db *db, struct arena *a, const struct venue_filter *f,
+                    const struct venue_span *span, struct venue **out, size_t *n);
+/* How many active venues the filter matches; -1 on a database error. */
+int64_t venue_count(struct db *db, struct arena *a, const struct venue_filter *f);
 /* The active venues the filter matches, in Swedish order of name. */
 int venue_list(struct db *db, struct arena *a, const struct venue_filter *f, struct venue **out,
                size_t *n);
@@ -73,6 +86,13 @@ int venue_closed_between(struct db *db, struct arena *a, int64_t id, const char 
  * 1 with *per_hour, 0 when the venue is not let at that category (a part
  * without prices of its own has the whole's). */
 int venue_price(struct db *db, int64_t id, const char *category, int64_t *per_hour);
+/* The price categories in the order pages show them (price_categories). */
+#define VENUE_CATEGORIES 3
+extern const char *const venue_categories[VENUE_CATEGORIES];
+/* The öre an hour costs in each category, and whether the venue is let at
+ * it, in venue_categories' order: 0, or -1 on a database error. */
+int venue_prices_all(struct db *db, int64_t id, int64_t per_hour[VENUE_CATEGORIES],
+                     int priced[VENUE_CATEGORIES]);
 /* The leaves a booking of the venue holds: its parts when it is split,
  * else itself (ids[VENUE_MAX_PARTS]). */
 int venue_leaves(struct db *db, int64_t id, int64_t *ids, size_t *n);

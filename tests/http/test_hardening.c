@@ -2,9 +2,13 @@
  * never a 500, and the server keeps answering. */
 #include "harness.h"
 
+#include <errno.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 /* The headers every response must carry, error pages included. */
 static void
@@ -227,10 +231,59 @@ database_connections_end(struct hclient *c)
 	h_client_free(officer);
 }
 
+/* Whether the server closed the socket within ms milliseconds. */
+static int
+closed_within(int s, int ms)
+{
+	struct pollfd p = {s, POLLIN, 0};
+	char b;
+	return poll(&p, 1, ms) > 0 && (recv(s, &b, 1, MSG_DONTWAIT) == 0 || errno == ECONNRESET);
+}
+
+/* One address holds at most 256 connections, whichever of the server's
+ * threads (a daemon each, the kernel choosing) took them: of 260 opened at
+ * once, the ones past 256 are closed (one more may pass per thread when
+ * two take their last place at the same moment), and once some are let
+ * go the address is served again. */
+static void
+connections_per_address(void)
+{
+	enum { OPENED = 260, LIMIT = 256, THREADS = 2 };
+	int s[OPENED], opened = 0, closed = 0;
+	for (int i = 0; i < OPENED; i++)
+		opened += (s[i] = h_connect()) >= 0;
+	usleep(500 * 1000);
+	for (int i = 0; i < OPENED; i++)
+		if (s[i] >= 0 && closed_within(s[i], 0)) {
+			closed++;
+			close(s[i]);
+			s[i] = -1;
+		}
+	h_check(opened == OPENED && closed <= OPENED - LIMIT &&
+	                closed >= OPENED - LIMIT - (THREADS - 1),
+	        "260 connections from one address: %d of %d closed at once (want %d, or one "
+	        "fewer)",
+	        closed, opened, OPENED - LIMIT);
+	int open_one = h_connect();
+	h_check(open_one >= 0 && closed_within(open_one, 300),
+	        "and one more is closed as it opens");
+	if (open_one >= 0)
+		close(open_one);
+	for (int i = 0; i < OPENED; i++)
+		if (s[i] >= 0)
+			close(s[i]);
+	usleep(200 * 1000);
+	struct hclient *c = h_client();
+	h_check(h_get_status(c, "/healthz") == 200,
+	        "once they are let go, the address is served again");
+	h_client_free(c);
+}
+
 int
 main(void)
 {
 	h_start();
+	connections_per_address(); /* first: no connection of ours is open yet */
 	struct hclient *c = h_client();
 	char big_header[20000];
 	memcpy(big_header, "X-Filler: ", 10);

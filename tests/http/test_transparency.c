@@ -5,7 +5,7 @@
  * workbook (read back by Python's csv module and openpyxl), all equal to
  * SUM over grant_awards; associations the register does not show, not
  * named but counted; an association's page year by year; a new award
- * seen at once. */
+ * and a renamed department seen at once. */
 #include "harness.h"
 
 #include <stdio.h>
@@ -441,6 +441,25 @@ new_award(void)
 	hresp_free(&r);
 }
 
+/* A department renamed by another process is named anew in the list's
+ * rows and its filter at once (the ledger keeps the names, migration 028
+ * bumps its generation). */
+static void
+renamed_department(void)
+{
+	struct hresp r = {0};
+	h_get(anon, "/bidrag/beviljade?forvaltning=KUL", &r);
+	int before = hresp_has(&r, "Kulturnämnden i test");
+	hresp_free(&r);
+	h_sql("UPDATE departments SET name_sv = 'Kulturnämnden i test' WHERE code = 'KUL'", NULL);
+	h_other_process_wrote(H_GENERATION_TTL_MS);
+	h_get(anon, "/bidrag/beviljade?forvaltning=KUL", &r);
+	h_check(!before && r.status == 200 && hresp_has(&r, "<td>Kulturnämnden i test</td>") &&
+	                hresp_has(&r, ">Kulturnämnden i test</option>"),
+	        "a department renamed is named anew in the rows and the filter at once");
+	hresp_free(&r);
+}
+
 int
 main(void)
 {
@@ -453,6 +472,7 @@ main(void)
 	hidden_association();
 	association_page();
 	new_award();
+	renamed_department();
 	h_client_free(anon);
 	return h_finish();
 }
