@@ -23,6 +23,7 @@
 #include "venues/admin.h"
 #include "venues/ical.h"
 #include "venues/season_pages.h"
+#include "venues/usage.h"
 #include "venues/venues.h"
 #include "venues/watch.h"
 
@@ -68,6 +69,8 @@ const struct route routes[] = {
         {M_GET, "/lokaler/bokningar/{id}", booking_page, ACCESS_USER, 0, 0},
         {M_POST, "/lokaler/bokningar/{id}/avboka", booking_cancel, ACCESS_USER, 0, 0},
         {M_POST, "/lokaler/bokningar/{id}/avsla", booking_decline, ROLE_OFFICER | ROLE_ADMIN, 0, 0},
+        {M_POST, "/lokaler/bokningar/{id}/ej-nyttjad", booking_not_used, ROLE_OFFICER | ROLE_ADMIN,
+         0, 0},
         {M_GET, "/mina-sidor/bokningar", bookings_mine_page, ROLE_REPRESENTATIVE, 0, 0},
         {M_GET, "/lokaler/{id}/bevaka", venue_watch_form, ROLE_REPRESENTATIVE, 0, 0},
         {M_POST, "/lokaler/{id}/bevaka", venue_watch_submit, ROLE_REPRESENTATIVE, 0, 0},
@@ -201,6 +204,16 @@ const struct route routes[] = {
         {M_POST, "/handlaggning/lokaler/sasonger/{id}/beslut", season_decide, ROLE_OFFICER, 0, 0},
         {M_GET, "/handlaggning/lokaler", venues_admin_list, ROLE_OFFICER, 0, 0},
         {M_GET, "/handlaggning/lokaler/ny", venues_admin_new, ROLE_OFFICER, 0, 0},
+        {M_GET, "/handlaggning/lokaler/fakturaunderlag", venues_invoice_page,
+         ROLE_OFFICER | ROLE_ADMIN, 0, 0},
+        {M_GET, "/handlaggning/lokaler/fakturaunderlag.csv", venues_invoice_csv,
+         ROLE_OFFICER | ROLE_ADMIN, 0, 0},
+        {M_GET, "/handlaggning/lokaler/fakturaunderlag.xlsx", venues_invoice_xlsx,
+         ROLE_OFFICER | ROLE_ADMIN, 0, 0},
+        {M_GET, "/handlaggning/lokaler/nyttjande", venues_usage_page, ROLE_OFFICER | ROLE_ADMIN, 0,
+         0},
+        {M_GET, "/handlaggning/lokaler/nyttjande.xlsx", venues_usage_xlsx,
+         ROLE_OFFICER | ROLE_ADMIN, 0, 0},
         {M_POST, "/handlaggning/lokaler/ny", venues_admin_create, ROLE_OFFICER, 0, 0},
         {M_GET, "/handlaggning/lokaler/{id}", venues_admin_edit, ROLE_OFFICER, 0, 0},
         {M_POST, "/handlaggning/lokaler/{id}", venues_admin_update, ROLE_OFFICER, 0, 0},

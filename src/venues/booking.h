@@ -22,6 +22,7 @@ struct booking {
 	int64_t price; /* öre */
 	const char *activity;
 	int participants, youth, show_name, late;
+	int not_used;                      /* the caretaker reported it unused (migration 030) */
 	const char *association;           /* its name */
 	const char *venue, *venue_address; /* filled by the lists that join them */
 };

@@ -56,7 +56,7 @@ static struct dbq Q_LOCK_VENUE = {"SELECT id FROM venues WHERE id = $1 FOR KEY S
 	"b.category, b.price, b.activity, b.participants, b.youth, b.show_name, b.late, "          \
 	"(SELECT name FROM associations WHERE id = b.association_id), "                            \
 	"(SELECT name FROM venues WHERE id = b.venue_id), "                                        \
-	"(SELECT address FROM venues WHERE id = b.venue_id) FROM bookings b "
+	"(SELECT address FROM venues WHERE id = b.venue_id), b.not_used FROM bookings b "
 /* The bookings of up to ten venues (a venue, its whole and its parts);
  * unused places are bound to 0, which no venue has. */
 static struct dbq Q_RANGE = {
@@ -239,6 +239,7 @@ row_to_booking(struct dbcur *c, struct arena *a, struct booking *b)
 	b->association = arena_strdup(a, db_col_text(c, 16));
 	b->venue = arena_strdup(a, db_col_text(c, 17));
 	b->venue_address = arena_strdup(a, db_col_text(c, 18));
+	b->not_used = (int)db_col_int(c, 19);
 }
 
 /* The bookings a query of BOOKING_COLS lists. */
