@@ -64,15 +64,25 @@ struct free_ask {
 	int now_minute; /* minutes already past on the day (today), else 0 */
 };
 
+/* The window's times are text (TT:MM), not time inputs: a search form is
+ * typed into, and a browser's time input in a 12-hour locale splits 17:00
+ * into segments and AM/PM that a keyboard user must step through. */
 static const struct field_def ask_fields[] = {
         {.name = "dag", .label_sv = "Dag", .label_en = "Day", .type = FIELD_DATE},
-        {.name = "fran", .label_sv = "Tidigast", .label_en = "Earliest", .type = FIELD_TIME},
+        {.name = "fran",
+         .label_sv = "Tidigast",
+         .label_en = "Earliest",
+         .type = FIELD_TEXT,
+         .max = 5,
+         .hint_sv = "TT:MM",
+         .hint_en = "HH:MM"},
         {.name = "till",
          .label_sv = "Senast",
          .label_en = "Latest",
-         .type = FIELD_TIME,
-         .hint_sv = "Till exempel 22:00; 23:59 för dagens slut",
-         .hint_en = "For example 22:00; 23:59 for the end of the day"},
+         .type = FIELD_TEXT,
+         .max = 5,
+         .hint_sv = "TT:MM",
+         .hint_en = "HH:MM"},
         {.name = "langd",
          .label_sv = "Minst antal minuter",
          .label_en = "At least this many minutes",
