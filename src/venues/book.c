@@ -5,6 +5,7 @@
  * venue whose requests need approval gets a case (lokalbokning) in its
  * department, whose bookings hold their times while it is decided; one
  * that confirms at once books directly. */
+#include "venues/activity_fields.h"
 #include "venues/book.h"
 
 #include <stdio.h>
@@ -58,20 +59,8 @@ static const struct field_def fields[] = {
          .type = FIELD_DATE,
          .hint_sv = "Lämna tomt för en enstaka tid. Dagar då lokalen är stängd hoppas över.",
          .hint_en = "Leave empty for a single time. Days the venue is closed are skipped."},
-        {.name = "aktivitet",
-         .label_sv = "Aktivitet",
-         .label_en = "Activity",
-         .type = FIELD_TEXT,
-         .required = 1,
-         .hint_sv = "Till exempel Basketträning för juniorer",
-         .hint_en = "For example Basketball practice for juniors"},
-        {.name = "deltagare",
-         .label_sv = "Ungefär hur många deltar",
-         .label_en = "About how many take part",
-         .type = FIELD_INT,
-         .required = 1,
-         .min = 1,
-         .max_int = 100000},
+        ACTIVITY_FIELD,
+        PARTICIPANTS_FIELD,
         {.name = "ungdom",
          .label_sv = "Det är ungdomsverksamhet för 7–25-åringar",
          .label_en = "It is youth activity for ages 7–25",

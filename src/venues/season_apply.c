@@ -5,6 +5,7 @@
  * youth activity. Each time is checked against the venue's bookable
  * hours on its weekday; sent, the application is a case of the type
  * sasongsansokan in the season's department, with its diarienummer. */
+#include "venues/activity_fields.h"
 #include "venues/season_pages.h"
 
 #include <stdio.h>
@@ -82,20 +83,8 @@ static const struct field_def fields[] = {
         WISH(3, 0),
         WISH(4, 0),
         WISH(5, 0),
-        {.name = "aktivitet",
-         .label_sv = "Aktivitet",
-         .label_en = "Activity",
-         .type = FIELD_TEXT,
-         .required = 1,
-         .hint_sv = "Till exempel Basketträning för juniorer",
-         .hint_en = "For example Basketball practice for juniors"},
-        {.name = "deltagare",
-         .label_sv = "Ungefär hur många deltar",
-         .label_en = "About how many take part",
-         .type = FIELD_INT,
-         .required = 1,
-         .min = 1,
-         .max_int = 100000},
+        ACTIVITY_FIELD,
+        PARTICIPANTS_FIELD,
         {.name = "ungdom",
          .label_sv = "Det är ungdomsverksamhet för 7–25-åringar",
          .label_en = "It is youth activity for ages 7–25",
