@@ -3,6 +3,7 @@
  * as everywhere under /admin, only administrators come), officers their
  * own department's under /handlaggning/bidrag, where another
  * department's programme is not there (404). */
+#include "auth/roads.h"
 #include "grants/admin_form.tpl.h"
 #include "grants/admin_list.tpl.h"
 #include "grants/admin_page.h"
@@ -15,33 +16,11 @@
 #include <stdio.h>
 #include <string.h>
 
-static struct dbq Q_DEPTS = {"SELECT code, name_sv, name_en, id FROM departments "
-                             "WHERE $1 = 0 OR id = $1 ORDER BY name_sv",
-                             NULL, 0};
-
-/* Whether the request came by the administrators' road. */
-static int
-by_admin(const struct req *r)
-{
-	return strncmp(r->path, "/admin/", 7) == 0;
-}
-
 /* Where the pages of the request's road start. */
 static const char *
 base(const struct req *r)
 {
-	return by_admin(r) ? "/admin/bidrag" : "/handlaggning/bidrag";
-}
-
-/* The department whose programmes the user manages on this road: 0 for
- * all (an administrator under /admin), -1 for none (an officer without a
- * department). */
-static int64_t
-managed(const struct req *r)
-{
-	if (by_admin(r))
-		return 0;
-	return r->user->department_id ? r->user->department_id : -1;
+	return road_admin(r) ? "/admin/bidrag" : "/handlaggning/bidrag";
 }
 
 /* The programme of the address's first number, when the user may manage
@@ -52,7 +31,7 @@ grant_managed_programme(struct req *r, struct grant_programme *g)
 {
 	int64_t id = req_param_id(r, 0);
 	int rc = id ? grant_get(r->db, &r->a, id, NULL, g) : 0;
-	if (rc > 0 && managed(r) != 0 && g->department_id != managed(r))
+	if (rc > 0 && road_department(r) != 0 && g->department_id != road_department(r))
 		rc = 0;
 	if (rc <= 0)
 		req_error(r, rc < 0 ? 500 : 404);
@@ -64,13 +43,13 @@ grants_admin_list(struct req *r)
 {
 	struct grant_programme *items;
 	size_t n;
-	if (grant_list_managed(r->db, &r->a, managed(r), &items, &n) != 0) {
+	if (grant_list_managed(r->db, &r->a, road_department(r), &items, &n) != 0) {
 		req_error(r, 500);
 		return;
 	}
 	r->p.title = r->p.english ? "Grant programmes" : "Bidragsprogram";
 	layout_head(r);
-	tpl_grants_admin_list(&r->out, &r->p, base(r), items, n, by_admin(r));
+	tpl_grants_admin_list(&r->out, &r->p, base(r), items, n, road_admin(r));
 	layout_foot(r);
 }
 
@@ -87,23 +66,9 @@ page_start(struct req *r, struct programme_page *e)
 	form_init(&e->formula, r, &formula_form_def);
 	form_init(&e->question, r, &question_form_def);
 	form_init(&e->criterion, r, &criterion_form_def);
-	struct dbcur c;
-	size_t cap = 0, n = 0;
-	struct choice *depts = NULL;
-	if (db_query(r->db, &c, &Q_DEPTS, DB_ARGS(DB_INT(managed(r)))) != DB_OK)
-		return -1;
-	int rc;
-	while ((rc = db_next(&c)) > 0) {
-		depts = arena_grow(&r->a, depts, n, &cap, sizeof(*depts));
-		depts[n++] =
-		        (struct choice){arena_strdup(&r->a, db_col_text(&c, 0)),
-		                        arena_strdup(&r->a, db_col_text(&c, 1)),
-		                        arena_strdup(&r->a, db_col_text(&c, 2)), db_col_int(&c, 3)};
-	}
-	db_done(&c);
-	depts = arena_grow(&r->a, depts, n, &cap, sizeof(*depts));
-	depts[n] = (struct choice){0};
-	if (rc < 0 || grant_kind_choices(r->db, &r->a, &kinds) != 0 ||
+	size_t n;
+	struct choice *depts;
+	if (road_departments(r, &depts, &n) != 0 || grant_kind_choices(r->db, &r->a, &kinds) != 0 ||
 	    grant_question_type_choices(r->db, &r->a, &types) != 0 ||
 	    grant_formula_choices(r->db, &r->a, &formulas) != 0 ||
 	    assoc_choices(r, &e->areas, &e->groups) != 0)

@@ -4,6 +4,7 @@
  * used, and the forms to plan, mark paid and reclaim. Only officers of
  * the award's department come here; another department's award is not
  * there (404). */
+#include "auth/roads.h"
 #include "grants/payout_award.tpl.h"
 #include "grants/payout_awards.tpl.h"
 #include "grants/fields.h"
@@ -86,13 +87,6 @@ static const struct form_def paid_form = {"betald", payout_paid_fields, 1};
 /* Removing a planned payout: a button, no fields. */
 static const struct form_def remove_form = {"ta-bort", NULL, 0};
 
-/* The department whose awards the officer handles; -1 for none. */
-static int64_t
-department_of(const struct req *r)
-{
-	return r->user->department_id ? r->user->department_id : -1;
-}
-
 /* The list's filter: a year, from the address. */
 static const struct field_def list_fields[] = {
         {.name = "ar",
@@ -122,7 +116,7 @@ payouts_awards_page(struct req *r)
 	const char *from = req_query(r, "fore");
 	if (from && !int_in_range(from, 1, INT64_MAX, &before))
 		before = 0;
-	struct payout_filter pf = {department_of(r), 0, year, before, AWARDS_PER_PAGE + 1};
+	struct payout_filter pf = {road_department(r), 0, year, before, AWARDS_PER_PAGE + 1};
 	struct payout_award *items;
 	size_t n;
 	if (payout_awards_of(r->db, &r->a, &pf, &items, &n) != 0) {
@@ -168,7 +162,7 @@ award_of(struct req *r, struct payout_award *w)
 {
 	int64_t id = req_param_id(r, 0);
 	int rc = id ? payout_award_get(r->db, &r->a, id, w) : 0;
-	if (rc > 0 && w->department_id != department_of(r))
+	if (rc > 0 && w->department_id != road_department(r))
 		rc = 0;
 	if (rc <= 0)
 		req_error(r, rc < 0 ? 500 : 404);

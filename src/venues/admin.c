@@ -4,6 +4,7 @@
  * own department's under /handlaggning/lokaler, where another
  * department's venue is not there (404). This file holds the list and the
  * venue's own form; admin_details.c the forms below it. */
+#include "auth/roads.h"
 #include "venues/admin.h"
 #include "venues/admin_form.tpl.h"
 #include "venues/admin_list.tpl.h"
@@ -17,33 +18,11 @@
 #include <stdio.h>
 #include <string.h>
 
-static struct dbq Q_DEPTS = {"SELECT code, name_sv, name_en, id FROM departments "
-                             "WHERE $1 = 0 OR id = $1 ORDER BY name_sv",
-                             NULL, 0};
-
-/* Whether the request came by the administrators' road. */
-static int
-by_admin(const struct req *r)
-{
-	return strncmp(r->path, "/admin/", 7) == 0;
-}
-
 /* Where the pages of the request's road start. */
 const char *
 venue_admin_base(const struct req *r)
 {
-	return by_admin(r) ? "/admin/lokaler" : "/handlaggning/lokaler";
-}
-
-/* The department whose venues the user manages on this road: 0 for all
- * (an administrator under /admin), -1 for none (an officer without a
- * department). */
-static int64_t
-managed(const struct req *r)
-{
-	if (by_admin(r))
-		return 0;
-	return r->user->department_id ? r->user->department_id : -1;
+	return road_admin(r) ? "/admin/lokaler" : "/handlaggning/lokaler";
 }
 
 /* The venue of the address's first number, when the user may manage it:
@@ -54,7 +33,7 @@ venue_managed(struct req *r, struct venue *v)
 {
 	int64_t id = req_param_id(r, 0);
 	int rc = id ? venue_get_any(r->db, &r->a, id, v) : 0;
-	if (rc > 0 && managed(r) != 0 && v->department_id != managed(r))
+	if (rc > 0 && road_department(r) != 0 && v->department_id != road_department(r))
 		rc = 0;
 	if (rc <= 0)
 		req_error(r, rc < 0 ? 500 : 404);
@@ -66,38 +45,14 @@ venues_admin_list(struct req *r)
 {
 	struct venue *items;
 	size_t n;
-	if (venue_list_managed(r->db, &r->a, managed(r), &items, &n) != 0) {
+	if (venue_list_managed(r->db, &r->a, road_department(r), &items, &n) != 0) {
 		req_error(r, 500);
 		return;
 	}
 	r->p.title = r->p.english ? "Venues" : "Lokaler";
 	layout_head(r);
-	tpl_venues_admin_list(&r->out, &r->p, venue_admin_base(r), items, n, by_admin(r));
+	tpl_venues_admin_list(&r->out, &r->p, venue_admin_base(r), items, n, road_admin(r));
 	layout_foot(r);
-}
-
-/* The departments the user manages, as choices (id: the department's). */
-static int
-department_choices(struct req *r, struct choice **out, size_t *n)
-{
-	struct dbcur c;
-	size_t cap = 0;
-	*out = NULL;
-	*n = 0;
-	if (db_query(r->db, &c, &Q_DEPTS, DB_ARGS(DB_INT(managed(r)))) != DB_OK)
-		return -1;
-	int rc;
-	while ((rc = db_next(&c)) > 0) {
-		*out = arena_grow(&r->a, *out, *n, &cap, sizeof(**out));
-		(*out)[(*n)++] =
-		        (struct choice){arena_strdup(&r->a, db_col_text(&c, 0)),
-		                        arena_strdup(&r->a, db_col_text(&c, 1)),
-		                        arena_strdup(&r->a, db_col_text(&c, 2)), db_col_int(&c, 3)};
-	}
-	db_done(&c);
-	*out = arena_grow(&r->a, *out, *n, &cap, sizeof(**out));
-	(*out)[*n] = (struct choice){0};
-	return rc < 0 ? -1 : 0;
 }
 
 /* The page's forms, empty, with the choices they offer (the departments
@@ -109,7 +64,7 @@ venue_page_start(struct req *r, struct venue_page *e)
 	struct choice *depts, *types, *areas;
 	size_t ndepts, nareas;
 	*e = (struct venue_page){.base = venue_admin_base(r)};
-	if (department_choices(r, &depts, &ndepts) != 0 ||
+	if (road_departments(r, &depts, &ndepts) != 0 ||
 	    venue_type_choices(r->db, &r->a, &types) != 0 ||
 	    register_choices(r->db, &r->a, 0, &areas, &nareas) != 0 ||
 	    venue_price_categories(r->db, &r->a, &e->categories, &e->ncategories) != 0)

@@ -5,8 +5,8 @@
  * venue whose requests need approval gets a case (lokalbokning) in its
  * department, whose bookings hold their times while it is decided; one
  * that confirms at once books directly. */
-#include "venues/activity_fields.h"
 #include "venues/book.h"
+#include "venues/activity_fields.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -5,8 +5,8 @@
  * youth activity. Each time is checked against the venue's bookable
  * hours on its weekday; sent, the application is a case of the type
  * sasongsansokan in the season's department, with its diarienummer. */
-#include "venues/activity_fields.h"
 #include "venues/season_pages.h"
+#include "venues/activity_fields.h"
 
 #include <stdio.h>
 #include <stdlib.h>
