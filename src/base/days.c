@@ -79,6 +79,9 @@ day_add(const char *day, int n, char out[11])
 	time_t t = timegm(&tm) + (time_t)n * 86400;
 	gmtime_r(&t, &tm);
 	put_day(out, tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+	/* outside the years date_valid takes, no day */
+	if (!date_valid(out))
+		out[0] = 0;
 }
 
 void

@@ -12,7 +12,7 @@ int64_t local_time(const char *day, int minute);
 void local_day_of(int64_t t, char day[11], int *minute);
 /* The weekday of day, 1 Monday … 7 Sunday; 0 when it is no valid date. */
 int day_weekday(const char *day);
-/* day moved by n days, into out (may be day). */
+/* day moved by n days, into out (may be day); "" outside date_valid's years. */
 void day_add(const char *day, int n, char out[11]);
 /* Today, local time. */
 void day_today(char out[11]);

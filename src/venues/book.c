@@ -130,7 +130,7 @@ occurrences(struct req *r, struct book_plan *x)
 	size_t cap = 0;
 	char day[11];
 	snprintf(day, sizeof day, "%s", first);
-	while (!last ? x->n == 0 : strcmp(day, last) <= 0) {
+	while (day[0] && (!last ? x->n == 0 : strcmp(day, last) <= 0)) {
 		x->o = arena_grow(&r->a, x->o, x->n, &cap, sizeof *x->o);
 		struct occurrence *o = &x->o[x->n++];
 		memset(o, 0, sizeof *o);

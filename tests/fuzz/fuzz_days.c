@@ -41,7 +41,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		PROPERTY(strcmp(day, s) == 0 && minute == 600);
 		PROPERTY(day_weekday(s) >= 1 && day_weekday(s) <= 7);
 		char next[11], back[11];
-		/* a day past the last one date_valid takes comes back empty */
+		/* a day past the last one date_valid takes is none (empty) */
 		day_add(s, 1, next);
 		day_add(next, -1, back);
 		PROPERTY(!next[0] || strcmp(back, s) == 0);
