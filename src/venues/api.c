@@ -46,12 +46,14 @@ json_key(struct buf *b, const char *key)
 	buf_putc(b, ':');
 }
 
+/* Text as a JSON string. */
 static void
 json_text(struct buf *b, const char *s)
 {
 	esc_json(b, s, strlen(s));
 }
 
+/* A 0/1 column as JSON's false and true, which a client tests as it is. */
 static void
 json_bool(struct buf *b, int v)
 {

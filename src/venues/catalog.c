@@ -40,6 +40,7 @@ by_id(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* The facts of a venue in the sorted array, NULL when it is not there. */
 static struct facts *
 find(struct facts *f, size_t n, int64_t id)
 {
@@ -47,6 +48,7 @@ find(struct facts *f, size_t n, int64_t id)
 	return bsearch(&key, f, n, sizeof *f, by_id);
 }
 
+/* A row of Q_PRICES: the venue has prices of its own, this one among them. */
 static void
 fill_price(struct dbcur *c, struct arena *a, struct facts *x)
 {
@@ -60,6 +62,7 @@ fill_price(struct dbcur *c, struct arena *a, struct facts *x)
 		}
 }
 
+/* A row of Q_HOURS: the venue has hours of its own, this weekday's among them. */
 static void
 fill_hours(struct dbcur *c, struct arena *a, struct facts *x)
 {
@@ -72,6 +75,7 @@ fill_hours(struct dbcur *c, struct arena *a, struct facts *x)
 	}
 }
 
+/* A row of Q_PARTS: one more part of the whole, in order of id. */
 static void
 fill_part(struct dbcur *c, struct arena *a, struct facts *x)
 {

@@ -15,6 +15,7 @@ static const char csv_header[] =
         "id,namn,typ,forvaltning,adress,omrade,kapacitet,stegfri_entre,rwc,horslinga,hiss,"
         "pris_ordinarie_kr,pris_forening_kr,pris_ungdom_kr,kraver_godkannande,del_av";
 
+/* A text field, quoted where RFC 4180 asks, and its comma. */
 static void
 csv_str(struct buf *b, const char *s)
 {
@@ -22,12 +23,14 @@ csv_str(struct buf *b, const char *s)
 	buf_putc(b, ',');
 }
 
+/* A yes or no as 1 or 0, and its comma. */
 static void
 csv_flag(struct buf *b, int v)
 {
 	buf_puts(b, v ? "1," : "0,");
 }
 
+/* One venue under the header's names, prices in kronor with a point. */
 static void
 csv_row(struct buf *b, const struct venue_entry *e)
 {
@@ -56,6 +59,8 @@ csv_row(struct buf *b, const struct venue_entry *e)
 	buf_puts(b, "\r\n");
 }
 
+/* GET /oppna-data/lokaler.csv: every active venue, unfiltered, as a
+ * download. */
 void
 venues_csv(struct req *r)
 {

@@ -177,6 +177,8 @@ listed(const char *query, char *out, size_t n)
 	return out;
 }
 
+/* Each filter alone and together against the venues the test wrote; each
+ * bad value a JSON 400 naming its parameter; no filter, every active venue. */
 static void
 filters(void)
 {
@@ -280,6 +282,7 @@ int_list(json_t *a, char *out, size_t n)
 	return out;
 }
 
+/* Every field of the four venues as a client reads it. */
 static void
 fields(void)
 {
@@ -391,6 +394,8 @@ bookings(const char *query, struct hstr *out)
 	return out->p;
 }
 
+/* The bookings of the hall, its halves and the room in ranges around the
+ * change to summer time; the defaults; every 400 and 404. */
 static void
 booking_ranges(void)
 {
@@ -494,6 +499,7 @@ booking_ranges(void)
 	hstr_free(&half);
 }
 
+/* The open data file as a spreadsheet or a script reads it. */
 static void
 csv(void)
 {
