@@ -22,7 +22,8 @@
 
 /* Whether the address names an active venue: all the bookings need of it.
  * Not venue_get, whose five joins PostgreSQL plans afresh each time (the
- * sessions plan every execution) in 0.55 ms, a third of the answer. */
+ * sessions plan every execution): 0.34 ms of the backend's CPU against
+ * this one's 0.07, of some 0.8 ms in all. */
 static struct dbq Q_ACTIVE = {"SELECT id FROM venues WHERE id = $1 AND active = 1", NULL, 0};
 
 /* 1 when id is an active venue, 0 when not, -1 on a database error. */
@@ -359,7 +360,9 @@ range_read(struct req *r, char from[11], char to[11])
  *                                    AND (starts < $12) AND (starts > ($11 - 86400)))
  *             -> Hash -> Seq Scan on associations a
  *          -> Hash -> Seq Scan on venues v
- *     planning 0.35 ms, execution 0.41 ms (mean of 40 venues). */
+ *     0.68 ms of the backend's CPU an execution (2 000 random venues'
+ *     weeks); without the join of venues, which booking_range's callers
+ *     do not read here, 0.35. */
 void
 venue_bookings_json(struct req *r)
 {
