@@ -177,6 +177,29 @@ listed(const char *query, char *out, size_t n)
 	return out;
 }
 
+/* The venues the page /lokaler lists for a filter, as ids in its order;
+ * "STATUS" when it does not answer 200. */
+static const char *
+page_listed(const char *query, char *out, size_t n)
+{
+	char path[256];
+	struct hresp r = {0};
+	snprintf(path, sizeof path, "/lokaler?%s", query);
+	h_get(anon, path, &r);
+	size_t at = 0;
+	out[0] = 0;
+	if (r.status != 200)
+		snprintf(out, n, "%ld", r.status);
+	static const char link[] = "<h2><a href=\"/lokaler/";
+	for (const char *p = r.status == 200 ? r.body.p : NULL; p && (p = strstr(p, link));
+	     p += sizeof link - 1)
+		if (at < n)
+			at += (size_t)snprintf(out + at, n - at, "%s%ld", at ? "," : "",
+			                       strtol(p + sizeof link - 1, NULL, 10));
+	hresp_free(&r);
+	return out;
+}
+
 /* Each filter alone and together against the venues the test wrote; each
  * bad value a JSON 400 naming its parameter; no filter, every active venue. */
 static void
@@ -204,11 +227,20 @@ filters(void)
 	        {"horslinga=true", "400 horslinga", "horslinga=true"},
 	        {"hiss=0", "400 hiss", "hiss=0"},
 	};
-	char got[256];
-	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+	char got[256], page[256];
+	int same = 0;
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		h_check(strcmp(listed(cases[i].query, got, sizeof got), cases[i].want) == 0,
 		        "/api/v1/lokaler?%s: %s (%s; got \"%s\")", cases[i].query, cases[i].want,
 		        cases[i].what, got);
+		page_listed(cases[i].query, page, sizeof page);
+		same += strncmp(got, "400 ", 4) == 0 ? strcmp(page, "400") == 0
+		                                     : strcmp(page, got) == 0;
+	}
+	h_check(same == (int)(sizeof cases / sizeof *cases),
+	        "the page /lokaler lists the same venues for each filter, in the same order, and "
+	        "refuses the same values (%d of %zu)",
+	        same, sizeof cases / sizeof *cases);
 	char q[256];
 	snprintf(q, sizeof q, "q=%0201d", 0);
 	h_check(strcmp(listed(q, got, sizeof got), "400 q") == 0,
