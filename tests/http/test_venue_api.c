@@ -108,6 +108,11 @@ setup(void)
 	        /* the last day's evening, and the first minutes after it */
 	        {90009, 9001, utc(2026, 4, 5, 18, 0), utc(2026, 4, 5, 20, 0), "confirmed", 0, 1},
 	        {90010, 9001, utc(2026, 4, 5, 22, 30), utc(2026, 4, 5, 23, 30), "confirmed", 0, 1},
+	        /* the room at 02:30 twice in the night summer time ends (25 October
+	         * 2026, 03:00 +02:00 back to 02:00 +01:00), half an hour each: the
+	         * first ends at the change, 02:00 +01:00 */
+	        {90011, 9004, utc(2026, 10, 25, 0, 30), utc(2026, 10, 25, 1, 0), "confirmed", 0, 0},
+	        {90012, 9004, utc(2026, 10, 25, 1, 30), utc(2026, 10, 25, 2, 0), "confirmed", 0, 0},
 	};
 	struct hstr ins = {0};
 	hstr_puts(&ins, "INSERT INTO bookings (id, venue_id, association_id, starts, ends, status, "
@@ -477,6 +482,15 @@ booking_ranges(void)
 	h_note("got:\n%s", got.p);
 	bookings("9004/bokningar?fran=2026-03-23&till=2026-04-05", &got);
 	h_check(strcmp(got.p, "") == 0, "the room has none of the hall's bookings");
+	bookings("9004/bokningar?fran=2026-10-25&till=2026-10-25", &got);
+	h_check(strcmp(got.p,
+	               "90011 2026-10-25T02:30:00+02:00 2026-10-25T02:00:00+01:00 confirmed 9004 "
+	               "null|null\n"
+	               "90012 2026-10-25T02:30:00+01:00 2026-10-25T03:00:00+01:00 confirmed 9004 "
+	               "null|null\n") == 0,
+	        "the night summer time ends, 02:30 comes twice and the offset tells which "
+	        "(got %s)",
+	        got.p);
 	bookings("9001/bokningar?fran=2026-03-24&till=2026-03-24", &got);
 	snprintf(line, sizeof line, "%s%s|%s\n", rows[1], a, shown_name);
 	h_check(strcmp(got.p, line) == 0, "a range of one day is that day (got %s)", got.p);
