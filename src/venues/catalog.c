@@ -52,7 +52,6 @@ find(struct facts *f, size_t n, int64_t id)
 static void
 fill_price(struct dbcur *c, struct arena *a, struct facts *x)
 {
-	(void)a;
 	x->has_prices = 1;
 	const char *code = db_col_text(c, 1);
 	for (int i = 0; i < VENUE_CATEGORIES; i++)
@@ -66,7 +65,6 @@ fill_price(struct dbcur *c, struct arena *a, struct facts *x)
 static void
 fill_hours(struct dbcur *c, struct arena *a, struct facts *x)
 {
-	(void)a;
 	x->has_hours = 1;
 	int64_t d = db_col_int(c, 1);
 	if (d >= 1 && d <= 7) {
