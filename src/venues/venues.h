@@ -26,4 +26,10 @@ struct regular_time {
 int venues_association_section(struct req *r, int64_t association_id, struct buf *out);
 /* The venue the address names: 1, or 0 after answering 404 or 500. */
 int venue_of(struct req *r, struct venue *v);
+
+/* The venues as open data (api.c, open_data.c): /api/v1/lokaler,
+ * /api/v1/lokaler/{id}/bokningar and /oppna-data/lokaler.csv. */
+void venues_json(struct req *r);
+void venue_bookings_json(struct req *r);
+void venues_csv(struct req *r);
 #endif
