@@ -6,10 +6,12 @@
  * bookable day of a venue is cut into as many segments as it gets
  * bookings and each booking lies in its own segment (for a split hall
  * either the whole or both halves, each in the segment), so no leaf is
- * held twice without a check per booking. Bookings and their holds are
- * stored two thousand at a time as JSON arrays of rows, with ids given
- * here so each hold knows its booking: one statement a row would take
- * PostgreSQL minutes for a million. PostgreSQL's exclusion constraint
+ * held twice without a check per booking. Four weeks of bookings at a
+ * time are sorted by venue and time, which keeps each index's pages
+ * together, and stored with their holds five thousand a statement as
+ * JSON arrays of rows (jsonb on PostgreSQL, parsed once a row), with ids
+ * given here so each hold knows its booking: one statement a row would
+ * take PostgreSQL minutes for a million. PostgreSQL's exclusion constraint
  * still refuses any overlap; on SQLite one query over the new holds
  * checks it before the transaction commits. */
 #include "base/buf.h"
@@ -17,12 +19,15 @@
 #include "base/esc.h"
 #include "demo/demo.h"
 #include "demo/venue_kinds.h"
+#include "venues/booking.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-enum { BULK_ROWS = 2000, SPAN_DAYS = 728 };
+/* Bookings are made a window of days at a time and stored sorted by
+ * venue and time, BULK_ROWS a statement. */
+enum { BULK_ROWS = 5000, SPAN_DAYS = 728, WINDOW_DAYS = 28 };
 
 static struct dbq Q_VENUES = {"SELECT count(*) FROM venues", NULL, 0};
 static struct dbq Q_LAST_VENUE = {"SELECT coalesce(max(id), 0) FROM venues", NULL, 0};
@@ -53,14 +58,14 @@ static struct dbq Q_BULK_BOOKINGS = {
         "(e ->> 0)::bigint, (e ->> 1)::bigint, (e ->> 2)::bigint, (e ->> 3)::bigint, "
         "(e ->> 4)::bigint, e ->> 5, e ->> 6, (e ->> 7)::bigint, e ->> 8, (e ->> 9)::integer, "
         "(e ->> 10)::integer, (e ->> 11)::integer, (e ->> 12)::integer, "
-        "nullif((e ->> 13)::bigint, 0), (e ->> 14)::bigint FROM json_array_elements($1::json) e",
+        "nullif((e ->> 13)::bigint, 0), (e ->> 14)::bigint FROM jsonb_array_elements($1::jsonb) e",
         0};
 static struct dbq Q_BULK_HOLDS = {
         "INSERT INTO venue_holds (booking_id, leaf_id, starts, ends) SELECT value ->> 0, "
         "value ->> 1, value ->> 2, value ->> 3 FROM json_each($1)",
         "INSERT INTO venue_holds (booking_id, leaf_id, starts, ends) SELECT (e ->> 0)::bigint, "
         "(e ->> 1)::bigint, (e ->> 2)::bigint, (e ->> 3)::bigint "
-        "FROM json_array_elements($1::json) e",
+        "FROM jsonb_array_elements($1::jsonb) e",
         0};
 /* The ids given here move PostgreSQL's identity on. */
 static struct dbq Q_IDENTITY = {
@@ -120,6 +125,13 @@ struct assoc {
 	int64_t id, members, youth;
 };
 
+/* A booking made and not yet stored. */
+struct made {
+	int64_t venue, assoc, starts, ends, price, cancelled, at;
+	int fam, part; /* part -1: the whole */
+	int status, category, activity, participants, youth, show_name, late;
+};
+
 struct gen {
 	struct db *db;
 	struct family *fam;
@@ -131,7 +143,9 @@ struct gen {
 	int64_t rule_dept[16];
 	int rule_pct[16], nrules;
 	char first[11];
-	int64_t now, next_id, left, made;
+	int64_t now, first_id, next_id, left, made;
+	struct made *made_rows; /* the window's, stored sorted */
+	size_t nmade, capmade;
 	struct buf rows, holds;
 	int nrows, nholds;
 	FILE *progress;
@@ -354,8 +368,8 @@ flush(struct gen *g)
 	}
 	g->rows.len = g->holds.len = 0;
 	g->nrows = g->nholds = 0;
-	if (g->progress && g->made % 100000 < BULK_ROWS) {
-		fprintf(g->progress, "\r%lld bookings", (long long)g->made);
+	if (g->progress && (g->next_id - g->first_id) % 100000 < BULK_ROWS) {
+		fprintf(g->progress, "\r%lld bookings", (long long)(g->next_id - g->first_id));
 		fflush(g->progress);
 	}
 	return rc == DB_OK ? 0 : -1;
@@ -363,11 +377,11 @@ flush(struct gen *g)
 
 /* Books [from, from + len) minutes of day (base: its local midnight as
  * the day's noon sees it) on a venue (part -1: the whole), r its
- * randomness: 0, or -1. */
-static int
-place(struct gen *g, const struct family *f, int part, int64_t base, int from, int len, uint64_t r)
+ * randomness: kept for the window's store. */
+static void
+place(struct gen *g, int fi, int part, int64_t base, int from, int len, uint64_t r)
 {
-	int64_t venue = part < 0 ? f->id : f->parts[part];
+	const struct family *f = &g->fam[fi];
 	const int64_t *price = f->price[part < 0 ? 0 : 1];
 	const struct assoc *a = &g->assocs[(r >> 16) % g->nassocs];
 	int youth = (int)(r >> 8) & 1;
@@ -376,53 +390,96 @@ place(struct gen *g, const struct family *f, int part, int64_t base, int from, i
 	                                                              : 1;
 	if (price[cat] < 0)
 		cat = price[1] >= 0 ? 1 : 0;
-	int64_t starts = base + (int64_t)from * 60, ends = base + (int64_t)(from + len) * 60;
-	int64_t at = starts - (int64_t)(7 + (r >> 44) % 30) * 86400, cancelled = 0;
-	if (at > g->now)
-		at = g->now - 3600;
-	const char *status = "confirmed";
-	int late = 0;
+	struct made m = {.venue = part < 0 ? f->id : f->parts[part],
+	                 .assoc = a->id,
+	                 .starts = base + (int64_t)from * 60,
+	                 .ends = base + (int64_t)(from + len) * 60,
+	                 .price = len * price[cat] / 60,
+	                 .fam = fi,
+	                 .part = part,
+	                 .status = BOOKING_CONFIRMED,
+	                 .category = cat,
+	                 .activity = (int)((r >> 52) % 4),
+	                 .participants = 5 + (int)((r >> 36) % 20),
+	                 .youth = youth,
+	                 .show_name = (r >> 56) % 4 != 0};
+	m.at = m.starts - (int64_t)(7 + (r >> 44) % 30) * 86400;
+	if (m.at > g->now)
+		m.at = g->now - 3600;
 	if ((r >> 24) % 50 == 0) {
-		status = "cancelled";
-		cancelled = starts -
-		            ((r >> 30) & 1 ? 5 * 3600 : (int64_t)(f->cancel_hours + 48) * 3600);
-		if (cancelled > g->now)
-			cancelled = g->now;
-		if (cancelled < at)
-			cancelled = at;
-		late = starts - cancelled < (int64_t)f->cancel_hours * 3600;
+		m.status = BOOKING_CANCELLED;
+		m.cancelled = m.starts -
+		              ((r >> 30) & 1 ? 5 * 3600 : (int64_t)(f->cancel_hours + 48) * 3600);
+		if (m.cancelled > g->now)
+			m.cancelled = g->now;
+		if (m.cancelled < m.at)
+			m.cancelled = m.at;
+		m.late = m.starts - m.cancelled < (int64_t)f->cancel_hours * 3600;
 	} else if (f->approval && (r >> 32) % 97 == 0) {
-		status = "declined";
-	} else if (f->approval && starts > g->now && (r >> 20) % 8 == 0) {
-		status = "pending";
+		m.status = BOOKING_DECLINED;
+	} else if (f->approval && m.starts > g->now && (r >> 20) % 8 == 0) {
+		m.status = BOOKING_PENDING;
 	}
-	static const char *const cats[] = {"ordinarie", "forening", "ungdom"};
-	int64_t id = g->next_id++;
-	buf_putc(&g->rows, g->nrows++ ? ',' : '[');
-	buf_printf(&g->rows, "[%lld,%lld,%lld,%lld,%lld,\"%s\",\"%s\",%lld,", (long long)id,
-	           (long long)venue, (long long)a->id, (long long)starts, (long long)ends, status,
-	           cats[cat], (long long)(len * price[cat] / 60));
-	const char *act = kinds[f->kind].activities[(r >> 52) % 4];
-	esc_json(&g->rows, act, strlen(act));
-	buf_printf(&g->rows, ",%d,%d,%d,%d,%lld,%lld]", 5 + (int)((r >> 36) % 20), youth,
-	           (int)((r >> 56) % 4 != 0), late, (long long)cancelled, (long long)at);
-	int holds = strcmp(status, "cancelled") != 0 && strcmp(status, "declined") != 0;
-	if (!holds) {
-		/* a cancelled or declined booking holds nothing */
-	} else if (part < 0 && f->nparts) {
-		for (int p = 0; p < f->nparts; p++) {
-			buf_putc(&g->holds, g->nholds++ ? ',' : '[');
-			buf_printf(&g->holds, "[%lld,%lld,%lld,%lld]", (long long)id,
-			           (long long)f->parts[p], (long long)starts, (long long)ends);
-		}
-	} else {
-		buf_putc(&g->holds, g->nholds++ ? ',' : '[');
-		buf_printf(&g->holds, "[%lld,%lld,%lld,%lld]", (long long)id, (long long)venue,
-		           (long long)starts, (long long)ends);
-	}
+	if (g->nmade == g->capmade)
+		g->made_rows =
+		        xrealloc(g->made_rows, (g->capmade = g->capmade ? g->capmade * 2 : 4096) *
+		                                       sizeof *g->made_rows);
+	g->made_rows[g->nmade++] = m;
 	g->made++;
 	g->left--;
-	return g->nrows >= BULK_ROWS ? flush(g) : 0;
+}
+
+/* Venue, then time: the order that keeps each index's pages together. */
+static int
+by_venue(const void *pa, const void *pb)
+{
+	const struct made *a = pa, *b = pb;
+	if (a->venue != b->venue)
+		return a->venue < b->venue ? -1 : 1;
+	return (a->starts > b->starts) - (a->starts < b->starts);
+}
+
+/* Adds one hold to the batch. */
+static void
+hold(struct gen *g, int64_t id, int64_t leaf, const struct made *m)
+{
+	buf_putc(&g->holds, g->nholds++ ? ',' : '[');
+	buf_printf(&g->holds, "[%lld,%lld,%lld,%lld]", (long long)id, (long long)leaf,
+	           (long long)m->starts, (long long)m->ends);
+}
+
+/* Stores the window's bookings, by venue and time, ids given in that
+ * order, with the holds of those that hold their time: 0, or -1. */
+static int
+store_window(struct gen *g)
+{
+	static const char *const cats[] = {"ordinarie", "forening", "ungdom"};
+	qsort(g->made_rows, g->nmade, sizeof *g->made_rows, by_venue);
+	for (size_t i = 0; i < g->nmade; i++) {
+		const struct made *m = &g->made_rows[i];
+		const struct family *f = &g->fam[m->fam];
+		int64_t id = g->next_id++;
+		buf_putc(&g->rows, g->nrows++ ? ',' : '[');
+		buf_printf(&g->rows, "[%lld,%lld,%lld,%lld,%lld,\"%s\",\"%s\",%lld,", (long long)id,
+		           (long long)m->venue, (long long)m->assoc, (long long)m->starts,
+		           (long long)m->ends, booking_status_code((enum booking_status)m->status),
+		           cats[m->category], (long long)m->price);
+		const char *act = kinds[f->kind].activities[m->activity];
+		esc_json(&g->rows, act, strlen(act));
+		buf_printf(&g->rows, ",%d,%d,%d,%d,%lld,%lld]", m->participants, m->youth,
+		           m->show_name, m->late, (long long)m->cancelled, (long long)m->at);
+		if (m->status == BOOKING_CANCELLED || m->status == BOOKING_DECLINED)
+			; /* holds nothing */
+		else if (m->part < 0 && f->nparts)
+			for (int p = 0; p < f->nparts; p++)
+				hold(g, id, f->parts[p], m);
+		else
+			hold(g, id, m->venue, m);
+		if (g->nrows >= BULK_ROWS && flush(g) != 0)
+			return -1;
+	}
+	g->nmade = 0;
+	return flush(g);
 }
 
 /* A booking's length and start in a segment [from, from + seg) minutes:
@@ -507,14 +564,16 @@ make_bookings(struct gen *g)
 				int both = f->nparts == 2 && r % 3 != 0 && g->left >= 2;
 				for (int p = both ? 0 : -1; p < (both ? 2 : 0); p++) {
 					uint64_t rp = both ? mix(r, (uint64_t)p, 3) : r;
-					if (fit(from, seg, rp, &start, &len) == 0 &&
-					    place(g, f, both ? p : -1, base, start, len, rp) != 0)
-						return -1;
+					if (fit(from, seg, rp, &start, &len) == 0)
+						place(g, (int)i, both ? p : -1, base, start, len,
+						      rp);
 				}
 			}
 		}
+		if ((d + 1) % WINDOW_DAYS == 0 && store_window(g) != 0)
+			return -1;
 	}
-	return flush(g);
+	return store_window(g);
 }
 
 int
@@ -532,8 +591,7 @@ demo_venue_scale(struct db *db, const int64_t *area_ids, long venues, long booki
 	char last[11];
 	demo_term(year, 0, g.first, last);
 	day_add(g.first, -SPAN_DAYS / 2, g.first);
-	g.next_id = db_int(db, &Q_LAST_BOOKING, DB_NOARGS, 0) + 1;
-	int64_t first_id = g.next_id;
+	g.first_id = g.next_id = db_int(db, &Q_LAST_BOOKING, DB_NOARGS, 0) + 1;
 	g.progress = g.left >= 100000 ? stderr : NULL;
 	int rc = -1, sqlite = db_kind(db) == DB_SQLITE;
 	int64_t cache = sqlite ? db_int(db, &Q_CACHE, DB_NOARGS, -2000) : 0;
@@ -544,7 +602,7 @@ demo_venue_scale(struct db *db, const int64_t *area_ids, long venues, long booki
 		goto done;
 	if (g.progress)
 		fprintf(g.progress, "\r%lld bookings\n", (long long)g.made);
-	if (sqlite && db_int(db, &Q_OVERLAPS, DB_ARGS(DB_INT(first_id)), -1) != 0)
+	if (sqlite && db_int(db, &Q_OVERLAPS, DB_ARGS(DB_INT(g.first_id)), -1) != 0)
 		goto done;
 	rc = 0;
 done:
@@ -557,6 +615,7 @@ done:
 	free(g.fam);
 	free(g.fam_of);
 	free(g.assocs);
+	free(g.made_rows);
 	buf_free(&g.rows);
 	buf_free(&g.holds);
 	return rc;
