@@ -8,8 +8,8 @@ cd "$(dirname "$0")/.."
 
 packages="meson ninja-build pkg-config gcc clang libclang-rt-14-dev
 libmicrohttpd-dev libsqlite3-dev libpq-dev libsodium-dev libjansson-dev
-libunistring-dev libicu-dev libcmark-dev libcurl4-openssl-dev libcmocka-dev libxlsxwriter-dev zlib1g-dev
-postgresql python3-aiosmtpd python3-openpyxl sqlite3 curl wrk nginx-light chromium"
+libunistring-dev libicu-dev libcmark-dev libcurl4-openssl-dev libcmocka-dev libxlsxwriter-dev zlib1g-dev libical-dev
+postgresql python3-aiosmtpd python3-openpyxl python3-icalendar sqlite3 curl wrk nginx-light chromium"
 # Node.js may come from elsewhere (the machine image ships one, with its
 # npm): Debian's nodejs and npm come in only when there is no node or npm, or
 # when the node found is older than the browser tests need (playwright-core

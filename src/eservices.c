@@ -4,6 +4,7 @@
 #include "cases/eservice.h"
 #include "grants/eservice.h"
 #include "registration/eservices.h"
+#include "venues/eservice.h"
 
 const struct eservice *const eservices[] = {
         &registration_eservice,
@@ -12,5 +13,6 @@ const struct eservice *const eservices[] = {
         &followup_eservice, /* återrapport */
         &iop_eservice,      /* IOP-avtal */
         &account_change_eservice,
+        &venue_booking_eservice, /* lokalbokning */
         NULL,
 };

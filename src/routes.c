@@ -20,6 +20,9 @@
 #include "register/pages.h"
 #include "registration/eservices.h"
 #include "static/static.h"
+#include "venues/admin.h"
+#include "venues/ical.h"
+#include "venues/venues.h"
 
 /* The domains of cached pages, each with its generation in the meta table:
  * the register's, bumped by the triggers on the register's tables
@@ -39,6 +42,12 @@ const struct route routes[] = {
         {M_GET, "/api/v1/foreningar/{id}", register_detail_json, ACCESS_PUBLIC, &REGISTER, 0},
         {M_GET, "/oppna-data/foreningar.csv", register_csv, ACCESS_PUBLIC, &REGISTER, 0},
 
+        /* calendar feeds; one booking's checks its reader itself, a 404 to
+           anyone else, signed in or not */
+        {M_GET, "/lokaler/{id}/kalender.ics", venue_feed, ACCESS_PUBLIC, 0, 0},
+        {M_GET, "/foreningar/{id}/kalender.ics", association_feed, ACCESS_PUBLIC, 0, 0},
+        {M_GET, "/lokaler/bokningar/{id}/kalender.ics", booking_feed, ACCESS_PUBLIC, 0, 0},
+
         {M_GET, "/bidrag", grants_list_page, ACCESS_PUBLIC, 0, 0},
         {M_GET, "/bidrag/beviljade", grants_granted_page, ACCESS_PUBLIC, 0, 0},
         {M_GET, "/bidrag/statistik", grants_stats_page, ACCESS_PUBLIC, 0, 0},
@@ -46,6 +55,15 @@ const struct route routes[] = {
         {M_GET, "/oppna-data/bidrag.csv", grants_granted_csv, ACCESS_PUBLIC, 0, 0},
         {M_GET, "/api/v1/bidrag", grants_granted_json, ACCESS_PUBLIC, 0, 0},
         {M_GET, "/bidrag/{slug}", grants_programme_page, ACCESS_PUBLIC, 0, 0},
+        {M_GET, "/lokaler", venues_list_page, ACCESS_PUBLIC, 0, 0},
+        {M_GET, "/lokaler/lediga", venues_free_page, ACCESS_PUBLIC, 0, 0},
+        {M_GET, "/lokaler/{id}", venue_page, ACCESS_PUBLIC, 0, 0},
+        {M_GET, "/lokaler/{id}/boka", venue_book_form, ROLE_REPRESENTATIVE, 0, 0},
+        {M_POST, "/lokaler/{id}/boka", venue_book_submit, ROLE_REPRESENTATIVE, 0, 0},
+        {M_GET, "/lokaler/bokningar/{id}", booking_page, ACCESS_USER, 0, 0},
+        {M_POST, "/lokaler/bokningar/{id}/avboka", booking_cancel, ACCESS_USER, 0, 0},
+        {M_POST, "/lokaler/bokningar/{id}/avsla", booking_decline, ROLE_OFFICER | ROLE_ADMIN, 0, 0},
+        {M_GET, "/mina-sidor/bokningar", bookings_mine_page, ROLE_REPRESENTATIVE, 0, 0},
         {M_GET, "/bidrag/{slug}/lattlast", grants_easy_read_page, ACCESS_PUBLIC, 0, 0},
         {M_GET, "/bidrag/{slug}/ansok", grants_apply_form, ROLE_REPRESENTATIVE, 0, 0},
         {M_POST, "/bidrag/{slug}/ansok", grants_apply_submit, ROLE_REPRESENTATIVE, 0, ROUTE_FILES},
@@ -87,6 +105,18 @@ const struct route routes[] = {
         {M_POST, "/admin/bidrag/{id}/kriterier", grants_admin_criterion_add, ROLE_ADMIN, 0, 0},
         {M_POST, "/admin/bidrag/{id}/kriterier/{c}/ta-bort", grants_admin_criterion_remove,
          ROLE_ADMIN, 0, 0},
+        {M_GET, "/admin/lokaler", venues_admin_list, ROLE_ADMIN, 0, 0},
+        {M_GET, "/admin/lokaler/ny", venues_admin_new, ROLE_ADMIN, 0, 0},
+        {M_POST, "/admin/lokaler/ny", venues_admin_create, ROLE_ADMIN, 0, 0},
+        {M_GET, "/admin/lokaler/{id}", venues_admin_edit, ROLE_ADMIN, 0, 0},
+        {M_POST, "/admin/lokaler/{id}", venues_admin_update, ROLE_ADMIN, 0, 0},
+        {M_POST, "/admin/lokaler/{id}/delar", venues_admin_part_add, ROLE_ADMIN, 0, 0},
+        {M_POST, "/admin/lokaler/{id}/tider", venues_admin_hours_save, ROLE_ADMIN, 0, 0},
+        {M_POST, "/admin/lokaler/{id}/stangt", venues_admin_closed_add, ROLE_ADMIN, 0, 0},
+        {M_POST, "/admin/lokaler/{id}/stangt/{dag}/ta-bort", venues_admin_closed_remove, ROLE_ADMIN,
+         0, 0},
+        {M_POST, "/admin/lokaler/{id}/priser", venues_admin_prices_save, ROLE_ADMIN, 0, 0},
+        {M_POST, "/admin/lokaler/{id}/nolltaxa", venues_admin_youth_save, ROLE_ADMIN, 0, 0},
 
         {M_GET, "/registrera-forening", registration_form, ACCESS_USER, 0, 0},
         {M_POST, "/registrera-forening", registration_submit, ACCESS_USER, 0, ROUTE_FILES},
@@ -151,6 +181,19 @@ const struct route routes[] = {
          0},
         {M_POST, "/handlaggning/bidrag/{id}/kriterier/{c}/ta-bort", grants_admin_criterion_remove,
          ROLE_OFFICER, 0, 0},
+        {M_GET, "/handlaggning/lokaler", venues_admin_list, ROLE_OFFICER, 0, 0},
+        {M_GET, "/handlaggning/lokaler/ny", venues_admin_new, ROLE_OFFICER, 0, 0},
+        {M_POST, "/handlaggning/lokaler/ny", venues_admin_create, ROLE_OFFICER, 0, 0},
+        {M_GET, "/handlaggning/lokaler/{id}", venues_admin_edit, ROLE_OFFICER, 0, 0},
+        {M_POST, "/handlaggning/lokaler/{id}", venues_admin_update, ROLE_OFFICER, 0, 0},
+        {M_POST, "/handlaggning/lokaler/{id}/delar", venues_admin_part_add, ROLE_OFFICER, 0, 0},
+        {M_POST, "/handlaggning/lokaler/{id}/tider", venues_admin_hours_save, ROLE_OFFICER, 0, 0},
+        {M_POST, "/handlaggning/lokaler/{id}/stangt", venues_admin_closed_add, ROLE_OFFICER, 0, 0},
+        {M_POST, "/handlaggning/lokaler/{id}/stangt/{dag}/ta-bort", venues_admin_closed_remove,
+         ROLE_OFFICER, 0, 0},
+        {M_POST, "/handlaggning/lokaler/{id}/priser", venues_admin_prices_save, ROLE_OFFICER, 0, 0},
+        {M_POST, "/handlaggning/lokaler/{id}/nolltaxa", venues_admin_youth_save, ROLE_OFFICER, 0,
+         0},
         {M_GET, "/diarium", cases_diary_page, ACCESS_PUBLIC, &DIARIUM, 0},
         {M_GET, "/api/v1/mina-arenden", cases_mine_json, ACCESS_USER, 0, 0},
         {M_GET, "/api/v1/handlaggning", cases_inbox_json, ROLE_OFFICER, 0, 0},

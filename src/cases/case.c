@@ -42,6 +42,11 @@ static struct dbq Q_REPRESENTS = {
         "SELECT count(*) FROM user_roles WHERE user_id = $1 AND role = 'representative' "
         "AND association_id = $2",
         NULL, 0};
+static struct dbq Q_REPRESENTED = {
+        "SELECT a.id, a.name, a.public FROM user_roles u JOIN associations a "
+        "ON a.id = u.association_id WHERE u.user_id = $1 AND u.role = 'representative' "
+        "ORDER BY a.sort_key, a.id",
+        NULL, 0};
 static struct dbq Q_OUTBOX = {"INSERT INTO outbox (to_addr, subject, body, created, next_try) "
                               "VALUES ($1, $2, $3, $4, $4)",
                               NULL, 0};
@@ -270,6 +275,30 @@ int
 user_represents(struct db *db, int64_t user_id, int64_t association_id)
 {
 	return db_int(db, &Q_REPRESENTS, DB_ARGS(DB_INT(user_id), DB_INT(association_id)), 0) > 0;
+}
+
+/* The associations a person represents, as choices (code: the id, as the
+ * form sends it); the id column of a choice holds whether it is public. */
+int
+user_represented(struct db *db, struct arena *a, int64_t user_id, struct choice **out)
+{
+	struct dbcur c;
+	size_t cap = 0, n = 0;
+	struct choice *items = NULL;
+	if (db_query(db, &c, &Q_REPRESENTED, DB_ARGS(DB_INT(user_id))) != DB_OK)
+		return -1;
+	int rc;
+	while ((rc = db_next(&c)) > 0) {
+		items = arena_grow(a, items, n, &cap, sizeof(*items));
+		const char *name = arena_strdup(a, db_col_text(&c, 1));
+		items[n++] = (struct choice){arena_strdup(a, db_col_text(&c, 0)), name, name,
+		                             db_col_int(&c, 2)};
+	}
+	db_done(&c);
+	items = arena_grow(a, items, n, &cap, sizeof(*items));
+	items[n] = (struct choice){0};
+	*out = items;
+	return rc < 0 ? -1 : 0;
 }
 
 /* The applicant and the association's representatives follow a case; an

@@ -74,6 +74,9 @@ int case_load(struct db *db, struct arena *ar, const char *dnr, struct case_row 
 enum case_role case_role_of(struct db *db, const struct user *u, const struct case_row *c);
 int case_officer_of(const struct user *u, const struct case_row *c);
 int user_represents(struct db *db, int64_t user_id, int64_t association_id);
+/* The associations a person represents, as choices (code: the id, as the
+ * form sends it; id: whether it is public), ended by a NULL code. */
+int user_represented(struct db *db, struct arena *a, int64_t user_id, struct choice **out);
 int outbox_queue(struct db *db, const char *to, const char *subject, const char *body);
 int grant_representative(struct db *db, int64_t user_id, int64_t association_id);
 int case_notify(struct db *db, const struct case_row *c, int to_officer, const char *subject,

@@ -65,7 +65,7 @@ case_decision_record(struct req *r, struct case_row *c, struct form *f)
 	         case_move(r, c, "beslutad", ref) == DB_OK;
 	if (!ok)
 		return -1;
-	return strcmp(outcome, "avslag") != 0 ? apply_grant(r, c, f) : 0;
+	return strcmp(outcome, "avslag") != 0 ? apply_grant(r, c, f) : eservice_ended(r, c);
 }
 
 /* POST /arenden/{dnr}/beslut */

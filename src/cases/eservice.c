@@ -142,6 +142,15 @@ eservice_show(struct req *r, struct buf *b, const struct case_row *c, enum case_
 		es->panel(r, b, c, sent);
 }
 
+/* What the case's type does when the case ends without a grant, in the
+ * caller's transaction: 0, or -1 on a database error. */
+int
+eservice_ended(struct req *r, struct case_row *c)
+{
+	const struct eservice *es = eservice_of(c->type);
+	return es && es->ended && es->ended(r, c) != 0 ? -1 : 0;
+}
+
 /* The decision form of a case's type: its own, or the common one. */
 const struct form_def *
 eservice_decision_form(const struct case_row *c)

@@ -36,6 +36,11 @@ struct eservice {
 	 * 1 refused with the reason put beside a field of the decision form
 	 * (form_error), nothing written */
 	int (*granted)(struct req *r, struct case_row *c, json_t *payload, struct form *decision);
+	/* what the case's ending without a grant — refused, withdrawn or
+	 * closed — does outside it, in that transaction (the times a booking
+	 * request still holds are let go): 0 done, below 0 a database error;
+	 * NULL: nothing */
+	int (*ended)(struct req *r, struct case_row *c);
 	/* the type's own tools for the officer, drawn on the case page below
 	 * what was sent (a grant's assessment); sent is a form of its own that
 	 * was refused, else NULL */
@@ -76,6 +81,7 @@ int eservice_submit(struct req *r, struct submission *s);
 void eservice_show(struct req *r, struct buf *b, const struct case_row *c, enum case_role role,
                    const struct form *sent);
 const struct form_def *eservice_decision_form(const struct case_row *c);
+int eservice_ended(struct req *r, struct case_row *c);
 void eservice_form_page(struct req *r);
 void eservice_submit_page(struct req *r);
 #endif

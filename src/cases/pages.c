@@ -451,7 +451,8 @@ case_withdraw(struct req *r)
 		return;
 	}
 	case_action_end(r, &c, &f,
-	                db_begin(r->db) == DB_OK && case_move(r, &c, "aterkallad", NULL) == DB_OK);
+	                db_begin(r->db) == DB_OK && case_move(r, &c, "aterkallad", NULL) == DB_OK &&
+	                        eservice_ended(r, &c) == 0);
 }
 
 /* The officer's status buttons: start handling, close the case. */
@@ -469,7 +470,9 @@ case_change_status(struct req *r)
 	form_init(&f, r, &case_status_form);
 	if (!case_may_move(r, &c, &role, &f, to, CASE_OFFICER))
 		return;
-	case_action_end(r, &c, &f, db_begin(r->db) == DB_OK && case_move(r, &c, to, NULL) == DB_OK);
+	case_action_end(r, &c, &f,
+	                db_begin(r->db) == DB_OK && case_move(r, &c, to, NULL) == DB_OK &&
+	                        (strcmp(to, "avslutad") != 0 || eservice_ended(r, &c) == 0));
 }
 
 /* Assigns the case to the officer who asks ("Assign to me" sends no

@@ -5,11 +5,6 @@
 #include <stdio.h>
 #include <string.h>
 
-static struct dbq Q_REPRESENTED = {
-        "SELECT a.id, a.name, a.public FROM user_roles u JOIN associations a "
-        "ON a.id = u.association_id WHERE u.user_id = $1 AND u.role = 'representative' "
-        "ORDER BY a.sort_key, a.id",
-        NULL, 0};
 static struct dbq Q_ASSOC = {"SELECT form, active FROM associations WHERE id = $1", NULL, 0};
 static struct dbq Q_FORM_LIMIT = {"SELECT count(*), sum(CASE WHEN form = $2 THEN 1 ELSE 0 END) "
                                   "FROM grant_programme_forms WHERE programme_id = $1",
@@ -38,30 +33,6 @@ static struct dbq Q_STORE = {
         "INSERT INTO grant_applications (case_id, programme_id, association_id, period, amount) "
         "VALUES ($1, $2, $3, $4, $5)",
         NULL, 0};
-
-/* The associations a person represents, as choices (code: the id, as the
- * form sends it); the id column of a choice holds whether it is public. */
-int
-grant_represented(struct db *db, struct arena *a, int64_t user_id, struct choice **out)
-{
-	struct dbcur c;
-	size_t cap = 0, n = 0;
-	struct choice *items = NULL;
-	if (db_query(db, &c, &Q_REPRESENTED, DB_ARGS(DB_INT(user_id))) != DB_OK)
-		return -1;
-	int rc;
-	while ((rc = db_next(&c)) > 0) {
-		items = arena_grow(a, items, n, &cap, sizeof(*items));
-		const char *name = arena_strdup(a, db_col_text(&c, 1));
-		items[n++] = (struct choice){arena_strdup(a, db_col_text(&c, 0)), name, name,
-		                             db_col_int(&c, 2)};
-	}
-	db_done(&c);
-	items = arena_grow(a, items, n, &cap, sizeof(*items));
-	items[n] = (struct choice){0};
-	*out = items;
-	return rc < 0 ? -1 : 0;
-}
 
 /* Whether a limit of the programme (a count of rows, and of those the
  * association meets) leaves the association out: 1 out, 0 in, -1 error. */

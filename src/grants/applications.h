@@ -40,7 +40,6 @@ struct grant_listed {
 	int ready;                               /* in handling, so that it may be decided */
 };
 
-int grant_represented(struct db *db, struct arena *a, int64_t user_id, struct choice **out);
 int grant_may_apply(struct db *db, const struct grant_programme *g, int64_t association_id);
 int grant_application_store(struct db *db, const struct grant_application *x);
 int grant_application_of(struct db *db, struct arena *a, int64_t case_id,

@@ -198,7 +198,7 @@ start(struct req *r, struct apply_page *x)
 	int rc = r->nparams ? grant_get(r->db, &r->a, 0, r->params[0], &x->g) : 0;
 	if (rc > 0 && (grant_questions(r->db, &r->a, x->g.id, &x->q, &x->nq) != 0 ||
 	               grant_formula_get(r->db, &r->a, x->g.id, &x->formula) != 0 ||
-	               grant_represented(r->db, &r->a, r->user->id, &mine) != 0))
+	               user_represented(r->db, &r->a, r->user->id, &mine) != 0))
 		rc = -1;
 	if (rc <= 0) {
 		req_error(r, rc < 0 ? 500 : 404);

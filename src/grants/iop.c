@@ -153,7 +153,7 @@ static int
 start(struct req *r, struct form *f)
 {
 	struct choice *mine, *depts = departments(r);
-	if (!depts || grant_represented(r->db, &r->a, r->user->id, &mine) != 0) {
+	if (!depts || user_represented(r->db, &r->a, r->user->id, &mine) != 0) {
 		req_error(r, 500);
 		return 0;
 	}

@@ -3,6 +3,7 @@
  * and every decided grant with its payouts made and planned and its
  * reclaims. Only the associations the person represents are read. */
 #include "grants/applications.h"
+#include "cases/case.h"
 #include "grants/payouts.h"
 #include "grants/payouts_mine.tpl.h"
 #include "auth/roles.h"
@@ -15,7 +16,7 @@ int
 grant_payouts_mine(struct req *r, struct buf *out)
 {
 	struct choice *mine;
-	if (grant_represented(r->db, &r->a, r->user->id, &mine) != 0)
+	if (user_represented(r->db, &r->a, r->user->id, &mine) != 0)
 		return -1;
 	size_t n = 0;
 	while (mine[n].code)

@@ -20,14 +20,28 @@
 
 static struct dbq Q_APPLY = {
         "UPDATE associations SET members = $2, email = $3, phone = $4, website = $5, "
-        "updated = $6, last_update = $6 WHERE id = $1",
+        "updated = $6, last_update = $6, youth_members = $7 WHERE id = $1",
         NULL, 0};
+static struct dbq Q_YOUTH = {"SELECT youth_members FROM associations WHERE id = $1", NULL, 0};
 
-enum { U_BOARD, U_MEMBERS, U_EMAIL, U_PHONE, U_WEB, U_MINUTES, U_COUNT };
+enum { U_BOARD, U_MEMBERS, U_YOUTH, U_EMAIL, U_PHONE, U_WEB, U_MINUTES, U_COUNT };
 
-/* The update's own fields, as the registration declares them too. */
-static const struct field_def own_fields[] = {BOARD_FIELD, MINUTES_FIELD};
-static const struct form_def own_form = {"arsuppdatering", own_fields, 2};
+/* The update's own fields, as the registration declares them too, and
+ * how many of the members are aged 7–25: whether the association books
+ * the city's venues at the youth price follows from it (venues/price.c). */
+static const struct field_def own_fields[] = {
+        BOARD_FIELD,
+        MINUTES_FIELD,
+        {.name = "unga",
+         .label_sv = "Varav medlemmar 7–25 år",
+         .label_en = "Of them, members aged 7–25",
+         .type = FIELD_INT,
+         .min = 0,
+         .max_int = 10000000,
+         .hint_sv = "Avgör om föreningen får boka kommunens lokaler till nolltaxa.",
+         .hint_en = "Decides whether the association books the city's venues at the zero "
+                    "rate."}};
+static const struct form_def own_form = {"arsuppdatering", own_fields, 3};
 
 /* The form's fields: the board and the minutes of its own form; the
  * members and contact details as the register's form shows them, from
@@ -54,6 +68,7 @@ fields(struct req *r, const struct assoc *x, const struct form *own, struct fiel
 	f[U_BOARD] = mine[0];
 	f[U_MEMBERS] = assoc[AF_MEMBERS];
 	f[U_MEMBERS].required = 1;
+	f[U_YOUTH] = mine[2];
 	f[U_EMAIL] = assoc[AF_EMAIL];
 	f[U_PHONE] = assoc[AF_PHONE];
 	f[U_WEB] = assoc[AF_WEBSITE];
@@ -96,6 +111,9 @@ update_form(struct req *r)
 		return;
 	struct form own;
 	form_init(&own, r, &own_form);
+	int64_t youth = db_int(r->db, &Q_YOUTH, DB_ARGS(DB_INT(x.id)), -1);
+	if (youth >= 0)
+		form_set(&own, "unga", arena_printf(&r->a, "%lld", (long long)youth));
 	struct field f[U_COUNT];
 	fields(r, &x, &own, f);
 	render(r, &x, &d, f, 0);
@@ -148,6 +166,9 @@ update_submit(struct req *r)
 	if (!e.members && !rec.members)
 		f[U_MEMBERS].error =
 		        en ? "Write the number of members." : "Skriv antalet medlemmar.";
+	if (!f[U_YOUTH].error && form_value(&own, "unga") && form_int(&own, "unga") > rec.members)
+		f[U_YOUTH].error = en ? "They cannot be more than the members."
+		                      : "De kan inte vara fler än medlemmarna.";
 	if (errors_in(f)) {
 		r->status = 422;
 		render(r, &x, &d, f, errors_in(f));
@@ -156,6 +177,8 @@ update_submit(struct req *r)
 	json_t *p = json_object();
 	json_object_set_new(p, "styrelse", json_string(form_value(&own, "styrelse")));
 	json_object_set_new(p, "medlemmar", json_integer(rec.members));
+	if (form_value(&own, "unga"))
+		json_object_set_new(p, "unga", json_integer(form_int(&own, "unga")));
 	json_object_set_new(p, "epost", json_string(rec.email));
 	json_object_set_new(p, "telefon", json_string(rec.phone));
 	json_object_set_new(p, "webbplats", json_string(rec.website));
@@ -199,11 +222,14 @@ granted(struct req *r, struct case_row *c, json_t *p, struct form *decision)
 		           "applicant to send it again.");
 		return 1;
 	}
-	int rc = db_exec(db, &Q_APPLY,
-	                 DB_ARGS(DB_INT(c->association_id),
-	                         DB_INT(json_integer_value(json_object_get(p, "medlemmar"))),
-	                         DB_TEXT(sent_text(p, "epost")), DB_TEXT(sent_text(p, "telefon")),
-	                         DB_TEXT(sent_text(p, "webbplats")), DB_INT(now)));
+	json_t *youth = json_object_get(p, "unga");
+	int rc = db_exec(
+	        db, &Q_APPLY,
+	        DB_ARGS(DB_INT(c->association_id),
+	                DB_INT(json_integer_value(json_object_get(p, "medlemmar"))),
+	                DB_TEXT(sent_text(p, "epost")), DB_TEXT(sent_text(p, "telefon")),
+	                DB_TEXT(sent_text(p, "webbplats")), DB_INT(now),
+	                json_is_integer(youth) ? DB_INT(json_integer_value(youth)) : DB_NULLV));
 	return rc == DB_OK ? 0 : -1;
 }
 
@@ -224,13 +250,23 @@ show(struct req *r, struct buf *b, const struct case_row *c, enum case_role role
 	if (json_is_integer(m))
 		snprintf(sent_members, sizeof(sent_members), "%lld",
 		         (long long)json_integer_value(m));
+	char youth[24] = "", sent_youth[24] = "";
+	int64_t y = c->association_id
+	                    ? db_int(r->db, &Q_YOUTH, DB_ARGS(DB_INT(c->association_id)), -1)
+	                    : -1;
+	if (y >= 0)
+		snprintf(youth, sizeof(youth), "%lld", (long long)y);
+	json_t *u = json_object_get(p, "unga");
+	if (json_is_integer(u))
+		snprintf(sent_youth, sizeof(sent_youth), "%lld", (long long)json_integer_value(u));
 	const struct update_row rows[] = {
 	        {"Antal medlemmar", "Members", members, sent_members},
+	        {"Medlemmar 7–25 år", "Members aged 7–25", youth, sent_youth},
 	        {"Kontakt-e-post", "Contact e-mail", now.email, sent_text(p, "epost")},
 	        {"Telefon", "Phone", now.phone, sent_text(p, "telefon")},
 	        {"Webbplats", "Web site", now.website, sent_text(p, "webbplats")},
 	};
-	tpl_registration_show_update(b, &r->p, rows, 4, sent_text(p, "styrelse"));
+	tpl_registration_show_update(b, &r->p, rows, 5, sent_text(p, "styrelse"));
 }
 
 const struct eservice update_eservice = {

@@ -1,5 +1,6 @@
 /* Reading and checking a request against a form's declaration. */
 #include "ui/form.h"
+#include "base/days.h"
 #include "base/valid.h"
 #include "http/decode.h"
 
@@ -150,6 +151,13 @@ type_problem(const struct form *f, int i, const char *v, struct arena *a)
 		return date_valid(v) ? NULL
 		                     : INVALID("Skriv ett datum som finns, som ÅÅÅÅ-MM-DD.",
 		                               "Write a date that exists, as YYYY-MM-DD.");
+	case FIELD_TIME:
+		/* a time input holds 00:00–23:59; minute_of's 24:00 (the end of
+		 * a day) is no time a browser can show again */
+		n = minute_of(v);
+		return n >= 0 && n < 1440 ? NULL
+		                          : INVALID("Skriv tiden som TT:MM, till exempel 18:00.",
+		                                    "Write the time as HH:MM, for example 18:00.");
 	case FIELD_INT:
 		if (int_in_range(v, d->min, d->max_int, &n))
 			return NULL;
@@ -354,7 +362,7 @@ form_type_name(enum field_type t)
 	        [FIELD_DATE] = "date",         [FIELD_SELECT] = "select",
 	        [FIELD_CHECKBOX] = "checkbox", [FIELD_FILE] = "file",
 	        [FIELD_PASSWORD] = "password", [FIELD_RADIO] = "radio",
-	        [FIELD_SEARCH] = "search",
+	        [FIELD_SEARCH] = "search",     [FIELD_TIME] = "time",
 	};
 	return names[t];
 }

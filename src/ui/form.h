@@ -25,6 +25,7 @@ enum field_type {
 	FIELD_PASSWORD,
 	FIELD_RADIO,  /* the choices as radio buttons in a fieldset */
 	FIELD_SEARCH, /* a line of text, drawn as a search box */
+	FIELD_TIME,   /* a time of day, HH:MM from 00:00 to 23:59 */
 };
 
 /* The files a file field takes (field.html's accept list), as its hint
@@ -76,8 +77,8 @@ struct field {
 	const char *label;
 	const char *value;
 	const char *error;
-	/* text, email, tel, url, date, password, textarea, select, radio,
-	 * checkbox, file, search; number (a whole number in a filter) */
+	/* text, email, tel, url, date, time, password, textarea, select,
+	 * radio, checkbox, file, search; number (a whole number in a filter) */
 	const char *type;
 	const char *hint;
 	int required;

@@ -51,6 +51,11 @@ int booking_free(struct db *db, int64_t venue_id, int64_t starts, int64_t ends, 
  * check under the writer's lock, on PostgreSQL the exclusion
  * constraint), else DB_ERROR. */
 int booking_insert(struct db *db, const struct booking_new *b, int64_t *id);
+/* The rule a weekly series was made from (weekday 1–7, minutes of the
+ * day, its first and last day), in the caller's transaction. */
+int booking_series_insert(struct db *db, int64_t venue_id, int64_t association_id, int weekday,
+                          int from, int to, const char *first, const char *last, int64_t at,
+                          int64_t *id);
 /* Sets a booking's status; leaving pending or confirmed drops its holds.
  * late marks a cancellation that is still charged. */
 int booking_set_status(struct db *db, int64_t id, enum booking_status to, int late, int64_t at);
@@ -59,6 +64,16 @@ int booking_set_status(struct db *db, int64_t id, enum booking_status to, int la
  * pending and confirmed only, with the association's name. */
 int booking_range(struct db *db, struct arena *a, const int64_t *venues, size_t nvenues,
                   int64_t from, int64_t to, struct booking **out, size_t *n);
+/* The bookings a request's case made, by start. */
+int booking_of_case(struct db *db, struct arena *a, int64_t case_id, struct booking **out,
+                    size_t *n);
+/* Decides the case's pending bookings: confirmed, or declined with their
+ * times let go. */
+int booking_settle_case(struct db *db, int64_t case_id, enum booking_status to);
+/* The bookings of the associations a person represents that end after
+ * since, by start (at most 300). */
+int booking_represented(struct db *db, struct arena *a, int64_t user_id, int64_t since,
+                        struct booking **out, size_t *n);
 /* One booking, with its venue's and association's names: 1, 0 none, -1. */
 int booking_get(struct db *db, struct arena *a, int64_t id, struct booking *out);
 #endif

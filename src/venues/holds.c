@@ -23,6 +23,10 @@ static struct dbq Q_INSERT = {
         "ends, status, category, price, activity, participants, youth, show_name, at) "
         "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id",
         NULL, 0};
+static struct dbq Q_SERIES = {
+        "INSERT INTO booking_series (venue_id, association_id, weekday, starts_min, ends_min, "
+        "first_day, last_day, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+        NULL, 0};
 static struct dbq Q_HOLD = {
         "INSERT INTO venue_holds (booking_id, leaf_id, starts, ends) VALUES ($1, $2, $3, $4)", NULL,
         0};
@@ -32,6 +36,11 @@ static struct dbq Q_SET_STATUS = {
         "WHERE id = $1 RETURNING id",
         NULL, 0};
 static struct dbq Q_UNHOLD = {"DELETE FROM venue_holds WHERE booking_id = $1", NULL, 0};
+/* On PostgreSQL the booked venue's row is locked before its leaves are
+ * read, in the mode the foreign keys take anyway: a venue being split
+ * (venues/manage.c locks it FOR UPDATE) waits for the booking, or the
+ * booking for the split and then reads the new leaves. */
+static struct dbq Q_LOCK_VENUE = {"SELECT id FROM venues WHERE id = $1 FOR KEY SHARE", NULL, 0};
 #define BOOKING_COLS                                                                               \
 	"b.id, b.venue_id, b.association_id, coalesce(b.booked_by, 0), "                           \
 	"coalesce(b.series_id, 0), coalesce(b.case_id, 0), b.starts, b.ends, b.status, "           \
@@ -46,6 +55,19 @@ static struct dbq Q_RANGE = {
         "AND b.status IN ('pending', 'confirmed') ORDER BY b.starts, b.id",
         NULL, 0};
 static struct dbq Q_GET = {"SELECT " BOOKING_COLS "WHERE b.id = $1", NULL, 0};
+static struct dbq Q_OF_CASE = {
+        "SELECT " BOOKING_COLS "WHERE b.case_id = $1 ORDER BY b.starts, b.id", NULL, 0};
+static struct dbq Q_REPRESENTED = {
+        "SELECT " BOOKING_COLS "JOIN user_roles u ON u.association_id = b.association_id "
+        "AND u.user_id = $1 AND u.role = 'representative' WHERE b.ends > $2 "
+        "ORDER BY b.starts, b.id LIMIT 300",
+        NULL, 0};
+static struct dbq Q_SETTLE = {
+        "UPDATE bookings SET status = $2 WHERE case_id = $1 AND status = 'pending'", NULL, 0};
+static struct dbq Q_UNHOLD_CASE = {
+        "DELETE FROM venue_holds WHERE booking_id IN (SELECT id FROM bookings "
+        "WHERE case_id = $1 AND status = 'declined')",
+        NULL, 0};
 
 const char *
 booking_status_code(enum booking_status s)
@@ -94,6 +116,8 @@ booking_insert(struct db *db, const struct booking_new *b, int64_t *id)
 {
 	int64_t leaves[VENUE_MAX_PARTS];
 	size_t n;
+	if (db_kind(db) == DB_PG && db_int(db, &Q_LOCK_VENUE, DB_ARGS(DB_INT(b->venue_id)), 0) == 0)
+		return DB_ERROR;
 	if (venue_leaves(db, b->venue_id, leaves, &n) != 0)
 		return DB_ERROR;
 	if (db_kind(db) == DB_SQLITE) {
@@ -122,6 +146,18 @@ booking_insert(struct db *db, const struct booking_new *b, int64_t *id)
 		             DB_ARGS(DB_INT(*id), DB_INT(leaves[i]), DB_INT(b->starts),
 		                     DB_INT(b->ends)));
 	return rc;
+}
+
+int
+booking_series_insert(struct db *db, int64_t venue_id, int64_t association_id, int weekday,
+                      int from, int to, const char *first, const char *last, int64_t at,
+                      int64_t *id)
+{
+	return db_returning(db, &Q_SERIES,
+	                    DB_ARGS(DB_INT(venue_id), DB_INT(association_id), DB_INT(weekday),
+	                            DB_INT(from), DB_INT(to), DB_TEXT(first), DB_TEXT(last),
+	                            DB_INT(at)),
+	                    id);
 }
 
 int
@@ -162,6 +198,48 @@ row_to_booking(struct dbcur *c, struct arena *a, struct booking *b)
 	b->venue_address = arena_strdup(a, db_col_text(c, 18));
 }
 
+/* The bookings a query of BOOKING_COLS lists. */
+static int
+list(struct db *db, struct arena *a, struct dbq *q, const struct dbval *args, int nargs,
+     struct booking **out, size_t *n)
+{
+	struct dbcur c;
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	if (db_query(db, &c, q, args, nargs) != DB_OK)
+		return -1;
+	int rc;
+	while ((rc = db_next(&c)) > 0) {
+		*out = arena_grow(a, *out, *n, &cap, sizeof(**out));
+		row_to_booking(&c, a, &(*out)[(*n)++]);
+	}
+	db_done(&c);
+	return rc < 0 ? -1 : 0;
+}
+
+int
+booking_of_case(struct db *db, struct arena *a, int64_t case_id, struct booking **out, size_t *n)
+{
+	return list(db, a, &Q_OF_CASE, DB_ARGS(DB_INT(case_id)), out, n);
+}
+
+int
+booking_represented(struct db *db, struct arena *a, int64_t user_id, int64_t since,
+                    struct booking **out, size_t *n)
+{
+	return list(db, a, &Q_REPRESENTED, DB_ARGS(DB_INT(user_id), DB_INT(since)), out, n);
+}
+
+int
+booking_settle_case(struct db *db, int64_t case_id, enum booking_status to)
+{
+	int rc = db_exec(db, &Q_SETTLE, DB_ARGS(DB_INT(case_id), DB_TEXT(booking_status_code(to))));
+	if (rc == DB_OK && to == BOOKING_DECLINED)
+		rc = db_exec(db, &Q_UNHOLD_CASE, DB_ARGS(DB_INT(case_id)));
+	return rc;
+}
+
 int
 booking_range(struct db *db, struct arena *a, const int64_t *venues, size_t nvenues, int64_t from,
               int64_t to, struct booking **out, size_t *n)
@@ -171,19 +249,7 @@ booking_range(struct db *db, struct arena *a, const int64_t *venues, size_t nven
 		v[i] = DB_INT(i < nvenues ? venues[i] : 0);
 	v[10] = DB_INT(from);
 	v[11] = DB_INT(to);
-	struct dbcur c;
-	size_t cap = 0;
-	*out = NULL;
-	*n = 0;
-	if (db_query(db, &c, &Q_RANGE, v, 12) != DB_OK)
-		return -1;
-	int rc;
-	while ((rc = db_next(&c)) > 0) {
-		*out = arena_grow(a, *out, *n, &cap, sizeof(**out));
-		row_to_booking(&c, a, &(*out)[(*n)++]);
-	}
-	db_done(&c);
-	return rc < 0 ? -1 : 0;
+	return list(db, a, &Q_RANGE, v, 12, out, n);
 }
 
 int

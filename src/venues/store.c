@@ -2,6 +2,7 @@
  * hours, closed days, prices and, for a split venue, its parts. */
 #include "venues/venue.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #define COLS                                                                                       \
@@ -15,6 +16,15 @@
 	"LEFT JOIN venues w ON w.id = v.parent_id "
 
 static struct dbq Q_BY_ID = {"SELECT " COLS "WHERE v.id = $1 AND v.active = 1", NULL, 0};
+/* Those who manage venues see the inactive ones too. */
+static struct dbq Q_ANY_BY_ID = {"SELECT " COLS "WHERE v.id = $1", NULL, 0};
+/* A department's venues (0: every one), inactive too, each whole followed
+ * by its parts: in order of the whole's name, then parts by name. */
+static struct dbq Q_MANAGED = {
+        "SELECT " COLS "WHERE $1 = 0 OR v.department_id = $1 "
+        "ORDER BY coalesce(w.sort_key, v.sort_key), coalesce(v.parent_id, v.id), "
+        "v.parent_id IS NOT NULL, v.sort_key, v.id",
+        NULL, 0};
 /* Every filter is bound; 0 and '' stand for any. The name search is a
  * substring of the name or address, without regard to case on both
  * engines (SQLite's LIKE folds ASCII only; the list is a thousand venues,
@@ -22,23 +32,37 @@ static struct dbq Q_BY_ID = {"SELECT " COLS "WHERE v.id = $1 AND v.active = 1", 
 static struct dbq Q_LIST = {
         "SELECT " COLS "WHERE v.active = 1 AND ($1 = '' OR v.name LIKE $1 ESCAPE '\\' "
         "OR v.address LIKE $1 ESCAPE '\\') AND ($2 = '' OR v.type = $2) "
-        "AND ($3 = 0 OR v.area_id = $3) AND v.capacity >= $4 AND v.step_free >= $5 "
+        "AND ($3 = '' OR ar.slug = $3) AND v.capacity >= $4 AND v.step_free >= $5 "
         "AND v.accessible_toilet >= $6 AND v.hearing_loop >= $7 AND v.lift >= $8 "
         "AND ($9 = 0 OR v.department_id = $9) AND ($10 = 0 OR v.parent_id IS NULL) "
         "ORDER BY v.sort_key, v.id",
         "SELECT " COLS "WHERE v.active = 1 AND ($1 = '' OR v.name ILIKE $1 ESCAPE '\\' "
         "OR v.address ILIKE $1 ESCAPE '\\') AND ($2 = '' OR v.type = $2) "
-        "AND ($3 = 0 OR v.area_id = $3) AND v.capacity >= $4 AND v.step_free >= $5 "
+        "AND ($3 = '' OR ar.slug = $3) AND v.capacity >= $4 AND v.step_free >= $5 "
         "AND v.accessible_toilet >= $6 AND v.hearing_loop >= $7 AND v.lift >= $8 "
         "AND ($9 = 0 OR v.department_id = $9) AND ($10 = 0 OR v.parent_id IS NULL) "
         "ORDER BY v.sort_key, v.id",
         0};
-static struct dbq Q_HOURS = {"SELECT weekday, opens, closes FROM venue_hours WHERE venue_id = $1",
-                             NULL, 0};
-static struct dbq Q_CLOSED = {"SELECT reason FROM venue_closed WHERE venue_id = $1 AND day = $2",
+/* A part of a split venue that has no hours or prices of its own has the
+ * whole's. */
+#define OWN_OR_WHOLE(table)                                                                        \
+	"(venue_id = $1 OR (venue_id = (SELECT parent_id FROM venues WHERE id = $1) "              \
+	"AND NOT EXISTS (SELECT 1 FROM " table " WHERE venue_id = $1)))"
+static struct dbq Q_HOURS = {
+        "SELECT weekday, opens, closes FROM venue_hours WHERE " OWN_OR_WHOLE("venue_hours"), NULL,
+        0};
+/* A whole's closed days close its parts too. */
+static struct dbq Q_CLOSED = {"SELECT reason FROM venue_closed WHERE day = $2 AND (venue_id = $1 "
+                              "OR venue_id = (SELECT parent_id FROM venues WHERE id = $1)) LIMIT 1",
                               NULL, 0};
+static struct dbq Q_CLOSED_BETWEEN = {
+        "SELECT day, reason FROM venue_closed WHERE day >= $2 AND day < $3 AND (venue_id = $1 "
+        "OR venue_id = (SELECT parent_id FROM venues WHERE id = $1)) ORDER BY day",
+        NULL, 0};
 static struct dbq Q_PRICE = {
-        "SELECT per_hour FROM venue_prices WHERE venue_id = $1 AND category = $2", NULL, 0};
+        "SELECT per_hour FROM venue_prices WHERE category = $2 AND " OWN_OR_WHOLE(
+                "venue_prices") " ORDER BY venue_id = $1 DESC LIMIT 1",
+        NULL, 0};
 static struct dbq Q_PARTS = {"SELECT id FROM venues WHERE parent_id = $1 ORDER BY id", NULL, 0};
 static struct dbq Q_PARENT = {"SELECT coalesce(parent_id, 0) FROM venues WHERE id = $1", NULL, 0};
 
@@ -63,17 +87,49 @@ row_to_venue(struct dbcur *c, struct arena *a, struct venue *v)
 	v->parent_name = db_col_null(c, 24) ? NULL : arena_strdup(a, db_col_text(c, 24));
 }
 
-int
-venue_get(struct db *db, struct arena *a, int64_t id, struct venue *out)
+/* The venue of id by query q: 1, 0 when there is none, -1 on error. */
+static int
+one_venue(struct db *db, struct arena *a, struct dbq *q, int64_t id, struct venue *out)
 {
 	struct dbcur c;
-	if (db_query(db, &c, &Q_BY_ID, DB_ARGS(DB_INT(id))) != DB_OK)
+	if (db_query(db, &c, q, DB_ARGS(DB_INT(id))) != DB_OK)
 		return -1;
 	int rc = db_next(&c);
 	if (rc > 0)
 		row_to_venue(&c, a, out);
 	db_done(&c);
 	return rc < 0 ? -1 : rc > 0;
+}
+
+int
+venue_get(struct db *db, struct arena *a, int64_t id, struct venue *out)
+{
+	return one_venue(db, a, &Q_BY_ID, id, out);
+}
+
+int
+venue_get_any(struct db *db, struct arena *a, int64_t id, struct venue *out)
+{
+	return one_venue(db, a, &Q_ANY_BY_ID, id, out);
+}
+
+int
+venue_list_managed(struct db *db, struct arena *a, int64_t department_id, struct venue **out,
+                   size_t *n)
+{
+	struct dbcur c;
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	if (db_query(db, &c, &Q_MANAGED, DB_ARGS(DB_INT(department_id))) != DB_OK)
+		return -1;
+	int rc;
+	while ((rc = db_next(&c)) > 0) {
+		*out = arena_grow(a, *out, *n, &cap, sizeof(**out));
+		row_to_venue(&c, a, &(*out)[(*n)++]);
+	}
+	db_done(&c);
+	return rc < 0 ? -1 : 0;
 }
 
 /* The LIKE pattern of a search: the words as typed, their wildcards
@@ -106,7 +162,7 @@ venue_list(struct db *db, struct arena *a, const struct venue_filter *f, struct 
 	*n = 0;
 	struct dbval v[] = {DB_TEXT(like_pattern(a, f->q)),
 	                    DB_TEXT(f->type ? f->type : ""),
-	                    DB_INT(f->area_id),
+	                    DB_TEXT(f->area ? f->area : ""),
 	                    DB_INT(f->min_capacity),
 	                    DB_INT(f->step_free),
 	                    DB_INT(f->accessible_toilet),
@@ -155,6 +211,28 @@ venue_closed_on(struct db *db, struct arena *a, int64_t id, const char *day, con
 		*reason = arena_strdup(a, db_col_text(&c, 0));
 	db_done(&c);
 	return rc < 0 ? -1 : rc > 0;
+}
+
+int
+venue_closed_between(struct db *db, struct arena *a, int64_t id, const char *from, const char *to,
+                     struct venue_closed_day **out, size_t *n)
+{
+	struct dbcur c;
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	if (db_query(db, &c, &Q_CLOSED_BETWEEN, DB_ARGS(DB_INT(id), DB_TEXT(from), DB_TEXT(to))) !=
+	    DB_OK)
+		return -1;
+	int rc;
+	while ((rc = db_next(&c)) > 0) {
+		*out = arena_grow(a, *out, *n, &cap, sizeof **out);
+		struct venue_closed_day *d = &(*out)[(*n)++];
+		snprintf(d->day, sizeof d->day, "%.10s", db_col_text(&c, 0));
+		d->reason = arena_strdup(a, db_col_text(&c, 1));
+	}
+	db_done(&c);
+	return rc < 0 ? -1 : 0;
 }
 
 int

@@ -34,9 +34,9 @@ struct venue_hours {
 
 /* What /lokaler and the free-time search filter venues by; 0 or NULL: any. */
 struct venue_filter {
-	const char *q; /* words of the name or address */
-	const char *type;
-	int64_t area_id;
+	const char *q;    /* words of the name or address */
+	const char *type; /* a venue_types code */
+	const char *area; /* an area's slug */
 	int min_capacity;
 	int step_free, accessible_toilet, hearing_loop, lift;
 	int64_t department_id;
@@ -46,16 +46,32 @@ struct venue_filter {
 /* 1 with *out filled, 0 when there is no such active venue, -1 on a
  * database error. */
 int venue_get(struct db *db, struct arena *a, int64_t id, struct venue *out);
+/* As venue_get, inactive venues too: for those who manage them. */
+int venue_get_any(struct db *db, struct arena *a, int64_t id, struct venue *out);
+/* Every venue of a department (0: of all), inactive too, each whole
+ * followed by its parts, in Swedish order of the wholes' names. */
+int venue_list_managed(struct db *db, struct arena *a, int64_t department_id, struct venue **out,
+                       size_t *n);
 /* The active venues the filter matches, in Swedish order of name. */
 int venue_list(struct db *db, struct arena *a, const struct venue_filter *f, struct venue **out,
                size_t *n);
+/* A part without hours of its own has the whole's. */
 int venue_hours_get(struct db *db, int64_t id, struct venue_hours *h);
 /* Whether the venue is closed on day (YYYY-MM-DD): 1 closed (*reason, in
  * the arena, may be ""), 0 open, -1 on a database error. */
 int venue_closed_on(struct db *db, struct arena *a, int64_t id, const char *day,
                     const char **reason);
+struct venue_closed_day {
+	char day[11];
+	const char *reason;
+};
+/* The closed days of the venue (and of its whole) from from up to to
+ * (YYYY-MM-DD, to excluded), in order. */
+int venue_closed_between(struct db *db, struct arena *a, int64_t id, const char *from,
+                         const char *to, struct venue_closed_day **out, size_t *n);
 /* The öre an hour costs in category ('ordinarie', 'forening', 'ungdom'):
- * 1 with *per_hour, 0 when the venue is not let at that category. */
+ * 1 with *per_hour, 0 when the venue is not let at that category (a part
+ * without prices of its own has the whole's). */
 int venue_price(struct db *db, int64_t id, const char *category, int64_t *per_hour);
 /* The leaves a booking of the venue holds: its parts when it is split,
  * else itself (ids[VENUE_MAX_PARTS]). */

@@ -16,6 +16,9 @@ static const char PDF[] = "%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"
 static struct hclient *rep, *officer, *moderator;
 static char assoc_id[16], form_path[64], before_email[256];
 
+/* The members aged 7–25 the next update sends; NULL sends none. */
+static const char *youth;
+
 /* The update as the form sends it; a NULL minutes leaves the file out. */
 static void
 send_update(const char *board, const char *members, const char *email, const char *minutes,
@@ -25,6 +28,8 @@ send_update(const char *board, const char *members, const char *email, const cha
 	h_mp_field(&b, "csrf", h_csrf(rep));
 	h_mp_field(&b, "styrelse", board);
 	h_mp_field(&b, "medlemmar", members);
+	if (youth)
+		h_mp_field(&b, "unga", youth);
 	h_mp_field(&b, "epost", email);
 	h_mp_field(&b, "telefon", "040-123 45 67");
 	h_mp_field(&b, "webbplats", "https://forening.example");
@@ -173,6 +178,21 @@ granted_and_refused(void)
 	h_check(r.status == 200 && hresp_has(&r, "ny@forening.example") && hresp_has(&r, last),
 	        "the public page shows the new e-mail and \"Senast uppdaterad %s\"", today);
 	hresp_free(&r);
+
+	/* the members aged 7–25, on which nolltaxa for the city's venues rests */
+	youth = "400";
+	send_update("Ada Andersson, ordförande\n", "321", "ny@forening.example", PDF, &r);
+	h_check(r.status == 422, "more young members than members is refused (%ld)", r.status);
+	h_field_says(&r, "unga", "inte vara fler än medlemmarna");
+	hresp_free(&r);
+	youth = "200";
+	h_check(good_update("321", "ny@forening.example", dnr) == 303 &&
+	                decide(dnr, "bifall") == 303,
+	        "an update with 200 of 321 members aged 7–25 is granted");
+	char q[160];
+	snprintf(q, sizeof(q), "SELECT youth_members FROM associations WHERE id = %s", assoc_id);
+	h_check(h_sql_number(q) == 200, "and the register holds the 200 young members");
+	youth = NULL;
 
 	st = good_update("999", "annan@forening.example", dnr);
 	h_check(st == 303 && decide(dnr, "avslag") == 303, "a second update is refused");

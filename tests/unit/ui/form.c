@@ -528,6 +528,45 @@ numbers_as_written(void **state)
 	assert_string_equal(grouped(&r.a, -25000, 1), "-25,000");
 }
 
+/* A time of day: HH:MM from 00:00 to 23:59, refused in its own words
+ * otherwise (a time input cannot show 24:00 again), drawn as a time
+ * input with what was typed. */
+static void
+times_of_day(void **state)
+{
+	static const struct field_def times[] = {
+	        {.name = "fran", .label_sv = "Från", .label_en = "From", .type = FIELD_TIME},
+	        {.name = "till", .label_sv = "Till", .label_en = "To", .type = FIELD_TIME},
+	};
+	static const struct form_def times_def = {"tider", times, 2};
+	static const char *const good[] = {"fran", "00:00", "till", "23:59", NULL};
+	post(good);
+	struct form f;
+	form_init(&f, &r, &times_def);
+	assert_int_equal(form_read(&f, &r), 0);
+	assert_string_equal(form_value(&f, "fran"), "00:00");
+	struct field *drawn = form_fields(&f, &r.a);
+	assert_string_equal(drawn[0].type, "time");
+	assert_string_equal(drawn[1].value, "23:59");
+
+	static const char *const bad[][2] = {
+	        {"25:00", "24:00"}, {"9:00", "18:60"}, {"tio", "18.00"}, {"18:00:00", "-1:00"}};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		const char *const pairs[] = {"fran", bad[i][0], "till", bad[i][1], NULL};
+		post(pairs);
+		form_init(&f, &r, &times_def);
+		assert_int_equal(form_read(&f, &r), 2);
+		assert_string_equal(error_of(&f, "fran"),
+		                    "Skriv tiden som TT:MM, till exempel 18:00.");
+		assert_string_equal(form_fields(&f, &r.a)[0].value, bad[i][0]);
+	}
+	r.p.english = 1;
+	form_init(&f, &r, &times_def);
+	form_read(&f, &r);
+	assert_string_equal(error_of(&f, "till"), "Write the time as HH:MM, for example 18:00.");
+	r.p.english = 0;
+}
+
 int
 main(void)
 {
@@ -545,6 +584,7 @@ main(void)
 	        cmocka_unit_test_teardown(files_asked_again, teardown),
 	        cmocka_unit_test_teardown(filters, teardown),
 	        cmocka_unit_test_teardown(numbers_as_written, teardown),
+	        cmocka_unit_test_teardown(times_of_day, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

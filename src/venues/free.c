@@ -1,0 +1,363 @@
+/* Free times across venues (/lokaler/lediga): the venues the filters
+ * match, in Swedish order, each with its free stretches on a day between
+ * two times of at least a length. The venues are taken in batches of
+ * BATCH, and each batch costs three statements — hours, closed days and
+ * holds of its leaves on that day, every one an index range per venue —
+ * until a page of venues with free time is full, so a search answers in a
+ * few statements however many bookings there are. */
+#include "venues/venues.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "base/buf.h"
+#include "base/days.h"
+#include "layout/layout.h"
+#include "base/esc.h"
+#include "venues/filter.h"
+#include "venues/free.h"
+#include "venues/free.tpl.h"
+
+enum { BATCH = 64, PAGE = 20, MAX_STRETCHES = 8 };
+
+/* The ids of a batch as a JSON array, which both engines read as a list
+ * of values (json_each, json_array_elements_text). */
+#define IDS_SQLITE "(SELECT value FROM json_each($1))"
+#define IDS_PG "(SELECT value::bigint FROM json_array_elements_text($1::json))"
+
+static struct dbq Q_HOURS = {"SELECT venue_id, opens, closes FROM venue_hours WHERE weekday = $2 "
+                             "AND venue_id IN " IDS_SQLITE,
+                             "SELECT venue_id, opens, closes FROM venue_hours WHERE weekday = $2 "
+                             "AND venue_id IN " IDS_PG,
+                             0};
+static struct dbq Q_CLOSED = {
+        "SELECT venue_id FROM venue_closed WHERE day = $2 AND venue_id IN " IDS_SQLITE,
+        "SELECT venue_id FROM venue_closed WHERE day = $2 AND venue_id IN " IDS_PG, 0};
+static struct dbq Q_HOLDS = {
+        "SELECT leaf_id, starts, ends FROM venue_holds WHERE leaf_id IN " IDS_SQLITE
+        " AND starts < $3 AND starts > CAST($2 AS BIGINT) - 86400 AND ends > $2",
+        "SELECT leaf_id, starts, ends FROM venue_holds WHERE leaf_id IN " IDS_PG
+        " AND starts < $3 AND starts > CAST($2 AS BIGINT) - 86400 AND ends > $2",
+        0};
+static struct dbq Q_PARTS = {
+        "SELECT id, parent_id FROM venues WHERE parent_id IS NOT NULL AND active = 1", NULL, 0};
+
+/* A venue of the batch, with what the day holds for it. */
+struct cand {
+	const struct venue *v;
+	int opens, closes, own_hours, closed;
+	int64_t leaves[VENUE_MAX_PARTS];
+	int nleaves;
+	/* busy minutes of the day, [from, to) pairs */
+	int busy[64][2];
+	int nbusy;
+};
+
+/* What the search asks for: the day, the window and the length. */
+struct free_ask {
+	const char *day;
+	int from, to, length;
+	int64_t day_start, day_end;
+	int now_minute; /* minutes already past on the day (today), else 0 */
+};
+
+static const struct field_def ask_fields[] = {
+        {.name = "dag", .label_sv = "Dag", .label_en = "Day", .type = FIELD_DATE},
+        {.name = "fran",
+         .label_sv = "Tidigast",
+         .label_en = "Earliest",
+         .type = FIELD_TEXT,
+         .max = 5,
+         .hint_sv = "TT:MM",
+         .hint_en = "HH:MM"},
+        {.name = "till",
+         .label_sv = "Senast",
+         .label_en = "Latest",
+         .type = FIELD_TEXT,
+         .max = 5,
+         .hint_sv = "TT:MM",
+         .hint_en = "HH:MM"},
+        {.name = "langd",
+         .label_sv = "Minst antal minuter",
+         .label_en = "At least this many minutes",
+         .type = FIELD_INT,
+         .min = 15,
+         .max_int = 1440},
+};
+static const struct form_def ask_form = {"lediga", ask_fields,
+                                         sizeof ask_fields / sizeof *ask_fields};
+
+/* Reads the day, window and length, with defaults (today, 08:00–22:00,
+ * an hour); a value that is none gets its error beside the field. */
+static void
+read_ask(struct req *r, struct form *f, struct free_ask *a, char today[11])
+{
+	form_init(f, r, &ask_form);
+	form_read_query(f, r);
+	day_today(today);
+	const char *day = form_value(f, "dag"), *from = form_value(f, "fran"),
+	           *to = form_value(f, "till"), *len = form_value(f, "langd");
+	a->day = day ? day : today;
+	a->from = from ? minute_of(from) : 8 * 60;
+	a->to = to ? minute_of(to) : 22 * 60;
+	char *end = NULL;
+	long n = len ? strtol(len, &end, 10) : 60;
+	a->length = len && (*end || n < 15 || n > 1440) ? -1 : (int)n;
+	if (day && local_time(day, 0) < 0)
+		form_error(f, "dag", "Skriv dagen som ÅÅÅÅ-MM-DD.", "Write the day as YYYY-MM-DD.");
+	else if (strcmp(a->day, today) < 0)
+		form_error(f, "dag", "Dagen har redan varit.", "The day has passed.");
+	if (a->from < 0)
+		form_error(f, "fran", "Skriv tiden som TT:MM, till exempel 17:00.",
+		           "Write the time as HH:MM, for example 17:00.");
+	if (a->to < 0)
+		form_error(f, "till", "Skriv tiden som TT:MM, till exempel 22:00.",
+		           "Write the time as HH:MM, for example 22:00.");
+	else if (a->from >= 0 && a->to <= a->from)
+		form_error(f, "till", "Den senaste tiden måste vara efter den tidigaste.",
+		           "The latest time must be after the earliest.");
+	if (a->length < 0)
+		form_error(f, "langd", "Skriv ett antal minuter mellan 15 och 1440.",
+		           "Write a number of minutes between 15 and 1440.");
+	form_set(f, "dag", a->day);
+	if (f->nerrors)
+		return;
+	a->day_start = local_time(a->day, 0);
+	a->day_end = local_time(a->day, 1440);
+	if (strcmp(a->day, today) == 0) {
+		char d[11];
+		local_day_of((int64_t)time(NULL), d, &a->now_minute);
+	}
+}
+
+/* The ids as the statements take them: a JSON array. */
+static struct dbval
+id_list(struct buf *b, const int64_t *ids, size_t n)
+{
+	b->len = 0;
+	buf_puts(b, "[");
+	for (size_t i = 0; i < n; i++)
+		buf_printf(b, "%s%lld", i ? "," : "", (long long)ids[i]);
+	buf_puts(b, "]");
+	return DB_TEXTN(b->data, b->len);
+}
+
+/* The candidate of a venue id in the batch, or NULL. */
+static struct cand *
+cand_of(struct cand *c, size_t n, int64_t id)
+{
+	for (size_t i = 0; i < n; i++)
+		if (c[i].v->id == id)
+			return &c[i];
+	return NULL;
+}
+
+/* Fills the batch's hours (a part without its own takes the whole's),
+ * closed days (the whole's close its parts) and busy minutes. */
+static int
+load_batch(struct req *r, const struct free_ask *a, struct cand *c, size_t n)
+{
+	int64_t ids[BATCH * (VENUE_MAX_PARTS + 2)];
+	size_t nids = 0;
+	for (size_t i = 0; i < n; i++) {
+		ids[nids++] = c[i].v->id;
+		if (c[i].v->parent_id)
+			ids[nids++] = c[i].v->parent_id;
+	}
+	struct buf b = {0};
+	struct dbcur k;
+	int rc = DB_OK;
+	struct dbval list = id_list(&b, ids, nids);
+	if (db_query(r->db, &k, &Q_HOURS, DB_ARGS(list, DB_INT(day_weekday(a->day)))) != DB_OK)
+		rc = DB_ERROR;
+	while (rc == DB_OK && (rc = db_next(&k)) > 0) {
+		int64_t id = db_col_int(&k, 0);
+		for (size_t i = 0; i < n; i++)
+			if (c[i].v->id == id || (c[i].v->parent_id == id && !c[i].own_hours)) {
+				c[i].opens = (int)db_col_int(&k, 1);
+				c[i].closes = (int)db_col_int(&k, 2);
+				c[i].own_hours |= c[i].v->id == id;
+			}
+		rc = DB_OK;
+	}
+	db_done(&k);
+	if (rc == DB_OK && db_query(r->db, &k, &Q_CLOSED, DB_ARGS(list, DB_TEXT(a->day))) != DB_OK)
+		rc = DB_ERROR;
+	while (rc == DB_OK && (rc = db_next(&k)) > 0) {
+		int64_t id = db_col_int(&k, 0);
+		for (size_t i = 0; i < n; i++)
+			c[i].closed |= c[i].v->id == id || c[i].v->parent_id == id;
+		rc = DB_OK;
+	}
+	db_done(&k);
+	nids = 0;
+	for (size_t i = 0; i < n; i++)
+		for (int j = 0; j < c[i].nleaves; j++)
+			ids[nids++] = c[i].leaves[j];
+	list = id_list(&b, ids, nids);
+	if (rc == DB_OK &&
+	    db_query(r->db, &k, &Q_HOLDS,
+	             DB_ARGS(list, DB_INT(a->day_start), DB_INT(a->day_end))) != DB_OK)
+		rc = DB_ERROR;
+	while (rc == DB_OK && (rc = db_next(&k)) > 0) {
+		int64_t leaf = db_col_int(&k, 0), s = db_col_int(&k, 1), e = db_col_int(&k, 2);
+		char d[11];
+		int from = 0, to = 1440;
+		if (s > a->day_start)
+			local_day_of(s, d, &from);
+		if (e < a->day_end)
+			local_day_of(e, d, &to);
+		for (size_t i = 0; i < n; i++)
+			for (int j = 0; j < c[i].nleaves; j++)
+				if (c[i].leaves[j] == leaf && c[i].nbusy < 64) {
+					c[i].busy[c[i].nbusy][0] = from;
+					c[i].busy[c[i].nbusy++][1] = to;
+				}
+		rc = DB_OK;
+	}
+	db_done(&k);
+	buf_free(&b);
+	return rc == DB_OK ? 0 : -1;
+}
+
+/* For qsort: busy stretches by start. */
+static int
+by_start(const void *x, const void *y)
+{
+	return ((const int *)x)[0] - ((const int *)y)[0];
+}
+
+/* The candidate's free stretches in the window, at least the length
+ * long, into out (MAX_STRETCHES); their number. */
+static int
+free_stretches(struct cand *c, const struct free_ask *a, struct free_time *out)
+{
+	if (c->closed || !c->closes)
+		return 0;
+	int lo = a->from > c->opens ? a->from : c->opens;
+	int hi = a->to < c->closes ? a->to : c->closes;
+	if (a->now_minute > lo)
+		lo = a->now_minute;
+	qsort(c->busy, (size_t)c->nbusy, sizeof c->busy[0], by_start);
+	int n = 0, at = lo;
+	for (int i = 0; i <= c->nbusy && n < MAX_STRETCHES; i++) {
+		int end = i < c->nbusy ? c->busy[i][0] : hi;
+		if (end > hi)
+			end = hi;
+		if (end - at >= a->length)
+			out[n++] = (struct free_time){at, end};
+		if (i < c->nbusy && c->busy[i][1] > at)
+			at = c->busy[i][1];
+	}
+	return n;
+}
+
+/* The leaves of each venue: its active parts, else itself. */
+static int
+leaves_of(struct req *r, struct cand *c, size_t n)
+{
+	struct dbcur k;
+	if (db_query(r->db, &k, &Q_PARTS, DB_NOARGS) != DB_OK)
+		return -1;
+	int rc;
+	while ((rc = db_next(&k)) > 0) {
+		int64_t part = db_col_int(&k, 0);
+		struct cand *w = cand_of(c, n, db_col_int(&k, 1));
+		if (w && w->nleaves < VENUE_MAX_PARTS)
+			w->leaves[w->nleaves++] = part;
+	}
+	db_done(&k);
+	for (size_t i = 0; i < n; i++)
+		if (c[i].nleaves == 0)
+			c[i].leaves[c[i].nleaves++] = c[i].v->id;
+	return rc < 0 ? -1 : 0;
+}
+
+void
+venues_free_page(struct req *r)
+{
+	struct venue_choices ch;
+	struct venue_filter vf;
+	const char *bad;
+	if (venue_choices_get(r, &ch) != 0) {
+		req_error(r, 500);
+		return;
+	}
+	if (venue_filter_read(r, &ch, &vf, &bad) != 0) {
+		req_error(r, 400);
+		return;
+	}
+	struct form f;
+	struct free_ask a = {0};
+	char today[11];
+	read_ask(r, &f, &a, today);
+	struct venue *v = NULL;
+	size_t nv = 0;
+	struct free_venue *found = arena_zalloc(&r->a, PAGE * sizeof *found);
+	size_t nfound = 0;
+	int64_t page = 1;
+	const char *sida = req_query(r, "sida");
+	if (sida && atoll(sida) > 1 && atoll(sida) < 1000)
+		page = atoll(sida);
+	int64_t skip = (page - 1) * PAGE, more = 0;
+	if (!f.nerrors) {
+		if (venue_list(r->db, &r->a, &vf, &v, &nv) != 0) {
+			req_error(r, 500);
+			return;
+		}
+		struct cand *c = arena_zalloc(&r->a, (nv ? nv : 1) * sizeof *c);
+		for (size_t i = 0; i < nv; i++)
+			c[i].v = &v[i];
+		if (leaves_of(r, c, nv) != 0) {
+			req_error(r, 500);
+			return;
+		}
+		for (size_t at = 0; at < nv && !more; at += BATCH) {
+			size_t n = nv - at < BATCH ? nv - at : BATCH;
+			if (load_batch(r, &a, c + at, n) != 0) {
+				req_error(r, 500);
+				return;
+			}
+			for (size_t i = at; i < at + n; i++) {
+				struct free_time t[MAX_STRETCHES];
+				int k = free_stretches(&c[i], &a, t);
+				if (!k)
+					continue;
+				if (skip > 0) {
+					skip--;
+					continue;
+				}
+				if (nfound == PAGE) {
+					more = 1;
+					break;
+				}
+				found[nfound].v = c[i].v;
+				found[nfound].n = k;
+				memcpy(found[nfound].t, t, sizeof t);
+				nfound++;
+			}
+		}
+	}
+	int nfilters;
+	struct field *filters = venue_filter_fields(r, &ch, &vf, &nfilters);
+	struct field *ask = form_fields(&f, &r->a);
+	static const char *const keys[] = {"q",       "typ",  "omrade",    "kapacitet",
+	                                   "stegfri", "rwc",  "horslinga", "hiss",
+	                                   "dag",     "fran", "till",      "langd"};
+	const char *vals[sizeof keys / sizeof *keys];
+	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
+		vals[i] = req_query(r, keys[i]);
+	const char *next =
+	        more ? url_with_page(&r->a, "/lokaler/lediga", keys, vals, 12, page + 1) : NULL;
+	const char *prev =
+	        page > 1 ? url_with_page(&r->a, "/lokaler/lediga", keys, vals, 12, page - 1) : NULL;
+	if (f.nerrors)
+		r->status = 422;
+	r->p.title = r->p.english ? "Free times" : "Lediga tider";
+	layout_head(r);
+	tpl_venues_free(&r->out, &r->p, &f, ask, f.def->n, filters, nfilters, a.day, a.length,
+	                found, nfound, prev, next);
+	layout_foot(r);
+}
