@@ -2,18 +2,18 @@
  * M`): venues generated after the named ones, every fifth sports hall
  * split in two halves, until there are N; then bookings until there are
  * M, spread over the bookable hours of two years around the season, some
- * venues four times as busy as others, closed days skipped. Each
- * bookable day of a venue is cut into as many segments as it gets
- * bookings and each booking lies in its own segment (for a split hall
- * either the whole or both halves, each in the segment), so no leaf is
- * held twice without a check per booking. Four weeks of bookings at a
- * time are sorted by venue and time, which keeps each index's pages
- * together, and stored with their holds five thousand a statement as
- * JSON arrays of rows (jsonb on PostgreSQL, parsed once a row), with ids
- * given here so each hold knows its booking: one statement a row would
- * take PostgreSQL minutes for a million. PostgreSQL's exclusion constraint
- * still refuses any overlap; on SQLite one query over the new holds
- * checks it before the transaction commits. */
+ * venues three times as busy as others and one in twenty-five six times,
+ * closed days skipped. Each bookable day of a venue is cut into as many
+ * segments as it gets bookings and each booking lies in its own segment
+ * (for a split hall either the whole or both halves, each in the
+ * segment), so no leaf is held twice without a check per booking. Four
+ * weeks of bookings at a time are sorted by venue and time, which keeps
+ * each index's pages together, and stored with their holds five thousand
+ * a statement as JSON arrays of rows (jsonb on PostgreSQL, parsed once a
+ * row), with ids given here so each hold knows its booking: one statement
+ * a row would take PostgreSQL minutes for a million. PostgreSQL's
+ * exclusion constraint still refuses any overlap; on SQLite one query
+ * over the new holds checks it before the transaction commits. */
 #include "base/buf.h"
 #include "base/days.h"
 #include "base/esc.h"
@@ -273,7 +273,7 @@ read_world(struct gen *g)
 		f->approval = (int)db_col_int(&c, 4);
 		f->cancel_hours = (int)db_col_int(&c, 5);
 		uint64_t r = mix((uint64_t)id, 7, 7);
-		f->weight = r % 25 == 0 ? 4 : 1 + (int)(r % 3);
+		f->weight = r % 25 == 0 ? 6 : 1 + (int)(r % 3);
 		for (int p = 0; p < 2; p++)
 			for (int k = 0; k < 3; k++)
 				f->price[p][k] = -1;
