@@ -602,8 +602,13 @@ demo_venue_scale(struct db *db, const int64_t *area_ids, long venues, long booki
 		goto done;
 	if (g.progress)
 		fprintf(g.progress, "\r%lld bookings\n", (long long)g.made);
-	if (sqlite && db_int(db, &Q_OVERLAPS, DB_ARGS(DB_INT(g.first_id)), -1) != 0)
+	int64_t overlaps = sqlite ? db_int(db, &Q_OVERLAPS, DB_ARGS(DB_INT(g.first_id)), -1) : 0;
+	if (overlaps != 0) {
+		if (overlaps > 0)
+			fprintf(stderr, "samverka demo: %lld generated holds overlap others\n",
+			        (long long)overlaps);
 		goto done;
+	}
 	rc = 0;
 done:
 	if (sqlite) {
