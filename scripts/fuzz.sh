@@ -9,7 +9,7 @@ set -u
 cd "$(dirname "$0")/.."
 secs=${1:-20}
 dir=build-fuzz
-targets="url form cookies multipart idnum valid csv tplc"
+targets="url form cookies multipart idnum valid days csv attendance tplc"
 
 if [ ! -f "$dir/build.ninja" ]; then
 	CC=clang meson setup "$dir" -Db_sanitize=address,undefined -Db_lundef=false >/dev/null ||

@@ -23,6 +23,7 @@
 #include "venues/admin.h"
 #include "venues/ical.h"
 #include "venues/venues.h"
+#include "venues/watch.h"
 
 /* The domains of cached pages, each with its generation in the meta table:
  * the register's, bumped by the triggers on the register's tables
@@ -64,6 +65,10 @@ const struct route routes[] = {
         {M_POST, "/lokaler/bokningar/{id}/avboka", booking_cancel, ACCESS_USER, 0, 0},
         {M_POST, "/lokaler/bokningar/{id}/avsla", booking_decline, ROLE_OFFICER | ROLE_ADMIN, 0, 0},
         {M_GET, "/mina-sidor/bokningar", bookings_mine_page, ROLE_REPRESENTATIVE, 0, 0},
+        {M_GET, "/lokaler/{id}/bevaka", venue_watch_form, ROLE_REPRESENTATIVE, 0, 0},
+        {M_POST, "/lokaler/{id}/bevaka", venue_watch_submit, ROLE_REPRESENTATIVE, 0, 0},
+        {M_POST, "/lokaler/bevakningar/{id}/ta-bort", venue_watch_remove, ROLE_REPRESENTATIVE, 0,
+         0},
         {M_GET, "/bidrag/{slug}/lattlast", grants_easy_read_page, ACCESS_PUBLIC, 0, 0},
         {M_GET, "/bidrag/{slug}/ansok", grants_apply_form, ROLE_REPRESENTATIVE, 0, 0},
         {M_POST, "/bidrag/{slug}/ansok", grants_apply_submit, ROLE_REPRESENTATIVE, 0, ROUTE_FILES},
@@ -201,4 +206,5 @@ const struct route routes[] = {
 };
 
 /* What the grant system adds to an association's page in the register. */
-register_section *const register_detail_sections[] = {grants_association_section, NULL};
+register_section *const register_detail_sections[] = {grants_association_section,
+                                                      venues_association_section, NULL};

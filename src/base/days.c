@@ -102,8 +102,10 @@ iso_week_monday(const char *week, char monday[11])
 {
 	int year, w;
 	char tail;
-	if (!week || strlen(week) != 8 || sscanf(week, "%4d-W%2d%c", &year, &w, &tail) != 2 ||
-	    year < 1900 || year > 2200 || w < 1 || w > 53 || week[4] != '-')
+	if (!week || strlen(week) != 8 || strspn(week, "0123456789") != 4 ||
+	    strspn(week + 6, "0123456789") != 2 ||
+	    sscanf(week, "%4d-W%2d%c", &year, &w, &tail) != 2 || year < 1900 || year > 2200 ||
+	    w < 1 || w > 53)
 		return -1;
 	char first[11], next[11];
 	week_one_monday(year, first);

@@ -23,15 +23,6 @@
 
 #define L_(r, sv, en) ((r)->p.english ? (en) : (sv))
 
-/* A time of day as the form takes it. */
-static const char *
-time_check(const char *v, int english)
-{
-	return minute_of(v) < 0 ? english ? "Write the time as HH:MM, for example 18:00."
-	                                  : "Skriv tiden som TT:MM, till exempel 18:00."
-	                        : NULL;
-}
-
 static const struct field_def fields[] = {
         {.name = "forening",
          .label_sv = "Förening som bokar",
@@ -50,21 +41,17 @@ static const struct field_def fields[] = {
         {.name = "fran",
          .label_sv = "Från klockan",
          .label_en = "From",
-         .type = FIELD_TEXT,
+         .type = FIELD_TIME,
          .required = 1,
-         .max = 5,
          .hint_sv = "TT:MM, till exempel 18:00",
-         .hint_en = "HH:MM, for example 18:00",
-         .check = time_check},
+         .hint_en = "HH:MM, for example 18:00"},
         {.name = "till",
          .label_sv = "Till klockan",
          .label_en = "Until",
-         .type = FIELD_TEXT,
+         .type = FIELD_TIME,
          .required = 1,
-         .max = 5,
          .hint_sv = "TT:MM, till exempel 20:00",
-         .hint_en = "HH:MM, for example 20:00",
-         .check = time_check},
+         .hint_en = "HH:MM, for example 20:00"},
         {.name = "upprepa",
          .label_sv = "Upprepa varje vecka till och med",
          .label_en = "Repeat every week until",

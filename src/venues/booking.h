@@ -11,8 +11,6 @@
 
 /* The longest one booking lasts (the table's CHECK). */
 #define BOOKING_MAX_SECONDS 86400
-/* The most occurrences one series makes. */
-#define SERIES_MAX 200
 
 enum booking_status { BOOKING_PENDING, BOOKING_CONFIRMED, BOOKING_DECLINED, BOOKING_CANCELLED };
 

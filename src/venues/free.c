@@ -20,7 +20,7 @@
 #include "venues/free.h"
 #include "venues/free.tpl.h"
 
-enum { BATCH = 64, PAGE = 20, MAX_STRETCHES = 8 };
+enum { BATCH = 128, PAGE = 20, MAX_STRETCHES = 8 };
 
 /* The ids of a batch as a JSON array, which both engines read as a list
  * of values (json_each, json_array_elements_text). */
@@ -42,7 +42,8 @@ static struct dbq Q_HOLDS = {
         " AND starts < $3 AND starts > CAST($2 AS BIGINT) - 86400 AND ends > $2",
         0};
 static struct dbq Q_PARTS = {
-        "SELECT id, parent_id FROM venues WHERE parent_id IS NOT NULL AND active = 1", NULL, 0};
+        "SELECT id, parent_id FROM venues WHERE active = 1 AND parent_id IN " IDS_SQLITE,
+        "SELECT id, parent_id FROM venues WHERE active = 1 AND parent_id IN " IDS_PG, 0};
 
 /* A venue of the batch, with what the day holds for it. */
 struct cand {
@@ -65,20 +66,13 @@ struct free_ask {
 
 static const struct field_def ask_fields[] = {
         {.name = "dag", .label_sv = "Dag", .label_en = "Day", .type = FIELD_DATE},
-        {.name = "fran",
-         .label_sv = "Tidigast",
-         .label_en = "Earliest",
-         .type = FIELD_TEXT,
-         .max = 5,
-         .hint_sv = "TT:MM",
-         .hint_en = "HH:MM"},
+        {.name = "fran", .label_sv = "Tidigast", .label_en = "Earliest", .type = FIELD_TIME},
         {.name = "till",
          .label_sv = "Senast",
          .label_en = "Latest",
-         .type = FIELD_TEXT,
-         .max = 5,
-         .hint_sv = "TT:MM",
-         .hint_en = "HH:MM"},
+         .type = FIELD_TIME,
+         .hint_sv = "Till exempel 22:00; 23:59 för dagens slut",
+         .hint_en = "For example 22:00; 23:59 for the end of the day"},
         {.name = "langd",
          .label_sv = "Minst antal minuter",
          .label_en = "At least this many minutes",
@@ -254,13 +248,20 @@ free_stretches(struct cand *c, const struct free_ask *a, struct free_time *out)
 	return n;
 }
 
-/* The leaves of each venue: its active parts, else itself. */
+/* The leaves of each venue of the batch: its active parts, else itself. */
 static int
 leaves_of(struct req *r, struct cand *c, size_t n)
 {
+	int64_t ids[BATCH];
+	for (size_t i = 0; i < n; i++)
+		ids[i] = c[i].v->id;
+	/* the list is bound, not copied: it lives until the rows are read */
+	struct buf b = {0};
 	struct dbcur k;
-	if (db_query(r->db, &k, &Q_PARTS, DB_NOARGS) != DB_OK)
+	if (db_query(r->db, &k, &Q_PARTS, DB_ARGS(id_list(&b, ids, n))) != DB_OK) {
+		buf_free(&b);
 		return -1;
+	}
 	int rc;
 	while ((rc = db_next(&k)) > 0) {
 		int64_t part = db_col_int(&k, 0);
@@ -269,6 +270,7 @@ leaves_of(struct req *r, struct cand *c, size_t n)
 			w->leaves[w->nleaves++] = part;
 	}
 	db_done(&k);
+	buf_free(&b);
 	for (size_t i = 0; i < n; i++)
 		if (c[i].nleaves == 0)
 			c[i].leaves[c[i].nleaves++] = c[i].v->id;
@@ -293,51 +295,51 @@ venues_free_page(struct req *r)
 	struct free_ask a = {0};
 	char today[11];
 	read_ask(r, &f, &a, today);
-	struct venue *v = NULL;
-	size_t nv = 0;
 	struct free_venue *found = arena_zalloc(&r->a, PAGE * sizeof *found);
 	size_t nfound = 0;
 	int64_t page = 1;
 	const char *sida = req_query(r, "sida");
 	if (sida && atoll(sida) > 1 && atoll(sida) < 1000)
 		page = atoll(sida);
-	int64_t skip = (page - 1) * PAGE, more = 0;
-	if (!f.nerrors) {
-		if (venue_list(r->db, &r->a, &vf, &v, &nv) != 0) {
+	int64_t skip = (page - 1) * PAGE;
+	int more = 0;
+	struct venue_span span = {.limit = BATCH};
+	for (int done = f.nerrors != 0; !done && !more;) {
+		struct venue *v;
+		size_t n;
+		if (venue_list_span(r->db, &r->a, &vf, &span, &v, &n) != 0) {
 			req_error(r, 500);
 			return;
 		}
-		struct cand *c = arena_zalloc(&r->a, (nv ? nv : 1) * sizeof *c);
-		for (size_t i = 0; i < nv; i++)
+		done = n < BATCH;
+		if (n == 0)
+			break;
+		span.after_key = v[n - 1].sort_key;
+		span.after_id = v[n - 1].id;
+		struct cand *c = arena_zalloc(&r->a, n * sizeof *c);
+		for (size_t i = 0; i < n; i++)
 			c[i].v = &v[i];
-		if (leaves_of(r, c, nv) != 0) {
+		if (leaves_of(r, c, n) != 0 || load_batch(r, &a, c, n) != 0) {
 			req_error(r, 500);
 			return;
 		}
-		for (size_t at = 0; at < nv && !more; at += BATCH) {
-			size_t n = nv - at < BATCH ? nv - at : BATCH;
-			if (load_batch(r, &a, c + at, n) != 0) {
-				req_error(r, 500);
-				return;
+		for (size_t i = 0; i < n; i++) {
+			struct free_time t[MAX_STRETCHES];
+			int k = free_stretches(&c[i], &a, t);
+			if (!k)
+				continue;
+			if (skip > 0) {
+				skip--;
+				continue;
 			}
-			for (size_t i = at; i < at + n; i++) {
-				struct free_time t[MAX_STRETCHES];
-				int k = free_stretches(&c[i], &a, t);
-				if (!k)
-					continue;
-				if (skip > 0) {
-					skip--;
-					continue;
-				}
-				if (nfound == PAGE) {
-					more = 1;
-					break;
-				}
-				found[nfound].v = c[i].v;
-				found[nfound].n = k;
-				memcpy(found[nfound].t, t, sizeof t);
-				nfound++;
+			if (nfound == PAGE) {
+				more = 1;
+				break;
 			}
+			found[nfound].v = c[i].v;
+			found[nfound].n = k;
+			memcpy(found[nfound].t, t, sizeof t);
+			nfound++;
 		}
 	}
 	int nfilters;

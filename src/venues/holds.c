@@ -6,6 +6,7 @@
  * and the insert. */
 #include "venues/booking.h"
 #include "venues/venue.h"
+#include "venues/watch.h"
 
 #include <string.h>
 
@@ -36,6 +37,11 @@ static struct dbq Q_SET_STATUS = {
         "WHERE id = $1 RETURNING id",
         NULL, 0};
 static struct dbq Q_UNHOLD = {"DELETE FROM venue_holds WHERE booking_id = $1", NULL, 0};
+/* The times a booking, or a case's pending bookings, hold. */
+static struct dbq Q_TIME = {"SELECT venue_id, starts, ends FROM bookings WHERE id = $1", NULL, 0};
+static struct dbq Q_CASE_PENDING = {
+        "SELECT venue_id, starts, ends FROM bookings WHERE case_id = $1 AND status = 'pending'",
+        NULL, 0};
 /* On PostgreSQL the booked venue's row is locked before its leaves are
  * read, in the mode the foreign keys take anyway: a venue being split
  * (venues/manage.c locks it FOR UPDATE) waits for the booking, or the
@@ -160,16 +166,49 @@ booking_series_insert(struct db *db, int64_t venue_id, int64_t association_id, i
 	                    id);
 }
 
+/* The venue and time of each row of q, at most max: their number, or -1. */
+static int
+times_of(struct db *db, struct dbq *q, int64_t id, int64_t (*t)[3], int max)
+{
+	struct dbcur c;
+	if (db_query(db, &c, q, DB_ARGS(DB_INT(id))) != DB_OK)
+		return -1;
+	int n = 0, rc;
+	while ((rc = db_next(&c)) > 0 && n < max) {
+		t[n][0] = db_col_int(&c, 0);
+		t[n][1] = db_col_int(&c, 1);
+		t[n++][2] = db_col_int(&c, 2);
+	}
+	db_done(&c);
+	return rc < 0 ? -1 : n;
+}
+
+/* Tells the watches the times freed may satisfy. */
+static int
+released(struct db *db, int64_t (*t)[3], int n)
+{
+	for (int i = 0; i < n; i++)
+		if (watches_released(db, t[i][0], t[i][1], t[i][2]) != 0)
+			return DB_ERROR;
+	return DB_OK;
+}
+
 int
 booking_set_status(struct db *db, int64_t id, enum booking_status to, int late, int64_t at)
 {
-	int64_t got;
+	int64_t got, t[1][3] = {{0}};
+	int n = times_of(db, &Q_TIME, id, t, 1);
+	if (n < 0)
+		return DB_ERROR;
 	int rc = db_returning(
 	        db, &Q_SET_STATUS,
 	        DB_ARGS(DB_INT(id), DB_TEXT(booking_status_code(to)), DB_INT(late), DB_INT(at)),
 	        &got);
-	if (rc == DB_OK && (to == BOOKING_DECLINED || to == BOOKING_CANCELLED))
+	if (rc == DB_OK && (to == BOOKING_DECLINED || to == BOOKING_CANCELLED)) {
 		rc = db_exec(db, &Q_UNHOLD, DB_ARGS(DB_INT(id)));
+		if (rc == DB_OK)
+			rc = released(db, t, n);
+	}
 	return rc;
 }
 
@@ -234,10 +273,16 @@ booking_represented(struct db *db, struct arena *a, int64_t user_id, int64_t sin
 int
 booking_settle_case(struct db *db, int64_t case_id, enum booking_status to)
 {
+	/* a request's times: a year of weeks, five times a week at most */
+	enum { MAX = 5 * 54 };
+	int64_t t[MAX][3] = {{0}};
+	int n = to == BOOKING_DECLINED ? times_of(db, &Q_CASE_PENDING, case_id, t, MAX) : 0;
+	if (n < 0)
+		return DB_ERROR;
 	int rc = db_exec(db, &Q_SETTLE, DB_ARGS(DB_INT(case_id), DB_TEXT(booking_status_code(to))));
 	if (rc == DB_OK && to == BOOKING_DECLINED)
 		rc = db_exec(db, &Q_UNHOLD_CASE, DB_ARGS(DB_INT(case_id)));
-	return rc;
+	return rc == DB_OK ? released(db, t, n) : rc;
 }
 
 int

@@ -12,6 +12,7 @@
 #include "layout/layout.h"
 #include "venues/booking_page.tpl.h"
 #include "venues/mine.tpl.h"
+#include "venues/watch.h"
 
 /* Who someone is to a booking. */
 enum booking_role { BR_NONE, BR_ASSOCIATION, BR_DEPARTMENT };
@@ -145,13 +146,17 @@ bookings_mine_page(struct req *r)
 	struct booking *b;
 	size_t n;
 	int64_t since = (int64_t)time(NULL) - 30 * 86400;
-	if (booking_represented(r->db, &r->a, r->user->id, since, &b, &n) != 0) {
+	struct venue_watch *w;
+	size_t nw;
+	if (booking_represented(r->db, &r->a, r->user->id, since, &b, &n) != 0 ||
+	    watches_of_user(r->db, &r->a, r->user->id, &w, &nw) != 0) {
 		req_error(r, 500);
 		return;
 	}
 	const char *booked = req_query(r, "bokat");
 	r->p.title = r->p.english ? "Bookings" : "Bokningar";
 	layout_head(r);
-	tpl_venues_mine(&r->out, &r->p, b, n, booked, (int64_t)time(NULL));
+	tpl_venues_mine(&r->out, &r->p, req_csrf(r), b, n, w, nw, booked,
+	                req_query(r, "bevakad") != NULL, (int64_t)time(NULL));
 	layout_foot(r);
 }

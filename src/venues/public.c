@@ -6,11 +6,16 @@
 #include <string.h>
 
 #include "base/days.h"
+#include "base/esc.h"
 #include "layout/layout.h"
+#include "ui/page.h"
 #include "venues/filter.h"
 #include "venues/list.tpl.h"
 #include "venues/venue.tpl.h"
 #include "venues/week.h"
+
+/* Venues on a page of /lokaler. */
+enum { LIST_PAGE = 50 };
 
 void
 venues_list_page(struct req *r)
@@ -28,15 +33,28 @@ venues_list_page(struct req *r)
 	}
 	struct venue *v;
 	size_t n;
-	if (venue_list(r->db, &r->a, &f, &v, &n) != 0) {
-		req_error(r, 500);
+	int64_t page = page_param(r), total = venue_count(r->db, &r->a, &f);
+	struct venue_span span = {.limit = LIST_PAGE, .offset = (int)((page - 1) * LIST_PAGE)};
+	if (total < 0 || (page - 1) * LIST_PAGE > total ||
+	    venue_list_span(r->db, &r->a, &f, &span, &v, &n) != 0) {
+		req_error(r, total < 0 ? 500 : 404);
 		return;
 	}
 	int nfields;
 	struct field *fields = venue_filter_fields(r, &c, &f, &nfields);
+	static const char *const keys[] = {"q",       "typ", "omrade",    "kapacitet",
+	                                   "stegfri", "rwc", "horslinga", "hiss"};
+	const char *vals[8];
+	for (int i = 0; i < 8; i++)
+		vals[i] = req_query(r, keys[i]);
+	int64_t pages = (total + LIST_PAGE - 1) / LIST_PAGE;
+	const char *prev =
+	        page > 1 ? url_with_page(&r->a, "/lokaler", keys, vals, 8, page - 1) : NULL;
+	const char *next =
+	        page < pages ? url_with_page(&r->a, "/lokaler", keys, vals, 8, page + 1) : NULL;
 	r->p.title = r->p.english ? "Venues" : "Lokaler";
 	layout_head(r);
-	tpl_venues_list(&r->out, &r->p, fields, nfields, v, n);
+	tpl_venues_list(&r->out, &r->p, fields, nfields, v, n, total, page, pages, prev, next);
 	layout_foot(r);
 }
 

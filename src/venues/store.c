@@ -10,7 +10,7 @@
 	"d.name_sv, d.name_en, v.type, t.name_sv, t.name_en, v.name, v.address, "                  \
 	"coalesce(ar.name, ''), coalesce(ar.slug, ''), v.equipment, v.description, v.capacity, "   \
 	"v.step_free, v.accessible_toilet, v.hearing_loop, v.lift, v.approval, v.cancel_hours, "   \
-	"v.active, w.name "                                                                        \
+	"v.active, w.name, v.sort_key "                                                            \
 	"FROM venues v JOIN departments d ON d.id = v.department_id "                              \
 	"JOIN venue_types t ON t.code = v.type LEFT JOIN areas ar ON ar.id = v.area_id "           \
 	"LEFT JOIN venues w ON w.id = v.parent_id "
@@ -29,19 +29,20 @@ static struct dbq Q_MANAGED = {
  * substring of the name or address, without regard to case on both
  * engines (SQLite's LIKE folds ASCII only; the list is a thousand venues,
  * not a register). */
-static struct dbq Q_LIST = {
-        "SELECT " COLS "WHERE v.active = 1 AND ($1 = '' OR v.name LIKE $1 ESCAPE '\\' "
-        "OR v.address LIKE $1 ESCAPE '\\') AND ($2 = '' OR v.type = $2) "
-        "AND ($3 = '' OR ar.slug = $3) AND v.capacity >= $4 AND v.step_free >= $5 "
-        "AND v.accessible_toilet >= $6 AND v.hearing_loop >= $7 AND v.lift >= $8 "
-        "AND ($9 = 0 OR v.department_id = $9) AND ($10 = 0 OR v.parent_id IS NULL) "
-        "ORDER BY v.sort_key, v.id",
-        "SELECT " COLS "WHERE v.active = 1 AND ($1 = '' OR v.name ILIKE $1 ESCAPE '\\' "
-        "OR v.address ILIKE $1 ESCAPE '\\') AND ($2 = '' OR v.type = $2) "
-        "AND ($3 = '' OR ar.slug = $3) AND v.capacity >= $4 AND v.step_free >= $5 "
-        "AND v.accessible_toilet >= $6 AND v.hearing_loop >= $7 AND v.lift >= $8 "
-        "AND ($9 = 0 OR v.department_id = $9) AND ($10 = 0 OR v.parent_id IS NULL) "
-        "ORDER BY v.sort_key, v.id",
+#define FILTERED(like)                                                                             \
+	"WHERE v.active = 1 AND ($1 = '' OR v.name " like " $1 ESCAPE '\\' "                       \
+	"OR v.address " like " $1 ESCAPE '\\') AND ($2 = '' OR v.type = $2) "                      \
+	"AND ($3 = '' OR ar.slug = $3) AND v.capacity >= $4 AND v.step_free >= $5 "                \
+	"AND v.accessible_toilet >= $6 AND v.hearing_loop >= $7 AND v.lift >= $8 "                 \
+	"AND ($9 = 0 OR v.department_id = $9) AND ($10 = 0 OR v.parent_id IS NULL) "
+#define AFTER                                                                                      \
+	"AND (v.sort_key, v.id) > ($11, $12) "                                                     \
+	"ORDER BY v.sort_key, v.id LIMIT $13 OFFSET $14"
+static struct dbq Q_LIST = {"SELECT " COLS FILTERED("LIKE") AFTER,
+                            "SELECT " COLS FILTERED("ILIKE") AFTER, 0};
+static struct dbq Q_COUNT = {
+        "SELECT count(*) FROM venues v LEFT JOIN areas ar ON ar.id = v.area_id " FILTERED("LIKE"),
+        "SELECT count(*) FROM venues v LEFT JOIN areas ar ON ar.id = v.area_id " FILTERED("ILIKE"),
         0};
 /* A part of a split venue that has no hours or prices of its own has the
  * whole's. */
@@ -85,6 +86,7 @@ row_to_venue(struct dbcur *c, struct arena *a, struct venue *v)
 	for (size_t i = 0; i < sizeof num / sizeof *num; i++)
 		*num[i] = (int)db_col_int(c, 16 + (int)i);
 	v->parent_name = db_col_null(c, 24) ? NULL : arena_strdup(a, db_col_text(c, 24));
+	v->sort_key = arena_strdup(a, db_col_text(c, 25));
 }
 
 /* The venue of id by query q: 1, 0 when there is none, -1 on error. */
@@ -152,25 +154,37 @@ like_pattern(struct arena *a, const char *q)
 	return p;
 }
 
+/* The filter's values, bound as $1 … $10. */
+static void
+filter_args(struct arena *a, const struct venue_filter *f, struct dbval v[10])
+{
+	v[0] = DB_TEXT(like_pattern(a, f->q));
+	v[1] = DB_TEXT(f->type ? f->type : "");
+	v[2] = DB_TEXT(f->area ? f->area : "");
+	v[3] = DB_INT(f->min_capacity);
+	v[4] = DB_INT(f->step_free);
+	v[5] = DB_INT(f->accessible_toilet);
+	v[6] = DB_INT(f->hearing_loop);
+	v[7] = DB_INT(f->lift);
+	v[8] = DB_INT(f->department_id);
+	v[9] = DB_INT(f->wholes_only);
+}
+
 int
-venue_list(struct db *db, struct arena *a, const struct venue_filter *f, struct venue **out,
-           size_t *n)
+venue_list_span(struct db *db, struct arena *a, const struct venue_filter *f,
+                const struct venue_span *span, struct venue **out, size_t *n)
 {
 	struct dbcur c;
 	size_t cap = 0;
 	*out = NULL;
 	*n = 0;
-	struct dbval v[] = {DB_TEXT(like_pattern(a, f->q)),
-	                    DB_TEXT(f->type ? f->type : ""),
-	                    DB_TEXT(f->area ? f->area : ""),
-	                    DB_INT(f->min_capacity),
-	                    DB_INT(f->step_free),
-	                    DB_INT(f->accessible_toilet),
-	                    DB_INT(f->hearing_loop),
-	                    DB_INT(f->lift),
-	                    DB_INT(f->department_id),
-	                    DB_INT(f->wholes_only)};
-	if (db_query(db, &c, &Q_LIST, v, (int)(sizeof v / sizeof *v)) != DB_OK)
+	struct dbval v[14];
+	filter_args(a, f, v);
+	v[10] = DB_TEXT(span && span->after_key ? span->after_key : "");
+	v[11] = DB_INT(span ? span->after_id : 0);
+	v[12] = DB_INT(span && span->limit ? span->limit : 1000000);
+	v[13] = DB_INT(span ? span->offset : 0);
+	if (db_query(db, &c, &Q_LIST, v, 14) != DB_OK)
 		return -1;
 	int rc;
 	while ((rc = db_next(&c)) > 0) {
@@ -179,6 +193,21 @@ venue_list(struct db *db, struct arena *a, const struct venue_filter *f, struct 
 	}
 	db_done(&c);
 	return rc < 0 ? -1 : 0;
+}
+
+int64_t
+venue_count(struct db *db, struct arena *a, const struct venue_filter *f)
+{
+	struct dbval v[10];
+	filter_args(a, f, v);
+	return db_int(db, &Q_COUNT, v, 10, -1);
+}
+
+int
+venue_list(struct db *db, struct arena *a, const struct venue_filter *f, struct venue **out,
+           size_t *n)
+{
+	return venue_list_span(db, a, f, NULL, out, n);
 }
 
 int

@@ -24,6 +24,7 @@ struct venue {
 	int cancel_hours; /* later than this before the start is late */
 	int active;
 	const char *parent_name; /* a part's whole, else NULL */
+	const char *sort_key;
 };
 
 /* When a venue may be booked, minutes from local midnight per weekday
@@ -52,6 +53,18 @@ int venue_get_any(struct db *db, struct arena *a, int64_t id, struct venue *out)
  * followed by its parts, in Swedish order of the wholes' names. */
 int venue_list_managed(struct db *db, struct arena *a, int64_t department_id, struct venue **out,
                        size_t *n);
+/* Which of the venues a filter matches a list takes: those after a venue
+ * in the order (after_key, after_id: its sort key and id), skipping
+ * offset, at most limit (0: all). */
+struct venue_span {
+	const char *after_key;
+	int64_t after_id;
+	int limit, offset;
+};
+int venue_list_span(struct db *db, struct arena *a, const struct venue_filter *f,
+                    const struct venue_span *span, struct venue **out, size_t *n);
+/* How many active venues the filter matches; -1 on a database error. */
+int64_t venue_count(struct db *db, struct arena *a, const struct venue_filter *f);
 /* The active venues the filter matches, in Swedish order of name. */
 int venue_list(struct db *db, struct arena *a, const struct venue_filter *f, struct venue **out,
                size_t *n);

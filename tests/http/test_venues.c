@@ -295,6 +295,32 @@ free_times(void)
 	hresp_free(&r);
 }
 
+/* A weekly series the association chose to show is on its page in the
+ * register, even right after the page was cached without it. */
+static void
+regular_times(void)
+{
+	struct hresp r;
+	char page[64], last[11];
+	snprintf(page, sizeof(page), "/foreningar/%s", assoc);
+	h_get(visitor, page, &r);
+	h_check(r.status == 200 && !hresp_has(&r, "Regular times"),
+	        "the association's page has no regular times yet");
+	hresp_free(&r);
+	tuesday(2, last);
+	const char *send[] = {"forening",  assoc,    "dag",       tue,       "fran",
+	                      "08:00",     "till",   "09:00",     "upprepa", last,
+	                      "aktivitet", "Schack", "deltagare", "8",       "visa",
+	                      "1",         "skicka", "1",         NULL};
+	h_check(book(rep, half_b, send, &r) == 303, "a weekly series shown by name is booked");
+	hresp_free(&r);
+	h_get(visitor, page, &r);
+	h_check(r.status == 200 && hresp_has(&r, "Regular times") &&
+	                hresp_has(&r, "Tuesdays 08:00–09:00, <a href=\"/lokaler/"),
+	        "the association's page shows it: Tuesdays 08:00–09:00 at the half hall");
+	hresp_free(&r);
+}
+
 /* A weekly series on the meeting room, which needs approval: the preview
  * lists each time, a closed day skipped and a time another association
  * holds; Skicka makes a case in the leisure department whose times are
@@ -347,7 +373,10 @@ series(void)
 	snprintf(dnr, sizeof(dnr), "%.*s", (int)strcspn(loc + 9, "?"), loc + 9);
 	snprintf(q, sizeof(q), "venue_id = %ld AND status = 'pending' AND series_id IS NOT NULL",
 	         room);
-	h_check(bookings(q) == 4 && h_sql_number("SELECT count(*) FROM booking_series") == 1,
+	char series_q[128];
+	snprintf(series_q, sizeof(series_q),
+	         "SELECT count(*) FROM booking_series WHERE venue_id = %ld", room);
+	h_check(bookings(q) == 4 && h_sql_number(series_q) == 1,
 	        "four pending times of one series");
 	char path[128];
 	snprintf(path, sizeof(path), "/arenden/%s", dnr);
@@ -365,6 +394,10 @@ series(void)
 	        "the representative cannot decline either (%ld)", st);
 	h_check(post_status(officer, path) == 303 && bookings("status = 'declined'") == 1,
 	        "the officer declines one time");
+	long st2 = h_decide(culture, dnr, "bifall");
+	h_check(st2 == 404 && bookings("status = 'pending'") == 3,
+	        "another department's officer cannot decide the request (%ld), nothing changed",
+	        st2);
 	h_check(h_decide(officer, dnr, "bifall") == 303, "and grants the request");
 	snprintf(q, sizeof(q), "venue_id = %ld AND status = 'confirmed' AND series_id IS NOT NULL",
 	         room);
@@ -456,8 +489,43 @@ cancelling(void)
 	h_check(h_get_status(other, page) == 404 && post_status(other, path) == 404 &&
 	                h_get_status(culture, page) == 404,
 	        "another association's representative and another department's officer get 404");
+	/* another association watches its half at a time the whole holds */
+	char watch[96];
+	struct hresp w;
+	snprintf(watch, sizeof(watch), "/lokaler/%ld/bevaka", half_a);
+	struct hstr f = {0};
+	h_form_add(&f, "csrf", h_csrf(other));
+	h_form_add(&f, "dag", tue);
+	h_form_add(&f, "fran", "21:00");
+	h_form_add(&f, "till", "21:30");
+	h_post(other, watch, f.p, &w);
+	h_check(w.status == 422, "watching a time that is free is refused (%ld)", w.status);
+	h_field_says(&w, "fran", "redan ledig");
+	hresp_free(&w);
+	hstr_free(&f);
+	h_form_add(&f, "csrf", h_csrf(other));
+	h_form_add(&f, "dag", tue);
+	h_form_add(&f, "fran", "18:30");
+	h_form_add(&f, "till", "19:30");
+	h_post(other, watch, f.p, &w);
+	hstr_free(&f);
+	h_check(w.status == 303 && h_sql_number("SELECT count(*) FROM venue_watches") == 1,
+	        "another association watches the half hall at 18:30–19:30, which the whole holds");
+	hresp_free(&w);
+	h_get(other, "/mina-sidor/bokningar", &w);
+	h_check(hresp_has(&w, "Tider du bevakar") && hresp_has(&w, "Testhallen A"),
+	        "the watch is listed on Mina sidor");
+	hresp_free(&w);
+	long mails = h_sql_number("SELECT count(*) FROM outbox WHERE to_addr = 'annan@example.se'");
 	h_check(post_status(rep, path) == 303 && bookings("status = 'cancelled' AND late = 0") == 1,
 	        "the representative cancels ten days ahead, not charged");
+	h_check(h_sql_number("SELECT count(*) FROM outbox WHERE to_addr = 'annan@example.se' AND "
+	                     "subject LIKE 'En tid är ledig: Testhallen A%'") == 1 &&
+	                h_sql_number("SELECT count(*) FROM outbox WHERE to_addr = "
+	                             "'annan@example.se'") == mails + 1 &&
+	                h_sql_number("SELECT count(*) FROM venue_watches WHERE notified IS NOT "
+	                             "NULL") == 1,
+	        "the watcher is told once by mail that the half hall's time is free");
 	snprintf(q, sizeof(q), "SELECT count(*) FROM venue_holds WHERE booking_id = %ld", id);
 	h_check(h_sql_number(q) == 0, "and the time is free again");
 	h_check(post_status(rep, path) == 409, "a cancelled booking cannot be cancelled again");
@@ -601,6 +669,7 @@ main(void)
 	refusals();
 	single();
 	free_times();
+	regular_times();
 	series();
 	withdrawn();
 	nolltaxa();

@@ -65,6 +65,8 @@ iso_weeks(void **state)
 	assert_int_equal(iso_week_monday("2026-W00", monday), -1);
 	assert_int_equal(iso_week_monday("2026W48x", monday), -1);
 	assert_int_equal(iso_week_monday("2026-W4", monday), -1);
+	assert_int_equal(iso_week_monday("2026-W 8", monday), -1);
+	assert_int_equal(iso_week_monday("+026-W08", monday), -1);
 	iso_week_of("2027-01-01", week);
 	assert_string_equal(week, "2026-W53");
 	iso_week_of("2026-11-29", week);

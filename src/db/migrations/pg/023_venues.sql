@@ -163,4 +163,6 @@ CREATE TABLE venue_holds (
 	PRIMARY KEY (booking_id, leaf_id),
 	CONSTRAINT venue_holds_no_overlap EXCLUDE USING gist (leaf_id WITH =, during WITH &&)
 );
-CREATE INDEX venue_holds_day ON venue_holds (starts, leaf_id);
+-- a leaf's holds by start, with their ends: the overlap check and the
+-- free-time search read them from the index alone
+CREATE INDEX venue_holds_leaf ON venue_holds (leaf_id, starts, ends);

@@ -159,5 +159,6 @@ CREATE TABLE venue_holds (
 	ends INTEGER NOT NULL,
 	PRIMARY KEY (booking_id, leaf_id)
 ) STRICT, WITHOUT ROWID;
-CREATE INDEX venue_holds_leaf ON venue_holds (leaf_id, starts);
-CREATE INDEX venue_holds_day ON venue_holds (starts, leaf_id);
+-- a leaf's holds by start, with their ends: the overlap check and the
+-- free-time search read them from the index alone
+CREATE INDEX venue_holds_leaf ON venue_holds (leaf_id, starts, ends);
