@@ -10,21 +10,25 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 int
 cmd_demo(int argc, char **argv)
 {
-	const char *db_url = "sqlite:samverka.db", *count = NULL, *awards = NULL;
+	const char *db_url = "sqlite:samverka.db", *count = NULL, *awards = NULL, *venues = NULL,
+	           *bookings = NULL;
 	int no_history = 0;
 	const struct opt opts[] = {{"db", &db_url, NULL},
 	                           {"associations", &count, NULL},
 	                           {"no-history", NULL, &no_history},
 	                           {"grant-awards", &awards, NULL},
+	                           {"venues", &venues, NULL},
+	                           {"bookings", &bookings, NULL},
 	                           {NULL, NULL, NULL}};
 	int rc = cli_parse(argc, argv, opts,
 	                   "usage: samverka demo --db URL [--associations N] [--no-history]\n"
-	                   "         [--grant-awards N]\n"
+	                   "         [--grant-awards N] [--venues N] [--bookings M]\n"
 	                   "  loads departments, areas, target groups, about 300 associations,\n"
 	                   "  a demo user for every role and two years of the leisure\n"
 	                   "  department's cases, then prints 'ROLE EMAIL PASSWORD' per user.\n"
@@ -33,7 +37,10 @@ cmd_demo(int argc, char **argv)
 	                   "  the demo representative's six cases, all received now (what the\n"
 	                   "  HTTP tests start from). The history has ten years of decided\n"
 	                   "  grants (2016-2025, Malmö's 2018 sums); --grant-awards N makes\n"
-	                   "  them about N over forty programmes (for benchmarks).\n",
+	                   "  them about N over forty programmes (for benchmarks). The history\n"
+	                   "  has Malmö-like venues booked for the school year; --venues N and\n"
+	                   "  --bookings M make them N venues and M bookings in all, over two\n"
+	                   "  years (for benchmarks; without the history too).\n",
 	                   NULL, NULL);
 	if (rc)
 		return rc > 0 ? 0 : 2;
@@ -47,10 +54,23 @@ cmd_demo(int argc, char **argv)
 		fprintf(stderr, "samverka: --grant-awards must be 1 to 10000000\n");
 		return 2;
 	}
+	long nv = venues ? strtol(venues, NULL, 10) : 0;
+	if (venues && (nv < 1 || nv > 100000)) {
+		fprintf(stderr, "samverka: --venues must be 1 to 100000\n");
+		return 2;
+	}
+	long nb = bookings ? strtol(bookings, NULL, 10) : 0;
+	if (bookings && (nb < 1 || nb > 100000000)) {
+		fprintf(stderr, "samverka: --bookings must be 1 to 100000000\n");
+		return 2;
+	}
+	/* bookings are made in local time, as serve shows them */
+	setenv("TZ", "Europe/Stockholm", 1);
+	tzset();
 	struct db *db = cli_open_db(db_url);
 	if (!db)
 		return 1;
-	rc = demo_load(db, n, !no_history, na, stdout);
+	rc = demo_load(db, n, !no_history, na, nv, nb, stdout);
 	db_close(db);
 	return rc ? 1 : 0;
 }

@@ -190,9 +190,12 @@ load_users(struct db *db, int with_history, FILE *out)
 }
 
 /* Loads everything in one transaction; with the history (or when
- * grant_awards asks for a number of them), ten years of decided grants. */
+ * grant_awards asks for a number of them), ten years of decided grants;
+ * with the history (or when venues or bookings ask for a number of them),
+ * the venues and their season's bookings. */
 int
-demo_load(struct db *db, long n, int with_history, long grant_awards, FILE *out)
+demo_load(struct db *db, long n, int with_history, long grant_awards, long venues, long bookings,
+          FILE *out)
 {
 	int64_t area_ids[64], group_ids[32];
 	if (db_begin(db) != DB_OK)
@@ -201,7 +204,9 @@ demo_load(struct db *db, long n, int with_history, long grant_awards, FILE *out)
 	    load_associations(db, n, area_ids, group_ids, n >= 1000 ? stderr : NULL) != 0 ||
 	    load_users(db, with_history, out) != 0 ||
 	    demo_cases(db, with_history, area_ids, group_ids) != 0 || demo_grants(db) != 0 ||
-	    ((with_history || grant_awards > 0) && demo_grant_history(db, grant_awards) != 0)) {
+	    ((with_history || grant_awards > 0) && demo_grant_history(db, grant_awards) != 0) ||
+	    ((with_history || venues > 0 || bookings > 0) &&
+	     demo_venues(db, area_ids, venues, bookings) != 0)) {
 		db_rollback(db);
 		goto fail;
 	}

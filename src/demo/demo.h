@@ -25,7 +25,9 @@ size_t demo_group_count(void);
 int demo_cases(struct db *db, int with_history, const int64_t *area_ids, const int64_t *group_ids);
 int demo_grants(struct db *db);
 int demo_grant_history(struct db *db, long awards);
-int demo_load(struct db *db, long n, int with_history, long grant_awards, FILE *out);
+int demo_venues(struct db *db, const int64_t *area_ids, long venues, long bookings);
+int demo_load(struct db *db, long n, int with_history, long grant_awards, long venues,
+              long bookings, FILE *out);
 void demo_slug(const char *name, char *out, size_t n);
 void demo_person(unsigned long k, char *out, size_t n);
 void demo_email(const char *name, const char *domain, char *out, size_t n);

@@ -366,12 +366,14 @@ payloads(void)
 static void
 second_run(void)
 {
-	static const char *const tables[] = {"cases",          "case_events", "case_messages",
-	                                     "case_decisions", "users",       "user_roles",
-	                                     "associations",   "case_serials"};
-	long before[8], after[8];
+	static const char *const tables[] = {
+	        "cases",       "case_events",    "case_messages", "case_decisions", "users",
+	        "user_roles",  "associations",   "case_serials",  "venues",         "bookings",
+	        "venue_holds", "booking_series", "venue_closed"};
+	enum { NTABLES = sizeof(tables) / sizeof(tables[0]) };
+	long before[NTABLES], after[NTABLES];
 	char q[96];
-	for (int i = 0; i < 8; i++) {
+	for (int i = 0; i < NTABLES; i++) {
 		snprintf(q, sizeof(q), "SELECT count(*) FROM %s", tables[i]);
 		before[i] = count(q);
 	}
@@ -379,7 +381,7 @@ second_run(void)
 	const char *argv[] = {"samverka", "demo", "--db", H.db_url, NULL};
 	int rc = h_run(argv, NULL, &out, &err);
 	int same = 1;
-	for (int i = 0; i < 8; i++) {
+	for (int i = 0; i < NTABLES; i++) {
 		snprintf(q, sizeof(q), "SELECT count(*) FROM %s", tables[i]);
 		after[i] = count(q);
 		if (after[i] != before[i]) {
@@ -388,6 +390,240 @@ second_run(void)
 		}
 	}
 	h_check(rc == 0 && same, "a second `samverka demo` adds nothing (exit %d)", rc);
+	hstr_free(&out);
+	hstr_free(&err);
+}
+
+/* --- venues -------------------------------------------------------------- */
+
+/* Whether a query's one number is n. */
+static int
+is(const char *sql, long n)
+{
+	long got = count(sql);
+	if (got != n)
+		h_note("%s: %ld, not %ld", sql, got, n);
+	return got == n;
+}
+
+/* Two holds of one leaf that overlap (the database's promise). */
+static const char OVERLAPS[] =
+        "SELECT count(*) FROM venue_holds h JOIN venue_holds o ON o.leaf_id = h.leaf_id "
+        "AND o.booking_id <> h.booking_id AND o.starts < h.ends AND o.ends > h.starts";
+/* Bookings whose holds are not one per leaf of their venue while they
+ * hold their time, and none after they are cancelled or declined. */
+static const char WRONG_HOLDS[] =
+        "SELECT count(*) FROM bookings b WHERE (SELECT count(*) FROM venue_holds h "
+        "WHERE h.booking_id = b.id AND h.starts = b.starts AND h.ends = b.ends AND "
+        "(h.leaf_id = b.venue_id AND NOT EXISTS (SELECT 1 FROM venues p WHERE p.parent_id = "
+        "b.venue_id) OR h.leaf_id IN (SELECT p.id FROM venues p WHERE p.parent_id = b.venue_id))) "
+        "<> CASE WHEN b.status IN ('pending', 'confirmed') THEN coalesce(nullif((SELECT count(*) "
+        "FROM venues p WHERE p.parent_id = b.venue_id), 0), 1) ELSE 0 END";
+/* Bookings not priced hours × their category's price per hour. */
+static const char WRONG_PRICES[] =
+        "SELECT count(*) FROM bookings b LEFT JOIN venue_prices p ON p.venue_id = b.venue_id "
+        "AND p.category = b.category WHERE p.per_hour IS NULL "
+        "OR b.price <> (b.ends - b.starts) * p.per_hour / 3600";
+/* Youth-rate bookings of associations the register does not make
+ * eligible under the venue's department's rule. */
+static const char WRONG_YOUTH[] =
+        "SELECT count(*) FROM bookings b JOIN venues v ON v.id = b.venue_id "
+        "JOIN associations a ON a.id = b.association_id LEFT JOIN venue_youth_rules r "
+        "ON r.department_id = v.department_id WHERE b.category = 'ungdom' AND (r.share_pct IS "
+        "NULL OR a.members IS NULL OR a.youth_members * 100 < r.share_pct * a.members)";
+
+/* Every booking lies in its venue's hours on an open day, local time. */
+static void
+in_hours(const char *what)
+{
+	struct rows r, h, c;
+	query("SELECT b.venue_id, b.starts, b.ends FROM bookings b", 3, &r);
+	query("SELECT venue_id, weekday, opens, closes FROM venue_hours", 4, &h);
+	query("SELECT venue_id, day FROM venue_closed", 2, &c);
+	int bad = 0;
+	for (int i = 0; i < r.n; i++) {
+		long v = atol(cell(&r, i, 0));
+		time_t s = (time_t)atol(cell(&r, i, 1)), e = (time_t)atol(cell(&r, i, 2));
+		struct tm ts, te;
+		localtime_r(&s, &ts);
+		localtime_r(&e, &te);
+		char day[16];
+		strftime(day, sizeof(day), "%Y-%m-%d", &ts);
+		int wd = ts.tm_wday ? ts.tm_wday : 7, from = ts.tm_hour * 60 + ts.tm_min;
+		int to = te.tm_mday == ts.tm_mday ? te.tm_hour * 60 + te.tm_min : 1440;
+		int ok = 0;
+		for (int k = 0; k < h.n && !ok; k++)
+			ok = atol(cell(&h, k, 0)) == v && atoi(cell(&h, k, 1)) == wd &&
+			     atoi(cell(&h, k, 2)) <= from && to <= atoi(cell(&h, k, 3));
+		for (int k = 0; k < c.n && ok; k++)
+			ok = !(atol(cell(&c, k, 0)) == v && strcmp(cell(&c, k, 1), day) == 0);
+		if (!ok && bad++ < 3)
+			h_note("booking of venue %ld on %s %02d:%02d–%02d:%02d is outside its "
+			       "hours or on "
+			       "a closed day",
+			       v, day, from / 60, from % 60, to / 60, to % 60);
+	}
+	h_check(r.n > 0 && bad == 0, "%s: all %d bookings lie in their venue's hours, on open days",
+	        what, r.n);
+	free_rows(&r);
+	free_rows(&h);
+	free_rows(&c);
+}
+
+/* The demo's venues and their school year, as a visitor and an officer
+ * would find them. */
+static void
+venues(void)
+{
+	h_check(count("SELECT count(*) FROM venues") >= 25 &&
+	                is("SELECT count(DISTINCT type) FROM venues", 5) &&
+	                count("SELECT count(*) FROM venues v JOIN departments d ON "
+	                      "d.id = v.department_id WHERE d.code = 'KUL'") >= 3 &&
+	                count("SELECT count(DISTINCT area_id) FROM venues") >= 15,
+	        "the demo has Malmö-like venues of every type in many areas, a few the culture "
+	        "department's (%ld)",
+	        count("SELECT count(*) FROM venues"));
+	h_check(is("SELECT count(*) FROM venues p JOIN venues w ON w.id = p.parent_id "
+	           "WHERE w.name = 'Baltiska hallen' AND p.name IN ('Baltiska hallen A', "
+	           "'Baltiska hallen B')",
+	           2) && is("SELECT count(*) FROM venues p JOIN venues w ON w.id = p.parent_id "
+	                    "WHERE w.name = 'Baltiska hallen'",
+	                    2),
+	        "Baltiska hallen is split in two halves, A and B");
+	h_check(count("SELECT count(*) FROM bookings b JOIN venues v ON v.id = b.venue_id WHERE "
+	              "v.name = 'Baltiska hallen' AND b.status = 'confirmed' AND (SELECT count(*) "
+	              "FROM venue_holds h WHERE h.booking_id = b.id) = 2") > 10 &&
+	                count("SELECT count(*) FROM bookings b JOIN venues v ON v.id = b.venue_id "
+	                      "WHERE v.name = 'Baltiska hallen A' AND b.status = 'confirmed'") >
+	                        10 &&
+	                count("SELECT count(*) FROM bookings a JOIN venues va ON va.id = "
+	                      "a.venue_id "
+	                      "JOIN bookings b ON b.starts = a.starts JOIN venues vb ON "
+	                      "vb.id = b.venue_id WHERE va.name = 'Baltiska hallen A' AND vb.name "
+	                      "= "
+	                      "'Baltiska hallen B' AND a.status = 'confirmed' AND "
+	                      "b.status = 'confirmed'") > 10,
+	        "the whole hall is booked (holding both halves) and each half on its own, both "
+	        "halves at once on Tuesdays");
+	h_check(is("SELECT count(*) FROM venue_hours h JOIN venues v ON v.id = h.venue_id WHERE "
+	           "v.type = 'gymnastiksal' AND h.weekday <= 5 AND h.opens <> 17 * 60",
+	           0) && is("SELECT count(*) FROM venue_hours h JOIN venues v ON v.id = h.venue_id "
+	                    "WHERE v.name = 'Baltiska hallen' AND (h.weekday <= 5 AND (h.opens, "
+	                    "h.closes) = (480, 1320) OR h.weekday > 5 AND (h.opens, h.closes) = "
+	                    "(540, 1080))",
+	                    7),
+	        "school gyms open at 17:00 on weekdays; Baltiska hallen 08–22, weekends 09–18");
+	h_check(count("SELECT count(*) FROM venue_closed c JOIN venues v ON v.id = c.venue_id "
+	              "WHERE v.name = 'Baltiska hallen' AND c.reason IN ('Julafton', 'Nyårsdagen', "
+	              "'Trettondedag jul', 'Långfredagen', 'Annandag påsk')") >= 5,
+	        "venues are closed on the season's public holidays");
+	h_check(is("SELECT count(*) FROM venue_prices p JOIN venues v ON v.id = p.venue_id WHERE "
+	           "v.name = 'Baltiska hallen' AND (p.category, p.per_hour) IN (('ordinarie', "
+	           "45000), ('forening', 15000), ('ungdom', 0))",
+	           3) && count("SELECT count(*) FROM venue_prices p JOIN venues v ON v.id = "
+	                       "p.venue_id WHERE v.type = 'moteslokal' AND p.category = 'forening' "
+	                       "AND p.per_hour >= 15000") == 0,
+	        "a hall costs 450 kr an hour, 150 for an association and nothing for youth; "
+	        "meeting rooms less");
+	h_check(count("SELECT count(*) FROM venues WHERE approval = 1") > 0 &&
+	                count("SELECT count(*) FROM venues WHERE approval = 0") > 0,
+	        "some venues need approval, some confirm at once");
+
+	/* the season */
+	h_check(count("SELECT count(*) FROM booking_series") >= 40 &&
+	                is("SELECT count(*) FROM booking_series s WHERE (SELECT count(*) FROM "
+	                   "bookings b WHERE b.series_id = s.id) < 10",
+	                   0),
+	        "weekly series for both terms, each with its occurrences (%ld series)",
+	        count("SELECT count(*) FROM booking_series"));
+	struct rows r;
+	query("SELECT b.starts, b.ends, s.weekday, s.starts_min, s.ends_min, s.first_day, "
+	      "s.last_day FROM bookings b JOIN booking_series s ON s.id = b.series_id AND "
+	      "s.venue_id = b.venue_id AND s.association_id = b.association_id",
+	      7, &r);
+	int off = 0;
+	for (int i = 0; i < r.n; i++) {
+		time_t st = (time_t)atol(cell(&r, i, 0)), en = (time_t)atol(cell(&r, i, 1));
+		struct tm a, b;
+		localtime_r(&st, &a);
+		localtime_r(&en, &b);
+		char day[16];
+		strftime(day, sizeof(day), "%Y-%m-%d", &a);
+		off += (a.tm_wday ? a.tm_wday : 7) != atoi(cell(&r, i, 2)) ||
+		       a.tm_hour * 60 + a.tm_min != atoi(cell(&r, i, 3)) ||
+		       b.tm_hour * 60 + b.tm_min != atoi(cell(&r, i, 4)) ||
+		       strcmp(day, cell(&r, i, 5)) < 0 || strcmp(day, cell(&r, i, 6)) > 0;
+	}
+	h_check(r.n > 400 && off == 0 &&
+	                is("SELECT count(*) FROM bookings WHERE series_id IS NOT NULL", r.n),
+	        "each of %d occurrences is its series' venue's and association's, on its weekday "
+	        "and times in Stockholm time, within its term (%d not)",
+	        r.n, off);
+	free_rows(&r);
+	h_check(count("SELECT count(*) FROM bookings WHERE status = 'pending' AND case_id IS "
+	              "NULL") > 3 &&
+	                is("SELECT count(*) FROM bookings b JOIN venues v ON v.id = b.venue_id "
+	                   "WHERE b.status = 'pending' AND v.approval = 0",
+	                   0),
+	        "pending requests wait for a case, only at venues that need approval (%ld)",
+	        count("SELECT count(*) FROM bookings WHERE status = 'pending'"));
+	h_check(count("SELECT count(*) FROM bookings WHERE status = 'cancelled' AND late = 1 AND "
+	              "cancelled_at > starts - 72 * 3600") > 0 &&
+	                count("SELECT count(*) FROM bookings WHERE status = 'cancelled' AND late = "
+	                      "0 "
+	                      "AND cancelled_at <= starts - 24 * 3600") > 0 &&
+	                count("SELECT count(*) FROM bookings WHERE status = 'declined'") > 0,
+	        "some bookings are cancelled in good time, some late, some declined");
+	h_check(is(OVERLAPS, 0), "no two holds of one leaf overlap");
+	h_check(is(WRONG_HOLDS, 0), "each booking holds every leaf of its venue while pending or "
+	                            "confirmed, none after");
+	h_check(is(WRONG_PRICES, 0), "each price is hours × the category's price per hour, in öre");
+	h_check(count("SELECT count(*) FROM bookings WHERE category = 'ungdom'") > 0 &&
+	                is(WRONG_YOUTH, 0) &&
+	                is("SELECT count(*) FROM venue_youth_rules r JOIN departments d ON "
+	                   "d.id = r.department_id WHERE d.code = 'FRI' AND r.share_pct = 60",
+	                   1),
+	        "nolltaxa only for associations the register makes eligible (60 %% aged 7–25)");
+	h_check(count("SELECT count(*) FROM associations WHERE members > 0 AND "
+	              "youth_members * 100 >= 60 * members") > 10 &&
+	                count("SELECT count(*) FROM associations WHERE members > 0 AND "
+	                      "youth_members * 100 < 60 * members") > 10,
+	        "some associations' youth members are above the threshold, some below");
+	in_hours("the demo");
+}
+
+/* `samverka demo --venues N --bookings M`: N venues and M bookings in
+ * all, none overlapping, each in its venue's hours and priced right. */
+static void
+scale(void)
+{
+	struct hstr out = {0}, err = {0};
+	const char *argv[] = {"samverka", "demo",       "--db",  H.db_url, "--venues",
+	                      "60",       "--bookings", "20000", NULL};
+	int rc = h_run(argv, NULL, &out, &err);
+	h_check(rc == 0 && is("SELECT count(*) FROM venues", 60) &&
+	                is("SELECT count(*) FROM bookings", 20000),
+	        "--venues 60 --bookings 20000 makes 60 venues and 20 000 bookings (exit %d)", rc);
+	h_check(count("SELECT count(*) FROM venues WHERE parent_id IS NOT NULL") > 4,
+	        "some generated halls are split");
+	h_check(is(OVERLAPS, 0), "still no two holds of one leaf overlap");
+	h_check(is(WRONG_HOLDS, 0) && is(WRONG_PRICES, 0) && is(WRONG_YOUTH, 0),
+	        "the generated bookings hold their leaves and are priced right");
+	in_hours("with the benchmark's bookings");
+	/* the ids the load gave leave the next booking its own (PostgreSQL's
+	 * identity moved past them) */
+	int added = h_sql("INSERT INTO bookings (venue_id, association_id, starts, ends, status, "
+	                  "category, price, activity, participants, at) SELECT min(v.id), "
+	                  "min(a.id), 4102444800, 4102448400, 'cancelled', 'forening', 0, 'Prov', "
+	                  "1, 0 FROM venues v, associations a",
+	                  NULL) == 0;
+	h_check(added && is("SELECT count(*) FROM bookings", 20001) &&
+	                h_sql("DELETE FROM bookings WHERE starts = 4102444800", NULL) == 0,
+	        "a booking written after the load gets an id of its own");
+	struct hresp r;
+	h_get(anon, "/healthz", &r);
+	h_check(r.status == 200, "the server still answers");
+	hresp_free(&r);
 	hstr_free(&out);
 	hstr_free(&err);
 }
@@ -558,6 +794,11 @@ main(void)
 	numbers_and_trails();
 	payloads();
 	second_run();
+	/* bookings are in Stockholm time, as the pages show them */
+	setenv("TZ", "Europe/Stockholm", 1);
+	tzset();
+	venues();
+	scale();
 
 	struct hclient *officers[NOFFICERS];
 	long ids[NOFFICERS];
