@@ -24,7 +24,8 @@ weeks_of(struct db *db, struct arena *a, const struct season *s, struct season_w
 	snprintf(day, sizeof day, "%s", s->first_day);
 	while (day[0] && day_weekday(day) != w->weekday)
 		day_add(day, 1, day);
-	for (; day[0] && strcmp(day, s->last_day) <= 0 && p->n < SEASON_WEEKS; day_add(day, 7, day)) {
+	for (; day[0] && strcmp(day, s->last_day) <= 0 && p->n < SEASON_WEEKS;
+	     day_add(day, 7, day)) {
 		p->o = arena_grow(a, p->o, p->n, &cap, sizeof *p->o);
 		struct season_occurrence *o = &p->o[p->n++];
 		memset(o, 0, sizeof *o);
