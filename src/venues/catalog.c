@@ -112,7 +112,8 @@ facts_of(struct arena *a, const struct venue *v, size_t nv, size_t *n, const cha
 		if (v[i].parent_id)
 			f[m++].id = v[i].parent_id;
 	}
-	qsort(f, m, sizeof *f, by_id);
+	if (m)
+		qsort(f, m, sizeof *f, by_id);
 	*n = 0;
 	struct buf b = {0};
 	buf_putc(&b, '[');

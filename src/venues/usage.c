@@ -258,7 +258,8 @@ charts_make(struct req *r, struct usage_view *v)
 	v->by_area.series = group_series(r, u->areas, u->nareas, u->nmonths, 0);
 	v->by_area.nseries = u->nareas;
 
-	qsort(u->venues, u->nvenues, sizeof(*u->venues), venue_cmp);
+	if (u->nvenues) /* qsort takes no NULL, even for none */
+		qsort(u->venues, u->nvenues, sizeof(*u->venues), venue_cmp);
 	struct chart_text *vl = arena_alloc(&r->a, (u->nvenues + 1) * sizeof(*vl));
 	int64_t *vs = arena_alloc(&r->a, (u->nvenues + 1) * sizeof(*vs));
 	for (size_t i = 0; i < u->nvenues; i++) {
@@ -304,7 +305,8 @@ charts_make(struct req *r, struct usage_view *v)
 			                               NULL};
 		}
 	}
-	qsort(v->cells, v->ncells, sizeof(*v->cells), cell_cmp);
+	if (v->ncells)
+		qsort(v->cells, v->ncells, sizeof(*v->cells), cell_cmp);
 	struct chart_series *days = arena_alloc(&r->a, 7 * sizeof(*days));
 	for (int d = 1; d <= 7; d++) {
 		int64_t *val = arena_alloc(&r->a, (nh + 1) * sizeof(*val));

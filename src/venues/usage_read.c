@@ -197,7 +197,8 @@ unused_list(struct arena *a, struct usage *u)
 		u->unused_count += v->unused[0] + v->whole_unused[0];
 		u->unused_secs += v->unused[1] + v->whole_unused[1];
 	}
-	qsort(u->unused, u->nunused, sizeof(*u->unused), unused_cmp);
+	if (u->nunused)
+		qsort(u->unused, u->nunused, sizeof(*u->unused), unused_cmp);
 }
 
 /* A group's arrays, zero. */
@@ -417,12 +418,14 @@ usage_read(struct db *db, struct arena *a, const struct usage_query *q, struct u
 	struct by_id *index = arena_alloc(a, (u->nvenues + 1) * sizeof(*index));
 	for (size_t i = 0; i < u->nvenues; i++)
 		index[i] = (struct by_id){u->venues[i].id, i};
-	qsort(index, u->nvenues, sizeof(*index), by_id_cmp);
+	if (u->nvenues)
+		qsort(index, u->nvenues, sizeof(*index), by_id_cmp);
 	struct wholes w = {arena_alloc(a, (u->nvenues + 1) * sizeof(*w.parts)), 0};
 	for (size_t i = 0; i < u->nvenues; i++)
 		if (u->venues[i].parent_id)
 			w.parts[w.n++] = (struct by_id){u->venues[i].parent_id, i};
-	qsort(w.parts, w.n, sizeof(*w.parts), by_id_cmp);
+	if (w.n)
+		qsort(w.parts, w.n, sizeof(*w.parts), by_id_cmp);
 	const char *type = q->type ? q->type : "";
 	char end[11];
 	day_add(q->to, 1, end);
