@@ -121,6 +121,19 @@ hours_json(struct buf *b, const struct venue_hours *h)
 	buf_putc(b, '}');
 }
 
+/* A thing named in both languages, by its code: {"kod", "namn_sv", "namn_en"}. */
+static void
+named_json(struct buf *b, const char *code, const char *sv, const char *en)
+{
+	buf_puts(b, "{\"kod\":");
+	json_text(b, code);
+	json_key(b, "namn_sv");
+	json_text(b, sv);
+	json_key(b, "namn_en");
+	json_text(b, en);
+	buf_putc(b, '}');
+}
+
 /* One venue: what it is, whose, where, for how many, its accessibility,
  * what it is let at and when, and where to read more of it. */
 static void
@@ -132,21 +145,9 @@ venue_json(struct buf *b, const struct venue_entry *e)
 	json_key(b, "namn");
 	json_text(b, v->name);
 	json_key(b, "typ");
-	buf_puts(b, "{\"kod\":");
-	json_text(b, v->type);
-	json_key(b, "namn_sv");
-	json_text(b, v->type_sv);
-	json_key(b, "namn_en");
-	json_text(b, v->type_en);
-	buf_putc(b, '}');
+	named_json(b, v->type, v->type_sv, v->type_en);
 	json_key(b, "forvaltning");
-	buf_puts(b, "{\"kod\":");
-	json_text(b, v->dept_code);
-	json_key(b, "namn_sv");
-	json_text(b, v->dept_sv);
-	json_key(b, "namn_en");
-	json_text(b, v->dept_en);
-	buf_putc(b, '}');
+	named_json(b, v->dept_code, v->dept_sv, v->dept_en);
 	json_key(b, "adress");
 	json_text(b, v->address);
 	json_key(b, "omrade");
