@@ -24,11 +24,13 @@ day_tm(const char *day, struct tm *tm)
 {
 	if (!day || !date_valid(day))
 		return -1;
+	/* date_valid has seen ten digits and dashes: read them as they are
+	 * (sscanf was a tenth of a week calendar's CPU) */
 	memset(tm, 0, sizeof *tm);
-	if (sscanf(day, "%4d-%2d-%2d", &tm->tm_year, &tm->tm_mon, &tm->tm_mday) != 3)
-		return -1;
-	tm->tm_year -= 1900;
-	tm->tm_mon -= 1;
+	tm->tm_year = (day[0] - '0') * 1000 + (day[1] - '0') * 100 + (day[2] - '0') * 10 +
+	              (day[3] - '0') - 1900;
+	tm->tm_mon = (day[5] - '0') * 10 + (day[6] - '0') - 1;
+	tm->tm_mday = (day[8] - '0') * 10 + (day[9] - '0');
 	tm->tm_hour = 12;
 	return 0;
 }
@@ -55,6 +57,23 @@ local_day_of(int64_t t, char day[11], int *minute)
 	put_day(day, tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 	if (minute)
 		*minute = tm.tm_hour * 60 + tm.tm_min;
+}
+
+/* A calendar cuts hundreds of bookings into days: whole minutes since
+ * midnight need no zone lookup unless the day is 23 or 25 hours long. */
+int
+day_minute(int64_t m0, int64_t m1, int64_t t)
+{
+	if (t >= m1)
+		return 1440;
+	if (t <= m0)
+		return 0;
+	if (m1 - m0 == 86400)
+		return (int)((t - m0) / 60);
+	char day[11];
+	int m;
+	local_day_of(t, day, &m);
+	return m;
 }
 
 int

@@ -10,6 +10,11 @@
 int64_t local_time(const char *day, int minute);
 /* The local day (YYYY-MM-DD) and minute of t. */
 void local_day_of(int64_t t, char day[11], int *minute);
+/* The local minute of t (0 … 1440) in the day whose local midnights are
+ * m0 and m1 (local_time(day, 0) and local_time(day, 1440)), t in
+ * [m0, m1]: arithmetic on a day of 24 hours, the zone's reading on a day
+ * of a daylight-saving change. */
+int day_minute(int64_t m0, int64_t m1, int64_t t);
 /* The weekday of day, 1 Monday … 7 Sunday; 0 when it is no valid date. */
 int day_weekday(const char *day);
 /* day moved by n days, into out (may be day); "" outside date_valid's years. */

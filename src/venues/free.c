@@ -207,12 +207,8 @@ load_batch(struct req *r, const struct free_ask *a, struct cand *c, size_t n)
 		rc = DB_ERROR;
 	while (rc == DB_OK && (rc = db_next(&k)) > 0) {
 		int64_t leaf = db_col_int(&k, 0), s = db_col_int(&k, 1), e = db_col_int(&k, 2);
-		char d[11];
-		int from = 0, to = 1440;
-		if (s > a->day_start)
-			local_day_of(s, d, &from);
-		if (e < a->day_end)
-			local_day_of(e, d, &to);
+		int from = day_minute(a->day_start, a->day_end, s);
+		int to = day_minute(a->day_start, a->day_end, e);
 		for (size_t i = 0; i < n; i++)
 			for (int j = 0; j < c[i].nleaves; j++)
 				if (c[i].leaves[j] == leaf && c[i].nbusy < 64) {

@@ -59,11 +59,17 @@ static struct dbq Q_LOCK_VENUE = {"SELECT id FROM venues WHERE id = $1 FOR KEY S
 	"(SELECT address FROM venues WHERE id = b.venue_id), b.not_used FROM bookings b "
 /* The bookings of up to ten venues (a venue, its whole and its parts);
  * unused places are bound to 0, which no venue has. */
-static struct dbq Q_RANGE = {
-        "SELECT " BOOKING_COLS "WHERE b.venue_id IN ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) "
-        "AND b.starts < $12 AND b.starts > CAST($11 AS BIGINT) - 86400 AND b.ends > $11 "
-        "AND b.status IN ('pending', 'confirmed') ORDER BY b.starts, b.id",
-        NULL, 0};
+#define RANGE_WHERE(status)                                                                        \
+	"WHERE b.venue_id IN ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) AND b.starts < $12 "        \
+	"AND b.starts > CAST($11 AS BIGINT) - 86400 AND b.ends > $11 AND " status                  \
+	" IN ('pending', 'confirmed') ORDER BY b.starts, b.id"
+/* SQLite without ANALYZE's statistics took bookings_usage (status,
+ * starts, …) for this and read every venue's bookings of the week, 2 ms
+ * at a million bookings; the unary plus (SQLite's way to say "not from an
+ * index") leaves it the venues' own index. PostgreSQL has no unary plus
+ * for text and plans from its statistics. */
+static struct dbq Q_RANGE = {"SELECT " BOOKING_COLS RANGE_WHERE("+b.status"),
+                             "SELECT " BOOKING_COLS RANGE_WHERE("b.status"), 0};
 static struct dbq Q_GET = {"SELECT " BOOKING_COLS "WHERE b.id = $1", NULL, 0};
 static struct dbq Q_OF_CASE = {
         "SELECT " BOOKING_COLS "WHERE b.case_id = $1 ORDER BY b.starts, b.id", NULL, 0};

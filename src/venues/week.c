@@ -8,25 +8,21 @@
 
 #include "base/days.h"
 
-/* The part of booking b that lies on day, as local minutes clipped to
- * [0, 1440]; 0 when none. */
+/* A day's local midnights in seconds, read once per day rather than per
+ * booking (mktime takes the zone's lock). */
+struct bounds {
+	int64_t m0, m1;
+};
+
+/* The part of booking b that lies on the day of bounds d, as local
+ * minutes clipped to [0, 1440]; 0 when none. */
 static int
-minutes_on(const struct booking *b, const char *day, int *from, int *to)
+minutes_on(const struct booking *b, const struct bounds *d, int *from, int *to)
 {
-	int64_t m0 = local_time(day, 0), m1 = local_time(day, 1440);
-	if (b->ends <= m0 || b->starts >= m1)
+	if (b->ends <= d->m0 || b->starts >= d->m1)
 		return 0;
-	/* local minutes, not seconds since midnight: a day of a
-	 * daylight-saving change has 23 or 25 hours */
-	char d[11];
-	if (b->starts <= m0)
-		*from = 0;
-	else
-		local_day_of(b->starts, d, from);
-	if (b->ends >= m1)
-		*to = 1440;
-	else
-		local_day_of(b->ends, d, to);
+	*from = day_minute(d->m0, d->m1, b->starts);
+	*to = day_minute(d->m0, d->m1, b->ends);
 	return *to > *from;
 }
 
@@ -34,7 +30,8 @@ minutes_on(const struct booking *b, const char *day, int *from, int *to)
  * the bookings that lie on it, which may also lie outside the hours (an
  * officer's booking). bookings are in order of start. */
 static void
-cut_day(struct arena *a, struct day_plan *d, const struct booking *bookings, size_t nb)
+cut_day(struct arena *a, struct day_plan *d, const struct bounds *in,
+        const struct booking *bookings, size_t nb)
 {
 	size_t cap = 0;
 	int at = d->opens, end = d->closes;
@@ -42,7 +39,7 @@ cut_day(struct arena *a, struct day_plan *d, const struct booking *bookings, siz
 	d->n = 0;
 	for (size_t i = 0; i < nb; i++) {
 		int from, to;
-		if (!minutes_on(&bookings[i], d->day, &from, &to))
+		if (!minutes_on(&bookings[i], in, &from, &to))
 			continue;
 		if (!d->closed && from > at && at < end) {
 			d->s = arena_grow(a, d->s, d->n, &cap, sizeof *d->s);
@@ -96,7 +93,8 @@ venue_days(struct db *db, struct arena *a, const struct venue *v, const char *fi
 			d->closed = 1;
 			d->reason = closed[c].reason;
 		}
-		cut_day(a, d, b, nb);
+		struct bounds in = {local_time(d->day, 0), local_time(d->day, 1440)};
+		cut_day(a, d, &in, b, nb);
 	}
 	return 0;
 }

@@ -35,6 +35,31 @@ local_times(void **state)
 	assert_int_equal(minute, 18 * 60);
 }
 
+/* A time's local minute within its day: the same on a day of 24 hours
+ * as on the days of the changes (29 March 2026 has 23 hours, 25 October
+ * 25), clipped to the day. */
+static void
+minutes_of_a_day(void **state)
+{
+	static const char *const days[] = {"2026-03-24", "2026-03-29", "2026-10-25"};
+	static const int minutes[] = {0, 1, 119, 181, 600, 1080, 1439};
+	for (size_t i = 0; i < 3; i++) {
+		int64_t m0 = local_time(days[i], 0), m1 = local_time(days[i], 1440);
+		for (size_t j = 0; j < sizeof minutes / sizeof *minutes; j++) {
+			int64_t t = local_time(days[i], minutes[j]);
+			char day[11];
+			int want;
+			local_day_of(t, day, &want);
+			assert_int_equal(day_minute(m0, m1, t), want);
+		}
+		assert_int_equal(day_minute(m0, m1, m0 - 60), 0);
+		assert_int_equal(day_minute(m0, m1, m1), 1440);
+	}
+	int64_t m0 = local_time("2026-03-29", 0), m1 = local_time("2026-03-29", 1440);
+	assert_int_equal(m1 - m0, 23 * 3600);
+	assert_int_equal(day_minute(m0, m1, local_time("2026-03-29", 18 * 60)), 18 * 60);
+}
+
 /* Weekdays, days added over month and year ends. */
 static void
 days_and_weekdays(void **state)
@@ -93,9 +118,8 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	        cmocka_unit_test(local_times),
-	        cmocka_unit_test(days_and_weekdays),
-	        cmocka_unit_test(iso_weeks),
+	        cmocka_unit_test(local_times),       cmocka_unit_test(minutes_of_a_day),
+	        cmocka_unit_test(days_and_weekdays), cmocka_unit_test(iso_weeks),
 	        cmocka_unit_test(times_of_day),
 	};
 	return cmocka_run_group_tests(tests, stockholm, NULL);
