@@ -651,6 +651,52 @@ never_twice(void)
 	        "no two holds of one leaf overlap anywhere");
 }
 
+/* The local seconds of hour:minute on day (YYYY-MM-DD), as the test's TZ
+ * (Stockholm) reads them. */
+static long
+local_at(const char *day, int hour, int minute)
+{
+	struct tm tm = {0};
+	sscanf(day, "%d-%d-%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday);
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	tm.tm_hour = hour;
+	tm.tm_min = minute;
+	tm.tm_isdst = -1;
+	return (long)mktime(&tm);
+}
+
+/* The week calendar on the Sundays the clocks change (23 and 25 hours):
+ * a booking over the change and one in the evening keep their local
+ * times, in the table and in the day's list. */
+static void
+daylight_saving_weeks(void)
+{
+	static const char *const sundays[][2] = {{"2027-03-28", "2027-W12"},
+	                                         {"2027-10-31", "2027-W43"}};
+	for (int i = 0; i < 2; i++) {
+		char q[512], path[96];
+		snprintf(q, sizeof(q),
+		         "INSERT INTO bookings (venue_id, association_id, starts, ends, status, "
+		         "category, price, activity, participants, show_name, at) VALUES "
+		         "(%ld, %s, %ld, %ld, 'confirmed', 'forening', 0, 'Natt', 5, 1, 0), "
+		         "(%ld, %s, %ld, %ld, 'confirmed', 'forening', 0, 'Kväll', 5, 1, 0)",
+		         room, assoc, local_at(sundays[i][0], 1, 0), local_at(sundays[i][0], 4, 0),
+		         room, assoc, local_at(sundays[i][0], 18, 0),
+		         local_at(sundays[i][0], 19, 30));
+		h_sql(q, NULL);
+		snprintf(path, sizeof(path), "/lokaler/%ld?vecka=%s&lang=sv", room, sundays[i][1]);
+		struct hresp r;
+		h_get(visitor, path, &r);
+		h_check(r.status == 200 && hresp_has(&r, "<td class=\"booked\">18:00–19:30") &&
+		                hresp_has(&r, "01:00–04:00 bokad") &&
+		                hresp_has(&r, "18:00–19:30 bokad"),
+		        "the week of %s shows 01:00–04:00 over the change and 18:00–19:30 (%ld)",
+		        sundays[i][0], r.status);
+		hresp_free(&r);
+	}
+}
+
 int
 main(void)
 {
@@ -685,5 +731,6 @@ main(void)
 	nolltaxa();
 	cancelling();
 	never_twice();
+	daylight_saving_weeks();
 	return h_finish();
 }
