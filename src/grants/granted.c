@@ -23,9 +23,8 @@
 	"coalesce(p.name, ''), a.name, coalesce(a.orgnr, ''), a.public * a.active "                \
 	"FROM grant_awards w JOIN associations a ON a.id = w.association_id "                      \
 	"LEFT JOIN grant_programmes p ON p.id = w.programme_id "
-static struct dbq Q_ROWS = {
-        ROWS_SELECT "WHERE w.id IN (SELECT value FROM json_each($1)) ORDER BY w.id DESC",
-        ROWS_SELECT "WHERE w.id = ANY (translate($1, '[]', '{}')::bigint[]) ORDER BY w.id DESC", 0};
+static struct dbq Q_ROWS = {ROWS_SELECT "WHERE " DB_IDS_SQLITE("w.id") " ORDER BY w.id DESC",
+                            ROWS_SELECT "WHERE " DB_IDS_PG("w.id") " ORDER BY w.id DESC", 0};
 enum { GF_YEAR, GF_DEPT, GF_KIND, GF_AREA, GF_GROUP, GF_COUNT };
 
 /* The filter form above the list, the query string of the CSV and the

@@ -10,15 +10,13 @@
 
 #include "base/buf.h"
 
-#define SQLITE_IDS(col) col " IN (SELECT value FROM json_each($1))"
-#define PG_IDS(col) col " = ANY (translate($1, '[]', '{}')::bigint[])"
 #define PRICES "SELECT venue_id, category, per_hour FROM venue_prices WHERE "
 #define HOURS "SELECT venue_id, weekday, opens, closes FROM venue_hours WHERE "
 #define PARTS "SELECT parent_id, id FROM venues WHERE active = 1 AND "
-static struct dbq Q_PRICES = {PRICES SQLITE_IDS("venue_id"), PRICES PG_IDS("venue_id"), 0};
-static struct dbq Q_HOURS = {HOURS SQLITE_IDS("venue_id"), HOURS PG_IDS("venue_id"), 0};
-static struct dbq Q_PARTS = {PARTS SQLITE_IDS("parent_id") " ORDER BY parent_id, id",
-                             PARTS PG_IDS("parent_id") " ORDER BY parent_id, id", 0};
+static struct dbq Q_PRICES = {PRICES DB_IDS_SQLITE("venue_id"), PRICES DB_IDS_PG("venue_id"), 0};
+static struct dbq Q_HOURS = {HOURS DB_IDS_SQLITE("venue_id"), HOURS DB_IDS_PG("venue_id"), 0};
+static struct dbq Q_PARTS = {PARTS DB_IDS_SQLITE("parent_id") " ORDER BY parent_id, id",
+                             PARTS DB_IDS_PG("parent_id") " ORDER BY parent_id, id", 0};
 
 /* What the tables say of one venue itself, before a part takes its
  * whole's. */
