@@ -264,6 +264,14 @@ db_begin(struct db *db)
 	return rc;
 }
 
+/* What sees rows another connection cannot see yet must not be kept for
+ * them (venues/directory.c). */
+int
+db_in_transaction(const struct db *db)
+{
+	return db->in_tx;
+}
+
 /* Whether PostgreSQL keeps the plans of the statements that follow, to the
  * end of the transaction or the next call. Our sessions plan every
  * execution (plan_cache_mode, set at connect), so that a statement is

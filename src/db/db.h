@@ -62,6 +62,8 @@ int64_t db_int(struct db *db, struct dbq *q, const struct dbval *args, int n, in
 int db_returning(struct db *db, struct dbq *q, const struct dbval *args, int n, int64_t *out);
 int db_script(struct db *db, const char *sql);
 int db_begin(struct db *db);
+/* Whether a transaction db_begin opened is still open. */
+int db_in_transaction(const struct db *db);
 int db_keep_plans(struct db *db, int keep);
 int db_commit(struct db *db);
 /* Work that belongs at the very end of the open transaction, done only if

@@ -130,14 +130,13 @@ facts_of(struct arena *a, const struct venue *v, size_t nv, size_t *n, const cha
 }
 
 int
-venue_catalog(struct db *db, struct arena *a, const struct venue_filter *filter,
-              struct venue_entry **out, size_t *n)
+venue_catalog_load(struct db *db, struct arena *a, struct venue_entry **out, size_t *n)
 {
 	struct venue *v;
 	size_t nv, nf;
 	*out = NULL;
 	*n = 0;
-	if (venue_list(db, a, filter, &v, &nv) != 0)
+	if (venue_list_active(db, a, &v, &nv) != 0)
 		return -1;
 	if (nv == 0)
 		return 0;

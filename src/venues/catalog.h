@@ -1,6 +1,6 @@
-/* The venues as the JSON API and the open data give them out: each with
- * its prices, bookable hours and parts, read in four statements whatever
- * their number. */
+/* The venues as the JSON API, the open data and venues/directory.c take
+ * them: each with its prices, bookable hours and parts, read in four
+ * statements whatever their number. */
 #ifndef VENUES_CATALOG_H
 #define VENUES_CATALOG_H
 #include <stddef.h>
@@ -19,9 +19,12 @@ struct venue_entry {
 	size_t nparts;
 };
 
-/* The active venues the filter matches, in venue_list's order; a part
+/* Every active venue from the database, in venue_list's order; a part
  * without prices or hours of its own has the whole's, as venue_price and
- * venue_hours_get give them. */
+ * venue_hours_get give them: what venues/directory.c keeps. */
+int venue_catalog_load(struct db *db, struct arena *a, struct venue_entry **out, size_t *n);
+/* The active venues the filter matches, as venue_catalog_load gives them
+ * (from venues/directory.c's copy). */
 int venue_catalog(struct db *db, struct arena *a, const struct venue_filter *f,
                   struct venue_entry **out, size_t *n);
 #endif

@@ -1,11 +1,12 @@
 /* Free times across venues (/lokaler/lediga): the venues the filters
  * match, in Swedish order, each with its free stretches on a day between
- * two times of at least a length. The venues are taken in batches, a
- * page's worth and then twice the last up to BATCH, and each batch costs
- * three statements — hours, closed days and holds of its leaves on that
- * day, every one an index range per venue —
- * until a page of venues with free time is full, so a search answers in a
- * few statements however many bookings there are. */
+ * two times of at least a length. The venues, their hours and parts come
+ * from the directory in memory (venues/directory.h), in batches of a
+ * page's worth and then twice the last up to BATCH; each batch costs two
+ * statements — the closed days and the holds of its leaves on that day,
+ * both an index range per venue — until a page of venues with free time
+ * is full, so a search answers in a few statements however many bookings
+ * there are. */
 #include "venues/venues.h"
 
 #include <stdio.h>
@@ -17,18 +18,14 @@
 #include "base/days.h"
 #include "layout/layout.h"
 #include "base/esc.h"
+#include "venues/directory.h"
 #include "venues/filter.h"
 #include "venues/free.h"
 #include "venues/free.tpl.h"
 
 enum { BATCH = 128, PAGE = 20, MAX_STRETCHES = 8 };
 
-/* Each statement takes the batch's ids as $1, a JSON array (DB_IDS_*). */
-static struct dbq Q_HOURS = {"SELECT venue_id, opens, closes FROM venue_hours WHERE weekday = $2 "
-                             "AND " DB_IDS_SQLITE("venue_id"),
-                             "SELECT venue_id, opens, closes FROM venue_hours WHERE weekday = $2 "
-                             "AND " DB_IDS_PG("venue_id"),
-                             0};
+/* Both statements take the batch's ids as $1, a JSON array (DB_IDS_*). */
 static struct dbq Q_CLOSED = {
         "SELECT venue_id FROM venue_closed WHERE day = $2 AND " DB_IDS_SQLITE("venue_id"),
         "SELECT venue_id FROM venue_closed WHERE day = $2 AND " DB_IDS_PG("venue_id"), 0};
@@ -38,14 +35,11 @@ static struct dbq Q_HOLDS = {
                 HOLDS_IN_DAY,
         "SELECT leaf_id, starts, ends FROM venue_holds WHERE " DB_IDS_PG("leaf_id") HOLDS_IN_DAY,
         0};
-static struct dbq Q_PARTS = {
-        "SELECT id, parent_id FROM venues WHERE active = 1 AND " DB_IDS_SQLITE("parent_id"),
-        "SELECT id, parent_id FROM venues WHERE active = 1 AND " DB_IDS_PG("parent_id"), 0};
 
 /* A venue of the batch, with what the day holds for it. */
 struct cand {
 	const struct venue *v;
-	int opens, closes, own_hours, closed;
+	int opens, closes, closed;
 	int64_t leaves[VENUE_MAX_PARTS];
 	int nleaves;
 	/* busy minutes of the day, [from, to) pairs */
@@ -145,24 +139,27 @@ id_list(struct buf *b, const int64_t *ids, size_t n)
 	return DB_TEXTN(b->data, b->len);
 }
 
-/* The candidate of a venue id in the batch, or NULL. */
-static struct cand *
-cand_of(struct cand *c, size_t n, int64_t id)
-{
-	for (size_t i = 0; i < n; i++)
-		if (c[i].v->id == id)
-			return &c[i];
-	return NULL;
-}
-
-/* Fills the batch's hours (a part without its own takes the whole's),
- * closed days (the whole's close its parts) and busy minutes. */
+/* Fills the batch's hours and leaves from the directory (a part without
+ * hours of its own has the whole's; a split venue's leaves are its active
+ * parts), then its closed days (the whole's close its parts) and busy
+ * minutes from the database. */
 static int
-load_batch(struct req *r, const struct free_ask *a, struct cand *c, size_t n)
+load_batch(struct req *r, const struct venue_directory *dir, const struct free_ask *a,
+           struct cand *c, size_t n)
 {
 	int64_t ids[BATCH * (VENUE_MAX_PARTS + 2)];
 	size_t nids = 0;
+	int weekday = day_weekday(a->day);
 	for (size_t i = 0; i < n; i++) {
+		const struct venue_entry *e = venue_directory_find(dir, c[i].v->id);
+		if (e) {
+			c[i].opens = e->hours.opens[weekday];
+			c[i].closes = e->hours.closes[weekday];
+			for (size_t j = 0; j < e->nparts && j < VENUE_MAX_PARTS; j++)
+				c[i].leaves[c[i].nleaves++] = e->parts[j];
+		}
+		if (c[i].nleaves == 0)
+			c[i].leaves[c[i].nleaves++] = c[i].v->id;
 		ids[nids++] = c[i].v->id;
 		if (c[i].v->parent_id)
 			ids[nids++] = c[i].v->parent_id;
@@ -171,20 +168,7 @@ load_batch(struct req *r, const struct free_ask *a, struct cand *c, size_t n)
 	struct dbcur k;
 	int rc = DB_OK;
 	struct dbval list = id_list(&b, ids, nids);
-	if (db_query(r->db, &k, &Q_HOURS, DB_ARGS(list, DB_INT(day_weekday(a->day)))) != DB_OK)
-		rc = DB_ERROR;
-	while (rc == DB_OK && (rc = db_next(&k)) > 0) {
-		int64_t id = db_col_int(&k, 0);
-		for (size_t i = 0; i < n; i++)
-			if (c[i].v->id == id || (c[i].v->parent_id == id && !c[i].own_hours)) {
-				c[i].opens = (int)db_col_int(&k, 1);
-				c[i].closes = (int)db_col_int(&k, 2);
-				c[i].own_hours |= c[i].v->id == id;
-			}
-		rc = DB_OK;
-	}
-	db_done(&k);
-	if (rc == DB_OK && db_query(r->db, &k, &Q_CLOSED, DB_ARGS(list, DB_TEXT(a->day))) != DB_OK)
+	if (db_query(r->db, &k, &Q_CLOSED, DB_ARGS(list, DB_TEXT(a->day))) != DB_OK)
 		rc = DB_ERROR;
 	while (rc == DB_OK && (rc = db_next(&k)) > 0) {
 		int64_t id = db_col_int(&k, 0);
@@ -251,42 +235,14 @@ free_stretches(struct cand *c, const struct free_ask *a, struct free_time *out)
 	return n;
 }
 
-/* The leaves of each venue of the batch: its active parts, else itself. */
-static int
-leaves_of(struct req *r, struct cand *c, size_t n)
-{
-	int64_t ids[BATCH];
-	for (size_t i = 0; i < n; i++)
-		ids[i] = c[i].v->id;
-	/* the list is bound, not copied: it lives until the rows are read */
-	struct buf b = {0};
-	struct dbcur k;
-	if (db_query(r->db, &k, &Q_PARTS, DB_ARGS(id_list(&b, ids, n))) != DB_OK) {
-		buf_free(&b);
-		return -1;
-	}
-	int rc;
-	while ((rc = db_next(&k)) > 0) {
-		int64_t part = db_col_int(&k, 0);
-		struct cand *w = cand_of(c, n, db_col_int(&k, 1));
-		if (w && w->nleaves < VENUE_MAX_PARTS)
-			w->leaves[w->nleaves++] = part;
-	}
-	db_done(&k);
-	buf_free(&b);
-	for (size_t i = 0; i < n; i++)
-		if (c[i].nleaves == 0)
-			c[i].leaves[c[i].nleaves++] = c[i].v->id;
-	return rc < 0 ? -1 : 0;
-}
-
 void
 venues_free_page(struct req *r)
 {
 	struct venue_choices ch;
 	struct venue_filter vf;
 	const char *bad;
-	if (venue_choices_get(r, &ch) != 0) {
+	const struct venue_directory *dir = venue_directory(r->db, &r->a);
+	if (!dir || venue_choices_get(r, &ch) != 0) {
 		req_error(r, 500);
 		return;
 	}
@@ -326,7 +282,7 @@ venues_free_page(struct req *r)
 		struct cand *c = arena_zalloc(&r->a, n * sizeof *c);
 		for (size_t i = 0; i < n; i++)
 			c[i].v = &v[i];
-		if (leaves_of(r, c, n) != 0 || load_batch(r, &a, c, n) != 0) {
+		if (load_batch(r, dir, &a, c, n) != 0) {
 			req_error(r, 500);
 			return;
 		}

@@ -9,6 +9,7 @@
 #include "base/esc.h"
 #include "layout/layout.h"
 #include "ui/page.h"
+#include "venues/directory.h"
 #include "venues/filter.h"
 #include "venues/list.tpl.h"
 #include "venues/venue.tpl.h"
@@ -92,9 +93,14 @@ table_hours(const struct day_plan *d, int *first, int *last)
 void
 venue_page(struct req *r)
 {
-	struct venue v;
-	if (!venue_of(r, &v))
+	const struct venue_directory *dir = venue_directory(r->db, &r->a);
+	int64_t id = req_param_id(r, 0);
+	const struct venue_entry *e = dir && id > 0 ? venue_directory_find(dir, id) : NULL;
+	if (!e) {
+		req_error(r, dir ? 404 : 500);
 		return;
+	}
+	const struct venue *v = &e->v;
 	char monday[11], today[11], week[9], prev[11], next[11], prev_week[9], next_week[9];
 	const char *asked = req_query(r, "vecka");
 	if (asked && *asked) {
@@ -112,18 +118,15 @@ venue_page(struct req *r)
 	iso_week_of(prev, prev_week);
 	iso_week_of(next, next_week);
 	struct day_plan d[7];
-	int64_t price[VENUE_CATEGORIES];
-	int priced[VENUE_CATEGORIES];
-	if (venue_prices_all(r->db, v.id, price, priced) != 0 ||
-	    venue_days(r->db, &r->a, &v, monday, 7, d) != 0) {
+	if (venue_days(r->db, &r->a, e, monday, 7, d) != 0) {
 		req_error(r, 500);
 		return;
 	}
 	int first, last;
 	table_hours(d, &first, &last);
-	r->p.title = v.name;
+	r->p.title = v->name;
 	layout_head(r);
-	tpl_venues_venue(&r->out, &r->p, &v, price, priced, week, prev_week, next_week, d, first,
-	                 last);
+	tpl_venues_venue(&r->out, &r->p, v, e->price, e->priced, week, prev_week, next_week, d,
+	                 first, last);
 	layout_foot(r);
 }

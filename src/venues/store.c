@@ -27,25 +27,9 @@ static struct dbq Q_MANAGED = {
         "ORDER BY coalesce(w.sort_key, v.sort_key), coalesce(v.parent_id, v.id), "
         "v.parent_id IS NOT NULL, v.sort_key, v.id",
         NULL, 0};
-/* Every filter is bound; 0 and '' stand for any. The name search is a
- * substring of the name or address, without regard to case on both
- * engines (SQLite's LIKE folds ASCII only; the list is a thousand venues,
- * not a register). */
-#define FILTERED(like)                                                                             \
-	"WHERE v.active = 1 AND ($1 = '' OR v.name " like " $1 ESCAPE '\\' "                       \
-	"OR v.address " like " $1 ESCAPE '\\') AND ($2 = '' OR v.type = $2) "                      \
-	"AND ($3 = '' OR ar.slug = $3) AND v.capacity >= $4 AND v.step_free >= $5 "                \
-	"AND v.accessible_toilet >= $6 AND v.hearing_loop >= $7 AND v.lift >= $8 "                 \
-	"AND ($9 = 0 OR v.department_id = $9) AND ($10 = 0 OR v.parent_id IS NULL) "
-#define AFTER                                                                                      \
-	"AND (v.sort_key, v.id) > ($11, $12) "                                                     \
-	"ORDER BY v.sort_key, v.id LIMIT $13 OFFSET $14"
-static struct dbq Q_LIST = {"SELECT " COLS FILTERED("LIKE") AFTER,
-                            "SELECT " COLS FILTERED("ILIKE") AFTER, 0};
-static struct dbq Q_COUNT = {
-        "SELECT count(*) FROM venues v LEFT JOIN areas ar ON ar.id = v.area_id " FILTERED("LIKE"),
-        "SELECT count(*) FROM venues v LEFT JOIN areas ar ON ar.id = v.area_id " FILTERED("ILIKE"),
-        0};
+/* Every active venue, in Swedish order: what venues/directory.c keeps. */
+static struct dbq Q_ACTIVE = {"SELECT " COLS "WHERE v.active = 1 ORDER BY v.sort_key, v.id", NULL,
+                              0};
 /* A part of a split venue that has no hours or prices of its own has the
  * whole's. */
 #define OWN_OR_WHOLE(table)                                                                        \
@@ -119,99 +103,37 @@ venue_get_any(struct db *db, struct arena *a, int64_t id, struct venue *out)
 	return one_venue(db, a, &Q_ANY_BY_ID, id, out);
 }
 
+/* The venues a query of COLS lists. */
+static int
+venue_rows(struct db *db, struct arena *a, struct dbq *q, const struct dbval *args, int nargs,
+           struct venue **out, size_t *n)
+{
+	struct dbcur c;
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	if (db_query(db, &c, q, args, nargs) != DB_OK)
+		return -1;
+	int rc;
+	while ((rc = db_next(&c)) > 0) {
+		*out = arena_grow(a, *out, *n, &cap, sizeof(**out));
+		row_to_venue(&c, a, &(*out)[(*n)++]);
+	}
+	db_done(&c);
+	return rc < 0 ? -1 : 0;
+}
+
 int
 venue_list_managed(struct db *db, struct arena *a, int64_t department_id, struct venue **out,
                    size_t *n)
 {
-	struct dbcur c;
-	size_t cap = 0;
-	*out = NULL;
-	*n = 0;
-	if (db_query(db, &c, &Q_MANAGED, DB_ARGS(DB_INT(department_id))) != DB_OK)
-		return -1;
-	int rc;
-	while ((rc = db_next(&c)) > 0) {
-		*out = arena_grow(a, *out, *n, &cap, sizeof(**out));
-		row_to_venue(&c, a, &(*out)[(*n)++]);
-	}
-	db_done(&c);
-	return rc < 0 ? -1 : 0;
-}
-
-/* The LIKE pattern of a search: the words as typed, their wildcards
- * escaped, matched anywhere; "" for no search. */
-static const char *
-like_pattern(struct arena *a, const char *q)
-{
-	if (!q || !*q)
-		return "";
-	size_t n = strlen(q);
-	char *p = arena_alloc(a, 2 * n + 3), *w = p;
-	*w++ = '%';
-	for (size_t i = 0; i < n; i++) {
-		if (q[i] == '%' || q[i] == '_' || q[i] == '\\')
-			*w++ = '\\';
-		*w++ = q[i];
-	}
-	*w++ = '%';
-	*w = 0;
-	return p;
-}
-
-/* The filter's values, bound as $1 … $10. */
-static void
-filter_args(struct arena *a, const struct venue_filter *f, struct dbval v[10])
-{
-	v[0] = DB_TEXT(like_pattern(a, f->q));
-	v[1] = DB_TEXT(f->type ? f->type : "");
-	v[2] = DB_TEXT(f->area ? f->area : "");
-	v[3] = DB_INT(f->min_capacity);
-	v[4] = DB_INT(f->step_free);
-	v[5] = DB_INT(f->accessible_toilet);
-	v[6] = DB_INT(f->hearing_loop);
-	v[7] = DB_INT(f->lift);
-	v[8] = DB_INT(f->department_id);
-	v[9] = DB_INT(f->wholes_only);
+	return venue_rows(db, a, &Q_MANAGED, DB_ARGS(DB_INT(department_id)), out, n);
 }
 
 int
-venue_list_span(struct db *db, struct arena *a, const struct venue_filter *f,
-                const struct venue_span *span, struct venue **out, size_t *n)
+venue_list_active(struct db *db, struct arena *a, struct venue **out, size_t *n)
 {
-	struct dbcur c;
-	size_t cap = 0;
-	*out = NULL;
-	*n = 0;
-	struct dbval v[14];
-	filter_args(a, f, v);
-	v[10] = DB_TEXT(span && span->after_key ? span->after_key : "");
-	v[11] = DB_INT(span ? span->after_id : 0);
-	v[12] = DB_INT(span && span->limit ? span->limit : 1000000);
-	v[13] = DB_INT(span ? span->offset : 0);
-	if (db_query(db, &c, &Q_LIST, v, 14) != DB_OK)
-		return -1;
-	int rc;
-	while ((rc = db_next(&c)) > 0) {
-		*out = arena_grow(a, *out, *n, &cap, sizeof(**out));
-		row_to_venue(&c, a, &(*out)[(*n)++]);
-	}
-	db_done(&c);
-	return rc < 0 ? -1 : 0;
-}
-
-int64_t
-venue_count(struct db *db, struct arena *a, const struct venue_filter *f)
-{
-	struct dbval v[10];
-	filter_args(a, f, v);
-	return db_int(db, &Q_COUNT, v, 10, -1);
-}
-
-int
-venue_list(struct db *db, struct arena *a, const struct venue_filter *f, struct venue **out,
-           size_t *n)
-{
-	return venue_list_span(db, a, f, NULL, out, n);
+	return venue_rows(db, a, &Q_ACTIVE, NULL, 0, out, n);
 }
 
 int

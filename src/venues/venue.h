@@ -53,6 +53,9 @@ int venue_get_any(struct db *db, struct arena *a, int64_t id, struct venue *out)
  * followed by its parts, in Swedish order of the wholes' names. */
 int venue_list_managed(struct db *db, struct arena *a, int64_t department_id, struct venue **out,
                        size_t *n);
+/* Every active venue, in Swedish order, from the database (what
+ * venues/directory.c keeps; the lists below filter that). */
+int venue_list_active(struct db *db, struct arena *a, struct venue **out, size_t *n);
 /* Which of the venues a filter matches a list takes: those after a venue
  * in the order (after_key, after_id: its sort key and id), skipping
  * offset, at most limit (0: all). */
@@ -63,7 +66,8 @@ struct venue_span {
 };
 int venue_list_span(struct db *db, struct arena *a, const struct venue_filter *f,
                     const struct venue_span *span, struct venue **out, size_t *n);
-/* How many active venues the filter matches; -1 on a database error. */
+/* How many active venues the filter matches; -1 on a database error. The
+ * filter's words are matched folded (base/fold.h) in the name or address. */
 int64_t venue_count(struct db *db, struct arena *a, const struct venue_filter *f);
 /* The active venues the filter matches, in Swedish order of name. */
 int venue_list(struct db *db, struct arena *a, const struct venue_filter *f, struct venue **out,

@@ -57,17 +57,17 @@ cut_day(struct arena *a, struct day_plan *d, const struct bounds *in,
 }
 
 int
-venue_days(struct db *db, struct arena *a, const struct venue *v, const char *first, int ndays,
-           struct day_plan *out)
+venue_days(struct db *db, struct arena *a, const struct venue_entry *e, const char *first,
+           int ndays, struct day_plan *out)
 {
-	struct venue_hours h;
+	const struct venue *v = &e->v;
+	const struct venue_hours h = e->hours;
 	struct venue_closed_day *closed;
 	size_t nclosed;
 	char last[11], today[11];
 	day_add(first, ndays, last);
 	day_today(today);
-	if (venue_hours_get(db, v->id, &h) != 0 ||
-	    venue_closed_between(db, a, v->id, first, last, &closed, &nclosed) != 0)
+	if (venue_closed_between(db, a, v->id, first, last, &closed, &nclosed) != 0)
 		return -1;
 	int64_t ids[VENUE_MAX_PARTS + 2];
 	size_t nids;

@@ -9,7 +9,7 @@
 #include "base/arena.h"
 #include "db/db.h"
 #include "venues/booking.h"
-#include "venues/venue.h"
+#include "venues/catalog.h"
 
 /* One stretch of a day, minutes from local midnight; b NULL: free. */
 struct stretch {
@@ -28,10 +28,11 @@ struct day_plan {
 	size_t n;
 };
 
-/* The days from first (YYYY-MM-DD), ndays of them: 0, or -1 on a
+/* The days from first (YYYY-MM-DD), ndays of them, of the venue with the
+ * hours the directory gives it (venues/directory.h): 0, or -1 on a
  * database error. */
-int venue_days(struct db *db, struct arena *a, const struct venue *v, const char *first, int ndays,
-               struct day_plan *out);
+int venue_days(struct db *db, struct arena *a, const struct venue_entry *e, const char *first,
+               int ndays, struct day_plan *out);
 /* Whether a stretch of the day overlaps [from, to) minutes, and if so the
  * first booked one that does, for the calendar's hour cells. */
 const struct stretch *day_booked_in(const struct day_plan *d, int from, int to);

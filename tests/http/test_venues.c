@@ -697,6 +697,59 @@ daylight_saving_weeks(void)
 	}
 }
 
+/* Another process's writes to what the venues are (their name, hours,
+ * whether they are let) show at once on the list, the week calendar and
+ * the free-time search, which read the venues from memory
+ * (venues/directory.c): renamed, closed on a weekday, taken out of use
+ * and back. */
+static void
+written_elsewhere(void)
+{
+	struct hresp r;
+	char q[256], path[256], week[96];
+	snprintf(q, sizeof(q), "UPDATE venues SET name = 'Testrummet Ljusgården' WHERE id = %ld",
+	         room);
+	h_sql(q, NULL);
+	h_get(rep, "/lokaler?q=LJUSG%C3%85RDEN", &r);
+	h_check(r.status == 200 && hresp_has(&r, "Testrummet Ljusgården"),
+	        "the renamed room is found by its new name in capitals (Å too)");
+	hresp_free(&r);
+	snprintf(week, sizeof(week), "/lokaler/%ld", room);
+	h_get(rep, week, &r);
+	h_check(r.status == 200 && hresp_has(&r, "<h1>Testrummet Ljusgården</h1>"),
+	        "its week calendar has the new name");
+	hresp_free(&r);
+	snprintf(q, sizeof(q), "DELETE FROM venue_hours WHERE venue_id = %ld AND weekday = 2",
+	         room);
+	h_sql(q, NULL);
+	snprintf(path, sizeof(path),
+	         "/lokaler/lediga?dag=%s&fran=17:00&till=22:00&langd=180&q=test", tue);
+	h_get(rep, path, &r);
+	h_check(r.status == 200 && !hresp_has(&r, "Testrummet"),
+	        "without Tuesday's hours the room has no free Tuesday evening");
+	hresp_free(&r);
+	snprintf(q, sizeof(q), "INSERT INTO venue_hours VALUES (%ld, 2, 480, 1320)", room);
+	h_sql(q, NULL);
+	h_get(rep, path, &r);
+	h_check(r.status == 200 && hresp_has(&r, "Testrummet"), "with them back it has");
+	hresp_free(&r);
+	snprintf(q, sizeof(q), "UPDATE venues SET active = 0 WHERE id = %ld", room);
+	h_sql(q, NULL);
+	h_get(rep, week, &r);
+	h_check(r.status == 404, "a room out of use has no calendar (%ld)", r.status);
+	hresp_free(&r);
+	h_get(rep, "/lokaler?q=test", &r);
+	h_check(r.status == 200 && !hresp_has(&r, "Ljusgården") && hresp_has(&r, "Testhallen"),
+	        "nor a place in the list");
+	hresp_free(&r);
+	snprintf(q, sizeof(q), "UPDATE venues SET active = 1, name = 'Testrummet' WHERE id = %ld",
+	         room);
+	h_sql(q, NULL);
+	h_get(rep, week, &r);
+	h_check(r.status == 200 && hresp_has(&r, "<h1>Testrummet</h1>"), "and it is back");
+	hresp_free(&r);
+}
+
 int
 main(void)
 {
@@ -732,5 +785,6 @@ main(void)
 	cancelling();
 	never_twice();
 	daylight_saving_weeks();
+	written_elsewhere();
 	return h_finish();
 }

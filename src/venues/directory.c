@@ -1,0 +1,230 @@
+/* The active venues in memory (see directory.h), and the lists of
+ * venue.h and catalog.h filtered from them. */
+#include "venues/directory.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/buf.h"
+#include "base/fold.h"
+
+struct venue_directory {
+	int64_t gen;
+	struct arena a;              /* everything below */
+	const struct venue_entry *e; /* in Swedish order: sort key, then id */
+	size_t n;
+	const uint32_t *by_id;     /* indexes into e, in order of id */
+	const char *const *folded; /* each venue's name and address folded */
+	int refs;                  /* atomic; gained under the lock */
+};
+
+/* The directory of the newest generation read, replaced under the lock;
+ * one load at a time, as grants/ledger.c does, and a user counted out
+ * without it. */
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static struct venue_directory *current;
+
+/* Frees a directory nobody uses any more. */
+static void
+directory_free(struct venue_directory *d)
+{
+	arena_reset(&d->a);
+	free(d);
+}
+
+/* Lets go of a directory (arena_defer's signature); the last user of an
+ * old one frees it. */
+static void
+directory_put(void *p)
+{
+	struct venue_directory *d = p;
+	if (d && __atomic_sub_fetch(&d->refs, 1, __ATOMIC_ACQ_REL) == 0)
+		directory_free(d);
+}
+
+/* For qsort_r: entries' indexes (into the entries arg) by venue id. */
+static int
+by_venue_id(const void *x, const void *y, void *arg)
+{
+	const struct venue_entry *e = arg;
+	int64_t a = e[*(const uint32_t *)x].v.id, b = e[*(const uint32_t *)y].v.id;
+	return (a > b) - (a < b);
+}
+
+/* Reads every active venue with what it is let at. */
+static struct venue_directory *
+directory_load(struct db *db, int64_t gen)
+{
+	struct venue_directory *d = xcalloc(1, sizeof *d);
+	d->gen = gen;
+	struct venue_entry *e;
+	if (venue_catalog_load(db, &d->a, &e, &d->n) != 0) {
+		directory_free(d);
+		return NULL;
+	}
+	d->e = e;
+	uint32_t *by_id = arena_alloc(&d->a, (d->n + 1) * sizeof *by_id);
+	const char **folded = arena_alloc(&d->a, (d->n + 1) * sizeof *folded);
+	struct buf b = {0};
+	for (size_t i = 0; i < d->n; i++) {
+		by_id[i] = (uint32_t)i;
+		b.len = 0;
+		sv_fold(&b, e[i].v.name, strlen(e[i].v.name));
+		buf_putc(&b, '\n');
+		sv_fold(&b, e[i].v.address, strlen(e[i].v.address));
+		folded[i] = arena_strndup(&d->a, b.data ? b.data : "", b.len);
+	}
+	buf_free(&b);
+	qsort_r(by_id, d->n, sizeof *by_id, by_venue_id, e);
+	d->by_id = by_id;
+	d->folded = folded;
+	return d;
+}
+
+const struct venue_directory *
+venue_directory(struct db *db, struct arena *a)
+{
+	int64_t gen = db_generation(db, "generation:venues");
+	if (gen < 0)
+		return NULL;
+	if (db_in_transaction(db)) {
+		struct venue_directory *own = directory_load(db, gen);
+		if (own) {
+			own->refs = 1;
+			arena_defer(a, directory_put, own);
+		}
+		return own;
+	}
+	pthread_mutex_lock(&lock);
+	if (!current || current->gen < gen) {
+		struct venue_directory *d = directory_load(db, gen);
+		if (!d) {
+			pthread_mutex_unlock(&lock);
+			return NULL;
+		}
+		d->refs = 1; /* the module's own */
+		struct venue_directory *old = current;
+		current = d;
+		directory_put(old);
+	}
+	struct venue_directory *d = current;
+	__atomic_add_fetch(&d->refs, 1, __ATOMIC_RELAXED);
+	pthread_mutex_unlock(&lock);
+	arena_defer(a, directory_put, d);
+	return d;
+}
+
+const struct venue_entry *
+venue_directory_find(const struct venue_directory *d, int64_t id)
+{
+	size_t lo = 0, hi = d->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int64_t at = d->e[d->by_id[mid]].v.id;
+		if (at == id)
+			return &d->e[d->by_id[mid]];
+		if (at < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+/* Whether entry i is among what the filter selects; fq is the search's
+ * words folded as the names are, NULL for none. */
+static int
+matches(const struct venue_directory *d, size_t i, const struct venue_filter *f, const char *fq)
+{
+	const struct venue *v = &d->e[i].v;
+	return (!fq || strstr(d->folded[i], fq)) && (!f->type || strcmp(v->type, f->type) == 0) &&
+	       (!f->area || strcmp(v->area_slug, f->area) == 0) && v->capacity >= f->min_capacity &&
+	       v->step_free >= f->step_free && v->accessible_toilet >= f->accessible_toilet &&
+	       v->hearing_loop >= f->hearing_loop && v->lift >= f->lift &&
+	       (!f->department_id || v->department_id == f->department_id) &&
+	       (!f->wholes_only || !v->parent_id);
+}
+
+/* The search's words folded, in the arena; NULL for no search. */
+static const char *
+folded_query(struct arena *a, const struct venue_filter *f)
+{
+	if (!f->q || !*f->q)
+		return NULL;
+	struct buf b = {0};
+	sv_fold(&b, f->q, strlen(f->q));
+	const char *s = arena_strndup(a, b.data ? b.data : "", b.len);
+	buf_free(&b);
+	return s;
+}
+
+/* Whether entry i comes after the span's venue in the order. */
+static int
+after(const struct venue_entry *e, const struct venue_span *span)
+{
+	if (!span || !span->after_key)
+		return 1;
+	int c = strcmp(e->v.sort_key, span->after_key);
+	return c > 0 || (c == 0 && e->v.id > span->after_id);
+}
+
+int
+venue_list_span(struct db *db, struct arena *a, const struct venue_filter *f,
+                const struct venue_span *span, struct venue **out, size_t *n)
+{
+	const struct venue_directory *d = venue_directory(db, a);
+	*out = NULL;
+	*n = 0;
+	if (!d)
+		return -1;
+	const char *fq = folded_query(a, f);
+	int skip = span ? span->offset : 0;
+	size_t limit = span && span->limit ? (size_t)span->limit : d->n, cap = 0;
+	for (size_t i = 0; i < d->n && *n < limit; i++) {
+		if (!after(&d->e[i], span) || !matches(d, i, f, fq) || skip-- > 0)
+			continue;
+		*out = arena_grow(a, *out, *n, &cap, sizeof **out);
+		(*out)[(*n)++] = d->e[i].v;
+	}
+	return 0;
+}
+
+int64_t
+venue_count(struct db *db, struct arena *a, const struct venue_filter *f)
+{
+	const struct venue_directory *d = venue_directory(db, a);
+	if (!d)
+		return -1;
+	const char *fq = folded_query(a, f);
+	int64_t n = 0;
+	for (size_t i = 0; i < d->n; i++)
+		n += matches(d, i, f, fq);
+	return n;
+}
+
+int
+venue_list(struct db *db, struct arena *a, const struct venue_filter *f, struct venue **out,
+           size_t *n)
+{
+	return venue_list_span(db, a, f, NULL, out, n);
+}
+
+int
+venue_catalog(struct db *db, struct arena *a, const struct venue_filter *f,
+              struct venue_entry **out, size_t *n)
+{
+	const struct venue_directory *d = venue_directory(db, a);
+	*out = NULL;
+	*n = 0;
+	if (!d)
+		return -1;
+	const char *fq = folded_query(a, f);
+	size_t cap = 0;
+	for (size_t i = 0; i < d->n; i++)
+		if (matches(d, i, f, fq)) {
+			*out = arena_grow(a, *out, *n, &cap, sizeof **out);
+			(*out)[(*n)++] = d->e[i];
+		}
+	return 0;
+}
