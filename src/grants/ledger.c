@@ -20,15 +20,6 @@ static struct dbq Q_IN_AREA = {"SELECT association_id FROM association_areas WHE
 static struct dbq Q_IN_GROUP = {"SELECT association_id FROM association_groups WHERE group_id = $1",
                                 NULL, 0};
 
-/* The ledger of the newest generation read, and the lock under which it is
- * replaced and a user counted in. One load at a time: a thread that finds
- * the ledger old while another loads it waits for that one (right after a
- * decision every reader finds it old at once). A user is counted out
- * without the lock (an atomic count), so a request that is done with the
- * old ledger does not wait for the load either. */
-static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
-static struct ledger *current;
-
 /* What filters selected, so that paging through one walks the awards
  * once: its count, its sum and each page's first award (every 50th hit),
  * as counts.c keeps a search's, and for an area or a target group which
@@ -91,8 +82,9 @@ names_read(struct db *db, struct dbq *q)
 }
 
 static void
-ledger_free(struct ledger *l)
+ledger_free(struct kept_value *v)
 {
+	struct ledger *l = (struct ledger *)v;
 	if (l->memo) {
 		for (size_t i = 0; i < MEMO_SLOTS; i++) {
 			free(l->memo->slot[i].starts);
@@ -146,7 +138,7 @@ static struct ledger *
 ledger_load(struct db *db, int64_t gen)
 {
 	struct ledger *l = xmalloc(sizeof(*l));
-	*l = (struct ledger){.gen = gen};
+	*l = (struct ledger){.kept = {.gen = gen, .free = ledger_free}};
 	struct ledger_award *w = NULL;
 	int64_t *assoc = NULL;
 	size_t cap = 0;
@@ -186,7 +178,7 @@ ledger_load(struct db *db, int64_t gen)
 		rc = -1;
 	if (rc < 0) {
 		free(assoc);
-		ledger_free(l);
+		ledger_free(&l->kept);
 		return NULL;
 	}
 	int64_t *ids = xmalloc((l->n ? l->n : 1) * sizeof(*ids));
@@ -270,44 +262,30 @@ ledger_select(const struct ledger *l, const struct ledger_filter *f, int64_t pag
 	pthread_mutex_unlock(&m->lock);
 }
 
+/* The decided grants kept per 'generation:grants' (db/kept.h). */
+static struct kept_value *
+ledger_kept_load(struct db *db, int64_t gen)
+{
+	struct ledger *l = ledger_load(db, gen);
+	return l ? &l->kept : NULL;
+}
+
+static struct kept kept = KEPT_INIT("generation:grants", ledger_kept_load);
+
 /* The ledger as of the database's generation, held until ledger_put; NULL
- * on a database error. A generation older than the one held (a thread
- * that read it before another's load) keeps the newer ledger. */
+ * on a database error. */
 const struct ledger *
 ledger_get(struct db *db)
 {
-	int64_t gen = db_generation(db, "generation:grants");
-	if (gen < 0)
-		return NULL;
-	pthread_mutex_lock(&lock);
-	if (!current || current->gen < gen) {
-		struct ledger *l = ledger_load(db, gen);
-		if (!l) {
-			pthread_mutex_unlock(&lock);
-			return NULL;
-		}
-		l->refs = 1; /* the module's own */
-		struct ledger *old = current;
-		current = l;
-		ledger_put(old);
-	}
-	struct ledger *l = current;
-	__atomic_add_fetch(&l->refs, 1, __ATOMIC_RELAXED);
-	pthread_mutex_unlock(&lock);
-	return l;
+	return (const struct ledger *)kept_get(&kept, db);
 }
 
-/* Lets go of a ledger; the last user of an old one frees it. Only the
- * current ledger gains users (under the lock), so one whose count reaches
- * zero has none left to gain. */
+/* Lets go of a ledger; the last user of an old one frees it. */
 void
 ledger_put(const struct ledger *l)
 {
-	if (!l)
-		return;
-	struct ledger *m = (struct ledger *)l;
-	if (__atomic_sub_fetch(&m->refs, 1, __ATOMIC_ACQ_REL) == 0)
-		ledger_free(m);
+	if (l)
+		kept_put((struct kept_value *)&l->kept);
 }
 
 /* The yearly sums, made in one walk over the awards. */

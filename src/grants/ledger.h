@@ -16,6 +16,7 @@
 #include "base/arena.h"
 #include "base/choice.h"
 #include "db/db.h"
+#include "db/kept.h"
 
 struct ledger_award {
 	int64_t id, amount, department_id; /* amount in öre */
@@ -27,7 +28,7 @@ struct ledger_award {
 enum { LEDGER_KINDS = 32 };
 
 struct ledger {
-	int64_t gen;
+	struct kept_value kept;            /* its generation and readers (db/kept.h) */
 	const struct ledger_award *awards; /* newest first: id descending */
 	size_t n;
 	const int64_t *assoc_ids; /* every association granted, ascending */
@@ -38,7 +39,6 @@ struct ledger {
 	/* every department by its Swedish name (code, names, id) and every
 	 * kind of grant in its order (code, names), each ending in a zero */
 	const struct choice *departments, *kind_names;
-	int refs;                 /* atomic; gained under the module's lock */
 	struct ledger_memo *memo; /* what filters selected (ledger.c) */
 };
 

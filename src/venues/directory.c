@@ -2,45 +2,36 @@
  * venue.h and catalog.h filtered from them. */
 #include "venues/directory.h"
 
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/buf.h"
 #include "base/fold.h"
+#include "db/kept.h"
 
 struct venue_directory {
-	int64_t gen;
+	struct kept_value kept;      /* its generation and readers (db/kept.h) */
 	struct arena a;              /* everything below */
 	const struct venue_entry *e; /* in Swedish order: sort key, then id */
 	size_t n;
 	const uint32_t *by_id;     /* indexes into e, in order of id */
 	const char *const *folded; /* each venue's name and address folded */
-	int refs;                  /* atomic; gained under the lock */
 };
 
-/* The directory of the newest generation read, replaced under the lock;
- * one load at a time, as grants/ledger.c does, and a user counted out
- * without it. */
-static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
-static struct venue_directory *current;
-
-/* Frees a directory nobody uses any more. */
+/* Frees a directory its last reader let go of. */
 static void
-directory_free(struct venue_directory *d)
+directory_free(struct kept_value *v)
 {
+	struct venue_directory *d = (struct venue_directory *)v;
 	arena_reset(&d->a);
 	free(d);
 }
 
-/* Lets go of a directory (arena_defer's signature); the last user of an
- * old one frees it. */
+/* Lets go of a directory (arena_defer's signature). */
 static void
-directory_put(void *p)
+directory_put(void *d)
 {
-	struct venue_directory *d = p;
-	if (d && __atomic_sub_fetch(&d->refs, 1, __ATOMIC_ACQ_REL) == 0)
-		directory_free(d);
+	kept_put(d);
 }
 
 /* For qsort_r: entries' indexes (into the entries arg) by venue id. */
@@ -57,10 +48,10 @@ static struct venue_directory *
 directory_load(struct db *db, int64_t gen)
 {
 	struct venue_directory *d = xcalloc(1, sizeof *d);
-	d->gen = gen;
+	d->kept = (struct kept_value){.gen = gen, .free = directory_free};
 	struct venue_entry *e;
 	if (venue_catalog_load(db, &d->a, &e, &d->n) != 0) {
-		directory_free(d);
+		directory_free(&d->kept);
 		return NULL;
 	}
 	d->e = e;
@@ -82,37 +73,31 @@ directory_load(struct db *db, int64_t gen)
 	return d;
 }
 
+/* The directory kept per 'generation:venues'. */
+static struct kept_value *
+directory_kept_load(struct db *db, int64_t gen)
+{
+	struct venue_directory *d = directory_load(db, gen);
+	return d ? &d->kept : NULL;
+}
+
+static struct kept kept = KEPT_INIT("generation:venues", directory_kept_load);
+
 const struct venue_directory *
 venue_directory(struct db *db, struct arena *a)
 {
-	int64_t gen = db_generation(db, "generation:venues");
-	if (gen < 0)
-		return NULL;
+	struct kept_value *v;
 	if (db_in_transaction(db)) {
-		struct venue_directory *own = directory_load(db, gen);
-		if (own) {
-			own->refs = 1;
-			arena_defer(a, directory_put, own);
-		}
-		return own;
+		int64_t gen = db_generation(db, "generation:venues");
+		v = gen < 0 ? NULL : directory_kept_load(db, gen);
+		if (v)
+			v->refs = 1;
+	} else {
+		v = kept_get(&kept, db);
 	}
-	pthread_mutex_lock(&lock);
-	if (!current || current->gen < gen) {
-		struct venue_directory *d = directory_load(db, gen);
-		if (!d) {
-			pthread_mutex_unlock(&lock);
-			return NULL;
-		}
-		d->refs = 1; /* the module's own */
-		struct venue_directory *old = current;
-		current = d;
-		directory_put(old);
-	}
-	struct venue_directory *d = current;
-	__atomic_add_fetch(&d->refs, 1, __ATOMIC_RELAXED);
-	pthread_mutex_unlock(&lock);
-	arena_defer(a, directory_put, d);
-	return d;
+	if (v)
+		arena_defer(a, directory_put, v);
+	return (const struct venue_directory *)v;
 }
 
 const struct venue_entry *

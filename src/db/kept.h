@@ -1,0 +1,38 @@
+/* What a module reads from the database once per generation (a meta row
+ * such as 'generation:grants') and keeps for the whole process: the
+ * decided grants (grants/ledger.c), the active venues
+ * (venues/directory.c). Readers share the newest value; an old one is
+ * freed by its last reader. */
+#ifndef DB_KEPT_H
+#define DB_KEPT_H
+#include <pthread.h>
+#include <stdint.h>
+
+#include "db/db.h"
+
+/* The head of a kept value: embed it as the value's first member. */
+struct kept_value {
+	int64_t gen;
+	int refs; /* atomic; gained under the holder's lock */
+	void (*free)(struct kept_value *);
+};
+
+struct kept {
+	pthread_mutex_t lock;
+	struct kept_value *current;
+	const char *key; /* the meta row of the generation */
+	/* the value of generation gen with its free set, or NULL on a
+	 * database error */
+	struct kept_value *(*load)(struct db *db, int64_t gen);
+};
+#define KEPT_INIT(key, load)                                                                       \
+	{                                                                                          \
+		PTHREAD_MUTEX_INITIALIZER, NULL, key, load                                         \
+	}
+
+/* The value as of the database's generation, with one more reader, until
+ * kept_put; NULL on a database error. */
+struct kept_value *kept_get(struct kept *k, struct db *db);
+/* One reader fewer (NULL: none); the last reader of an old value frees it. */
+void kept_put(struct kept_value *v);
+#endif
