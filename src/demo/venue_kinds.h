@@ -43,6 +43,10 @@ int venue_holidays_store(struct db *db, int64_t first_id, int year);
 /* The benchmark's venues and bookings: venues (all told) and bookings
  * (all told), generated after the named ones (venue_scale.c). */
 int demo_venue_scale(struct db *db, const int64_t *area_ids, long venues, long bookings);
+/* The leisure department's next season, after the school year year, open
+ * for applications, with undecided applications from demo associations
+ * other than rep_assoc (venue_season.c): 0, or -1. */
+int demo_venue_season(struct db *db, int year, int64_t rep_assoc);
 /* The type's hours on weekday (1 Monday … 7 Sunday), minutes from
  * midnight; closes 0 when it is closed that day. */
 void venue_kind_hours(const char *type, int weekday, int *opens, int *closes);

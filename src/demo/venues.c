@@ -10,9 +10,9 @@
  * days skipped; single bookings around today, some cancelled (a few
  * late), some declined, some requests still pending (no case yet). Every
  * booking goes through booking_insert, so its holds are written and no
- * leaf is held twice. Pseudo-random from a fixed seed: the same every
- * run on the same day; a second run finds Baltiska hallen and adds
- * nothing. */
+ * leaf is held twice. The next school year is a season open for
+ * applications, with some already sent (venue_season.c). Pseudo-random from a fixed seed: the same
+ * every run on the same day; a second run finds Baltiska hallen and adds nothing. */
 #include "auth/users.h"
 #include "base/arena.h"
 #include "base/days.h"
@@ -528,7 +528,7 @@ demo_venues(struct db *db, const int64_t *area_ids, long venues, long bookings)
 				if ((!series[k].pending || spring) &&
 				    store_series(&c, &series[k], k, spring) != 0)
 					goto done;
-		if (store_singles(&c) != 0)
+		if (store_singles(&c) != 0 || demo_venue_season(db, c.year, c.rep_assoc) != 0)
 			goto done;
 	}
 	rc = venues > 0 || bookings > 0 ? demo_venue_scale(db, area_ids, venues, bookings) : 0;

@@ -47,6 +47,10 @@ struct season_wish {
 	size_t nleaves;
 };
 
+/* A weekday (1 Monday … 7 Sunday) as a weekly time says it: "tisdagar",
+ * "Tuesdays". */
+extern const char *const season_weekdays_sv[8], *const season_weekdays_en[8];
+
 /* Whether two wishes would hold one leaf at one time. */
 int season_wishes_conflict(const struct season_wish *a, const struct season_wish *b);
 

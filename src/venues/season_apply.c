@@ -27,11 +27,6 @@ static const struct choice weekdays[] = {
         {"5", "Fredag", "Friday", 0},    {"6", "Lördag", "Saturday", 0},
         {"7", "Söndag", "Sunday", 0},    {NULL, NULL, NULL, 0},
 };
-static const char *const plural_sv[] = {"",          "måndagar", "tisdagar", "onsdagar",
-                                        "torsdagar", "fredagar", "lördagar", "söndagar"};
-static const char *const plural_en[] = {"",          "Mondays", "Tuesdays",  "Wednesdays",
-                                        "Thursdays", "Fridays", "Saturdays", "Sundays"};
-
 /* The four fields of wish n, the first one's required: each labelled
  * with its number, so that the error summary says which wish is wrong. */
 #define WISH(n, req)                                                                               \
@@ -222,15 +217,17 @@ read_wish(struct req *r, struct apply *x, int i)
 	hhmm(h.opens[wd], o);
 	hhmm(h.closes[wd], c);
 	if (!h.closes[wd])
-		form_error(&x->f, names[1],
-		           arena_printf(&r->a, "%s är stängd %s.", ven->name, plural_sv[wd]),
-		           arena_printf(&r->a, "%s is closed on %s.", ven->name, plural_en[wd]));
+		form_error(
+		        &x->f, names[1],
+		        arena_printf(&r->a, "%s är stängd %s.", ven->name, season_weekdays_sv[wd]),
+		        arena_printf(&r->a, "%s is closed on %s.", ven->name,
+		                     season_weekdays_en[wd]));
 	else if (w->from < h.opens[wd] || w->to > h.closes[wd])
 		form_error(&x->f, names[2],
-		           arena_printf(&r->a, "%s kan bokas %s %s–%s.", ven->name, plural_sv[wd],
-		                        o, c),
+		           arena_printf(&r->a, "%s kan bokas %s %s–%s.", ven->name,
+		                        season_weekdays_sv[wd], o, c),
 		           arena_printf(&r->a, "%s can be booked on %s %s–%s.", ven->name,
-		                        plural_en[wd], o, c));
+		                        season_weekdays_en[wd], o, c));
 	else if (!priced)
 		form_error(
 		        &x->f, names[0],

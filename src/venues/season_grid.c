@@ -117,11 +117,20 @@ form_of(struct req *r, struct season_grid *g, struct grid_group *gr)
 		if (strcmp(row->app->case_status, "beslutad") == 0)
 			continue;
 		row->field = k;
-		const char *label = wish_label(r, row);
+		/* the box says its weekday: one association's wishes at one
+		   venue and time on two days would otherwise read alike */
+		const struct season_wish *w = row->w;
+		char from[6], to[6];
+		hhmm(w->from, from);
+		hhmm(w->to, to);
+		const char *who = arena_printf(&r->a, "%d. %s, %s", row->app->rank,
+		                               row->app->association, w->venue);
 		f[k++] = (struct field_def){
-		        .name = arena_printf(&r->a, "tilldela-%lld", (long long)row->w->id),
-		        .label_sv = arena_printf(&r->a, "Tilldela %s", label),
-		        .label_en = arena_printf(&r->a, "Allocate %s", label),
+		        .name = arena_printf(&r->a, "tilldela-%lld", (long long)w->id),
+		        .label_sv = arena_printf(&r->a, "Tilldela %s, %s %s–%s", who,
+		                                 season_weekdays_sv[w->weekday], from, to),
+		        .label_en = arena_printf(&r->a, "Allocate %s, %s %s–%s", who,
+		                                 season_weekdays_en[w->weekday], from, to),
 		        .type = FIELD_CHECKBOX};
 	}
 	struct form_def *def = arena_alloc(&r->a, sizeof *def);

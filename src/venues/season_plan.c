@@ -9,9 +9,6 @@
 #include "base/days.h"
 #include "venues/booking.h"
 
-static const char *const weekdays_sv[] = {"",          "måndagar", "tisdagar", "onsdagar",
-                                          "torsdagar", "fredagar", "lördagar", "söndagar"};
-
 /* The weeks of the season on the wish's weekday, each marked closed or
  * taken: 0, or -1 on a database error. */
 static int
@@ -97,7 +94,7 @@ wish_words(struct buf *b, const struct season_wish *w)
 	char f[6], t[6];
 	hhmm(w->from, f);
 	hhmm(w->to, t);
-	buf_printf(b, "%s, %s %s–%s", w->venue, weekdays_sv[w->weekday], f, t);
+	buf_printf(b, "%s, %s %s–%s", w->venue, season_weekdays_sv[w->weekday], f, t);
 }
 
 const char *

@@ -8,6 +8,11 @@
 #include <time.h>
 #include <string.h>
 
+const char *const season_weekdays_sv[8] = {"",          "måndagar", "tisdagar", "onsdagar",
+                                           "torsdagar", "fredagar", "lördagar", "söndagar"};
+const char *const season_weekdays_en[8] = {"",          "Mondays", "Tuesdays",  "Wednesdays",
+                                           "Thursdays", "Fridays", "Saturdays", "Sundays"};
+
 #define SEASON_COLS                                                                                \
 	"s.id, s.department_id, d.code, d.name_sv, d.name_en, s.name, s.first_day, s.last_day, "   \
 	"s.deadline, s.status FROM venue_seasons s JOIN departments d ON d.id = s.department_id "

@@ -300,7 +300,8 @@ payloads(void)
 				bad_updates++;
 				h_note("%s: %s", dnr, cell(&r, i, 4));
 			}
-		} else {
+		} else if (strcmp(type, "registrering") == 0) {
+			/* the season's applications are season()'s */
 			regs++;
 			static const char *const strings[] = {
 			        "namn",      "form",    "organisationsnummer",
@@ -628,6 +629,134 @@ scale(void)
 	hstr_free(&err);
 }
 
+/* --- the season in progress ------------------------------------------ */
+
+/* The POSTed form's answer's status, and its Location into loc. */
+static long
+post_form(struct hclient *c, const char *path, const char *const *kv, char *loc, size_t n)
+{
+	struct hstr f = {0};
+	struct hresp r;
+	h_form_add(&f, "csrf", h_csrf(c));
+	for (int i = 0; kv[i]; i += 2)
+		h_form_add(&f, kv[i], kv[i + 1]);
+	h_post(c, path, f.p, &r);
+	long st = r.status;
+	if (!hresp_header(&r, "Location", loc, n))
+		*loc = 0;
+	hresp_free(&r);
+	hstr_free(&f);
+	return st;
+}
+
+/* The demo's next season takes applications, and some have come: two of
+ * them want one hall at one time, which the officer's grid shows. Then
+ * the officer allocates each venue's first wish in priority order and
+ * decides the season from the grid: every application is decided, the
+ * allocated times are booked, and no hold overlaps another. */
+static void
+season(struct hclient *officer)
+{
+	char q[512], id[32], name[128];
+	h_sql_line("SELECT id FROM venue_seasons WHERE status = 'open' ORDER BY id LIMIT 1", id,
+	           sizeof(id));
+	snprintf(q, sizeof(q), "SELECT name FROM venue_seasons WHERE id = %ld", atol(id));
+	h_sql_line(q, name, sizeof(name));
+	snprintf(q, sizeof(q),
+	         "SELECT count(*) FROM venue_seasons WHERE id = %ld AND deadline >= '%s' AND "
+	         "first_day > deadline",
+	         atol(id), today);
+	h_check(atol(id) > 0 && is(q, 1), "the demo has a season open for applications (%s)", name);
+	snprintf(q, sizeof(q),
+	         "SELECT count(*) FROM season_applications p JOIN cases c ON c.id = p.case_id "
+	         "WHERE p.season_id = %ld AND c.type = 'sasongsansokan' AND c.status = "
+	         "'inkommen' AND c.applicant_id IS NOT NULL",
+	         atol(id));
+	long apps = count(q);
+	h_check(apps >= 4, "several associations' representatives have applied, undecided (%ld)",
+	        apps);
+	snprintf(q, sizeof(q),
+	         "SELECT count(*) FROM season_wishes a JOIN season_wishes b ON a.venue_id = "
+	         "b.venue_id AND a.weekday = b.weekday AND a.starts_min < b.ends_min AND "
+	         "b.starts_min < a.ends_min AND a.case_id < b.case_id JOIN season_applications p "
+	         "ON p.case_id = a.case_id WHERE p.season_id = %ld",
+	         atol(id));
+	h_check(count(q) >= 1, "two applications want one hall at one time");
+
+	struct hresp r;
+	h_get(anon, "/lokaler/sasonger", &r);
+	h_check(r.status == 200 && hresp_has(&r, name), "/lokaler/sasonger lists the season");
+	hresp_free(&r);
+	char path[96];
+	snprintf(path, sizeof(path), "/handlaggning/lokaler/sasonger/%ld", atol(id));
+	h_get(officer, path, &r);
+	int listed = 1;
+	struct rows d;
+	snprintf(q, sizeof(q),
+	         "SELECT c.diarienummer FROM cases c JOIN season_applications p ON p.case_id = "
+	         "c.id WHERE p.season_id = %ld",
+	         atol(id));
+	query(q, 1, &d);
+	for (int i = 0; i < d.n; i++)
+		listed &= hresp_has(&r, cell(&d, i, 0));
+	free_rows(&d);
+	h_check(r.status == 200 && listed &&
+	                hresp_count(&r, "<strong class=\"conflict\">Krock</strong>") >= 2 &&
+	                hresp_has(&r, "Krock: "),
+	        "the officer's grid lists every application and marks the conflicts (%ld)",
+	        r.status);
+
+	/* each venue's form: its first box is the wish the rule puts first */
+	char prefix[128];
+	snprintf(prefix, sizeof(prefix), "action=\"%s/lokaler/", path);
+	int forms = 0, saved = 0;
+	for (const char *at = strstr(r.body.p, prefix); at; at = strstr(at + 1, prefix)) {
+		char action[128], box[64], loc[256];
+		const char *box_at = strstr(at, "name=\"tilldela-");
+		if (!h_between(at, "action=\"", "\"", action, sizeof(action)) || !box_at ||
+		    !h_between(box_at, "name=\"", "\"", box, sizeof(box)))
+			continue;
+		forms++;
+		saved += post_form(officer, action, (const char *[]){box, "1", NULL}, loc,
+		                   sizeof(loc)) == 303;
+	}
+	hresp_free(&r);
+	h_check(forms >= 4 && saved == forms, "each venue's first wish allocated (%d of %d)", saved,
+	        forms);
+	char loc[256], reference[64], decide[128];
+	snprintf(reference, sizeof(reference), "FRI %s § 3", today);
+	snprintf(decide, sizeof(decide), "%s/beslut", path);
+	long st = post_form(officer, decide,
+	                    (const char *[]){"motivering", "Fördelat efter nämndens regler.",
+	                                     "beslutsfattare", "Hamid Handläggare", "datum", today,
+	                                     "referens", reference, NULL},
+	                    loc, sizeof(loc));
+	snprintf(q, sizeof(q), "beslutad=%ld&kvar=0", apps);
+	h_check(st == 303 && strstr(loc, q),
+	        "the officer decides the season from its grid (%ld, %s)", st, loc);
+	snprintf(q, sizeof(q),
+	         "SELECT count(*) FROM venue_seasons s WHERE s.id = %ld AND s.status = 'decided' "
+	         "AND "
+	         "NOT EXISTS (SELECT 1 FROM season_applications p JOIN cases c ON c.id = p.case_id "
+	         "WHERE p.season_id = s.id AND c.status <> 'beslutad')",
+	         atol(id));
+	h_check(is(q, 1), "every application and the season are decided");
+	snprintf(
+	        q, sizeof(q),
+	        "SELECT count(*) FROM season_wishes w JOIN season_applications p ON p.case_id = "
+	        "w.case_id WHERE p.season_id = %ld AND w.allocated = 1 AND (w.series_id IS NULL OR "
+	        "(SELECT count(*) FROM bookings b WHERE b.series_id = w.series_id AND b.status = "
+	        "'confirmed') < 20)",
+	        atol(id));
+	h_check(is(q, 0), "each allocated time is booked for the school year's weeks");
+	snprintf(q, sizeof(q),
+	         "SELECT count(*) FROM case_decisions d JOIN season_applications p "
+	         "ON p.case_id = d.case_id WHERE p.season_id = %ld AND d.outcome = 'avslag'",
+	         atol(id));
+	h_check(count(q) >= 1, "an application that lost a conflict is refused");
+	h_check(is(OVERLAPS, 0), "and no two holds of one leaf overlap");
+}
+
 /* --- what people see ---------------------------------------------------- */
 
 static void
@@ -819,6 +948,8 @@ main(void)
 	}
 	h_check(in, "the department's %d officers sign in", NOFFICERS);
 	pages(officers[0]);
+	/* the season's applications are decided together, from its grid */
+	season(officers[0]);
 	decide_all(officers, ids, names);
 
 	for (int i = 0; i < NOFFICERS; i++)
