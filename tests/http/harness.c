@@ -1010,6 +1010,20 @@ h_sql_line(const char *q, char *out, size_t n)
 	return out;
 }
 
+/* A booking's times as a test writes them into the database itself. */
+long
+h_local_at(const char *day, int hour, int minute)
+{
+	struct tm tm = {0};
+	sscanf(day, "%d-%d-%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday);
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	tm.tm_hour = hour;
+	tm.tm_min = minute;
+	tm.tm_isdst = -1;
+	return (long)mktime(&tm);
+}
+
 /* The error a field announces: a field-error paragraph that the field's
  * aria-describedby names, so it is next to the field for every reader. */
 const char *

@@ -169,6 +169,9 @@ long h_sql_number(const char *q);
 /* A day counted from today in Stockholm (TZ), as the server reckons
  * dates: YYYY-MM-DD into out, which it returns. */
 const char *h_day(int offset, char out[11]);
+/* The Unix seconds of hour:minute on day (YYYY-MM-DD) in the test's time
+ * zone (the tests set Stockholm's). */
+long h_local_at(const char *day, int hour, int minute);
 /* The error a field announces: a field-error paragraph that the field's
  * aria-describedby names, so it is next to the field for every reader;
  * NULL when there is none. */

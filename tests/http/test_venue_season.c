@@ -40,20 +40,6 @@ plus(const char *day, int n, char out[11])
 	return out;
 }
 
-/* The Unix seconds of HH:MM on day, Stockholm time. */
-static long
-at(const char *day, int hour, int minute)
-{
-	struct tm tm = {0};
-	sscanf(day, "%d-%d-%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday);
-	tm.tm_year -= 1900;
-	tm.tm_mon -= 1;
-	tm.tm_hour = hour;
-	tm.tm_min = minute;
-	tm.tm_isdst = -1;
-	return (long)mktime(&tm);
-}
-
 static long number(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static long
 number(const char *fmt, ...)
@@ -397,7 +383,7 @@ booked_on(long association, const char *day)
 	return number("SELECT count(*) FROM bookings b JOIN season_applications p ON p.case_id = "
 	              "b.case_id WHERE p.association_id = %ld AND b.status = 'confirmed' AND "
 	              "b.starts >= %ld AND b.starts < %ld",
-	              association, at(day, 0, 0), at(day, 23, 59));
+	              association, h_local_at(day, 0, 0), h_local_at(day, 23, 59));
 }
 
 static long
@@ -615,7 +601,7 @@ main(void)
 	    "activity, participants, at) VALUES (%ld, (SELECT max(id) FROM associations), %ld, "
 	    "%ld, "
 	    "'confirmed', 'forening', 0, 'Annan bokning', 5, 0)",
-	    half_b, at(tue[1], 19, 0), at(tue[1], 21, 0));
+	    half_b, h_local_at(tue[1], 19, 0), h_local_at(tue[1], 21, 0));
 	sql("INSERT INTO venue_holds (booking_id, leaf_id, starts, ends) SELECT id, venue_id, "
 	    "starts, ends FROM bookings WHERE activity = 'Annan bokning'");
 	seasons();

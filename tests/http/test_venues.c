@@ -651,21 +651,6 @@ never_twice(void)
 	        "no two holds of one leaf overlap anywhere");
 }
 
-/* The local seconds of hour:minute on day (YYYY-MM-DD), as the test's TZ
- * (Stockholm) reads them. */
-static long
-local_at(const char *day, int hour, int minute)
-{
-	struct tm tm = {0};
-	sscanf(day, "%d-%d-%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday);
-	tm.tm_year -= 1900;
-	tm.tm_mon -= 1;
-	tm.tm_hour = hour;
-	tm.tm_min = minute;
-	tm.tm_isdst = -1;
-	return (long)mktime(&tm);
-}
-
 /* The week calendar on the Sundays the clocks change (23 and 25 hours):
  * a booking over the change and one in the evening keep their local
  * times, in the table and in the day's list. */
@@ -681,9 +666,9 @@ daylight_saving_weeks(void)
 		         "category, price, activity, participants, show_name, at) VALUES "
 		         "(%ld, %s, %ld, %ld, 'confirmed', 'forening', 0, 'Natt', 5, 1, 0), "
 		         "(%ld, %s, %ld, %ld, 'confirmed', 'forening', 0, 'Kväll', 5, 1, 0)",
-		         room, assoc, local_at(sundays[i][0], 1, 0), local_at(sundays[i][0], 4, 0),
-		         room, assoc, local_at(sundays[i][0], 18, 0),
-		         local_at(sundays[i][0], 19, 30));
+		         room, assoc, h_local_at(sundays[i][0], 1, 0),
+		         h_local_at(sundays[i][0], 4, 0), room, assoc,
+		         h_local_at(sundays[i][0], 18, 0), h_local_at(sundays[i][0], 19, 30));
 		h_sql(q, NULL);
 		snprintf(path, sizeof(path), "/lokaler/%ld?vecka=%s&lang=sv", room, sundays[i][1]);
 		struct hresp r;
