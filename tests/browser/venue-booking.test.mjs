@@ -16,6 +16,7 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { useApp, contextAs, withLang, axeSuite, axeViolations, describeViolations, clickThrough, widths, PHONE, T } from './lib/app.mjs';
+import { day, weekday, isoWeek } from './lib/days.mjs';
 
 const app = useApp({ setup: () => makeVenues() });
 const stamp = String(Date.now()).slice(-7);
@@ -23,25 +24,6 @@ const stamp = String(Date.now()).slice(-7);
 const hall = { name: `Bokningshallen ${stamp}`, path: '' };
 const room = { name: `Förfrågningssalen ${stamp}`, path: '' };
 const s = {}; // what one step leaves for the next
-
-// A day counted from today, YYYY-MM-DD in Stockholm.
-function day(offset) {
-	return new Date(Date.now() + offset * 86400000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
-}
-
-// The weekday of a YYYY-MM-DD day, 1 for Monday to 7 for Sunday.
-function weekday(d) {
-	return ((new Date(d + 'T12:00:00Z').getUTCDay() + 6) % 7) + 1;
-}
-
-// The ISO week of a YYYY-MM-DD day, as ?vecka= takes it: 2026-W51.
-function isoWeek(d) {
-	const t = new Date(d + 'T12:00:00Z');
-	t.setUTCDate(t.getUTCDate() + 4 - weekday(d)); // the week's Thursday
-	const jan1 = new Date(Date.UTC(t.getUTCFullYear(), 0, 1));
-	const n = Math.floor((t - jan1) / 86400000 / 7) + 1;
-	return `${t.getUTCFullYear()}-W${String(n).padStart(2, '0')}`;
-}
 
 // The first Wednesday at least eight days from now: the series' first day.
 function seriesStart() {

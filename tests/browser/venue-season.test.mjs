@@ -17,29 +17,12 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { useApp, contextAs, addUser, withLang, axeSuite, axeViolations, describeViolations, clickThrough, widths, PHONE, T } from './lib/app.mjs';
+import { day, weekday, isoWeek } from './lib/days.mjs';
 
 const stamp = String(Date.now()).slice(-7);
 const hall = { name: `Säsongshallen ${stamp}`, id: '' };
 const rival = { email: `rival-${stamp}@example.se`, name: 'Rut Rivalsson', role: 'representative', password: 'rivalens-losen-2026' };
 const s = { open: '' }; // what one step leaves for the next
-
-// A day counted from today, YYYY-MM-DD in Stockholm.
-function day(offset) {
-	return new Date(Date.now() + offset * 86400000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
-}
-
-// The weekday of a YYYY-MM-DD day, 1 for Monday to 7 for Sunday.
-function weekday(d) {
-	return ((new Date(d + 'T12:00:00Z').getUTCDay() + 6) % 7) + 1;
-}
-
-// The ISO week of a YYYY-MM-DD day, as ?vecka= takes it: 2026-W51.
-function isoWeek(d) {
-	const t = new Date(d + 'T12:00:00Z');
-	t.setUTCDate(t.getUTCDate() + 4 - weekday(d));
-	const jan1 = new Date(Date.UTC(t.getUTCFullYear(), 0, 1));
-	return `${t.getUTCFullYear()}-W${String(Math.floor((t - jan1) / 86400000 / 7) + 1).padStart(2, '0')}`;
-}
 
 // The season's four weeks: from the first Monday at least two weeks ahead.
 function seasonDays() {
