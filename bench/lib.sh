@@ -218,7 +218,10 @@ sql() {
 }
 
 # Makes the engine's database and loads it, timed (load_s), with
-# `samverka demo` and the flags after $1, which says what it loads.
+# `samverka demo` and the flags after $1, which says what it loads. On
+# PostgreSQL VACUUM ANALYZE follows: a freshly loaded database has no
+# planner statistics until autovacuum comes by, and the measurements
+# would catch autovacuum's own work mid-run.
 bench_load() {
 	local what=$1 t0 t1
 	shift
@@ -235,6 +238,10 @@ bench_load() {
 	"$bin" demo --db "$db_url" "$@" >/dev/null
 	t1=$(date +%s.%N)
 	load_s=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')
+	if [ "$engine" = pg ]; then
+		echo "bench: pg: VACUUM ANALYZE $pg_db, so the planner has statistics and autovacuum does not run mid-measurement" >&2
+		sql "VACUUM ANALYZE"
+	fi
 }
 
 # Starts the server on the engine's database (sv its URL) and waits until
