@@ -1,9 +1,11 @@
-# Helpers shared by bench/run.sh and bench/explain.sh (sourced, not run):
-# the binary to measure, free ports, waiting for a server, stopping what a
-# script started, PostgreSQL databases made and dropped per run, and the
-# page list with its page numbers filled in. The caller sets root, the
-# checkout's top directory.
-# shellcheck shell=bash disable=SC2154
+# Helpers shared by the scripts of bench/ (sourced, not run): the binary
+# to measure, free ports, waiting for a server, stopping what a script
+# started, PostgreSQL databases made and dropped per run, and the page
+# list with its page numbers filled in; and the driver bench/grants.sh and
+# bench/venues.sh share (bench_begin to bench_engine_end), so that each
+# keeps only its data, its pages' placeholders and its headings. The
+# caller sets root, the checkout's top directory.
+# shellcheck shell=bash disable=SC2154,SC2034 # the caller's variables, and those set for it
 
 # The binary to measure: SAMVERKA_BIN, or build-bench built as a release.
 bench_binary() {
@@ -131,4 +133,198 @@ bench_pages() {
 		esac
 		echo "$name $path $budget"
 	done <"$file"
+}
+
+# The engines to measure: BENCH_ENGINES, else both when a PostgreSQL
+# cluster is given, else SQLite alone.
+bench_engines() {
+	if [ -n "${BENCH_ENGINES:-}" ]; then
+		echo "$BENCH_ENGINES"
+	elif [ -n "$(pg_base_url)" ]; then
+		echo "sqlite pg"
+	else
+		echo sqlite
+	fi
+}
+
+# Starts a driver named $1 (grants, venues): its engines and measurement
+# times, the tools it needs, a temporary directory that goes (with the
+# server and the PostgreSQL database) however the script ends, the binary.
+bench_begin() {
+	bench_name=$1
+	duration=${BENCH_DURATION:-5}
+	warm=1
+	engines=$(bench_engines)
+	for tool in wrk curl ss awk sqlite3 date; do
+		command -v "$tool" >/dev/null || {
+			echo "bench: $tool is not installed" >&2
+			exit 1
+		}
+	done
+	tmp=$(mktemp -d "/tmp/samverka-$bench_name.XXXXXX")
+	sv_pid=
+	pg_db=
+	trap bench_cleanup EXIT
+	trap 'exit 130' INT
+	trap 'exit 143' TERM
+	bin=$(bench_binary)
+}
+
+# Stops what the driver started and removes what it made, keeping the
+# script's exit status: the trap bench_begin sets.
+bench_cleanup() {
+	local rc=$?
+	trap - EXIT INT TERM
+	stop_pid "$sv_pid"
+	[ -n "$pg_db" ] && pg_drop "$pg_db"
+	rm -rf "$tmp"
+	exit "$rc"
+}
+
+# Turns wrk's latency ("812.00us", "1.20ms", "2.01s") into milliseconds.
+to_ms() {
+	awk -v v="$1" 'BEGIN {
+		n = v + 0
+		if (v ~ /us$/) n /= 1000
+		else if (v ~ /ms$/) n = n
+		else if (v ~ /s$/) n *= 1000
+		printf "%.2f", n
+	}'
+}
+
+# The CPU ticks (1/100 s) samverka and, on PostgreSQL, the backends serving
+# it have used so far: what a page costs whatever else the machine runs.
+cpu_ticks() {
+	local pids=$sv_pid total=0 p t
+	if [ "$engine" = pg ]; then
+		pids="$pids $(psql -X -At "$db_url" -c "SELECT pid FROM pg_stat_activity
+			WHERE datname = current_database() AND pid <> pg_backend_pid()" 2>/dev/null |
+			tr '\n' ' ')"
+	fi
+	for p in $pids; do
+		t=$(awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null || echo 0)
+		total=$((total + t))
+	done
+	echo "$total"
+}
+
+# SQL on the engine's database, one value a line.
+sql() {
+	if [ "$engine" = pg ]; then
+		psql -X -q -At "$db_url" -c "$1"
+	else
+		sqlite3 "$db_file" "$1"
+	fi
+}
+
+# Makes the engine's database and loads it, timed (load_s), with
+# `samverka demo` and the flags after $1, which says what it loads. On
+# PostgreSQL VACUUM ANALYZE follows: a freshly loaded database has no
+# planner statistics until autovacuum comes by, and the measurements
+# would catch autovacuum's own work mid-run.
+bench_load() {
+	local what=$1 t0 t1
+	shift
+	if [ "$engine" = pg ]; then
+		pg_db=samverka_${bench_name}_$$
+		pg_create "$pg_db"
+		db_url=$(pg_url_for "$(pg_base_url)" "$pg_db")
+	else
+		db_file=$tmp/$bench_name.db
+		db_url=sqlite:$db_file
+	fi
+	echo "bench: $engine: loading $what" >&2
+	t0=$(date +%s.%N)
+	"$bin" demo --db "$db_url" "$@" >/dev/null
+	t1=$(date +%s.%N)
+	load_s=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')
+	if [ "$engine" = pg ]; then
+		echo "bench: pg: VACUUM ANALYZE $pg_db, so the planner has statistics and autovacuum does not run mid-measurement" >&2
+		sql "VACUUM ANALYZE"
+	fi
+}
+
+# Starts the server on the engine's database (sv its URL) and waits until
+# it answers.
+bench_serve() {
+	local port
+	port=$(free_port)
+	"$bin" serve --db "$db_url" --listen "127.0.0.1:$port" --files "$tmp/files-$engine" \
+		>"$tmp/serve-$engine.log" 2>&1 &
+	sv_pid=$!
+	sv=http://127.0.0.1:$port
+	wait_up "$sv/healthz"
+}
+
+# The Markdown table of the pages in $tmp/pages-$engine.txt ("NAME PATH
+# BUDGET" lines), each rendered fresh (bench/unique-url.lua) at 1 and 16
+# connections: its latencies, its CPU a page at c1 and its p99 against its
+# budget. With $1 "status" the table shows each page's status and lists a
+# page that does not answer 200 unmeasured; with "no-status" such a page
+# ends the run.
+bench_table() {
+	local with_status=$1 name path budget status bytes row worst c out ticks rps p50 p99 reqs cpu ok
+	echo
+	echo "wrk -t1, ${duration} s per measurement after a ${warm} s warm-up, every request a fresh render (\`_b=N\`); $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) before."
+	echo
+	if [ "$with_status" = status ]; then
+		echo "| page | path | status | bytes | c1 req/s | c1 p50 ms | c1 p99 ms | CPU ms a page | c16 req/s | c16 p99 ms | p99 < budget |"
+		echo "|---|---|---|---|---|---|---|---|---|---|---|"
+	else
+		echo "| page | path | bytes | c1 req/s | c1 p50 ms | c1 p99 ms | CPU ms a page | c16 req/s | c16 p99 ms | p99 < budget |"
+		echo "|---|---|---|---|---|---|---|---|---|---|"
+	fi
+	while read -r name path budget; do
+		read -r status bytes < <(curl -sS -o /dev/null -w '%{http_code} %{size_download}\n' "$sv$path")
+		row="| $name | \`$path\`"
+		[ "$with_status" = status ] && row="$row | $status"
+		row="$row | $bytes"
+		if [ "$status" != 200 ]; then
+			if [ "$with_status" = status ]; then
+				echo "$row | | | | | | | not measured |"
+				continue
+			fi
+			echo "bench: $path answered $status" >&2
+			return 1
+		fi
+		worst=0
+		for c in 1 16; do
+			timeout 30 wrk -t1 -c"$c" -d"${warm}s" -s "$root/bench/unique-url.lua" "$sv$path" >/dev/null
+			out=$tmp/wrk-$engine-$name-$c.txt
+			ticks=$(cpu_ticks)
+			timeout $((duration + 60)) wrk -t1 -c"$c" -d"${duration}s" --timeout 10s --latency \
+				-s "$root/bench/unique-url.lua" "$sv$path" >"$out"
+			rps=$(awk '/^Requests\/sec/ { printf "%d", $2 }' "$out")
+			p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$out")")
+			p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$out")")
+			ticks=$(($(cpu_ticks) - ticks))
+			reqs=$(awk '/requests in/ { print $1 }' "$out")
+			cpu=$(awk -v t="$ticks" -v n="$reqs" 'BEGIN { printf "%.2f", n ? t * 10 / n : 0 }')
+			if [ "$c" = 1 ]; then
+				row="$row | $rps | $p50 | $p99 | $cpu"
+			else
+				row="$row | $rps | $p99"
+			fi
+			worst=$(awk -v a="$worst" -v b="$p99" 'BEGIN { print (b > a ? b : a) }')
+		done
+		ok=$(awk -v p="$worst" -v b="$budget" 'BEGIN { print (p < b ? "yes" : "**no**") }')
+		echo "$row | $ok ($budget) |"
+	done <"$tmp/pages-$engine.txt"
+}
+
+# Ends the engine: stops its server, with BENCH_EXPLAIN=1 runs
+# bench/explain.sh on its database with the pages measured (the plans of
+# every statement each page runs), and drops the PostgreSQL database.
+bench_engine_end() {
+	stop_pid "$sv_pid"
+	sv_pid=
+	if [ "${BENCH_EXPLAIN:-0}" = 1 ]; then
+		echo
+		BENCH_PAGES="$tmp/pages-$engine.txt" SAMVERKA_BIN="$bin" \
+			"$root/bench/explain.sh" "$([ "$engine" = pg ] && echo "$db_url" || echo "$db_file")"
+	fi
+	if [ "$engine" = pg ]; then
+		pg_drop "$pg_db"
+		pg_db=
+	fi
 }
