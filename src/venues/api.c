@@ -359,7 +359,8 @@ venue_bookings_json(struct req *r)
 		req_fail(r, "the venue could not be read");
 		return;
 	}
-	if (id <= 0 || !venue_directory_find(dir, id)) {
+	const struct venue_entry *e = id > 0 ? venue_directory_find(dir, id) : NULL;
+	if (!e) {
 		req_error(r, 404);
 		return;
 	}
@@ -369,7 +370,7 @@ venue_bookings_json(struct req *r)
 	int64_t ids[VENUE_MAX_PARTS + 2];
 	size_t nids, n;
 	struct booking *b;
-	if (venue_related(r->db, id, ids, &nids) != 0 ||
+	if (venue_entry_related(r->db, e, ids, &nids) != 0 ||
 	    booking_range(r->db, &r->a, ids, nids, local_time(from, 0), local_time(after, 0), &b,
 	                  &n) != 0) {
 		req_fail(r, "the venue's bookings could not be read");

@@ -117,6 +117,23 @@ venue_directory_find(const struct venue_directory *d, int64_t id)
 	return NULL;
 }
 
+int
+venue_entry_related(struct db *db, const struct venue_entry *e, int64_t *ids, size_t *n)
+{
+	*n = 0;
+	ids[(*n)++] = e->v.id;
+	if (e->v.parent_id) {
+		ids[(*n)++] = e->v.parent_id;
+		return 0;
+	}
+	size_t nleaves;
+	if (venue_leaves(db, e->v.id, ids + 1, &nleaves) != 0)
+		return -1;
+	if (!(nleaves == 1 && ids[1] == e->v.id))
+		*n += nleaves;
+	return 0;
+}
+
 /* Whether entry i is among what the filter selects; fq is the search's
  * words folded as the names are, NULL for none. */
 static int

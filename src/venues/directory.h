@@ -23,4 +23,9 @@ struct venue_directory;
 const struct venue_directory *venue_directory(struct db *db, struct arena *a);
 /* The active venue of id, NULL when there is none. */
 const struct venue_entry *venue_directory_find(const struct venue_directory *d, int64_t id);
+/* The venues whose bookings the calendar of e shows (venue_related): itself
+ * and its whole from the directory, and for a whole its parts, inactive
+ * ones too, from the database (a part is not split further), so a part
+ * costs no statement and a whole one; ids[VENUE_MAX_PARTS + 2]. */
+int venue_entry_related(struct db *db, const struct venue_entry *e, int64_t *ids, size_t *n);
 #endif

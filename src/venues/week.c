@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "base/days.h"
+#include "venues/directory.h"
 
 /* A day's local midnights in seconds, read once per day rather than per
  * booking (mktime takes the zone's lock). */
@@ -73,7 +74,7 @@ venue_days(struct db *db, struct arena *a, const struct venue_entry *e, const ch
 	size_t nids;
 	struct booking *b;
 	size_t nb;
-	if (venue_related(db, v->id, ids, &nids) != 0 ||
+	if (venue_entry_related(db, e, ids, &nids) != 0 ||
 	    booking_range(db, a, ids, nids, local_time(first, 0), local_time(last, 0), &b, &nb) !=
 	            0)
 		return -1;
