@@ -116,23 +116,6 @@ to_ms() {
 	}'
 }
 
-# The CPU ticks samverka and, on PostgreSQL, the backends serving it have
-# used so far.
-cpu_ticks() {
-	local pids=$sv_pid
-	if [ "$engine" = pg ]; then
-		pids="$pids $(psql -X -At "$db_url" -c "SELECT pid FROM pg_stat_activity
-			WHERE datname = current_database() AND pid <> pg_backend_pid()" 2>/dev/null |
-			tr '\n' ' ')"
-	fi
-	local total=0 p t
-	for p in $pids; do
-		t=$(awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null || echo 0)
-		total=$((total + t))
-	done
-	echo "$total"
-}
-
 # Waits until samverka (and its PostgreSQL backends) are idle: at most one
 # clock tick of CPU in 0.3 s, 60 s at most. When wrk stops, the requests
 # it had in flight are still worked off, and slow ones would eat into the
