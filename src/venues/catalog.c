@@ -1,5 +1,6 @@
-/* The venues with all they are let at, for the JSON API and the open
- * data: one list, then the prices, the hours and the parts of every
+/* The active venues with all they are let at, as venues/directory.c
+ * keeps them for the lists, the JSON API and the open data: one list,
+ * then the prices, the hours and the parts of every
  * listed venue and its whole in one statement each, the ids given as a
  * JSON array (as grants/granted.c reads a page's awards), so that a
  * thousand venues cost four statements, not four thousand. */

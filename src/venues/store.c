@@ -1,5 +1,6 @@
-/* Venues in the database: one or a filtered list, with their bookable
- * hours, closed days, prices and, for a split venue, its parts. */
+/* Venues in the database: one, every active one (for venues/directory.c,
+ * which filters the lists), a department's for its managers, with their
+ * bookable hours, closed days, prices and, for a split venue, its parts. */
 #include "venues/venue.h"
 
 #include <stdio.h>
@@ -50,8 +51,6 @@ static struct dbq Q_PRICE = {
         "SELECT per_hour FROM venue_prices WHERE category = $2 AND " OWN_OR_WHOLE(
                 "venue_prices") " ORDER BY venue_id = $1 DESC LIMIT 1",
         NULL, 0};
-static struct dbq Q_PRICES = {
-        "SELECT category, per_hour FROM venue_prices WHERE " OWN_OR_WHOLE("venue_prices"), NULL, 0};
 static struct dbq Q_PARTS = {"SELECT id FROM venues WHERE parent_id = $1 ORDER BY id", NULL, 0};
 static struct dbq Q_PARENT = {"SELECT coalesce(parent_id, 0) FROM venues WHERE id = $1", NULL, 0};
 
@@ -198,26 +197,6 @@ venue_price(struct db *db, int64_t id, const char *category, int64_t *per_hour)
 		return 0;
 	*per_hour = p;
 	return 1;
-}
-
-int
-venue_prices_all(struct db *db, int64_t id, int64_t per_hour[VENUE_CATEGORIES],
-                 int priced[VENUE_CATEGORIES])
-{
-	for (int i = 0; i < VENUE_CATEGORIES; i++)
-		per_hour[i] = 0, priced[i] = 0;
-	struct dbcur c;
-	if (db_query(db, &c, &Q_PRICES, DB_ARGS(DB_INT(id))) != DB_OK)
-		return -1;
-	int rc;
-	while ((rc = db_next(&c)) > 0)
-		for (int i = 0; i < VENUE_CATEGORIES; i++)
-			if (strcmp(db_col_text(&c, 0), venue_categories[i]) == 0) {
-				per_hour[i] = db_col_int(&c, 1);
-				priced[i] = 1;
-			}
-	db_done(&c);
-	return rc < 0 ? -1 : 0;
 }
 
 /* The parts of a venue, appended to ids (room for VENUE_MAX_PARTS more). */

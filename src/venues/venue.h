@@ -93,10 +93,6 @@ int venue_price(struct db *db, int64_t id, const char *category, int64_t *per_ho
 /* The price categories in the order pages show them (price_categories). */
 #define VENUE_CATEGORIES 3
 extern const char *const venue_categories[VENUE_CATEGORIES];
-/* The öre an hour costs in each category, and whether the venue is let at
- * it, in venue_categories' order: 0, or -1 on a database error. */
-int venue_prices_all(struct db *db, int64_t id, int64_t per_hour[VENUE_CATEGORIES],
-                     int priced[VENUE_CATEGORIES]);
 /* The leaves a booking of the venue holds: its parts when it is split,
  * else itself (ids[VENUE_MAX_PARTS]). */
 int venue_leaves(struct db *db, int64_t id, int64_t *ids, size_t *n);
