@@ -2,9 +2,9 @@
  * match, in Swedish order, each with its free stretches on a day between
  * two times of at least a length. The venues, their hours and parts come
  * from the directory in memory (venues/directory.h), in batches of a
- * page's worth and then twice the last up to BATCH; each batch costs two
- * statements — the closed days and the holds of its leaves on that day,
- * both an index range per venue — until a page of venues with free time
+ * page's worth and then twice the last up to BATCH; each batch costs one
+ * statement — the closed days and the holds of its leaves on that day,
+ * an index range per venue each — until a page of venues with free time
  * is full, so a search answers in a few statements however many bookings
  * there are. */
 #include "venues/venues.h"
@@ -27,16 +27,18 @@
  * reads all thousand in six batches (24, 48, 96, 192, 384, 256) */
 enum { BATCH = 512, PAGE = 20, MAX_STRETCHES = 8 };
 
-/* Both statements take the batch's ids as $1, a JSON array (DB_IDS_*). */
-static struct dbq Q_CLOSED = {
-        "SELECT venue_id FROM venue_closed WHERE day = $2 AND " DB_IDS_SQLITE("venue_id"),
-        "SELECT venue_id FROM venue_closed WHERE day = $2 AND " DB_IDS_PG("venue_id"), 0};
-#define HOLDS_IN_DAY " AND starts < $3 AND starts > CAST($2 AS BIGINT) - 86400 AND ends > $2"
-static struct dbq Q_HOLDS = {
-        "SELECT leaf_id, starts, ends FROM venue_holds WHERE " DB_IDS_SQLITE("leaf_id")
-                HOLDS_IN_DAY,
-        "SELECT leaf_id, starts, ends FROM venue_holds WHERE " DB_IDS_PG("leaf_id") HOLDS_IN_DAY,
-        0};
+/* One statement a batch: the closed days of the batch's venues (and of
+ * their wholes), kind 0, then the holds of their leaves on the day, kind
+ * 1 — one round trip, not two. $1 the venues and $4 the leaves, JSON
+ * arrays (DB_IDS_*); $2 the day, $3 and $5 its first and last second. */
+#define CLOSED_ON_DAY "SELECT 0, venue_id, 0, 0 FROM venue_closed WHERE day = $2 AND "
+#define HOLDS_OF_LEAVES " UNION ALL SELECT 1, leaf_id, starts, ends FROM venue_holds WHERE "
+#define HOLDS_IN_DAY " AND starts < $5 AND starts > CAST($3 AS BIGINT) - 86400 AND ends > $3"
+static struct dbq Q_DAY = {CLOSED_ON_DAY DB_IDS_SQLITE("venue_id") HOLDS_OF_LEAVES
+                           "leaf_id IN (SELECT value FROM json_each($4))" HOLDS_IN_DAY,
+                           CLOSED_ON_DAY DB_IDS_PG("venue_id") HOLDS_OF_LEAVES
+                           "leaf_id = ANY (translate($4, '[]', '{}')::bigint[])" HOLDS_IN_DAY,
+                           0};
 
 /* A venue of the batch, with what the day holds for it. */
 struct cand {
@@ -166,42 +168,37 @@ load_batch(struct req *r, const struct venue_directory *dir, const struct free_a
 		if (c[i].v->parent_id)
 			ids[nids++] = c[i].v->parent_id;
 	}
-	struct buf b = {0};
-	struct dbcur k;
-	int rc = DB_OK;
+	struct buf b = {0}, lb = {0};
 	struct dbval list = id_list(&b, ids, nids);
-	if (db_query(r->db, &k, &Q_CLOSED, DB_ARGS(list, DB_TEXT(a->day))) != DB_OK)
-		rc = DB_ERROR;
-	while (rc == DB_OK && (rc = db_next(&k)) > 0) {
-		int64_t id = db_col_int(&k, 0);
-		for (size_t i = 0; i < n; i++)
-			c[i].closed |= c[i].v->id == id || c[i].v->parent_id == id;
-		rc = DB_OK;
-	}
-	db_done(&k);
 	nids = 0;
 	for (size_t i = 0; i < n; i++)
 		for (int j = 0; j < c[i].nleaves; j++)
 			ids[nids++] = c[i].leaves[j];
-	list = id_list(&b, ids, nids);
-	if (rc == DB_OK &&
-	    db_query(r->db, &k, &Q_HOLDS,
-	             DB_ARGS(list, DB_INT(a->day_start), DB_INT(a->day_end))) != DB_OK)
-		rc = DB_ERROR;
+	struct dbval leaves = id_list(&lb, ids, nids);
+	struct dbcur k;
+	int rc = db_query(
+	        r->db, &k, &Q_DAY,
+	        DB_ARGS(list, DB_TEXT(a->day), DB_INT(a->day_start), leaves, DB_INT(a->day_end)));
 	while (rc == DB_OK && (rc = db_next(&k)) > 0) {
-		int64_t leaf = db_col_int(&k, 0), s = db_col_int(&k, 1), e = db_col_int(&k, 2);
-		int from = day_minute(a->day_start, a->day_end, s);
-		int to = day_minute(a->day_start, a->day_end, e);
-		for (size_t i = 0; i < n; i++)
-			for (int j = 0; j < c[i].nleaves; j++)
-				if (c[i].leaves[j] == leaf && c[i].nbusy < 64) {
-					c[i].busy[c[i].nbusy][0] = from;
-					c[i].busy[c[i].nbusy++][1] = to;
-				}
+		int64_t id = db_col_int(&k, 1);
+		if (db_col_int(&k, 0) == 0) {
+			for (size_t i = 0; i < n; i++)
+				c[i].closed |= c[i].v->id == id || c[i].v->parent_id == id;
+		} else {
+			int from = day_minute(a->day_start, a->day_end, db_col_int(&k, 2));
+			int to = day_minute(a->day_start, a->day_end, db_col_int(&k, 3));
+			for (size_t i = 0; i < n; i++)
+				for (int j = 0; j < c[i].nleaves; j++)
+					if (c[i].leaves[j] == id && c[i].nbusy < 64) {
+						c[i].busy[c[i].nbusy][0] = from;
+						c[i].busy[c[i].nbusy++][1] = to;
+					}
+		}
 		rc = DB_OK;
 	}
 	db_done(&k);
 	buf_free(&b);
+	buf_free(&lb);
 	return rc == DB_OK ? 0 : -1;
 }
 
