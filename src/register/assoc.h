@@ -18,6 +18,7 @@ struct assoc {
 	const char *groups; /* names, '|'-separated */
 	int64_t updated;
 	int64_t last_update; /* last granted registration or yearly update, 0 if none */
+	int64_t rev;         /* moves when what its list row shows changes (migration 032) */
 };
 
 extern const struct choice assoc_forms[];

@@ -5,6 +5,7 @@
 #include "register/detail.tpl.h"
 #include "register/filter.h"
 #include "register/list.tpl.h"
+#include "register/rows.h"
 
 void
 register_list_page(struct req *r)
@@ -12,7 +13,9 @@ register_list_page(struct req *r)
 	struct register_filter f;
 	register_filter_read(r, &f);
 	struct assoc_list l;
-	if (register_list(r->db, &r->a, &f, &l) != 0) {
+	struct register_rows kept;
+	register_rows_init(&kept, r);
+	if (register_list_known(r->db, &r->a, &f, &l, register_rows_known, &kept) != 0) {
 		req_fail(r, "the register's list or its filters could not be read");
 		return;
 	}
@@ -24,7 +27,10 @@ register_list_page(struct req *r)
 	layout_head(r);
 	int nfilters;
 	struct field *filters = register_filter_fields(r, &f, l.areas, l.groups, &nfilters);
-	tpl_register_list(&r->out, &r->p, &f, filters, nfilters, &l, pages, prev, next);
+	struct buf rows = {0};
+	register_rows_draw(&kept, &l, &rows);
+	tpl_register_list(&r->out, &r->p, &f, filters, nfilters, &l, &rows, pages, prev, next);
+	buf_free(&rows);
 	layout_foot(r);
 }
 

@@ -14,22 +14,34 @@
 #define COLS                                                                                       \
 	"a.id, a.orgnr, a.name, a.form, a.purpose, a.email, a.phone, a.website, "                  \
 	"coalesce(a.founded, 0), coalesce(a.members, 0), a.active, a.public, a.updated, a.tags, "  \
-	"coalesce(a.last_update, 0) "
+	"coalesce(a.last_update, 0), a.rev "
+
+/* What a list reads of a row it may hold as rendered: its id and rev, from
+ * the listed index alone (migration 032); the rest by id (Q_BY_IDS) for
+ * the rows it does not hold. */
+#define KEYS "a.id, a.rev "
 
 /* The whole list from a page's first association on, in register order. */
-static struct dbq Q_PAGE = {"SELECT " COLS "FROM associations a WHERE a.public = 1 "
-                            "AND a.active = 1 AND a.pos >= $1 ORDER BY a.pos LIMIT 50",
-                            NULL, 0};
+#define PAGE_SQL(cols)                                                                             \
+	"SELECT " cols "FROM associations a WHERE a.public = 1 AND a.active = 1 AND a.pos >= $1 "  \
+	"ORDER BY a.pos LIMIT 50"
+static struct dbq Q_PAGE = {PAGE_SQL(COLS), NULL, 0}, Q_PAGE_KEYS = {PAGE_SQL(KEYS), NULL, 0};
 /* SQLite: filters and words are one query of the search index, whose rowid
  * is pos, so its hits come in register order. A page is the hits between
  * its first and the next page's first (counts_page, from every hit's rowid
  * once per search generation): a seek on the rowid, not a walk over the
- * pages before it. */
-static struct dbq Q_MATCH_PAGE = {
-        "SELECT " COLS "FROM associations a WHERE a.pos IN (SELECT rowid FROM associations_fts "
-        "WHERE associations_fts MATCH $1 AND rowid >= $2 AND rowid < $3 ORDER BY rowid LIMIT 50) "
-        "ORDER BY a.pos",
-        NULL, 0};
+ * pages before it. The listed index, which holds the rev, by name: without
+ * statistics SQLite takes the unique index on pos, and reads each row for
+ * its rev. */
+#define MATCH_PAGE_SQL(cols)                                                                       \
+	"SELECT " cols "FROM associations a INDEXED BY associations_listed WHERE a.public = 1 "    \
+	"AND a.active = 1 AND a.pos IN "                                                           \
+	"(SELECT rowid FROM associations_fts WHERE associations_fts MATCH $1 AND rowid >= $2 "     \
+	"AND rowid < $3 ORDER BY rowid LIMIT 50) ORDER BY a.pos"
+static struct dbq Q_MATCH_PAGE = {MATCH_PAGE_SQL(COLS), NULL, 0},
+                  Q_MATCH_PAGE_KEYS = {MATCH_PAGE_SQL(KEYS), NULL, 0};
+static struct dbq Q_BY_IDS = {"SELECT " COLS "FROM associations a WHERE " DB_IDS_SQLITE("a.id"),
+                              "SELECT " COLS "FROM associations a WHERE " DB_IDS_PG("a.id"), 0};
 static struct dbq Q_MATCH_STARTS = {
         "SELECT rowid FROM associations_fts WHERE associations_fts MATCH $1 ORDER BY rowid", NULL,
         0};
@@ -48,7 +60,9 @@ static struct dbq Q_MATCH_STARTS = {
  * range and the hit count). */
 enum { TERMS_MAX = 3, PG_COMBOS = 2 * (TERMS_MAX + 1) };
 
-static struct dbq list_q[2][PG_COMBOS], starts_q[PG_COMBOS]; /* [1]: sparse, words alone */
+/* [keys][sparse][combo]: keys, the rows' id and rev alone; sparse, words
+ * alone */
+static struct dbq list_q[2][2][PG_COMBOS], starts_q[PG_COMBOS];
 static struct dbq Q_TERM_COUNT = {"SELECT count(*) FROM register_terms WHERE term = $1", NULL, 0};
 static pthread_once_t combos_once = PTHREAD_ONCE_INIT;
 
@@ -94,30 +108,37 @@ combos_build(void)
 		for (int terms = 0; terms <= TERMS_MAX; terms++) {
 			const char *key = terms ? "t.pos" : "a.pos";
 			int i = words * (TERMS_MAX + 1) + terms;
-			for (int sparse = 0; sparse < 1 + (words && !terms); sparse++) {
-				struct buf l = {0};
-				int n;
-				if (terms && !words) {
-					/* the page of terms first, then its rows */
-					buf_puts(&l, "SELECT " COLS "FROM associations a WHERE "
-					             "a.pos IN (SELECT t.pos ");
-					n = combo_where(&l, terms, 0, 0, 0);
-					buf_printf(&l,
-					           " AND t.pos >= $%d AND t.pos < $%d "
-					           "ORDER BY t.pos LIMIT %d) ORDER BY a.pos",
-					           n, n + 1, REGISTER_PAGE_SIZE);
-				} else {
-					const char *k = sparse ? " + 0" : "";
-					buf_puts(&l, "SELECT " COLS);
-					n = combo_where(&l, terms, words, 1, !sparse);
-					buf_printf(&l,
-					           " AND %s%s >= $%d AND %s%s < $%d ORDER BY %s%s "
-					           "LIMIT %d",
-					           key, k, n, key, k, n + 1, key, k,
-					           REGISTER_PAGE_SIZE);
+			for (int keys = 0; keys < 2; keys++)
+				for (int sparse = 0; sparse < 1 + (words && !terms); sparse++) {
+					const char *cols = keys ? KEYS : COLS;
+					struct buf l = {0};
+					int n;
+					if (terms && !words) {
+						/* the page of terms first, then its rows */
+						buf_printf(&l,
+						           "SELECT %sFROM associations a WHERE "
+						           "a.pos IN (SELECT t.pos ",
+						           cols);
+						n = combo_where(&l, terms, 0, 0, 0);
+						buf_printf(
+						        &l,
+						        " AND t.pos >= $%d AND t.pos < $%d "
+						        "ORDER BY t.pos LIMIT %d) ORDER BY a.pos",
+						        n, n + 1, REGISTER_PAGE_SIZE);
+					} else {
+						const char *k = sparse ? " + 0" : "";
+						buf_printf(&l, "SELECT %s", cols);
+						n = combo_where(&l, terms, words, 1, !sparse);
+						buf_printf(&l,
+						           " AND %s%s >= $%d AND %s%s < $%d ORDER "
+						           "BY %s%s "
+						           "LIMIT %d",
+						           key, k, n, key, k, n + 1, key, k,
+						           REGISTER_PAGE_SIZE);
+					}
+					list_q[keys][sparse][i] =
+					        (struct dbq){buf_take(&l), NULL, 0};
 				}
-				list_q[sparse][i] = (struct dbq){buf_take(&l), NULL, 0};
-			}
 			struct buf c = {0};
 			buf_printf(
 			        &c,
@@ -152,6 +173,7 @@ static struct dbq Q_GROUPS = {
  * thread: every list row names its own from them, by the ids in its tags. */
 struct names {
 	int64_t gen;
+	uint64_t stamp; /* a hash of every id and name */
 	struct arena a;
 	struct choice *areas, *groups;
 	size_t nareas, ngroups;
@@ -234,6 +256,30 @@ choices_read(struct db *db, struct arena *a, struct dbq *q, struct choice **out,
 	return rc < 0 ? -1 : 0;
 }
 
+/* FNV-1a over the ids and names of the areas and groups: equal for the
+ * same names, so a write elsewhere in the register, which makes them be
+ * read again, does not make every kept row be rendered again. */
+static uint64_t
+names_hash(const struct names *nm)
+{
+	uint64_t h = 0xcbf29ce484222325ull;
+	const struct choice *lists[] = {nm->areas, nm->groups};
+	const size_t counts[] = {nm->nareas, nm->ngroups};
+	for (size_t l = 0; l < 2; l++)
+		for (size_t i = 0; i < counts[l]; i++) {
+			const struct choice *c = &lists[l][i];
+			const char *parts[] = {c->code, c->name_sv, c->name_en};
+			for (size_t k = 0; k < 8; k++)
+				h = (h ^ (uint8_t)((uint64_t)c->id >> (8 * k))) * 0x100000001b3ull;
+			for (size_t j = 0; j < 3; j++) {
+				for (const char *t = parts[j]; *t; t++)
+					h = (h ^ (uint8_t)*t) * 0x100000001b3ull;
+				h = (h ^ 0xff) * 0x100000001b3ull;
+			}
+		}
+	return h;
+}
+
 /* This thread's areas and groups as they are at gen (read when older). */
 static const struct names *
 names_at(struct db *db, int64_t gen)
@@ -249,6 +295,7 @@ names_at(struct db *db, int64_t gen)
 	if (choices_read(db, &names.a, &Q_AREAS, &names.areas, &names.nareas) != 0 ||
 	    choices_read(db, &names.a, &Q_GROUPS, &names.groups, &names.ngroups) != 0)
 		return NULL;
+	names.stamp = names_hash(&names);
 	names.gen = gen;
 	return &names;
 }
@@ -330,7 +377,14 @@ row_to_assoc(struct dbcur *c, struct arena *a, const struct names *nm, struct as
 	x->areas = tag_names(a, tags, 'a', nm->areas, nm->nareas);
 	x->groups = tag_names(a, tags, 'g', nm->groups, nm->ngroups);
 	x->last_update = db_col_int(c, 14);
+	x->rev = db_col_int(c, 15);
 }
+
+/* Who may already hold rows as rendered (register_list_known). */
+struct known {
+	register_known *fn;
+	void *arg;
+};
 
 /* Reads up to max rows of a query into out->items. */
 static int
@@ -339,12 +393,55 @@ read_rows(struct db *db, struct arena *a, const struct names *nm, struct dbq *q,
 {
 	struct dbcur c;
 	out->items = arena_alloc(a, max * sizeof(struct assoc));
+	out->names_stamp = nm->stamp;
 	if (db_query(db, &c, q, args, n) != DB_OK)
 		return -1;
 	int rc;
 	while ((rc = db_next(&c)) > 0 && out->n < max)
 		row_to_assoc(&c, a, nm, &out->items[out->n++]);
 	db_done(&c);
+	return rc < 0 ? -1 : 0;
+}
+
+/* Reads a page of a list: with a caller that may hold rows as rendered
+ * (k), the ids and revs by qk, then in one statement the rows it does not
+ * hold, each left as its id and rev otherwise (and so if it went between
+ * the two); without, every row by q. */
+static int
+read_page(struct db *db, struct arena *a, const struct names *nm, const struct known *k,
+          struct dbq *q, struct dbq *qk, const struct dbval *args, int n, struct assoc_list *out)
+{
+	if (!k)
+		return read_rows(db, a, nm, q, args, n, REGISTER_PAGE_SIZE, out);
+	struct dbcur c;
+	out->items = arena_alloc(a, REGISTER_PAGE_SIZE * sizeof(struct assoc));
+	out->names_stamp = nm->stamp;
+	if (db_query(db, &c, qk, args, n) != DB_OK)
+		return -1;
+	struct buf missing = {0};
+	int rc;
+	while ((rc = db_next(&c)) > 0 && out->n < REGISTER_PAGE_SIZE) {
+		int64_t id = db_col_int(&c, 0), rev = db_col_int(&c, 1);
+		out->items[out->n] = (struct assoc){.id = id, .rev = rev};
+		if (!k->fn(k->arg, nm->stamp, id, rev, out->n))
+			buf_printf(&missing, "%s%lld", missing.len ? "," : "[", (long long)id);
+		out->n++;
+	}
+	db_done(&c);
+	if (rc >= 0 && missing.len) {
+		buf_putc(&missing, ']');
+		if (db_query(db, &c, &Q_BY_IDS, DB_ARGS(DB_TEXTN(missing.data, missing.len))) !=
+		    DB_OK)
+			rc = -1;
+		while (rc >= 0 && (rc = db_next(&c)) > 0) {
+			int64_t id = db_col_int(&c, 0);
+			for (size_t i = 0; i < out->n; i++)
+				if (out->items[i].id == id)
+					row_to_assoc(&c, a, nm, &out->items[i]);
+		}
+		db_done(&c);
+	}
+	buf_free(&missing);
 	return rc < 0 ? -1 : 0;
 }
 
@@ -471,7 +568,7 @@ dense(int64_t hits, int64_t from, int64_t to)
 /* PostgreSQL: one page of a filtered list and its hit count, the rarest
  * term first (each term's count is kept like any other). */
 static int
-list_pg(struct db *db, struct arena *a, const struct names *nm, int64_t gen,
+list_pg(struct db *db, struct arena *a, const struct names *nm, const struct known *k, int64_t gen,
         const struct register_filter *f, const char *words, int64_t page, struct assoc_list *out)
 {
 	pthread_once(&combos_once, combos_build);
@@ -510,7 +607,8 @@ list_pg(struct db *db, struct arena *a, const struct names *nm, int64_t gen,
 	args[n++] = DB_INT(from);
 	args[n++] = DB_INT(to);
 	int sparse = words && !nterms && !dense(out->total, from, to);
-	return read_rows(db, a, nm, &list_q[sparse][combo], args, n, REGISTER_PAGE_SIZE, out);
+	return read_page(db, a, nm, k, &list_q[0][sparse][combo], &list_q[1][sparse][combo], args,
+	                 n, out);
 }
 
 /* One page of public, active associations matching the filter, the number
@@ -518,12 +616,14 @@ list_pg(struct db *db, struct arena *a, const struct names *nm, int64_t gen,
  * from the page's first association on (its pos, from the page starts kept
  * per generation); a filtered one likewise between its page's first hit
  * and the next page's (counts_page), on SQLite from the search index in
- * register order, on PostgreSQL by the planner's choice. */
+ * register order, on PostgreSQL by the planner's choice. A row the
+ * caller holds as rendered (known, which may be NULL) is not copied. */
 int
-register_list(struct db *db, struct arena *a, const struct register_filter *f,
-              struct assoc_list *out)
+register_list_known(struct db *db, struct arena *a, const struct register_filter *f,
+                    struct assoc_list *out, register_known *known, void *arg)
 {
 	memset(out, 0, sizeof(*out));
+	const struct known held = {known, arg}, *k = known ? &held : NULL;
 	int64_t page = f->page < 1 ? 1 : f->page;
 	int64_t content, gen;
 	const struct names *nm =
@@ -541,11 +641,10 @@ register_list(struct db *db, struct arena *a, const struct register_filter *f,
 			out->items = arena_alloc(a, sizeof(struct assoc));
 			return 0;
 		}
-		return read_rows(db, a, nm, &Q_PAGE, DB_ARGS(DB_INT(start)), REGISTER_PAGE_SIZE,
-		                 out);
+		return read_page(db, a, nm, k, &Q_PAGE, &Q_PAGE_KEYS, DB_ARGS(DB_INT(start)), out);
 	}
 	if (db_kind(db) == DB_PG)
-		return list_pg(db, a, nm, gen, f, words, page, out);
+		return list_pg(db, a, nm, k, gen, f, words, page, out);
 	const char *match = match_query(a, nm, f, words);
 	if (!match) {
 		out->items = arena_alloc(a, sizeof(struct assoc));
@@ -559,9 +658,16 @@ register_list(struct db *db, struct arena *a, const struct register_filter *f,
 		out->items = arena_alloc(a, sizeof(struct assoc));
 		return 0;
 	}
-	return read_rows(db, a, nm, &Q_MATCH_PAGE,
-	                 DB_ARGS(DB_TEXT(match), DB_INT(from), DB_INT(to)), REGISTER_PAGE_SIZE,
-	                 out);
+	return read_page(db, a, nm, k, &Q_MATCH_PAGE, &Q_MATCH_PAGE_KEYS,
+	                 DB_ARGS(DB_TEXT(match), DB_INT(from), DB_INT(to)), out);
+}
+
+/* One page of the list with every row copied (the API, the admin). */
+int
+register_list(struct db *db, struct arena *a, const struct register_filter *f,
+              struct assoc_list *out)
+{
+	return register_list_known(db, a, f, out, NULL, NULL);
 }
 
 /* One association; with public_only, only a public and active one.

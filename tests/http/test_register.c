@@ -687,6 +687,98 @@ csv_export(void)
 	table_free(&t);
 }
 
+/* The text of the list row that links to association id (from its <li>
+ * to its </li>) into out; 0 when the page has none. */
+static int
+row_of(const struct hresp *r, long id, char *out, size_t n)
+{
+	char link[64];
+	snprintf(link, sizeof link, "<a href=\"/foreningar/%ld\">", id);
+	const char *at = r->body.p ? strstr(r->body.p, link) : NULL;
+	const char *end = at ? strstr(at, "</li>") : NULL;
+	if (!end)
+		return 0;
+	snprintf(out, n, "%.*s", (int)(end - at), at);
+	return 1;
+}
+
+/* The list page's rows are kept as rendered (register/rows.c) and must
+ * still be drawn anew whenever what they show changes: the association's
+ * name or purpose, the name of its area — written by another process —
+ * and each language has its own. */
+static void
+rows_follow_writes(void)
+{
+	char id[32], slug[64], area[128], row[2048], path[256];
+	h_sql_line("SELECT a.id FROM associations a JOIN association_areas x ON "
+	           "x.association_id = a.id WHERE a.public = 1 AND a.active = 1 "
+	           "ORDER BY a.pos LIMIT 1",
+	           id, sizeof id);
+	h_sql_line("SELECT r.slug FROM areas r JOIN association_areas x ON x.area_id = r.id "
+	           "WHERE x.association_id = (SELECT a.id FROM associations a JOIN "
+	           "association_areas y ON y.association_id = a.id WHERE a.public = 1 AND "
+	           "a.active = 1 ORDER BY a.pos LIMIT 1) ORDER BY r.name LIMIT 1",
+	           slug, sizeof slug);
+	snprintf(path, sizeof path, "SELECT name FROM areas WHERE slug = '%s'", slug);
+	h_sql_line(path, area, sizeof area);
+	long n = atol(id);
+	struct hresp r;
+	h_get(anon, "/foreningar?v=1", &r);
+	int shown = row_of(&r, n, row, sizeof row);
+	hresp_free(&r);
+	h_check(shown && strstr(row, area) != NULL, "the first row (%ld) names its area %s", n,
+	        area);
+	static const char *const forms[][3] = {
+	        {"ideell", "Ideell förening", "Non-profit association"},
+	        {"stiftelse", "Stiftelse", "Foundation"},
+	        {"trossamfund", "Registrerat trossamfund", "Registered religious community"},
+	        {"ekonomisk", "Ekonomisk förening", "Economic association"},
+	        {"informell", "Informellt nätverk", "Informal network"},
+	};
+	char form[32], meta[2][128] = {"", ""};
+	snprintf(path, sizeof path, "SELECT form FROM associations WHERE id = %ld", n);
+	h_sql_line(path, form, sizeof form);
+	for (size_t i = 0; i < sizeof forms / sizeof *forms; i++)
+		if (strcmp(forms[i][0], form) == 0)
+			for (int l = 0; l < 2; l++)
+				snprintf(meta[l], sizeof meta[l], "class=\"meta\">%s",
+				         forms[i][1 + l]);
+	h_check(shown && *meta[0] && strstr(row, meta[0]), "in Swedish the row says %s", meta[0]);
+	h_get(anon, "/foreningar?lang=en&v=2", &r);
+	shown = row_of(&r, n, row, sizeof row);
+	hresp_free(&r);
+	h_check(shown && *meta[1] && strstr(row, meta[1]),
+	        "in English the same row is its own, not the Swedish one kept: %s", row);
+
+	char sql[512];
+	snprintf(sql, sizeof sql, "UPDATE areas SET name = 'Radområdet' WHERE slug = '%s'", slug);
+	h_check(h_sql(sql, NULL) == 0, "another process renames the area");
+	h_other_process_wrote(H_NOTIFY_MS);
+	h_get(anon, "/foreningar?v=3", &r);
+	shown = row_of(&r, n, row, sizeof row);
+	hresp_free(&r);
+	h_check(shown && strstr(row, "Radområdet") && !strstr(row, area),
+	        "the row, its association unchanged, names the area anew: %s", row);
+	snprintf(sql, sizeof sql,
+	         "UPDATE associations SET name = 'Radprovet ' || name, purpose = "
+	         "'Omskrivet syfte för radprovet.' WHERE id = %ld",
+	         n);
+	h_check(h_sql(sql, NULL) == 0, "another process renames the association");
+	h_other_process_wrote(H_NOTIFY_MS);
+	for (int lang = 0; lang < 2; lang++) {
+		h_get(anon, lang ? "/foreningar?lang=en&v=4" : "/foreningar?lang=sv&v=4", &r);
+		shown = row_of(&r, n, row, sizeof row);
+		hresp_free(&r);
+		h_check(shown && strstr(row, ">Radprovet ") &&
+		                strstr(row, "Omskrivet syfte för radprovet."),
+		        "%s, the row shows the new name and purpose: %s",
+		        lang ? "in English" : "in Swedish", row);
+	}
+	snprintf(sql, sizeof sql, "UPDATE areas SET name = '%s' WHERE slug = '%s'", area, slug);
+	h_sql(sql, NULL);
+	h_other_process_wrote(H_NOTIFY_MS);
+}
+
 int
 main(void)
 {
@@ -700,6 +792,7 @@ main(void)
 	api_and_detail();
 	hidden();
 	csv_export();
+	rows_follow_writes();
 	h_client_free(anon);
 	h_client_free(admin);
 	return h_finish();
