@@ -6,8 +6,8 @@
 
 #include "auth/roles.h"
 
-static struct dbq Q_DEPTS = {"SELECT code, name_sv, name_en, id FROM departments "
-                             "WHERE $1 = 0 OR id = $1 ORDER BY name_sv",
+static struct dbq Q_DEPTS = {DB_PLAN_EACH "SELECT code, name_sv, name_en, id FROM departments "
+                                          "WHERE $1 = 0 OR id = $1 ORDER BY name_sv",
                              NULL, 0};
 
 int

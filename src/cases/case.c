@@ -60,6 +60,7 @@ static struct dbq Q_APPLICANT_MAIL = {"SELECT email FROM users WHERE id = $1 AND
 /* The officers to tell: the assigned one, or the department's; never one
  * who is a party to the case (jäv), who hears as a party instead. */
 static struct dbq Q_OFFICER_MAILS = {
+        DB_PLAN_EACH
         "SELECT u.email FROM users u JOIN user_roles ur ON ur.user_id = u.id "
         "WHERE ur.role = 'officer' AND ur.department_id = $1 AND u.active = 1 "
         "AND ($2 = 0 OR u.id = $2) AND u.id <> $3 AND NOT EXISTS (SELECT 1 FROM user_roles p "

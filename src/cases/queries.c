@@ -37,12 +37,14 @@ static struct dbq Q_MINE = {
 	"WHERE c.department_id = $1 AND ($2 = '' OR c.status = $2) AND ($3 = '' OR c.type = $3) "  \
 	"AND ($4 = -1 OR ($4 = 0 AND c.officer_id IS NULL) OR c.officer_id = $4) "                 \
 	"AND c.created <= $5 "
-static struct dbq Q_INBOX = {"SELECT " CASE_COLS
+static struct dbq Q_INBOX = {DB_PLAN_EACH
+                             "SELECT " CASE_COLS
                              ", (SELECT count(*) FROM case_messages m WHERE m.case_id = c.id "
                              "AND m.from_officer = 0 AND m.read_at IS NULL) " CASE_FROM INBOX_WHERE
                              "ORDER BY c.created, c.id LIMIT $6 OFFSET $7",
                              NULL, 0};
-static struct dbq Q_INBOX_COUNT = {"SELECT count(*) FROM cases c " INBOX_WHERE, NULL, 0};
+static struct dbq Q_INBOX_COUNT = {DB_PLAN_EACH "SELECT count(*) FROM cases c " INBOX_WHERE, NULL,
+                                   0};
 /* The public diary names no one: the association's, the applicant's and
  * the officer's names are never read, and a title is blank when it names
  * a person or an association that is not in the public register (chosen

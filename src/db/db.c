@@ -87,12 +87,17 @@ db_clear_error(struct db *db)
 }
 
 /* Whether SQL may change rows: anything but a SELECT, and a WITH that
- * holds an INSERT, UPDATE or DELETE. A miss only costs a read of the
- * generations more (db/watch.c). */
+ * holds an INSERT, UPDATE or DELETE, after any comment before it (such as
+ * DB_PLAN_EACH). A miss only costs a read of the generations more
+ * (db/watch.c). */
 static int
 sql_writes(const char *sql)
 {
 	sql += strspn(sql, " \t\n(");
+	while (strncmp(sql, "/*", 2) == 0 && strstr(sql, "*/")) {
+		sql = strstr(sql, "*/") + 2;
+		sql += strspn(sql, " \t\n(");
+	}
 	if (strncasecmp(sql, "SELECT", 6) == 0)
 		return 0;
 	if (strncasecmp(sql, "WITH", 4) != 0)
@@ -272,13 +277,16 @@ db_in_transaction(const struct db *db)
 	return db->in_tx;
 }
 
-/* Whether PostgreSQL keeps the plans of the statements that follow, to the
- * end of the transaction or the next call. Our sessions plan every
- * execution (plan_cache_mode, set at connect), so that a statement is
- * planned for its values and its tables as they are now; but the check of
- * a foreign key, run once for every row a statement writes, is then
- * planned again for each row, which was most of the time of storing the
- * links of 100 000 associations. SQLite keeps every plan. */
+/* Whether PostgreSQL may keep the plans of the statements that follow, to
+ * the end of the transaction or the next call. A load (demo, import)
+ * plans every execution (keep 0 after its BEGIN), so that each batch is
+ * planned for the tables as they have grown, not for the empty ones of
+ * its first; but the check of a foreign key, run once for every row a
+ * statement writes, is then planned again for each row, which was most of
+ * the time of storing the links of 100 000 associations (keep 1 around
+ * them). Outside a load PostgreSQL chooses (plan_cache_mode auto), and
+ * statements whose values choose the plan begin with DB_PLAN_EACH (db.h). SQLite
+ * keeps every plan. */
 int
 db_keep_plans(struct db *db, int keep)
 {

@@ -15,6 +15,13 @@ struct dbq {
 	int slot;
 };
 
+/* PostgreSQL keeps a prepared statement's plan once it finds its values do
+ * not change it (plan_cache_mode auto). SQL that begins with DB_PLAN_EACH
+ * is for a statement whose values choose its plan — a filter written
+ * `($1 = 0 OR …)`, a search's words and terms — and is planned for its
+ * values at every execution instead (SQLite reads it as a comment). */
+#define DB_PLAN_EACH "/* planned for its values */ "
+
 enum dbv_type { DBV_NULL, DBV_INT, DBV_TEXT };
 
 struct dbval {

@@ -32,8 +32,7 @@ pg_fail(struct db *db, PGresult *res)
 }
 
 /* What every connection's session is set to. */
-static const char SETUP[] = "SET client_min_messages=warning; SET TIME ZONE 'UTC';"
-                            "SET plan_cache_mode=force_custom_plan";
+static const char SETUP[] = "SET client_min_messages=warning; SET TIME ZONE 'UTC'";
 
 /* Connects again after the server ended the connection (a restart, a
  * failover, an administrator): the same settings, and no prepared
@@ -70,15 +69,19 @@ pg_may_retry(struct db *db, PGTransactionStatusType before)
 }
 
 /* Prepares once per connection (named by slot), then executes with text
- * parameters; the whole result arrives at once. */
+ * parameters; the whole result arrives at once. A statement whose SQL
+ * begins with DB_PLAN_EACH is sent with its values each time instead (the
+ * unnamed statement, planned for them). */
 static int
 pg_run(struct db *db, struct dbcur *c, struct dbq *q, const struct dbval *args, int n)
 {
 	int slot = db_slot(q);
 	char name[16];
 	snprintf(name, sizeof(name), "q%d", slot);
-	if (!db->stmts[slot]) {
-		PGresult *r = PQprepare(db->conn, name, q->pg ? q->pg : q->sql, 0, NULL);
+	const char *sql = q->pg ? q->pg : q->sql;
+	int each = strncmp(sql, DB_PLAN_EACH, sizeof DB_PLAN_EACH - 1) == 0;
+	if (!each && !db->stmts[slot]) {
+		PGresult *r = PQprepare(db->conn, name, sql, 0, NULL);
 		if (PQresultStatus(r) != PGRES_COMMAND_OK)
 			return pg_fail(db, r);
 		PQclear(r);
@@ -106,7 +109,8 @@ pg_run(struct db *db, struct dbcur *c, struct dbq *q, const struct dbval *args, 
 			break;
 		}
 	}
-	PGresult *r = PQexecPrepared(db->conn, name, n, vals, lens, NULL, 0);
+	PGresult *r = each ? PQexecParams(db->conn, sql, n, NULL, vals, lens, NULL, 0)
+	                   : PQexecPrepared(db->conn, name, n, vals, lens, NULL, 0);
 	ExecStatusType st = PQresultStatus(r);
 	if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK)
 		return pg_fail(db, r);

@@ -198,7 +198,7 @@ demo_load(struct db *db, long n, int with_history, long grant_awards, long venue
           FILE *out)
 {
 	int64_t area_ids[64], group_ids[32];
-	if (db_begin(db) != DB_OK)
+	if (db_begin(db) != DB_OK || db_keep_plans(db, 0) != DB_OK)
 		goto fail;
 	if (load_reference(db, area_ids, group_ids) != 0 ||
 	    load_associations(db, n, area_ids, group_ids, n >= 1000 ? stderr : NULL) != 0 ||

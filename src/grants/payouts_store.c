@@ -34,10 +34,10 @@ static struct dbq Q_AWARD = {AWARD_COLUMNS "WHERE w.id = $1", NULL, 0};
  * a year (0: any), written before the award $3 (a range on the index, so
  * a deep page costs what the first does), at most $4. */
 #define AWARDS_PAGE "AND ($2 = 0 OR w.year = $2) AND w.id < $3 ORDER BY w.id DESC LIMIT $4"
-static struct dbq Q_AWARDS_DEPT = {AWARD_COLUMNS "WHERE w.department_id = $1 " AWARDS_PAGE, NULL,
-                                   0};
-static struct dbq Q_AWARDS_ASSOC = {AWARD_COLUMNS "WHERE w.association_id = $1 " AWARDS_PAGE, NULL,
-                                    0};
+static struct dbq Q_AWARDS_DEPT = {
+        DB_PLAN_EACH AWARD_COLUMNS "WHERE w.department_id = $1 " AWARDS_PAGE, NULL, 0};
+static struct dbq Q_AWARDS_ASSOC = {
+        DB_PLAN_EACH AWARD_COLUMNS "WHERE w.association_id = $1 " AWARDS_PAGE, NULL, 0};
 static struct dbq Q_PAYMENTS = {
         "SELECT p.id, p.award_id, p.amount, coalesce(r.file_id, 0), p.due, p.paid_on, p.reason "
         "FROM grant_payments p LEFT JOIN grant_payment_file_rows r ON r.payment_id = p.id "

@@ -18,8 +18,8 @@ static struct dbq Q_BY_SLUG = {"SELECT " COLS "WHERE g.slug = $1", NULL, 0};
 static struct dbq Q_CURRENT = {"SELECT " COLS "WHERE g.closes >= $1 "
                                "ORDER BY g.opens > $1, g.closes, g.name, g.id",
                                NULL, 0};
-static struct dbq Q_MANAGED = {"SELECT " COLS "WHERE $1 = 0 OR g.department_id = $1 "
-                               "ORDER BY d.code, g.name, g.id",
+static struct dbq Q_MANAGED = {DB_PLAN_EACH "SELECT " COLS "WHERE $1 = 0 OR g.department_id = $1 "
+                                            "ORDER BY d.code, g.name, g.id",
                                NULL, 0};
 static struct dbq Q_LINKED_AREAS = {
         "SELECT area_id FROM grant_programme_areas WHERE programme_id = $1 ORDER BY area_id", NULL,

@@ -281,7 +281,7 @@ register_import(struct db *db, const char *data, size_t n, FILE *report, int pro
 		fprintf(report, "%d bad rows: nothing was imported\n", res->bad_rows);
 		goto done;
 	}
-	if (db_begin(db) != DB_OK)
+	if (db_begin(db) != DB_OK || db_keep_plans(db, 0) != DB_OK)
 		goto dberr;
 	struct assoc_bulk b;
 	assoc_bulk_init(&b, db);

@@ -6,6 +6,7 @@
 #include "register/ranks.h"
 
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -48,33 +49,52 @@ static struct dbq Q_MATCH_STARTS = {
 
 /* PostgreSQL: the filters are terms in register order (register_terms,
  * migration 014), read from the rarest on, each other one a probe of the
- * same key per hit; words are the tsvector's. One statement per number of
- * terms, with words or without, so the planner plans each. A page is the
+ * same key per hit; words are the tsvector's, which holds the terms too
+ * (migration 033). One statement per number of terms, with words or
+ * without, so the planner plans each, and one of words and terms as one
+ * text query, for a filter too common to walk (list_pg). A page is the
  * hits between its first and the next page's first, which the starts
  * statement sends (each page's first row, the number of hits and the last
- * hit's key, a window over the hits). With words alone, two page
- * statements: a dense one for a page whose key range is short, where walking it in order
- * is cheapest, and a sparse one for a page whose range spans much of the
- * register (a rare word, or a gap between a word's clusters), where the
- * text index's hits, sorted, are cheaper (list_pg chooses per page, by the
- * range and the hit count). */
-enum { TERMS_MAX = 3, PG_COMBOS = 2 * (TERMS_MAX + 1) };
+ * hit's key, a window over the hits). With words alone or in one text
+ * query with the terms, two page statements: a dense one for a page whose
+ * key range is short, where walking it in order is cheapest, and a sparse
+ * one for a page whose range spans much of the register (a rare word, or
+ * a gap between a word's clusters), where the text index's hits, sorted,
+ * are cheaper (list_pg chooses per page, by the range and the hit count).
+ * Combinations: [terms] for terms alone, [WORDS + terms] with words, and
+ * TEXT_TERMS. */
+enum {
+	TERMS_MAX = 3,
+	WORDS = TERMS_MAX + 1,
+	TEXT_TERMS = 2 * WORDS,
+	PG_COMBOS = TEXT_TERMS + 1,
+};
 
 /* [keys][sparse][combo]: keys, the rows' id and rev alone; sparse, words
- * alone */
+ * alone or TEXT_TERMS */
 static struct dbq list_q[2][2][PG_COMBOS], starts_q[PG_COMBOS];
 static struct dbq Q_TERM_COUNT = {"SELECT count(*) FROM register_terms WHERE term = $1", NULL, 0};
+static struct dbq Q_LISTED_COUNT = {
+        "SELECT count(*) FROM associations WHERE public = 1 AND active = 1", NULL, 0};
 static pthread_once_t combos_once = PTHREAD_ONCE_INIT;
 
-/* The FROM and WHERE of terms terms (parameters $1 …) and, with words, a
- * text query after them; with rows, joined to the associations. The words
- * are matched by the operator, which the text index serves, or with dense
- * by its function, which no index serves, so that the planner walks the
- * page's key range instead. Returns the next free parameter number. */
+/* The FROM and WHERE of combination i: its terms (parameters $1 …) and,
+ * with words, a text query after them, or for TEXT_TERMS the words ($1)
+ * and the terms' text query ($2) as one; with rows, joined to the
+ * associations. The words are matched by the operator, which the text
+ * index serves, or with dense by its function, which no index serves, so
+ * that the planner walks the page's key range instead. Returns the next
+ * free parameter number. */
 static int
-combo_where(struct buf *b, int terms, int words, int rows, int dense)
+combo_where(struct buf *b, int i, int rows, int dense)
 {
-	int n = 1;
+	const char *match = dense ? "ts_match_vq(a.tsv, %s)" : "a.tsv @@ %s";
+	if (i == TEXT_TERMS) {
+		buf_puts(b, "FROM associations a WHERE a.public = 1 AND a.active = 1 AND ");
+		buf_printf(b, match, "(to_tsquery('swedish', $1) && $2::tsquery)");
+		return 3;
+	}
+	int terms = i % WORDS, words = i >= WORDS, n = 1;
 	if (!terms) {
 		buf_puts(b, "FROM associations a WHERE a.public = 1 AND a.active = 1");
 	} else {
@@ -89,67 +109,67 @@ combo_where(struct buf *b, int terms, int words, int rows, int dense)
 		           " AND EXISTS (SELECT 1 FROM register_terms u WHERE u.term = $%d "
 		           "AND u.pos = t.pos)",
 		           n);
-	if (words)
-		buf_printf(b,
-		           dense ? " AND ts_match_vq(a.tsv, to_tsquery('swedish', $%d))"
-		                 : " AND a.tsv @@ to_tsquery('swedish', $%d)",
-		           n++);
+	if (words) {
+		char q[40];
+		snprintf(q, sizeof q, "to_tsquery('swedish', $%d)", n++);
+		buf_puts(b, " AND ");
+		buf_printf(b, match, q);
+	}
 	return n;
 }
 
-/* Writes the SQL of all combinations, once per process. With words (and
- * no terms, whose walk serves), the dense page walks its key range from the page's first hit (the
- * words tested per row) and the sparse one takes the hits from the text index alone: its range and
- * order are on key + 0, which no index gives. */
+/* Writes the SQL of all combinations, once per process, each planned for
+ * its values (a word's hits, a term's rows, a page's range choose the
+ * plan). Terms alone: the page of terms first, then its rows. Words alone
+ * or with TEXT_TERMS: the dense page walks its key range from the page's
+ * first hit (the words tested per row), the sparse one takes the hits
+ * from the text index alone: its range and order are on key + 0, which no
+ * index gives. Words with terms walk the rarest term. */
 static void
 combos_build(void)
 {
-	for (int words = 0; words < 2; words++)
-		for (int terms = 0; terms <= TERMS_MAX; terms++) {
-			const char *key = terms ? "t.pos" : "a.pos";
-			int i = words * (TERMS_MAX + 1) + terms;
-			for (int keys = 0; keys < 2; keys++)
-				for (int sparse = 0; sparse < 1 + (words && !terms); sparse++) {
-					const char *cols = keys ? KEYS : COLS;
-					struct buf l = {0};
-					int n;
-					if (terms && !words) {
-						/* the page of terms first, then its rows */
-						buf_printf(&l,
-						           "SELECT %sFROM associations a WHERE "
-						           "a.pos IN (SELECT t.pos ",
-						           cols);
-						n = combo_where(&l, terms, 0, 0, 0);
-						buf_printf(
-						        &l,
-						        " AND t.pos >= $%d AND t.pos < $%d "
-						        "ORDER BY t.pos LIMIT %d) ORDER BY a.pos",
-						        n, n + 1, REGISTER_PAGE_SIZE);
-					} else {
-						const char *k = sparse ? " + 0" : "";
-						buf_printf(&l, "SELECT %s", cols);
-						n = combo_where(&l, terms, words, 1, !sparse);
-						buf_printf(&l,
-						           " AND %s%s >= $%d AND %s%s < $%d ORDER "
-						           "BY %s%s "
-						           "LIMIT %d",
-						           key, k, n, key, k, n + 1, key, k,
-						           REGISTER_PAGE_SIZE);
-					}
-					list_q[keys][sparse][i] =
-					        (struct dbq){buf_take(&l), NULL, 0};
+	for (int i = 0; i < PG_COMBOS; i++) {
+		int terms = i % WORDS, words = i >= WORDS, text = i == TEXT_TERMS;
+		const char *key = terms && !text ? "t.pos" : "a.pos";
+		for (int keys = 0; keys < 2; keys++)
+			for (int sparse = 0; sparse < 1 + (words && (!terms || text)); sparse++) {
+				const char *cols = keys ? KEYS : COLS;
+				struct buf l = {0};
+				int n;
+				if (terms && !words) {
+					buf_printf(&l,
+					           DB_PLAN_EACH
+					           "SELECT %sFROM associations a WHERE "
+					           "a.pos IN (SELECT t.pos ",
+					           cols);
+					n = combo_where(&l, i, 0, 0);
+					buf_printf(&l,
+					           " AND t.pos >= $%d AND t.pos < $%d "
+					           "ORDER BY t.pos LIMIT %d) ORDER BY a.pos",
+					           n, n + 1, REGISTER_PAGE_SIZE);
+				} else {
+					const char *k = sparse ? " + 0" : "";
+					buf_printf(&l, DB_PLAN_EACH "SELECT %s", cols);
+					n = combo_where(&l, i, 1, !sparse);
+					buf_printf(&l,
+					           " AND %s%s >= $%d AND %s%s < $%d ORDER BY %s%s "
+					           "LIMIT %d",
+					           key, k, n, key, k, n + 1, key, k,
+					           REGISTER_PAGE_SIZE);
 				}
-			struct buf c = {0};
-			buf_printf(
-			        &c,
-			        "SELECT pos, total, last FROM (SELECT %s AS pos, row_number() OVER "
-			        "(ORDER BY %s) AS r, count(*) OVER () AS total, max(%s) OVER () AS "
-			        "last ",
-			        key, key, key);
-			combo_where(&c, terms, words, 0, 0);
-			buf_printf(&c, ") s WHERE r %% %d = 1 ORDER BY pos", REGISTER_PAGE_SIZE);
-			starts_q[i] = (struct dbq){buf_take(&c), NULL, 0};
-		}
+				list_q[keys][sparse][i] = (struct dbq){buf_take(&l), NULL, 0};
+			}
+		struct buf c = {0};
+		buf_printf(&c,
+		           DB_PLAN_EACH
+		           "SELECT pos, total, last FROM (SELECT %s AS pos, row_number() OVER "
+		           "(ORDER BY %s) AS r, count(*) OVER () AS total, max(%s) OVER () AS "
+		           "last ",
+		           key, key, key);
+		combo_where(&c, i, 0, 0);
+		buf_printf(&c, ") s WHERE r %% %d = 1 ORDER BY pos", REGISTER_PAGE_SIZE);
+		starts_q[i] = (struct dbq){buf_take(&c), NULL, 0};
+	}
 }
 
 static struct dbq Q_GET = {"SELECT " COLS "FROM associations a WHERE a.id = $1", NULL, 0};
@@ -158,8 +178,9 @@ static struct dbq Q_ALL = {"SELECT " COLS "FROM associations a "
                            NULL, 0};
 static struct dbq Q_ADMIN = {"SELECT " COLS "FROM associations a WHERE $1 = '' OR a.orgnr = $1 "
                              "OR a.name LIKE $2 ESCAPE '\\' ORDER BY a.pos LIMIT 100",
-                             "SELECT " COLS "FROM associations a WHERE $1 = '' OR a.orgnr = $1 "
-                             "OR a.name ILIKE $2 ESCAPE '\\' ORDER BY a.pos LIMIT 100",
+                             DB_PLAN_EACH "SELECT " COLS
+                                          "FROM associations a WHERE $1 = '' OR a.orgnr = $1 "
+                                          "OR a.name ILIKE $2 ESCAPE '\\' ORDER BY a.pos LIMIT 100",
                              0};
 static struct dbq Q_LINKED_AREAS = {
         "SELECT area_id FROM association_areas WHERE association_id = $1", NULL, 0};
@@ -556,17 +577,45 @@ match_query(struct arena *a, const struct names *nm, const struct register_filte
  * (about hits rows). The walk reads the rows between them, about (to -
  * from) >> ORDER_SPACING_BITS as pos is spaced (src/register/order.c);
  * chosen per page, as a word's hits may cluster (names carry words) and a
- * page across a gap between clusters walks it. With filters the walk is
- * the rarest term's, at most its count, and the text index would give all
- * the word's hits, not the few left after the filters: always dense. */
+ * page across a gap between clusters walks it; so too words and terms
+ * as one text query (TEXT_SHARE). */
 static int
 dense(int64_t hits, int64_t from, int64_t to)
 {
 	return ((double)to - (double)from) / (double)(1ll << ORDER_SPACING_BITS) <= (double)hits;
 }
 
+/* The terms as a text query of lexemes as they are ('_a5' & '_fideell');
+ * NULL when a term holds anything but letters, digits and _ (a form that
+ * is none: it is then walked, and finds nothing). */
+static const char *
+terms_query(struct arena *a, const char *const *terms, int n)
+{
+	struct buf b = {0};
+	for (int i = 0; i < n; i++) {
+		if (strspn(terms[i], "_abcdefghijklmnopqrstuvwxyz0123456789") != strlen(terms[i])) {
+			buf_free(&b);
+			return NULL;
+		}
+		buf_printf(&b, "%s'%s'", i ? " & " : "", terms[i]);
+	}
+	const char *out = arena_strdup(a, buf_cstr(&b));
+	buf_free(&b);
+	return out;
+}
+
+/* Words with filters whose rarest term holds more than one listed
+ * association in TEXT_SHARE are matched as one text query: walking such a
+ * term for a page (ideell, two thirds of the register) reads more rows
+ * than the text index's hits cost, where an area (one in twenty) is
+ * walked in less time than the index takes to expand a word's prefix
+ * (bench/compare.sh, 100 000 associations: a search with a form 1.6×, with
+ * a group 1.1×, with an area 0.46× as one text query). */
+enum { TEXT_SHARE = 8 };
+
 /* PostgreSQL: one page of a filtered list and its hit count, the rarest
- * term first (each term's count is kept like any other). */
+ * term first (each term's count is kept like any other), or words and
+ * terms as one text query (TEXT_SHARE). */
 static int
 list_pg(struct db *db, struct arena *a, const struct names *nm, const struct known *k, int64_t gen,
         const struct register_filter *f, const char *words, int64_t page, struct assoc_list *out)
@@ -590,13 +639,24 @@ list_pg(struct db *db, struct arena *a, const struct names *nm, const struct kno
 			hits[j - 1] = h, terms[j - 1] = t;
 		}
 	}
+	int64_t listed = words && nterms ? counts_get(db, gen, &Q_LISTED_COUNT, DB_NOARGS) : 0;
+	if (listed < 0)
+		return -1;
+	const char *tq =
+	        listed && hits[0] * TEXT_SHARE > listed ? terms_query(a, terms, nterms) : NULL;
 	struct dbval args[TERMS_MAX + 3];
-	int n = 0;
-	for (int i = 0; i < nterms; i++)
-		args[n++] = DB_TEXT(terms[i]);
-	if (words)
+	int n = 0, combo;
+	if (tq) {
 		args[n++] = DB_TEXT(words);
-	int combo = (words ? TERMS_MAX + 1 : 0) + nterms;
+		args[n++] = DB_TEXT(tq);
+		combo = TEXT_TERMS;
+	} else {
+		for (int i = 0; i < nterms; i++)
+			args[n++] = DB_TEXT(terms[i]);
+		if (words)
+			args[n++] = DB_TEXT(words);
+		combo = (words ? WORDS : 0) + nterms;
+	}
 	int64_t from, to;
 	if (counts_page(db, gen, &starts_q[combo], args, n, page, &from, &to, &out->total) != 0)
 		return -1;
@@ -606,7 +666,7 @@ list_pg(struct db *db, struct arena *a, const struct names *nm, const struct kno
 	}
 	args[n++] = DB_INT(from);
 	args[n++] = DB_INT(to);
-	int sparse = words && !nterms && !dense(out->total, from, to);
+	int sparse = words && (!nterms || tq) && !dense(out->total, from, to);
 	return read_page(db, a, nm, k, &list_q[0][sparse][combo], &list_q[1][sparse][combo], args,
 	                 n, out);
 }

@@ -333,7 +333,7 @@ range_read(struct req *r, char from[11], char to[11])
  *     SEARCH b USING INDEX bookings_venue (venue_id=? AND starts>? AND starts<?)
  *     SEARCH a USING INTEGER PRIMARY KEY (rowid=?)
  *     USE TEMP B-TREE FOR ORDER BY
- *   PostgreSQL (EXPLAIN ANALYZE EXECUTE, custom plan as the server's are):
+ *   PostgreSQL (EXPLAIN ANALYZE EXECUTE, as the server prepares it):
  *     Sort  Sort Key: b.starts, b.id
  *       -> Hash Join  Hash Cond: (b.venue_id = v.id)
  *          -> Hash Join  Hash Cond: (b.association_id = a.id)

@@ -21,6 +21,7 @@
 #include "venues/invoice.h"
 
 static struct dbq Q_ROWS = {
+        DB_PLAN_EACH
         "SELECT d.name_sv, d.name_en, a.name, coalesce(a.orgnr, ''), count(*), "
         "sum(b.ends - b.starts), sum(b.price) FROM bookings b "
         "JOIN venues v ON v.id = b.venue_id JOIN departments d ON d.id = v.department_id "

@@ -18,9 +18,10 @@ const char *const season_weekdays_en[8] = {"",          "Mondays", "Tuesdays",  
 	"s.deadline, s.status FROM venue_seasons s JOIN departments d ON d.id = s.department_id "
 
 static struct dbq Q_GET = {"SELECT " SEASON_COLS "WHERE s.id = $1", NULL, 0};
-static struct dbq Q_LIST = {"SELECT " SEASON_COLS "WHERE ($1 = 0 OR s.department_id = $1) "
-                            "AND ($2 = 0 OR (s.status = 'open' AND s.deadline >= $3)) "
-                            "ORDER BY s.first_day DESC, s.id DESC",
+static struct dbq Q_LIST = {DB_PLAN_EACH "SELECT " SEASON_COLS
+                                         "WHERE ($1 = 0 OR s.department_id = $1) "
+                                         "AND ($2 = 0 OR (s.status = 'open' AND s.deadline >= $3)) "
+                                         "ORDER BY s.first_day DESC, s.id DESC",
                             NULL, 0};
 static struct dbq Q_INSERT = {
         "INSERT INTO venue_seasons (department_id, name, first_day, last_day, deadline, status, "

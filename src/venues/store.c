@@ -24,9 +24,9 @@ static struct dbq Q_ANY_BY_ID = {"SELECT " COLS "WHERE v.id = $1", NULL, 0};
 /* A department's venues (0: every one), inactive too, each whole followed
  * by its parts: in order of the whole's name, then parts by name. */
 static struct dbq Q_MANAGED = {
-        "SELECT " COLS "WHERE $1 = 0 OR v.department_id = $1 "
-        "ORDER BY coalesce(w.sort_key, v.sort_key), coalesce(v.parent_id, v.id), "
-        "v.parent_id IS NOT NULL, v.sort_key, v.id",
+        DB_PLAN_EACH "SELECT " COLS "WHERE $1 = 0 OR v.department_id = $1 "
+                     "ORDER BY coalesce(w.sort_key, v.sort_key), coalesce(v.parent_id, v.id), "
+                     "v.parent_id IS NOT NULL, v.sort_key, v.id",
         NULL, 0};
 /* Every active venue, in Swedish order: what venues/directory.c keeps. */
 static struct dbq Q_ACTIVE = {"SELECT " COLS "WHERE v.active = 1 ORDER BY v.sort_key, v.id", NULL,

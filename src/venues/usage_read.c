@@ -37,6 +37,7 @@
  * open (a part without hours of its own has its whole's), each leaf's
  * rows together, by department and name. */
 static struct dbq Q_LEAVES = {
+        DB_PLAN_EACH
         "SELECT v.id, v.department_id, coalesce(v.area_id, 0), v.name, coalesce(w.name, ''), "
         "d.name_sv, d.name_en, coalesce(ar.name, ''), coalesce(h.weekday, 0), "
         "coalesce(h.opens, 0), coalesce(h.closes, 0), coalesce(v.parent_id, 0) FROM venues v "
@@ -52,6 +53,7 @@ static struct dbq Q_LEAVES = {
         NULL, 0};
 /* The closed days of the period: a leaf's own and its whole's. */
 static struct dbq Q_CLOSED = {
+        DB_PLAN_EACH
         "SELECT v.id, c.day FROM venues v JOIN venue_closed c ON c.venue_id = v.id "
         "OR c.venue_id = v.parent_id WHERE c.day >= $1 AND c.day <= $2 AND v.active = 1" FILTERS(
                 "$3", "$4", "$5"),
@@ -65,7 +67,7 @@ static struct dbq Q_CLOSED = {
  * how many of those bookings and how much of that time were reported not
  * used. */
 static struct dbq Q_BOOKED = {
-        "SELECT b.venue_id, " LOCAL(
+        DB_PLAN_EACH "SELECT b.venue_id, " LOCAL(
                 "b.starts") " / 86400, sum(b.ends - b.starts), "
                             "sum(b.not_used), sum(b.not_used * (b.ends - b.starts))" BOOKED
                             " GROUP BY 1, 2",
@@ -75,6 +77,7 @@ static struct dbq Q_BOOKED = {
  * (k): few rows (times start on the hour or half hour and last an hour or
  * two), which C cuts into the hours of the day they cover. */
 static struct dbq Q_CELLS = {
+        DB_PLAN_EACH
         "SELECT (x.ls / 86400 + 3) % 7 + 1, x.ls % 86400, x.dur, sum(coalesce(k.n, 1)) "
         "FROM (SELECT b.venue_id, " LOCAL(
                 "b.starts") " AS ls, b.ends - b.starts AS dur" BOOKED

@@ -1355,6 +1355,10 @@ plan(void)
 		        view_add(common_word(h_sql_line(q, purpose, sizeof(purpose))), "", "", "");
 	}
 	P.deep[3] = view_add(views[P.deep[0]].q, "", "", P.a->form);
+	/* words with a common filter, which PostgreSQL matches as one text
+	 * query with the words (src/register/queries.c, TEXT_SHARE) */
+	view_add(views[P.deep[0]].q, "", "", "ideell");
+	view_add(views[P.deep[1]].q, "", P.b->group, "");
 }
 
 /* That the association t is a hit of a deep search at epoch e before its
