@@ -24,14 +24,16 @@ buf_grow(struct buf *b, size_t more)
 	b->cap = cap;
 }
 
-/* Appends n bytes. */
+/* Appends n bytes (p may be NULL when n is 0, as an empty buffer's data
+ * is). */
 void
 buf_add(struct buf *b, const void *p, size_t n)
 {
 	buf_grow(b, n);
 	if (b->err)
 		return;
-	memcpy(b->data + b->len, p, n);
+	if (n)
+		memcpy(b->data + b->len, p, n);
 	b->len += n;
 	b->data[b->len] = 0;
 }

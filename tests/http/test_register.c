@@ -709,7 +709,7 @@ row_of(const struct hresp *r, long id, char *out, size_t n)
 static void
 rows_follow_writes(void)
 {
-	char id[32], slug[64], area[128], row[2048], path[256];
+	char id[32] = "", slug[64] = "", area[128] = "", row[2048] = "", path[256];
 	h_sql_line("SELECT a.id FROM associations a JOIN association_areas x ON "
 	           "x.association_id = a.id WHERE a.public = 1 AND a.active = 1 "
 	           "ORDER BY a.pos LIMIT 1",

@@ -21,6 +21,20 @@ growth(void **state)
 	assert_string_equal(buf_cstr(&b), "");
 }
 
+/* An empty buffer appended to another (its data NULL, its length 0) adds
+ * nothing and is no error: a list with no rows draws an empty piece. */
+static void
+empty_piece(void **state)
+{
+	struct buf b = {0}, none = {0};
+	buf_puts(&b, "<ul>");
+	buf_add(&b, none.data, none.len);
+	buf_puts(&b, "</ul>");
+	assert_int_equal(b.err, 0);
+	assert_string_equal(buf_cstr(&b), "<ul></ul>");
+	buf_free(&b);
+}
+
 /* Past its limit a buffer stops growing and stays in error, even for
  * later appends that would fit: the caller checks once at the end and
  * answers with an error instead of a truncated page. */
@@ -92,9 +106,8 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	        cmocka_unit_test(growth),
-	        cmocka_unit_test(sticky_error),
-	        cmocka_unit_test(integers),
+	        cmocka_unit_test(growth),          cmocka_unit_test(empty_piece),
+	        cmocka_unit_test(sticky_error),    cmocka_unit_test(integers),
 	        cmocka_unit_test(printf_and_take),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
