@@ -4,6 +4,7 @@
 #include "base/esc.h"
 #include "register/filter.h"
 #include "register/pages.h"
+#include "register/rows.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -53,9 +54,10 @@ pipe_array(struct buf *b, const char *s)
 
 /* One association under the CSV's field names, written straight into the
  * output in the order and the compact form json_dumps gave it before (no
- * tree per row: a page of 50 built one of some 700 values). */
+ * tree per row: a page of 50 built one of some 700 values); a
+ * register_row_draw. */
 static void
-assoc_json(struct buf *b, const struct assoc *x)
+assoc_json(struct buf *b, const struct assoc *x, const void *unused)
 {
 	buf_puts(b, "{\"id\":");
 	buf_int(b, x->id);
@@ -94,7 +96,9 @@ register_list_json(struct req *r)
 	struct register_filter f;
 	register_filter_read(r, &f);
 	struct assoc_list l;
-	if (register_list(r->db, &r->a, &f, &l) != 0) {
+	struct register_rows kept;
+	register_rows_init(&kept, &r->a, ROW_JSON);
+	if (register_list_known(r->db, &r->a, &f, &l, register_rows_known, &kept) != 0) {
 		req_fail(r, "the register's list could not be read");
 		return;
 	}
@@ -104,11 +108,7 @@ register_list_json(struct req *r)
 	buf_puts(&r->out, ",\"page\":");
 	buf_int(&r->out, f.page);
 	buf_puts(&r->out, ",\"items\":[");
-	for (size_t i = 0; i < l.n; i++) {
-		if (i)
-			buf_putc(&r->out, ',');
-		assoc_json(&r->out, &l.items[i]);
-	}
+	register_rows_draw(&kept, &l, assoc_json, NULL, ",", &r->out);
 	buf_puts(&r->out, "]}\n");
 }
 
@@ -127,7 +127,7 @@ register_detail_json(struct req *r)
 		return;
 	}
 	r->ctype = "application/json";
-	assoc_json(&r->out, &x);
+	assoc_json(&r->out, &x, NULL);
 	buf_putc(&r->out, '\n');
 }
 

@@ -5,7 +5,15 @@
 #include "register/detail.tpl.h"
 #include "register/filter.h"
 #include "register/list.tpl.h"
+#include "register/row.tpl.h"
 #include "register/rows.h"
+
+/* register_row_draw for the HTML list: arg is the page. */
+static void
+draw_row(struct buf *b, const struct assoc *x, const void *page)
+{
+	tpl_register_row(b, page, x);
+}
 
 void
 register_list_page(struct req *r)
@@ -14,7 +22,7 @@ register_list_page(struct req *r)
 	register_filter_read(r, &f);
 	struct assoc_list l;
 	struct register_rows kept;
-	register_rows_init(&kept, r);
+	register_rows_init(&kept, &r->a, r->p.english ? ROW_HTML_EN : ROW_HTML_SV);
 	if (register_list_known(r->db, &r->a, &f, &l, register_rows_known, &kept) != 0) {
 		req_fail(r, "the register's list or its filters could not be read");
 		return;
@@ -28,7 +36,7 @@ register_list_page(struct req *r)
 	int nfilters;
 	struct field *filters = register_filter_fields(r, &f, l.areas, l.groups, &nfilters);
 	struct buf rows = {0};
-	register_rows_draw(&kept, &l, &rows);
+	register_rows_draw(&kept, &l, draw_row, &r->p, NULL, &rows);
 	tpl_register_list(&r->out, &r->p, &f, filters, nfilters, &l, &rows, pages, prev, next);
 	buf_free(&rows);
 	layout_foot(r);

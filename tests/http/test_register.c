@@ -774,6 +774,24 @@ rows_follow_writes(void)
 		        "%s, the row shows the new name and purpose: %s",
 		        lang ? "in English" : "in Swedish", row);
 	}
+	/* the API's rows are kept too, and show the members and contacts */
+	long st;
+	json_t *j = get_json("/api/v1/foreningar?v=5", &st);
+	json_decref(j);
+	snprintf(sql, sizeof sql, "UPDATE associations SET members = 4321 WHERE id = %ld", n);
+	h_check(h_sql(sql, NULL) == 0, "another process changes the members alone");
+	h_other_process_wrote(H_NOTIFY_MS);
+	j = get_json("/api/v1/foreningar?v=6", &st);
+	json_t *it, *found = NULL;
+	size_t k;
+	json_array_foreach(json_object_get(j, "items"), k, it)
+	{
+		if (json_integer_value(json_object_get(it, "id")) == n)
+			found = it;
+	}
+	h_check(found && json_integer_value(json_object_get(found, "medlemmar")) == 4321,
+	        "the API's first page shows the new number of members of %ld", n);
+	json_decref(j);
 	snprintf(sql, sizeof sql, "UPDATE areas SET name = '%s' WHERE slug = '%s'", area, slug);
 	h_sql(sql, NULL);
 	h_other_process_wrote(H_NOTIFY_MS);

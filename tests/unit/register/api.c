@@ -51,7 +51,7 @@ same_bytes(const struct assoc *x)
 	char *want = json_dumps(o, JSON_COMPACT);
 	json_decref(o);
 	struct buf b = {0};
-	assoc_json(&b, x);
+	assoc_json(&b, x, NULL);
 	assert_int_equal(b.err, 0);
 	assert_string_equal(buf_cstr(&b), want);
 	buf_free(&b);

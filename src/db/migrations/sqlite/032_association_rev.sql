@@ -1,12 +1,17 @@
--- An association's rev counts the changes to what its row in the list
--- shows (name, form, purpose, areas and groups by tags), so that a list
--- page keeps each row as rendered and renders again only the rows whose
--- rev moved (src/register/rows.c); a yearly update's members or contact
--- details leave it.
+-- An association's rev counts the changes to what its row in a list shows
+-- (the HTML list's name, form, purpose, areas; the JSON API's those and
+-- organisationsnummer, target groups, contacts, founding year, members:
+-- every column but the activity, publicity, order and times), so that a
+-- list keeps each row as rendered and renders again only the rows whose
+-- rev moved (src/register/rows.c).
 ALTER TABLE associations ADD COLUMN rev INTEGER NOT NULL DEFAULT 0;
-CREATE TRIGGER associations_rev_au AFTER UPDATE OF name, form, purpose, tags ON associations
-	WHEN old.name IS NOT new.name OR old.form IS NOT new.form
+CREATE TRIGGER associations_rev_au AFTER UPDATE OF name, orgnr, form, purpose, tags, email, phone,
+	website, founded, members ON associations
+	WHEN old.name IS NOT new.name OR old.orgnr IS NOT new.orgnr OR old.form IS NOT new.form
 		OR old.purpose IS NOT new.purpose OR old.tags IS NOT new.tags
+		OR old.email IS NOT new.email OR old.phone IS NOT new.phone
+		OR old.website IS NOT new.website OR old.founded IS NOT new.founded
+		OR old.members IS NOT new.members
 	BEGIN
 	UPDATE associations SET rev = old.rev + 1 WHERE id = new.id;
 END;
