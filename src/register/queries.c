@@ -722,14 +722,6 @@ register_list_known(struct db *db, struct arena *a, const struct register_filter
 	                 DB_ARGS(DB_TEXT(match), DB_INT(from), DB_INT(to)), out);
 }
 
-/* One page of the list with every row copied (the API, the admin). */
-int
-register_list(struct db *db, struct arena *a, const struct register_filter *f,
-              struct assoc_list *out)
-{
-	return register_list_known(db, a, f, out, NULL, NULL);
-}
-
 /* One association; with public_only, only a public and active one.
  * 1 found, 0 not found, -1 error. */
 int

@@ -20,7 +20,7 @@ struct assoc_list {
 	struct assoc *items;
 	size_t n;
 	int64_t total;
-	/* register_list: the areas and target groups to filter by */
+	/* register_list_known: the areas and target groups to filter by */
 	const struct choice *areas, *groups;
 	size_t nareas, ngroups;
 	/* changes when the names of areas or groups do: a row rendered with
@@ -33,8 +33,6 @@ struct assoc_list {
  * row is then left as its id and rev alone (register/rows.c). */
 typedef int register_known(void *arg, uint64_t stamp, int64_t id, int64_t rev, size_t i);
 
-int register_list(struct db *db, struct arena *a, const struct register_filter *f,
-                  struct assoc_list *out);
 int register_list_known(struct db *db, struct arena *a, const struct register_filter *f,
                         struct assoc_list *out, register_known *known, void *arg);
 int register_get(struct db *db, struct arena *a, int64_t id, int public_only, struct assoc *out);
