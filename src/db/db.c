@@ -1,5 +1,6 @@
 #include "db/db_impl.h"
 #include "base/arena.h"
+#include "base/buf.h"
 
 #include <stdatomic.h>
 #include <stdio.h>
@@ -343,4 +344,20 @@ int
 db_backup(struct db *db, const char *path)
 {
 	return db->ops->backup(db, path);
+}
+
+const char *
+db_ids(struct arena *a, const int64_t *ids, size_t n)
+{
+	struct buf b = {0};
+	buf_putc(&b, '[');
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			buf_putc(&b, ',');
+		buf_int(&b, ids[i]);
+	}
+	buf_putc(&b, ']');
+	const char *out = arena_strndup(a, b.data, b.len);
+	buf_free(&b);
+	return out;
 }

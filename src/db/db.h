@@ -105,6 +105,9 @@ int db_backup(struct db *db, const char *path);
  * "… WHERE " DB_IDS_PG("id"), 0}. */
 #define DB_IDS_SQLITE(col) col " IN (SELECT value FROM json_each($1))"
 #define DB_IDS_PG(col) col " = ANY (translate($1, '[]', '{}')::bigint[])"
+struct arena;
+/* The n ids as the JSON array DB_IDS_* take ("[3,5,8]"), in the arena. */
+const char *db_ids(struct arena *a, const int64_t *ids, size_t n);
 
 /* A NULL C string binds as SQL NULL. */
 static inline struct dbval

@@ -176,20 +176,9 @@ static int
 rows_read(struct db *db, struct arena *a, const struct granted_choices *ch, const int64_t *ids,
           size_t n, struct granted_list *out)
 {
-	struct buf list = {0};
-	buf_putc(&list, '[');
-	for (size_t i = 0; i < n; i++) {
-		if (i)
-			buf_putc(&list, ',');
-		buf_int(&list, ids[i]);
-	}
-	buf_putc(&list, ']');
 	struct dbcur c;
-	/* the list is bound as it is, so it stays until the rows are read */
-	if (db_query(db, &c, &Q_ROWS, DB_ARGS(DB_TEXTN(list.data, list.len))) != DB_OK) {
-		buf_free(&list);
+	if (db_query(db, &c, &Q_ROWS, DB_ARGS(DB_TEXT(db_ids(a, ids, n)))) != DB_OK)
 		return -1;
-	}
 	int rc;
 	while ((rc = db_next(&c)) > 0) {
 		struct granted_row *x = &out->rows[out->n++];
@@ -214,7 +203,6 @@ rows_read(struct db *db, struct arena *a, const struct granted_choices *ch, cons
 		};
 	}
 	db_done(&c);
-	buf_free(&list);
 	return rc < 0 ? -1 : 0;
 }
 

@@ -439,19 +439,19 @@ read_page(struct db *db, struct arena *a, const struct names *nm, const struct k
 	out->names_stamp = nm->stamp;
 	if (db_query(db, &c, qk, args, n) != DB_OK)
 		return -1;
-	struct buf missing = {0};
+	int64_t missing[REGISTER_PAGE_SIZE];
+	size_t nmissing = 0;
 	int rc;
 	while ((rc = db_next(&c)) > 0 && out->n < REGISTER_PAGE_SIZE) {
 		int64_t id = db_col_int(&c, 0), rev = db_col_int(&c, 1);
 		out->items[out->n] = (struct assoc){.id = id, .rev = rev};
 		if (!k->fn(k->arg, nm->stamp, id, rev, out->n))
-			buf_printf(&missing, "%s%lld", missing.len ? "," : "[", (long long)id);
+			missing[nmissing++] = id;
 		out->n++;
 	}
 	db_done(&c);
-	if (rc >= 0 && missing.len) {
-		buf_putc(&missing, ']');
-		if (db_query(db, &c, &Q_BY_IDS, DB_ARGS(DB_TEXTN(missing.data, missing.len))) !=
+	if (rc >= 0 && nmissing) {
+		if (db_query(db, &c, &Q_BY_IDS, DB_ARGS(DB_TEXT(db_ids(a, missing, nmissing)))) !=
 		    DB_OK)
 			rc = -1;
 		while (rc >= 0 && (rc = db_next(&c)) > 0) {
@@ -462,7 +462,6 @@ read_page(struct db *db, struct arena *a, const struct names *nm, const struct k
 		}
 		db_done(&c);
 	}
-	buf_free(&missing);
 	return rc < 0 ? -1 : 0;
 }
 

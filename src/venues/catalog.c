@@ -114,19 +114,14 @@ facts_of(struct arena *a, const struct venue *v, size_t nv, size_t *n, const cha
 	if (m)
 		qsort(f, m, sizeof *f, by_id);
 	*n = 0;
-	struct buf b = {0};
-	buf_putc(&b, '[');
+	int64_t *unique = arena_alloc(a, (m ? m : 1) * sizeof *unique);
 	for (size_t i = 0; i < m; i++) {
 		if (*n && f[*n - 1].id == f[i].id)
 			continue;
-		if (*n)
-			buf_putc(&b, ',');
-		buf_int(&b, f[i].id);
+		unique[*n] = f[i].id;
 		f[(*n)++] = f[i];
 	}
-	buf_putc(&b, ']');
-	*ids = arena_strndup(a, b.data, b.len);
-	buf_free(&b);
+	*ids = db_ids(a, unique, *n);
 	return f;
 }
 

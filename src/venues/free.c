@@ -131,18 +131,6 @@ read_ask(struct req *r, struct form *f, struct free_ask *a, char today[11])
 	}
 }
 
-/* The ids as the statements take them: a JSON array. */
-static struct dbval
-id_list(struct buf *b, const int64_t *ids, size_t n)
-{
-	b->len = 0;
-	buf_puts(b, "[");
-	for (size_t i = 0; i < n; i++)
-		buf_printf(b, "%s%lld", i ? "," : "", (long long)ids[i]);
-	buf_puts(b, "]");
-	return DB_TEXTN(b->data, b->len);
-}
-
 /* Fills the batch's hours and leaves from the directory (a part without
  * hours of its own has the whole's; a split venue's leaves are its active
  * parts), then its closed days (the whole's close its parts) and busy
@@ -168,13 +156,12 @@ load_batch(struct req *r, const struct venue_directory *dir, const struct free_a
 		if (c[i].v->parent_id)
 			ids[nids++] = c[i].v->parent_id;
 	}
-	struct buf b = {0}, lb = {0};
-	struct dbval list = id_list(&b, ids, nids);
+	struct dbval list = DB_TEXT(db_ids(&r->a, ids, nids));
 	nids = 0;
 	for (size_t i = 0; i < n; i++)
 		for (int j = 0; j < c[i].nleaves; j++)
 			ids[nids++] = c[i].leaves[j];
-	struct dbval leaves = id_list(&lb, ids, nids);
+	struct dbval leaves = DB_TEXT(db_ids(&r->a, ids, nids));
 	struct dbcur k;
 	int rc = db_query(
 	        r->db, &k, &Q_DAY,
@@ -197,8 +184,6 @@ load_batch(struct req *r, const struct venue_directory *dir, const struct free_a
 		rc = DB_OK;
 	}
 	db_done(&k);
-	buf_free(&b);
-	buf_free(&lb);
 	return rc == DB_OK ? 0 : -1;
 }
 
