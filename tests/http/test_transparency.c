@@ -218,14 +218,23 @@ filters(void)
 	        "g.id JOIN grant_awards w ON w.association_id = x.association_id GROUP BY g.slug "
 	        "ORDER BY count(*) DESC, g.slug LIMIT 1",
 	        group, sizeof(group));
+	/* the year and kind together choose a few grants: their area is the
+	 * one with most of them, so that the three filters select some */
+	char parea[64];
+	h_sql_line("SELECT a.slug FROM areas a JOIN association_areas x ON x.area_id = a.id JOIN "
+	           "grant_awards w ON w.association_id = x.association_id WHERE w.year = 2021 "
+	           "AND w.kind = 'projektbidrag' GROUP BY a.slug ORDER BY count(*) DESC, a.slug "
+	           "LIMIT 1",
+	           parea, sizeof(parea));
 	const char *in_area =
 	        "EXISTS (SELECT 1 FROM association_areas x JOIN areas a ON a.id = "
 	        "x.area_id WHERE x.association_id = w.association_id AND a.slug = '%s')";
 	const char *in_group = "EXISTS (SELECT 1 FROM association_groups x JOIN target_groups g ON "
 	                       "g.id = x.group_id WHERE x.association_id = w.association_id AND "
 	                       "g.slug = '%s')";
-	char a_cond[512], g_cond[512];
+	char a_cond[512], g_cond[512], p_cond[512];
 	snprintf(a_cond, sizeof(a_cond), in_area, area);
+	snprintf(p_cond, sizeof(p_cond), in_area, parea);
 	snprintf(g_cond, sizeof(g_cond), in_group, group);
 	struct {
 		const char *query, *where;
@@ -233,8 +242,8 @@ filters(void)
 	        {"?typ=iop", "w.kind = 'iop'"},
 	        {"?omrade=AREA", a_cond},
 	        {"?malgrupp=GROUP", g_cond},
-	        {"?ar=2021&typ=projektbidrag&omrade=AREA",
-	         "w.year = 2021 AND w.kind = 'projektbidrag' AND A"},
+	        {"?ar=2021&typ=projektbidrag&omrade=PAREA",
+	         "w.year = 2021 AND w.kind = 'projektbidrag' AND P"},
 	        {"?forvaltning=KUL&malgrupp=GROUP",
 	         "w.department_id = (SELECT id FROM departments WHERE code = 'KUL') AND G"},
 	        {"?malgrupp=GROUP&omrade=AREA", "A AND G"},
@@ -242,7 +251,9 @@ filters(void)
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		struct hstr s = {0};
 		for (const char *p = cases[i].query; *p; p++)
-			if (strncmp(p, "AREA", 4) == 0)
+			if (strncmp(p, "PAREA", 5) == 0)
+				hstr_puts(&s, parea), p += 4;
+			else if (strncmp(p, "AREA", 4) == 0)
 				hstr_puts(&s, area), p += 3;
 			else if (strncmp(p, "GROUP", 5) == 0)
 				hstr_puts(&s, group), p += 4;
@@ -250,15 +261,19 @@ filters(void)
 				hstr_add(&s, p, 1);
 		snprintf(q, sizeof(q), "%s", s.p);
 		hstr_free(&s);
-		for (const char *p = cases[i].where; *p; p++)
-			if (*p == 'A' && (p[1] == 0 || p[1] == ' ') &&
-			    (p == cases[i].where || p[-1] == ' '))
-				hstr_puts(&s, a_cond);
-			else if (*p == 'G' && (p[1] == 0 || p[1] == ' ') &&
-			         (p == cases[i].where || p[-1] == ' '))
-				hstr_puts(&s, g_cond);
+		for (const char *p = cases[i].where; *p; p++) {
+			int alone =
+			        (p[1] == 0 || p[1] == ' ') && (p == cases[i].where || p[-1] == ' ');
+			const char *cond = !alone      ? NULL
+			                   : *p == 'A' ? a_cond
+			                   : *p == 'G' ? g_cond
+			                   : *p == 'P' ? p_cond
+			                               : NULL;
+			if (cond)
+				hstr_puts(&s, cond);
 			else
 				hstr_add(&s, p, 1);
+		}
 		snprintf(sql, sizeof(sql),
 		         "SELECT coalesce(sum(w.amount), 0), count(*) FROM grant_awards w WHERE %s",
 		         s.p);
