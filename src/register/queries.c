@@ -23,46 +23,38 @@
 #define KEYS "a.id, a.rev "
 
 /* The whole list from a page's first association on, in register order. */
-#define PAGE_SQL(cols)                                                                             \
-	"SELECT " cols "FROM associations a WHERE a.public = 1 AND a.active = 1 AND a.pos >= $1 "  \
-	"ORDER BY a.pos LIMIT 50"
-static struct dbq Q_PAGE = {PAGE_SQL(COLS), NULL, 0}, Q_PAGE_KEYS = {PAGE_SQL(KEYS), NULL, 0};
-/* SQLite: filters and words are one query of the search index, whose rowid
- * is pos, so its hits come in register order. A page is the hits between
- * its first and the next page's first (counts_page, from every hit's rowid
- * once per search generation): a seek on the rowid, not a walk over the
- * pages before it. The listed index, which holds the rev, by name: without
- * statistics SQLite takes the unique index on pos, and reads each row for
- * its rev. */
-#define MATCH_PAGE_SQL(cols)                                                                       \
-	"SELECT " cols "FROM associations a INDEXED BY associations_listed WHERE a.public = 1 "    \
-	"AND a.active = 1 AND a.pos IN "                                                           \
-	"(SELECT rowid FROM associations_fts WHERE associations_fts MATCH $1 AND rowid >= $2 "     \
-	"AND rowid < $3 ORDER BY rowid LIMIT 50) ORDER BY a.pos"
-static struct dbq Q_MATCH_PAGE = {MATCH_PAGE_SQL(COLS), NULL, 0},
-                  Q_MATCH_PAGE_KEYS = {MATCH_PAGE_SQL(KEYS), NULL, 0};
+static struct dbq Q_PAGE_KEYS = {
+        "SELECT " KEYS "FROM associations a WHERE a.public = 1 AND a.active = 1 AND a.pos >= $1 "
+        "ORDER BY a.pos LIMIT 50",
+        NULL, 0};
+/* A page of a search: its hits' keys (pos) are kept per search generation
+ * (counts_page), so the page is read by them, from the listed index. On
+ * SQLite by name: without statistics it takes the unique index on pos,
+ * and reads each row for its rev. */
+static struct dbq Q_BY_POS_KEYS = {
+        "SELECT " KEYS "FROM associations a INDEXED BY associations_listed WHERE a.public = 1 "
+        "AND a.active = 1 AND " DB_IDS_SQLITE("a.pos") " ORDER BY a.pos",
+        "SELECT " KEYS "FROM associations a WHERE a.public = 1 AND a.active = 1 AND " DB_IDS_PG(
+                "a.pos") " ORDER BY a.pos",
+        0};
 static struct dbq Q_BY_IDS = {"SELECT " COLS "FROM associations a WHERE " DB_IDS_SQLITE("a.id"),
                               "SELECT " COLS "FROM associations a WHERE " DB_IDS_PG("a.id"), 0};
-static struct dbq Q_MATCH_STARTS = {
-        "SELECT rowid FROM associations_fts WHERE associations_fts MATCH $1 ORDER BY rowid", NULL,
-        0};
+/* SQLite: filters and words are one query of the search index, whose rowid
+ * is pos, so its hits come in register order (between $2 and $3: all of
+ * them, or one place a write touched, counts_page). */
+static struct dbq Q_MATCH_HITS = {"SELECT rowid FROM associations_fts WHERE associations_fts "
+                                  "MATCH $1 AND rowid >= $2 AND rowid <= $3 ORDER BY rowid",
+                                  NULL, 0};
 
 /* PostgreSQL: the filters are terms in register order (register_terms,
  * migration 014), read from the rarest on, each other one a probe of the
  * same key per hit; words are the tsvector's, which holds the terms too
  * (migration 033). One statement per number of terms, with words or
  * without, so the planner plans each, and one of words and terms as one
- * text query, for a filter too common to walk (list_pg). A page is the
- * hits between its first and the next page's first, which the starts
- * statement sends (each page's first row, the number of hits and the last
- * hit's key, a window over the hits). With words alone or in one text
- * query with the terms, two page statements: a dense one for a page whose
- * key range is short, where walking it in order is cheapest, and a sparse
- * one for a page whose range spans much of the register (a rare word, or
- * a gap between a word's clusters), where the text index's hits, sorted,
- * are cheaper (list_pg chooses per page, by the range and the hit count).
- * Combinations: [terms] for terms alone, [WORDS + terms] with words, and
- * TEXT_TERMS. */
+ * text query, for a filter too common to walk (list_pg); each lists its
+ * hits' keys in order, between its last two parameters (counts_page).
+ * Combinations: [terms] for terms alone, [WORDS +
+ * terms] with words, and TEXT_TERMS. */
 enum {
 	TERMS_MAX = 3,
 	WORDS = TERMS_MAX + 1,
@@ -70,9 +62,7 @@ enum {
 	PG_COMBOS = TEXT_TERMS + 1,
 };
 
-/* [keys][sparse][combo]: keys, the rows' id and rev alone; sparse, words
- * alone or TEXT_TERMS */
-static struct dbq list_q[2][2][PG_COMBOS], starts_q[PG_COMBOS];
+static struct dbq hits_q[PG_COMBOS];
 static struct dbq Q_TERM_COUNT = {"SELECT count(*) FROM register_terms WHERE term = $1", NULL, 0};
 static struct dbq Q_LISTED_COUNT = {
         "SELECT count(*) FROM associations WHERE public = 1 AND active = 1", NULL, 0};
@@ -80,28 +70,23 @@ static pthread_once_t combos_once = PTHREAD_ONCE_INIT;
 
 /* The FROM and WHERE of combination i: its terms (parameters $1 …) and,
  * with words, a text query after them, or for TEXT_TERMS the words ($1)
- * and the terms' text query ($2) as one; with rows, joined to the
- * associations. The words are matched by the operator, which the text
- * index serves, or with dense by its function, which no index serves, so
- * that the planner walks the page's key range instead. Returns the next
- * free parameter number. */
+ * and the terms' text query ($2) as one. Returns the next free parameter
+ * number. */
 static int
-combo_where(struct buf *b, int i, int rows, int dense)
+combo_where(struct buf *b, int i)
 {
-	const char *match = dense ? "ts_match_vq(a.tsv, %s)" : "a.tsv @@ %s";
 	if (i == TEXT_TERMS) {
-		buf_puts(b, "FROM associations a WHERE a.public = 1 AND a.active = 1 AND ");
-		buf_printf(b, match, "(to_tsquery('swedish', $1) && $2::tsquery)");
+		buf_puts(b, "FROM associations a WHERE a.public = 1 AND a.active = 1 AND a.tsv @@ "
+		            "(to_tsquery('swedish', $1) && $2::tsquery)");
 		return 3;
 	}
 	int terms = i % WORDS, words = i >= WORDS, n = 1;
 	if (!terms) {
 		buf_puts(b, "FROM associations a WHERE a.public = 1 AND a.active = 1");
 	} else {
-		buf_puts(b, rows || words
-		                    ? "FROM register_terms t JOIN associations a ON a.pos = t.pos "
-		                      "WHERE t.term = $1"
-		                    : "FROM register_terms t WHERE t.term = $1");
+		buf_puts(b, words ? "FROM register_terms t JOIN associations a ON a.pos = t.pos "
+		                    "WHERE t.term = $1"
+		                  : "FROM register_terms t WHERE t.term = $1");
 		n++;
 	}
 	for (; n <= terms; n++)
@@ -109,66 +94,23 @@ combo_where(struct buf *b, int i, int rows, int dense)
 		           " AND EXISTS (SELECT 1 FROM register_terms u WHERE u.term = $%d "
 		           "AND u.pos = t.pos)",
 		           n);
-	if (words) {
-		char q[40];
-		snprintf(q, sizeof q, "to_tsquery('swedish', $%d)", n++);
-		buf_puts(b, " AND ");
-		buf_printf(b, match, q);
-	}
+	if (words)
+		buf_printf(b, " AND a.tsv @@ to_tsquery('swedish', $%d)", n++);
 	return n;
 }
 
 /* Writes the SQL of all combinations, once per process, each planned for
- * its values (a word's hits, a term's rows, a page's range choose the
- * plan). Terms alone: the page of terms first, then its rows. Words alone
- * or with TEXT_TERMS: the dense page walks its key range from the page's
- * first hit (the words tested per row), the sparse one takes the hits
- * from the text index alone: its range and order are on key + 0, which no
- * index gives. Words with terms walk the rarest term. */
+ * its values (a word's hits, a term's rows choose the plan). */
 static void
 combos_build(void)
 {
 	for (int i = 0; i < PG_COMBOS; i++) {
-		int terms = i % WORDS, words = i >= WORDS, text = i == TEXT_TERMS;
-		const char *key = terms && !text ? "t.pos" : "a.pos";
-		for (int keys = 0; keys < 2; keys++)
-			for (int sparse = 0; sparse < 1 + (words && (!terms || text)); sparse++) {
-				const char *cols = keys ? KEYS : COLS;
-				struct buf l = {0};
-				int n;
-				if (terms && !words) {
-					buf_printf(&l,
-					           DB_PLAN_EACH
-					           "SELECT %sFROM associations a WHERE "
-					           "a.pos IN (SELECT t.pos ",
-					           cols);
-					n = combo_where(&l, i, 0, 0);
-					buf_printf(&l,
-					           " AND t.pos >= $%d AND t.pos < $%d "
-					           "ORDER BY t.pos LIMIT %d) ORDER BY a.pos",
-					           n, n + 1, REGISTER_PAGE_SIZE);
-				} else {
-					const char *k = sparse ? " + 0" : "";
-					buf_printf(&l, DB_PLAN_EACH "SELECT %s", cols);
-					n = combo_where(&l, i, 1, !sparse);
-					buf_printf(&l,
-					           " AND %s%s >= $%d AND %s%s < $%d ORDER BY %s%s "
-					           "LIMIT %d",
-					           key, k, n, key, k, n + 1, key, k,
-					           REGISTER_PAGE_SIZE);
-				}
-				list_q[keys][sparse][i] = (struct dbq){buf_take(&l), NULL, 0};
-			}
+		const char *key = i % WORDS && i != TEXT_TERMS ? "t.pos" : "a.pos";
 		struct buf c = {0};
-		buf_printf(&c,
-		           DB_PLAN_EACH
-		           "SELECT pos, total, last FROM (SELECT %s AS pos, row_number() OVER "
-		           "(ORDER BY %s) AS r, count(*) OVER () AS total, max(%s) OVER () AS "
-		           "last ",
-		           key, key, key);
-		combo_where(&c, i, 0, 0);
-		buf_printf(&c, ") s WHERE r %% %d = 1 ORDER BY pos", REGISTER_PAGE_SIZE);
-		starts_q[i] = (struct dbq){buf_take(&c), NULL, 0};
+		buf_printf(&c, DB_PLAN_EACH "SELECT %s ", key);
+		int n = combo_where(&c, i);
+		buf_printf(&c, " AND %s >= $%d AND %s <= $%d ORDER BY %s", key, n, key, n + 1, key);
+		hits_q[i] = (struct dbq){buf_take(&c), NULL, 0};
 	}
 }
 
@@ -424,20 +366,18 @@ read_rows(struct db *db, struct arena *a, const struct names *nm, struct dbq *q,
 	return rc < 0 ? -1 : 0;
 }
 
-/* Reads a page of a list: with a caller that may hold rows as rendered
- * (k), the ids and revs by qk, then in one statement the rows it does not
+/* Reads a page of a list for a caller that may hold rows as rendered
+ * (k): the ids and revs by q, then in one statement the rows it does not
  * hold, each left as its id and rev otherwise (and so if it went between
- * the two); without, every row by q. */
+ * the two). */
 static int
 read_page(struct db *db, struct arena *a, const struct names *nm, const struct known *k,
-          struct dbq *q, struct dbq *qk, const struct dbval *args, int n, struct assoc_list *out)
+          struct dbq *q, const struct dbval *args, int n, struct assoc_list *out)
 {
-	if (!k)
-		return read_rows(db, a, nm, q, args, n, REGISTER_PAGE_SIZE, out);
 	struct dbcur c;
 	out->items = arena_alloc(a, REGISTER_PAGE_SIZE * sizeof(struct assoc));
 	out->names_stamp = nm->stamp;
-	if (db_query(db, &c, qk, args, n) != DB_OK)
+	if (db_query(db, &c, q, args, n) != DB_OK)
 		return -1;
 	int64_t missing[REGISTER_PAGE_SIZE];
 	size_t nmissing = 0;
@@ -463,6 +403,25 @@ read_page(struct db *db, struct arena *a, const struct names *nm, const struct k
 		db_done(&c);
 	}
 	return rc < 0 ? -1 : 0;
+}
+
+/* A page of a search whose hits' keys hits_q lists: the page's keys, kept
+ * per search generation (counts_page), then its rows by them. */
+static int
+search_page(struct db *db, struct arena *a, const struct names *nm, const struct known *k,
+            int64_t gen, struct dbq *hits_q, const struct dbval *args, int n, int64_t page,
+            struct assoc_list *out)
+{
+	int64_t keys[REGISTER_PAGE_SIZE];
+	size_t nkeys;
+	if (counts_page(db, gen, hits_q, args, n, page, keys, &nkeys, &out->total) != 0)
+		return -1;
+	if (!nkeys) {
+		out->items = arena_alloc(a, sizeof(struct assoc));
+		return 0;
+	}
+	return read_page(db, a, nm, k, &Q_BY_POS_KEYS, DB_ARGS(DB_TEXT(db_ids(a, keys, nkeys))),
+	                 out);
 }
 
 /* Turns what a person typed into the engine's full-text query: each word a
@@ -571,19 +530,6 @@ match_query(struct arena *a, const struct names *nm, const struct register_filte
 	return out;
 }
 
-/* Whether a page of a search's words between the keys from and to is
- * cheaper walked in pos order (dense) than taken from the text index
- * (about hits rows). The walk reads the rows between them, about (to -
- * from) >> ORDER_SPACING_BITS as pos is spaced (src/register/order.c);
- * chosen per page, as a word's hits may cluster (names carry words) and a
- * page across a gap between clusters walks it; so too words and terms
- * as one text query (TEXT_SHARE). */
-static int
-dense(int64_t hits, int64_t from, int64_t to)
-{
-	return ((double)to - (double)from) / (double)(1ll << ORDER_SPACING_BITS) <= (double)hits;
-}
-
 /* The terms as a text query of lexemes as they are ('_a5' & '_fideell');
  * NULL when a term holds anything but letters, digits and _ (a form that
  * is none: it is then walked, and finds nothing). */
@@ -605,11 +551,11 @@ terms_query(struct arena *a, const char *const *terms, int n)
 
 /* Words with filters whose rarest term holds more than one listed
  * association in TEXT_SHARE are matched as one text query: walking such a
- * term for a page (ideell, two thirds of the register) reads more rows
- * than the text index's hits cost, where an area (one in twenty) is
- * walked in less time than the index takes to expand a word's prefix
- * (bench/compare.sh, 100 000 associations: a search with a form 1.6×, with
- * a group 1.1×, with an area 0.46× as one text query). */
+ * term (ideell, two thirds of the register) reads more rows than the text
+ * index's hits cost, where an area (one in twenty) is walked in less time
+ * than the index takes to expand a word's prefix (bench/compare.sh, 100 000
+ * associations, when each page walked its part of the hits: a search with
+ * a form 1.6×, with a group 1.1×, with an area 0.46× as one text query). */
 enum { TEXT_SHARE = 8 };
 
 /* PostgreSQL: one page of a filtered list and its hit count, the rarest
@@ -643,7 +589,7 @@ list_pg(struct db *db, struct arena *a, const struct names *nm, const struct kno
 		return -1;
 	const char *tq =
 	        listed && hits[0] * TEXT_SHARE > listed ? terms_query(a, terms, nterms) : NULL;
-	struct dbval args[TERMS_MAX + 3];
+	struct dbval args[TERMS_MAX + 1];
 	int n = 0, combo;
 	if (tq) {
 		args[n++] = DB_TEXT(words);
@@ -656,33 +602,22 @@ list_pg(struct db *db, struct arena *a, const struct names *nm, const struct kno
 			args[n++] = DB_TEXT(words);
 		combo = (words ? WORDS : 0) + nterms;
 	}
-	int64_t from, to;
-	if (counts_page(db, gen, &starts_q[combo], args, n, page, &from, &to, &out->total) != 0)
-		return -1;
-	if (from == INT64_MAX) {
-		out->items = arena_alloc(a, sizeof(struct assoc));
-		return 0;
-	}
-	args[n++] = DB_INT(from);
-	args[n++] = DB_INT(to);
-	int sparse = words && (!nterms || tq) && !dense(out->total, from, to);
-	return read_page(db, a, nm, k, &list_q[0][sparse][combo], &list_q[1][sparse][combo], args,
-	                 n, out);
+	return search_page(db, a, nm, k, gen, &hits_q[combo], args, n, page, out);
 }
 
 /* One page of public, active associations matching the filter, the number
  * of hits, and the areas and groups to filter by. The whole list is read
  * from the page's first association on (its pos, from the page starts kept
- * per generation); a filtered one likewise between its page's first hit
- * and the next page's (counts_page), on SQLite from the search index in
- * register order, on PostgreSQL by the planner's choice. A row the
- * caller holds as rendered (known, which may be NULL) is not copied. */
+ * per generation); a filtered one by its hits' keys, kept per search
+ * generation (counts_page), on SQLite from the search index in register
+ * order, on PostgreSQL by the planner's choice. A row the caller holds as
+ * rendered (known) is not copied. */
 int
 register_list_known(struct db *db, struct arena *a, const struct register_filter *f,
                     struct assoc_list *out, register_known *known, void *arg)
 {
 	memset(out, 0, sizeof(*out));
-	const struct known held = {known, arg}, *k = known ? &held : NULL;
+	const struct known held = {known, arg}, *k = &held;
 	int64_t page = f->page < 1 ? 1 : f->page;
 	int64_t content, gen;
 	const struct names *nm =
@@ -700,7 +635,7 @@ register_list_known(struct db *db, struct arena *a, const struct register_filter
 			out->items = arena_alloc(a, sizeof(struct assoc));
 			return 0;
 		}
-		return read_page(db, a, nm, k, &Q_PAGE, &Q_PAGE_KEYS, DB_ARGS(DB_INT(start)), out);
+		return read_page(db, a, nm, k, &Q_PAGE_KEYS, DB_ARGS(DB_INT(start)), out);
 	}
 	if (db_kind(db) == DB_PG)
 		return list_pg(db, a, nm, k, gen, f, words, page, out);
@@ -709,16 +644,7 @@ register_list_known(struct db *db, struct arena *a, const struct register_filter
 		out->items = arena_alloc(a, sizeof(struct assoc));
 		return 0;
 	}
-	int64_t from, to;
-	if (counts_page(db, gen, &Q_MATCH_STARTS, DB_ARGS(DB_TEXT(match)), page, &from, &to,
-	                &out->total) != 0)
-		return -1;
-	if (from == INT64_MAX) {
-		out->items = arena_alloc(a, sizeof(struct assoc));
-		return 0;
-	}
-	return read_page(db, a, nm, k, &Q_MATCH_PAGE, &Q_MATCH_PAGE_KEYS,
-	                 DB_ARGS(DB_TEXT(match), DB_INT(from), DB_INT(to)), out);
+	return search_page(db, a, nm, k, gen, &Q_MATCH_HITS, DB_ARGS(DB_TEXT(match)), page, out);
 }
 
 /* One association; with public_only, only a public and active one.
