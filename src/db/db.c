@@ -347,16 +347,16 @@ db_backup(struct db *db, const char *path)
 }
 
 const char *
-db_ids(struct arena *a, const int64_t *ids, size_t n)
+db_ids(struct arena *a, enum db_kind kind, const int64_t *ids, size_t n)
 {
 	struct buf b = {0};
-	buf_putc(&b, '[');
+	buf_putc(&b, kind == DB_PG ? '{' : '[');
 	for (size_t i = 0; i < n; i++) {
 		if (i)
 			buf_putc(&b, ',');
 		buf_int(&b, ids[i]);
 	}
-	buf_putc(&b, ']');
+	buf_putc(&b, kind == DB_PG ? '}' : ']');
 	const char *out = arena_strndup(a, b.data, b.len);
 	buf_free(&b);
 	return out;

@@ -10,9 +10,9 @@
 #include <stdio.h>
 #include <string.h>
 
-/* A page's awards by id, given as a JSON array (one statement whatever
- * their number, on both engines), with what the list shows of each.
- * PostgreSQL reads the array as its own, which the primary key serves in
+/* A page's awards by id, given as one list (db_ids: one statement
+ * whatever their number, on both engines), with what the list shows of
+ * each. PostgreSQL reads it as an array, which the primary key serves in
  * one index scan (a set from its JSON function was planned as a join of a
  * hundred rows, the planning ten times the execution). The names of the
  * department and the kind are the ledger's: our sessions plan every
@@ -177,7 +177,7 @@ rows_read(struct db *db, struct arena *a, const struct granted_choices *ch, cons
           size_t n, struct granted_list *out)
 {
 	struct dbcur c;
-	if (db_query(db, &c, &Q_ROWS, DB_ARGS(DB_TEXT(db_ids(a, ids, n)))) != DB_OK)
+	if (db_query(db, &c, &Q_ROWS, DB_ARGS(DB_TEXT(db_ids(a, db_kind(db), ids, n)))) != DB_OK)
 		return -1;
 	int rc;
 	while ((rc = db_next(&c)) > 0) {

@@ -391,8 +391,8 @@ read_page(struct db *db, struct arena *a, const struct names *nm, const struct k
 	}
 	db_done(&c);
 	if (rc >= 0 && nmissing) {
-		if (db_query(db, &c, &Q_BY_IDS, DB_ARGS(DB_TEXT(db_ids(a, missing, nmissing)))) !=
-		    DB_OK)
+		if (db_query(db, &c, &Q_BY_IDS,
+		             DB_ARGS(DB_TEXT(db_ids(a, db_kind(db), missing, nmissing)))) != DB_OK)
 			rc = -1;
 		while (rc >= 0 && (rc = db_next(&c)) > 0) {
 			int64_t id = db_col_int(&c, 0);
@@ -420,8 +420,8 @@ search_page(struct db *db, struct arena *a, const struct names *nm, const struct
 		out->items = arena_alloc(a, sizeof(struct assoc));
 		return 0;
 	}
-	return read_page(db, a, nm, k, &Q_BY_POS_KEYS, DB_ARGS(DB_TEXT(db_ids(a, keys, nkeys))),
-	                 out);
+	return read_page(db, a, nm, k, &Q_BY_POS_KEYS,
+	                 DB_ARGS(DB_TEXT(db_ids(a, db_kind(db), keys, nkeys))), out);
 }
 
 /* Turns what a person typed into the engine's full-text query: each word a

@@ -1,8 +1,8 @@
 /* The active venues with all they are let at, as venues/directory.c
  * keeps them for the lists, the JSON API and the open data: one list,
  * then the prices, the hours and the parts of every
- * listed venue and its whole in one statement each, the ids given as a
- * JSON array (as grants/granted.c reads a page's awards), so that a
+ * listed venue and its whole in one statement each, the ids given as one
+ * list (db_ids, as grants/granted.c reads a page's awards), so that a
  * thousand venues cost four statements, not four thousand. */
 #include "venues/catalog.h"
 
@@ -100,9 +100,10 @@ each_row(struct db *db, struct arena *a, struct dbq *q, const char *ids, struct 
 }
 
 /* The facts of the venues and their wholes, one each, in order of id;
- * their ids as a JSON array into *ids. */
+ * their ids as DB_IDS_* take them into *ids. */
 static struct facts *
-facts_of(struct arena *a, const struct venue *v, size_t nv, size_t *n, const char **ids)
+facts_of(struct arena *a, enum db_kind kind, const struct venue *v, size_t nv, size_t *n,
+         const char **ids)
 {
 	struct facts *f = arena_zalloc(a, 2 * nv * sizeof *f);
 	size_t m = 0;
@@ -121,7 +122,7 @@ facts_of(struct arena *a, const struct venue *v, size_t nv, size_t *n, const cha
 		unique[*n] = f[i].id;
 		f[(*n)++] = f[i];
 	}
-	*ids = db_ids(a, unique, *n);
+	*ids = db_ids(a, kind, unique, *n);
 	return f;
 }
 
@@ -137,7 +138,7 @@ venue_catalog_load(struct db *db, struct arena *a, struct venue_entry **out, siz
 	if (nv == 0)
 		return 0;
 	const char *ids;
-	struct facts *f = facts_of(a, v, nv, &nf, &ids);
+	struct facts *f = facts_of(a, db_kind(db), v, nv, &nf, &ids);
 	if (each_row(db, a, &Q_PRICES, ids, f, nf, fill_price) != 0 ||
 	    each_row(db, a, &Q_HOURS, ids, f, nf, fill_hours) != 0 ||
 	    each_row(db, a, &Q_PARTS, ids, f, nf, fill_part) != 0)

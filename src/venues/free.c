@@ -37,7 +37,7 @@ enum { BATCH = 512, PAGE = 20, MAX_STRETCHES = 8 };
 static struct dbq Q_DAY = {CLOSED_ON_DAY DB_IDS_SQLITE("venue_id") HOLDS_OF_LEAVES
                            "leaf_id IN (SELECT value FROM json_each($4))" HOLDS_IN_DAY,
                            CLOSED_ON_DAY DB_IDS_PG("venue_id") HOLDS_OF_LEAVES
-                           "leaf_id = ANY (translate($4, '[]', '{}')::bigint[])" HOLDS_IN_DAY,
+                           "leaf_id = ANY ($4::bigint[])" HOLDS_IN_DAY,
                            0};
 
 /* A venue of the batch, with what the day holds for it. */
@@ -156,12 +156,12 @@ load_batch(struct req *r, const struct venue_directory *dir, const struct free_a
 		if (c[i].v->parent_id)
 			ids[nids++] = c[i].v->parent_id;
 	}
-	struct dbval list = DB_TEXT(db_ids(&r->a, ids, nids));
+	struct dbval list = DB_TEXT(db_ids(&r->a, db_kind(r->db), ids, nids));
 	nids = 0;
 	for (size_t i = 0; i < n; i++)
 		for (int j = 0; j < c[i].nleaves; j++)
 			ids[nids++] = c[i].leaves[j];
-	struct dbval leaves = DB_TEXT(db_ids(&r->a, ids, nids));
+	struct dbval leaves = DB_TEXT(db_ids(&r->a, db_kind(r->db), ids, nids));
 	struct dbcur k;
 	int rc = db_query(
 	        r->db, &k, &Q_DAY,
