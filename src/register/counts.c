@@ -181,7 +181,8 @@ hits_read(struct db *db, struct dbq *q, const struct dbval *args, int n, int64_t
 	struct dbval all[ARGS_MAX + 2];
 	if (n > ARGS_MAX)
 		return -1;
-	memcpy(all, args, (size_t)n * sizeof(*args));
+	for (int i = 0; i < n; i++)
+		all[i] = args[i];
 	all[n] = DB_INT(from);
 	all[n + 1] = DB_INT(to);
 	struct dbcur c;
