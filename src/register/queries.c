@@ -2,7 +2,6 @@
 #include "base/buf.h"
 #include "base/sortkey.h"
 #include "register/counts.h"
-#include "register/order.h"
 
 #include <pthread.h>
 #include <stdio.h>
@@ -31,9 +30,8 @@ static struct dbq Q_PAGE_KEYS = {
         "SELECT " KEYS "FROM associations a WHERE a.public = 1 AND a.active = 1 AND a.pos >= $1 "
         "ORDER BY a.pos LIMIT 50",
         NULL, 0};
-/* A page of the list or a search: its hits' keys (pos) are kept per
- * search generation (counts_page), so the page is read by them, from the
- * listed index. On
+/* A page of a search: its hits' keys (pos) are kept per search generation
+ * (counts_page), so the page is read by them, from the listed index. On
  * SQLite by name: without statistics it takes the unique index on pos,
  * and reads each row for its rev. */
 static struct dbq Q_BY_POS_KEYS = {
@@ -58,8 +56,8 @@ static struct dbq Q_MATCH_HITS = {"SELECT rowid FROM associations_fts WHERE asso
  * without, so the planner plans each, and one of words and terms as one
  * text query, for a filter too common to walk (list_pg); each lists its
  * hits' keys in order, between its last two parameters (counts_page).
- * Combinations: [terms] for terms alone, [WORDS +
- * terms] with words, and TEXT_TERMS. */
+ * Combinations: [terms] for terms alone, [WORDS + terms] with words, and
+ * TEXT_TERMS. */
 enum {
 	TERMS_MAX = 3,
 	WORDS = TERMS_MAX + 1,
@@ -411,16 +409,15 @@ read_page(struct db *db, struct arena *a, const struct names *nm, const struct k
 }
 
 /* A page of a search whose hits' keys hits_q lists: the page's keys, kept
- * per search generation (counts_page), then its rows by them; for the
- * whole list, whose page is every listed row from its first key on, by
- * that key alone (a seek and a walk of fifty, cheaper than fifty seeks:
- * SQLite's fresh list 0.64-0.79x by the keys). */
+ * per search generation (counts_page), then its rows by them; with
+ * by_first (the whole list, whose page is every listed row from its first
+ * key on), by that key alone: a seek and a walk of fifty, cheaper than
+ * fifty seeks (SQLite's fresh list 0.64-0.79x by the keys). */
 static int
 search_page(struct db *db, struct arena *a, const struct names *nm, const struct known *k,
             int64_t gen, struct dbq *hits_q, const struct dbval *args, int n, int64_t page,
-            struct assoc_list *out)
+            struct dbq *by_first, struct assoc_list *out)
 {
-	int whole = hits_q == &Q_LISTED_HITS;
 	int64_t keys[REGISTER_PAGE_SIZE];
 	size_t nkeys;
 	if (counts_page(db, gen, hits_q, args, n, page, keys, &nkeys, &out->total) != 0)
@@ -429,8 +426,8 @@ search_page(struct db *db, struct arena *a, const struct names *nm, const struct
 		out->items = arena_alloc(a, sizeof(struct assoc));
 		return 0;
 	}
-	if (whole)
-		return read_page(db, a, nm, k, &Q_PAGE_KEYS, DB_ARGS(DB_INT(keys[0])), out);
+	if (by_first)
+		return read_page(db, a, nm, k, by_first, DB_ARGS(DB_INT(keys[0])), out);
 	return read_page(db, a, nm, k, &Q_BY_POS_KEYS,
 	                 DB_ARGS(DB_TEXT(db_ids(a, db_kind(db), keys, nkeys))), out);
 }
@@ -613,7 +610,7 @@ list_pg(struct db *db, struct arena *a, const struct names *nm, const struct kno
 			args[n++] = DB_TEXT(words);
 		combo = (words ? WORDS : 0) + nterms;
 	}
-	return search_page(db, a, nm, k, gen, &hits_q[combo], args, n, page, out);
+	return search_page(db, a, nm, k, gen, &hits_q[combo], args, n, page, NULL, out);
 }
 
 /* One page of public, active associations matching the filter, the number
@@ -638,7 +635,8 @@ register_list_known(struct db *db, struct arena *a, const struct register_filter
 	out->groups = nm->groups, out->ngroups = nm->ngroups;
 	const char *words = f->q ? search_query(a, db_kind(db), f->q) : NULL;
 	if (!words && !f->form && !f->area && !f->group)
-		return search_page(db, a, nm, k, gen, &Q_LISTED_HITS, DB_NOARGS, page, out);
+		return search_page(db, a, nm, k, gen, &Q_LISTED_HITS, DB_NOARGS, page, &Q_PAGE_KEYS,
+		                   out);
 	if (db_kind(db) == DB_PG)
 		return list_pg(db, a, nm, k, gen, f, words, page, out);
 	const char *match = match_query(a, nm, f, words);
@@ -646,7 +644,8 @@ register_list_known(struct db *db, struct arena *a, const struct register_filter
 		out->items = arena_alloc(a, sizeof(struct assoc));
 		return 0;
 	}
-	return search_page(db, a, nm, k, gen, &Q_MATCH_HITS, DB_ARGS(DB_TEXT(match)), page, out);
+	return search_page(db, a, nm, k, gen, &Q_MATCH_HITS, DB_ARGS(DB_TEXT(match)), page, NULL,
+	                   out);
 }
 
 /* One association; with public_only, only a public and active one.
