@@ -20,6 +20,9 @@
 #   BENCH_DB_FROM    copy this loaded SQLite database instead of running demo
 #   BENCH_PG_FROM    copy this loaded PostgreSQL database (CREATE DATABASE
 #                    ... TEMPLATE; nothing may be connected to it)
+#   BENCH_PAGE_FILE  the pages to measure, in bench/pages.txt's format (default
+#                    bench/pages.txt; keep "list" in it, which nginx is set
+#                    beside)
 #   BENCH_DURATION   seconds per measurement (default 5; 1 s warm-up each)
 #   BENCH_MIXED_DURATION  seconds per mixed load (default 2 x BENCH_DURATION)
 #   BENCH_WRITES     the mixed loads' kinds of write (bench/writer.py): "rename
@@ -287,7 +290,7 @@ EOF
 # answers 200, and the same page with the parameter the fresh tables add.
 read_pages() {
 	local name path budget code busted i=0
-	bench_pages "$sv" >"$tmp/pages-$engine.txt"
+	bench_pages "$sv" ${BENCH_PAGE_FILE:+"$BENCH_PAGE_FILE"} >"$tmp/pages-$engine.txt"
 	while read -r name path budget; do
 		names_of[$engine|$i]=$name
 		paths_of[$engine|$i]=$path

@@ -9,18 +9,26 @@
 
 /* Counting a search's hits walks all of them (a common word: 0.3 to 1.5 ms
  * on 100 000 associations) where its page of 50 costs a tenth of that, so
- * a count is kept until the search generation changes (migration 013: a
- * write no search reads, such as members, leaves it): paging through a
- * search counts once. One table for the process, not one per thread: after
- * every write each count is made again, and made once rather than once per
- * thread: a thread missing a count another is making waits for that one
- * (right after a write every reader misses at once). A search's slot keeps
- * its hits' keys in order beside their count (counts_page): any page of it
- * is then its fifty keys, read by key, without the search index, which
- * costs more than the rows (a prefix's expansion, a filter's probes). The
- * keys kept in all are bounded (HITS_MAX, 32 MB): past it the searches
- * kept longest ago give theirs up. */
-enum { SLOTS = 1024, FLIGHTS = 16, HITS_MAX = 1 << 22, ARGS_MAX = 6 };
+ * a search's hits are kept until the search generation changes (migration
+ * 013: a write no search reads, such as members, leaves them): paging
+ * through a search counts once. One table for the process, not one per
+ * thread: a thread missing a search another is reading waits for that one
+ * (right after a write every reader misses at once). A slot keeps the
+ * hits' keys in order beside their count (counts_page): any page is then
+ * its fifty keys, read by key, without the search index, which costs more
+ * than the rows (a prefix's expansion, a filter's probes). A search of
+ * several parts (words, filters) is the hits all of them have, each part
+ * kept on its own: one word serves every filter it is asked with, and a
+ * new combination costs an intersection in memory, not a reading of the
+ * index (PostgreSQL's mixed load 0.8 to 8-10 thousand requests a second,
+ * bench/README). The keys kept in all are bounded (HITS_MAX, 32 MB): past
+ * it the searches kept longest ago give theirs up. */
+enum { SLOTS = 4096, FLIGHTS = 16, HITS_MAX = 1 << 22, ARGS_MAX = 6 };
+
+/* The searches of several parts (parts_page) have slots of their own after
+ * the parts': there are thousands of them (each word with each filter),
+ * which would otherwise push out the few parts they are all made of. */
+enum { PART_SLOTS = SLOTS - SLOTS / 4 };
 
 /* A search kept at an older generation is brought up to date when the
  * writes since touched at most PATCH_MAX places (migration 034), each a
@@ -123,53 +131,33 @@ slot_keep(size_t i, char *key, int64_t gen, int64_t total, int64_t *hits)
 	memo.slot[i] = (struct slot){key, gen, total, hits};
 }
 
-/* The key of a query and its arguments; FNV-1a picks its slot. */
-static size_t
-memo_key(struct buf *key, struct dbq *q, const struct dbval *args, int n)
+/* Appends the key of a part (its statement and arguments, each argument
+ * after its length, so that no two parts write the same key) to key. */
+static void
+part_key(struct buf *key, const struct counts_part *p)
 {
-	buf_printf(key, "%p", (void *)q);
-	for (int i = 0; i < n; i++) {
-		buf_putc(key, '\x1f');
-		if (args[i].t == DBV_INT)
-			buf_int(key, args[i].i);
-		else
-			buf_add(key, args[i].s, args[i].n);
+	buf_printf(key, "%p", (void *)p->q);
+	for (int i = 0; i < p->n; i++) {
+		if (p->args[i].t == DBV_INT) {
+			buf_printf(key, "\x1fi");
+			buf_int(key, p->args[i].i);
+		} else if (p->args[i].t == DBV_TEXT) {
+			buf_printf(key, "\x1f%zu:", p->args[i].n);
+			buf_add(key, p->args[i].s, p->args[i].n);
+		} else {
+			buf_puts(key, "\x1fn");
+		}
 	}
+}
+
+/* The slot of a key, a part's or (both) a search of several: FNV-1a. */
+static size_t
+key_slot(const struct buf *key, int both)
+{
 	uint64_t h = 1469598103934665603ull;
 	for (size_t i = 0; i < key->len; i++)
 		h = (h ^ (unsigned char)key->data[i]) * 1099511628211ull;
-	return (size_t)(h % SLOTS);
-}
-
-/* What the count query q gives with its arguments at gen: kept or counted;
- * -1 on error. */
-int64_t
-counts_get(struct db *db, int64_t gen, struct dbq *q, const struct dbval *args, int n)
-{
-	struct buf key = {0};
-	size_t i = memo_key(&key, q, args, n);
-	int64_t total = -1;
-	int claim = -1;
-	if (gen >= 0) {
-		pthread_mutex_lock(&memo.lock);
-		if (memo_find(i, buf_cstr(&key), gen, &claim))
-			total = memo.slot[i].total;
-		pthread_mutex_unlock(&memo.lock);
-		if (total >= 0) {
-			buf_free(&key);
-			return total;
-		}
-	}
-	total = db_int(db, q, args, n, -1);
-	if (gen >= 0) {
-		pthread_mutex_lock(&memo.lock);
-		if (total >= 0 && gen >= memo.slot[i].gen)
-			slot_keep(i, buf_take(&key), gen, total, NULL);
-		memo_land(claim);
-		pthread_mutex_unlock(&memo.lock);
-	}
-	buf_free(&key);
-	return total;
+	return both ? PART_SLOTS + (size_t)(h % (SLOTS - PART_SLOTS)) : (size_t)(h % PART_SLOTS);
 }
 
 /* Reads the keys, in order, of the hits q gives with args between from
@@ -280,31 +268,48 @@ page_keys(const int64_t *hits, int64_t total, int64_t page, int64_t *keys, size_
 	memcpy(keys, hits + first, *nkeys * sizeof(*keys));
 }
 
-/* The hits of the search whose keys q lists in order at gen (between its
- * last two parameters, which this adds after args: the whole range, or one
- * place to test), their number into *total and the keys of page (1-based)
- * into keys (REGISTER_PAGE_SIZE of them at most; *nkeys 0 past the last
- * page). Kept or read like a count; kept at an older generation, brought
- * up to date by the places written since (hits_patch). 0, or -1 on
- * error. */
-int
-counts_page(struct db *db, int64_t gen, struct dbq *q, const struct dbval *args, int n,
-            int64_t page, int64_t *keys, size_t *nkeys, int64_t *total)
+/* What a caller takes of a part's hits once they are current: their number
+ * and the keys of one page, or (copy not NULL) a copy of them all. */
+struct take {
+	int64_t page, *keys, total;
+	size_t nkeys;
+	int64_t **copy;
+};
+
+/* Takes what t asks of total hits. */
+static void
+take_hits(struct take *t, const int64_t *hits, int64_t total)
+{
+	t->total = total;
+	if (!t->copy) {
+		page_keys(hits, total, t->page, t->keys, &t->nkeys);
+		return;
+	}
+	*t->copy = xmalloc((size_t)(total ? total : 1) * sizeof(**t->copy));
+	if (total)
+		memcpy(*t->copy, hits, (size_t)total * sizeof(**t->copy));
+}
+
+/* The hits of part p at gen, taken as t asks. Kept or read like a count;
+ * kept at an older generation, brought up to date by the places written
+ * since (hits_patch). 0, or -1 on error. */
+static int
+part_hits(struct db *db, int64_t gen, const struct counts_part *p, struct take *t)
 {
 	struct buf key = {0};
-	size_t i = memo_key(&key, q, args, n);
+	part_key(&key, p);
+	size_t i = key_slot(&key, 0);
 	int found = 0, claim = -1;
-	int64_t *hits = NULL, was = -1;
+	int64_t *hits = NULL, was = -1, total = 0;
 	if (gen >= 0) {
 		pthread_mutex_lock(&memo.lock);
 		struct slot *s = &memo.slot[i];
 		if (memo_find(i, buf_cstr(&key), gen, &claim) && s->hits) {
 			found = 1;
-			*total = s->total;
-			page_keys(s->hits, *total, page, keys, nkeys);
+			take_hits(t, s->hits, s->total);
 		} else if (s->hits && s->gen < gen && strcmp(s->key, buf_cstr(&key)) == 0) {
 			/* taken out to be brought up to date, by this thread alone */
-			hits = s->hits, was = s->gen, *total = s->total;
+			hits = s->hits, was = s->gen, total = s->total;
 			memo.kept -= (size_t)s->total;
 			s->hits = NULL;
 		}
@@ -314,18 +319,18 @@ counts_page(struct db *db, int64_t gen, struct dbq *q, const struct dbval *args,
 			return 0;
 		}
 	}
-	int rc = hits ? hits_patch(db, q, args, n, was, gen, &hits, total) : 0;
+	int rc = hits ? hits_patch(db, p->q, p->args, p->n, was, gen, &hits, &total) : 0;
 	if (rc == 0) {
 		free(hits);
-		rc = hits_read(db, q, args, n, INT64_MIN, INT64_MAX, &hits, total);
+		rc = hits_read(db, p->q, p->args, p->n, INT64_MIN, INT64_MAX, &hits, &total);
 	}
 	rc = rc < 0 ? -1 : 0;
 	if (rc == 0)
-		page_keys(hits, *total, page, keys, nkeys);
+		take_hits(t, hits, total);
 	if (gen >= 0) {
 		pthread_mutex_lock(&memo.lock);
 		if (rc == 0 && gen >= memo.slot[i].gen) {
-			slot_keep(i, buf_take(&key), gen, *total, hits);
+			slot_keep(i, buf_take(&key), gen, total, hits);
 			hits = NULL;
 		}
 		memo_land(claim);
@@ -333,5 +338,118 @@ counts_page(struct db *db, int64_t gen, struct dbq *q, const struct dbval *args,
 	}
 	free(hits);
 	buf_free(&key);
+	return rc;
+}
+
+/* Keeps in a (in order, na of them) those b (in order, nb) has too; their
+ * number. Each of a is looked for in b from where the last was found, in
+ * steps that double (a filter's hits can be a hundred times a word's). */
+static int64_t
+intersect(int64_t *a, int64_t na, const int64_t *b, int64_t nb)
+{
+	int64_t out = 0, j = 0;
+	for (int64_t i = 0; i < na && j < nb; i++) {
+		int64_t x = a[i];
+		if (b[j] < x) {
+			int64_t lo = j, step = 1; /* b[lo] < x */
+			while (lo + step < nb && b[lo + step] < x)
+				lo += step, step *= 2;
+			int64_t hi = lo + step < nb ? lo + step : nb; /* b[hi] >= x, or the end */
+			while (hi - lo > 1) {
+				int64_t mid = lo + (hi - lo) / 2;
+				if (b[mid] < x)
+					lo = mid;
+				else
+					hi = mid;
+			}
+			j = hi;
+		}
+		if (j < nb && b[j] == x)
+			a[out++] = x;
+	}
+	return out;
+}
+
+/* A search of several parts: the hits all of them have, each part's kept
+ * and brought up to date on its own (a word's hits serve every filter it
+ * is asked with, and a filter's every word), the fewest first, kept
+ * itself at gen so that its next page is not intersected again. 0, or -1
+ * on error. */
+static int
+parts_page(struct db *db, int64_t gen, const struct counts_part *parts, int nparts, struct take *t)
+{
+	struct buf key = {0};
+	buf_putc(&key, '&');
+	for (int k = 0; k < nparts; k++) {
+		struct buf one = {0};
+		part_key(&one, &parts[k]);
+		buf_printf(&key, "%zu:", one.len);
+		buf_add(&key, one.data, one.len);
+		buf_free(&one);
+	}
+	size_t i = key_slot(&key, 1);
+	int found = 0;
+	pthread_mutex_lock(&memo.lock);
+	struct slot *s = &memo.slot[i];
+	if (s->gen == gen && s->key && s->hits && strcmp(s->key, buf_cstr(&key)) == 0) {
+		found = 1;
+		take_hits(t, s->hits, s->total);
+	}
+	pthread_mutex_unlock(&memo.lock);
+	if (found) {
+		buf_free(&key);
+		return 0;
+	}
+	int64_t *hits[COUNTS_PARTS], n[COUNTS_PARTS];
+	int got = 0;
+	for (; got < nparts; got++) {
+		struct take all = {.copy = &hits[got]};
+		if (part_hits(db, gen, &parts[got], &all) != 0)
+			break;
+		n[got] = all.total;
+	}
+	if (got < nparts) {
+		for (int k = 0; k < got; k++)
+			free(hits[k]);
+		buf_free(&key);
+		return -1;
+	}
+	int fewest = 0;
+	for (int k = 1; k < nparts; k++)
+		fewest = n[k] < n[fewest] ? k : fewest;
+	int64_t *both = hits[fewest], total = n[fewest];
+	for (int k = 0; k < nparts; k++)
+		if (k != fewest) {
+			total = intersect(both, total, hits[k], n[k]);
+			free(hits[k]);
+		}
+	take_hits(t, both, total);
+	pthread_mutex_lock(&memo.lock);
+	if (gen >= 0 && gen >= memo.slot[i].gen) {
+		slot_keep(i, buf_take(&key), gen, total, both);
+		both = NULL;
+	}
+	pthread_mutex_unlock(&memo.lock);
+	free(both);
+	buf_free(&key);
+	return 0;
+}
+
+/* The hits of the search that is the hits all of parts have (each a
+ * statement that lists its keys in order between its last two
+ * parameters, which this adds: the whole range, or one place to test) at
+ * gen: their number into *total and the keys of page (1-based) into keys
+ * (REGISTER_PAGE_SIZE of them at most; *nkeys 0 past the last page). 0, or
+ * -1 on error. */
+int
+counts_page(struct db *db, int64_t gen, const struct counts_part *parts, int nparts, int64_t page,
+            int64_t *keys, size_t *nkeys, int64_t *total)
+{
+	struct take t = {.page = page, .keys = keys};
+	int rc = nparts < 1 || nparts > COUNTS_PARTS ? -1
+	         : nparts == 1                       ? part_hits(db, gen, parts, &t)
+	                                             : parts_page(db, gen, parts, nparts, &t);
+	*nkeys = rc == 0 ? t.nkeys : 0;
+	*total = rc == 0 ? t.total : 0;
 	return rc;
 }

@@ -49,73 +49,20 @@ static struct dbq Q_MATCH_HITS = {"SELECT rowid FROM associations_fts WHERE asso
                                   "MATCH $1 AND rowid >= $2 AND rowid <= $3 ORDER BY rowid",
                                   NULL, 0};
 
-/* PostgreSQL: the filters are terms in register order (register_terms,
- * migration 014), read from the rarest on, each other one a probe of the
- * same key per hit; words are the tsvector's, which holds the terms too
- * (migration 033). One statement per number of terms, with words or
- * without, so the planner plans each, and one of words and terms as one
- * text query, for a filter too common to walk (list_pg); each lists its
- * hits' keys in order, between its last two parameters (counts_page).
- * Combinations: [terms] for terms alone, [WORDS + terms] with words, and
- * TEXT_TERMS. */
-enum {
-	TERMS_MAX = 3,
-	WORDS = TERMS_MAX + 1,
-	TEXT_TERMS = 2 * WORDS,
-	PG_COMBOS = TEXT_TERMS + 1,
-};
-
-static struct dbq hits_q[PG_COMBOS];
-static struct dbq Q_TERM_COUNT = {"SELECT count(*) FROM register_terms WHERE term = $1", NULL, 0};
-static struct dbq Q_LISTED_COUNT = {
-        "SELECT count(*) FROM associations WHERE public = 1 AND active = 1", NULL, 0};
-static pthread_once_t combos_once = PTHREAD_ONCE_INIT;
-
-/* The FROM and WHERE of combination i: its terms (parameters $1 …) and,
- * with words, a text query after them, or for TEXT_TERMS the words ($1)
- * and the terms' text query ($2) as one. Returns the next free parameter
- * number. */
-static int
-combo_where(struct buf *b, int i)
-{
-	if (i == TEXT_TERMS) {
-		buf_puts(b, "FROM associations a WHERE a.public = 1 AND a.active = 1 AND a.tsv @@ "
-		            "(to_tsquery('swedish', $1) && $2::tsquery)");
-		return 3;
-	}
-	int terms = i % WORDS, words = i >= WORDS, n = 1;
-	if (!terms) {
-		buf_puts(b, "FROM associations a WHERE a.public = 1 AND a.active = 1");
-	} else {
-		buf_puts(b, words ? "FROM register_terms t JOIN associations a ON a.pos = t.pos "
-		                    "WHERE t.term = $1"
-		                  : "FROM register_terms t WHERE t.term = $1");
-		n++;
-	}
-	for (; n <= terms; n++)
-		buf_printf(b,
-		           " AND EXISTS (SELECT 1 FROM register_terms u WHERE u.term = $%d "
-		           "AND u.pos = t.pos)",
-		           n);
-	if (words)
-		buf_printf(b, " AND a.tsv @@ to_tsquery('swedish', $%d)", n++);
-	return n;
-}
-
-/* Writes the SQL of all combinations, once per process, each planned for
- * its values (a word's hits, a term's rows choose the plan). */
-static void
-combos_build(void)
-{
-	for (int i = 0; i < PG_COMBOS; i++) {
-		const char *key = i % WORDS && i != TEXT_TERMS ? "t.pos" : "a.pos";
-		struct buf c = {0};
-		buf_printf(&c, DB_PLAN_EACH "SELECT %s ", key);
-		int n = combo_where(&c, i);
-		buf_printf(&c, " AND %s >= $%d AND %s <= $%d ORDER BY %s", key, n, key, n + 1, key);
-		hits_q[i] = (struct dbq){buf_take(&c), NULL, 0};
-	}
-}
+/* PostgreSQL: a search is the hits all its parts have (counts_page), each
+ * word a part (the tsvector's prefix query, planned for its word: a
+ * common one is read from the text index, one place a write touched from
+ * the order's) and each filter a term in register order (register_terms,
+ * migration 014); each lists its hits' keys in order, between its last
+ * two parameters. */
+static struct dbq Q_WORD_HITS = {
+        DB_PLAN_EACH "SELECT a.pos FROM associations a WHERE a.public = 1 AND a.active = 1 "
+                     "AND a.tsv @@ to_tsquery('swedish', $1) AND a.pos >= $2 AND a.pos <= $3 "
+                     "ORDER BY a.pos",
+        NULL, 0};
+static struct dbq Q_TERM_HITS = {"SELECT pos FROM register_terms WHERE term = $1 AND pos >= $2 "
+                                 "AND pos <= $3 ORDER BY pos",
+                                 NULL, 0};
 
 static struct dbq Q_GET = {"SELECT " COLS "FROM associations a WHERE a.id = $1", NULL, 0};
 static struct dbq Q_ALL = {"SELECT " COLS "FROM associations a "
@@ -408,19 +355,19 @@ read_page(struct db *db, struct arena *a, const struct names *nm, const struct k
 	return rc < 0 ? -1 : 0;
 }
 
-/* A page of a search whose hits' keys hits_q lists: the page's keys, kept
+/* A page of the search that is the hits all parts have: the page's keys, kept
  * per search generation (counts_page), then its rows by them; with
  * by_first (the whole list, whose page is every listed row from its first
  * key on), by that key alone: a seek and a walk of fifty, cheaper than
  * fifty seeks (SQLite's fresh list 0.64-0.79x by the keys). */
 static int
 search_page(struct db *db, struct arena *a, const struct names *nm, const struct known *k,
-            int64_t gen, struct dbq *hits_q, const struct dbval *args, int n, int64_t page,
+            int64_t gen, const struct counts_part *parts, int nparts, int64_t page,
             struct dbq *by_first, struct assoc_list *out)
 {
 	int64_t keys[REGISTER_PAGE_SIZE];
 	size_t nkeys;
-	if (counts_page(db, gen, hits_q, args, n, page, keys, &nkeys, &out->total) != 0)
+	if (counts_page(db, gen, parts, nparts, page, keys, &nkeys, &out->total) != 0)
 		return -1;
 	if (!nkeys) {
 		out->items = arena_alloc(a, sizeof(struct assoc));
@@ -469,6 +416,9 @@ search_query(struct arena *a, enum db_kind kind, const char *q)
 	buf_free(&b);
 	return out;
 }
+
+/* A filter's terms: its form, area and group. */
+enum { TERMS_MAX = 3 };
 
 /* The id of the choice with the code, 0 if none. */
 static int64_t
@@ -538,79 +488,34 @@ match_query(struct arena *a, const struct names *nm, const struct register_filte
 	return out;
 }
 
-/* The terms as a text query of lexemes as they are ('_a5' & '_fideell');
- * NULL when a term holds anything but letters, digits and _ (a form that
- * is none: it is then walked, and finds nothing). */
-static const char *
-terms_query(struct arena *a, const char *const *terms, int n)
-{
-	struct buf b = {0};
-	for (int i = 0; i < n; i++) {
-		if (strspn(terms[i], "_abcdefghijklmnopqrstuvwxyz0123456789") != strlen(terms[i])) {
-			buf_free(&b);
-			return NULL;
-		}
-		buf_printf(&b, "%s'%s'", i ? " & " : "", terms[i]);
-	}
-	const char *out = arena_strdup(a, buf_cstr(&b));
-	buf_free(&b);
-	return out;
-}
-
-/* Words with filters whose rarest term holds more than one listed
- * association in TEXT_SHARE are matched as one text query: walking such a
- * term (ideell, two thirds of the register) reads more rows than the text
- * index's hits cost, where an area (one in twenty) is walked in less time
- * than the index takes to expand a word's prefix (bench/compare.sh, 100 000
- * associations, when each page walked its part of the hits: a search with
- * a form 1.6×, with a group 1.1×, with an area 0.46× as one text query). */
-enum { TEXT_SHARE = 8 };
-
-/* PostgreSQL: one page of a filtered list and its hit count, the rarest
- * term first (each term's count is kept like any other), or words and
- * terms as one text query (TEXT_SHARE). */
+/* PostgreSQL: one page of a filtered list and its hit count: the hits
+ * each word and each filter has (counts_page), in C. */
 static int
 list_pg(struct db *db, struct arena *a, const struct names *nm, const struct known *k, int64_t gen,
         const struct register_filter *f, const char *words, int64_t page, struct assoc_list *out)
 {
-	pthread_once(&combos_once, combos_build);
 	const char *terms[TERMS_MAX];
-	int64_t hits[TERMS_MAX];
 	int nterms = filter_terms(a, nm, f, terms);
 	if (nterms < 0) {
 		out->items = arena_alloc(a, sizeof(struct assoc));
 		return 0;
 	}
-	for (int i = 0; i < nterms; i++) {
-		hits[i] = counts_get(db, gen, &Q_TERM_COUNT, DB_ARGS(DB_TEXT(terms[i])));
-		if (hits[i] < 0)
-			return -1;
-		for (int j = i; j > 0 && hits[j] < hits[j - 1]; j--) {
-			int64_t h = hits[j];
-			const char *t = terms[j];
-			hits[j] = hits[j - 1], terms[j] = terms[j - 1];
-			hits[j - 1] = h, terms[j - 1] = t;
-		}
+	struct dbval args[COUNTS_PARTS];
+	struct counts_part parts[COUNTS_PARTS];
+	int n = 0;
+	for (int i = 0; i < nterms; i++, n++) {
+		args[n] = DB_TEXT(terms[i]);
+		parts[n] = (struct counts_part){&Q_TERM_HITS, &args[n], 1};
 	}
-	int64_t listed = words && nterms ? counts_get(db, gen, &Q_LISTED_COUNT, DB_NOARGS) : 0;
-	if (listed < 0)
-		return -1;
-	const char *tq =
-	        listed && hits[0] * TEXT_SHARE > listed ? terms_query(a, terms, nterms) : NULL;
-	struct dbval args[TERMS_MAX + 1];
-	int n = 0, combo;
-	if (tq) {
-		args[n++] = DB_TEXT(words);
-		args[n++] = DB_TEXT(tq);
-		combo = TEXT_TERMS;
-	} else {
-		for (int i = 0; i < nterms; i++)
-			args[n++] = DB_TEXT(terms[i]);
-		if (words)
-			args[n++] = DB_TEXT(words);
-		combo = (words ? WORDS : 0) + nterms;
+	/* words is "w:* & v:* …" (search_query), each word a part */
+	for (const char *w = words; w && n < COUNTS_PARTS; n++) {
+		const char *end = strstr(w, " & ");
+		size_t len = end ? (size_t)(end - w) : strlen(w);
+		args[n] = DB_TEXT(arena_strndup(a, w, len));
+		parts[n] = (struct counts_part){&Q_WORD_HITS, &args[n], 1};
+		w = end ? end + 3 : NULL;
 	}
-	return search_page(db, a, nm, k, gen, &hits_q[combo], args, n, page, NULL, out);
+	return search_page(db, a, nm, k, gen, parts, n, page, NULL, out);
 }
 
 /* One page of public, active associations matching the filter, the number
@@ -635,8 +540,9 @@ register_list_known(struct db *db, struct arena *a, const struct register_filter
 	out->groups = nm->groups, out->ngroups = nm->ngroups;
 	const char *words = f->q ? search_query(a, db_kind(db), f->q) : NULL;
 	if (!words && !f->form && !f->area && !f->group)
-		return search_page(db, a, nm, k, gen, &Q_LISTED_HITS, DB_NOARGS, page, &Q_PAGE_KEYS,
-		                   out);
+		return search_page(db, a, nm, k, gen,
+		                   &(struct counts_part){&Q_LISTED_HITS, NULL, 0}, 1, page,
+		                   &Q_PAGE_KEYS, out);
 	if (db_kind(db) == DB_PG)
 		return list_pg(db, a, nm, k, gen, f, words, page, out);
 	const char *match = match_query(a, nm, f, words);
@@ -644,8 +550,9 @@ register_list_known(struct db *db, struct arena *a, const struct register_filter
 		out->items = arena_alloc(a, sizeof(struct assoc));
 		return 0;
 	}
-	return search_page(db, a, nm, k, gen, &Q_MATCH_HITS, DB_ARGS(DB_TEXT(match)), page, NULL,
-	                   out);
+	struct dbval text = DB_TEXT(match);
+	return search_page(db, a, nm, k, gen, &(struct counts_part){&Q_MATCH_HITS, &text, 1}, 1,
+	                   page, NULL, out);
 }
 
 /* One association; with public_only, only a public and active one.

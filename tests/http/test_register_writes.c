@@ -1355,8 +1355,9 @@ plan(void)
 		        view_add(common_word(h_sql_line(q, purpose, sizeof(purpose))), "", "", "");
 	}
 	P.deep[3] = view_add(views[P.deep[0]].q, "", "", P.a->form);
-	/* words with a common filter, which PostgreSQL matches as one text
-	 * query with the words (src/register/queries.c, TEXT_SHARE) */
+	/* words with a common filter: on PostgreSQL the hits of a part as
+	 * large as two thirds of the register, intersected with the words'
+	 * (src/register/counts.c) */
 	view_add(views[P.deep[0]].q, "", "", "ideell");
 	view_add(views[P.deep[1]].q, "", P.b->group, "");
 }

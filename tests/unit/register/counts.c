@@ -17,6 +17,12 @@ static struct dbq Q_KEYS = {"WITH RECURSIVE k(x) AS (SELECT (SELECT v FROM knob)
                             "SELECT x FROM k WHERE x >= $2 AND x <= $3",
                             NULL, 0};
 static struct dbq Q_KNOB = {"UPDATE knob SET v = $1", NULL, 0};
+/* The multiples of $1 up to $2. */
+static struct dbq Q_STEP = {"WITH RECURSIVE k(x) AS (SELECT $1 UNION ALL SELECT x + $1 FROM k "
+                            "WHERE x + $1 <= $2) SELECT x FROM k WHERE x >= $3 AND x <= $4",
+                            NULL, 0};
+/* The keys of table v. */
+static struct dbq Q_V = {"SELECT x FROM v WHERE x >= $1 AND x <= $2 ORDER BY x", NULL, 0};
 /* The keys of table t. */
 static struct dbq Q_TABLE = {"SELECT x FROM t WHERE x >= $1 AND x <= $2 ORDER BY x", NULL, 0};
 
@@ -29,7 +35,8 @@ open_db(void **state)
 		return -1;
 	return db_script(db, "CREATE TABLE knob (v INTEGER); INSERT INTO knob VALUES (1); "
 	                     "CREATE TABLE register_changes (gen INTEGER, pos INTEGER); "
-	                     "CREATE TABLE t (x INTEGER PRIMARY KEY);");
+	                     "CREATE TABLE t (x INTEGER PRIMARY KEY); "
+	                     "CREATE TABLE v (x INTEGER PRIMARY KEY);");
 }
 
 static int
@@ -44,8 +51,10 @@ static int64_t
 first_key(int64_t gen, int64_t n, int64_t page, int64_t *total, size_t *nkeys)
 {
 	int64_t keys[REGISTER_PAGE_SIZE];
-	assert_int_equal(
-	        counts_page(db, gen, &Q_KEYS, DB_ARGS(DB_INT(n)), page, keys, nkeys, total), 0);
+	struct dbval arg = DB_INT(n);
+	assert_int_equal(counts_page(db, gen, &(struct counts_part){&Q_KEYS, &arg, 1}, 1, page,
+	                             keys, nkeys, total),
+	                 0);
 	return *nkeys ? keys[0] : -1;
 }
 
@@ -94,7 +103,9 @@ table_hits(int64_t gen, int64_t *first3, int64_t *last3)
 {
 	int64_t keys[REGISTER_PAGE_SIZE], total;
 	size_t n;
-	assert_int_equal(counts_page(db, gen, &Q_TABLE, DB_NOARGS, 3, keys, &n, &total), 0);
+	assert_int_equal(counts_page(db, gen, &(struct counts_part){&Q_TABLE, NULL, 0}, 1, 3, keys,
+	                             &n, &total),
+	                 0);
 	*first3 = n ? keys[0] : -1;
 	*last3 = n ? keys[n - 1] : -1;
 	return total;
@@ -128,6 +139,56 @@ patched(void **state)
 	assert_int_equal(last, 300);
 }
 
+/* The search of the parts at gen: its count, the first and last key of
+ * its first page. */
+static int64_t
+parts_hits(int64_t gen, const struct counts_part *parts, int n, int64_t *first, int64_t *last)
+{
+	int64_t keys[REGISTER_PAGE_SIZE], total;
+	size_t nkeys;
+	assert_int_equal(counts_page(db, gen, parts, n, 1, keys, &nkeys, &total), 0);
+	*first = nkeys ? keys[0] : -1;
+	*last = nkeys ? keys[nkeys - 1] : -1;
+	return total;
+}
+
+/* A search of several parts finds the hits all of them have, whichever
+ * is the fewest and however far apart its hits lie in the others; after a
+ * write its parts are brought up to date (a part taken out and one put in
+ * by the places logged) and so is it. */
+static void
+parts_together(void **state)
+{
+	struct dbval two[] = {DB_INT(2), DB_INT(10000)}, three[] = {DB_INT(3), DB_INT(10000)},
+	             seven[] = {DB_INT(7), DB_INT(700)}, one[] = {DB_INT(1), DB_INT(100000)},
+	             quarter[] = {DB_INT(25000), DB_INT(100000)},
+	             thousand[] = {DB_INT(1000), DB_INT(5000)};
+	int64_t first, last;
+	struct counts_part by42[] = {{&Q_STEP, two, 2}, {&Q_STEP, three, 2}, {&Q_STEP, seven, 2}};
+	assert_int_equal(parts_hits(40, by42, 3, &first, &last), 16);
+	assert_int_equal(first, 42);
+	assert_int_equal(last, 672);
+	struct counts_part far[] = {{&Q_STEP, one, 2}, {&Q_STEP, quarter, 2}};
+	assert_int_equal(parts_hits(40, far, 2, &first, &last), 4);
+	assert_int_equal(first, 25000);
+	assert_int_equal(last, 100000);
+	struct counts_part none[] = {{&Q_STEP, seven, 2}, {&Q_STEP, thousand, 2}};
+	assert_int_equal(parts_hits(40, none, 2, &first, &last), 0);
+	assert_int_equal(first, -1);
+
+	db_script(db, "WITH RECURSIVE k(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM k WHERE x < "
+	              "100) INSERT INTO v SELECT x FROM k; DELETE FROM register_changes");
+	struct counts_part in_v[] = {{&Q_V, NULL, 0}, {&Q_STEP, seven, 2}};
+	assert_int_equal(parts_hits(41, in_v, 2, &first, &last), 14);
+	assert_int_equal(first, 7);
+	assert_int_equal(last, 98);
+	db_script(db, "DELETE FROM v WHERE x = 14; INSERT INTO v VALUES (700), (701); "
+	              "INSERT INTO register_changes VALUES (42, 14), (42, 700)");
+	assert_int_equal(parts_hits(42, in_v, 2, &first, &last), 14);
+	assert_int_equal(first, 7);
+	assert_int_equal(last, 700);
+}
+
 int
 main(void)
 {
@@ -135,6 +196,7 @@ main(void)
 	        cmocka_unit_test(pages_of_hits),
 	        cmocka_unit_test(bounded),
 	        cmocka_unit_test(patched),
+	        cmocka_unit_test(parts_together),
 	};
 	return cmocka_run_group_tests(tests, open_db, close_db);
 }
