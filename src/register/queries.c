@@ -42,9 +42,10 @@ static struct dbq Q_BY_POS_KEYS = {
         0};
 static struct dbq Q_BY_IDS = {"SELECT " COLS "FROM associations a WHERE " DB_IDS_SQLITE("a.id"),
                               "SELECT " COLS "FROM associations a WHERE " DB_IDS_PG("a.id"), 0};
-/* SQLite: filters and words are one query of the search index, whose rowid
- * is pos, so its hits come in register order (between $2 and $3: all of
- * them, or one place a write touched, counts_page). */
+/* SQLite: a search's part (a word's prefix query or a filter's term, list_parts)
+ * is a query of the search index, whose rowid is pos, so its hits come in
+ * register order (between $2 and $3: all of them, or one place a write
+ * touched, counts_page). */
 static struct dbq Q_MATCH_HITS = {"SELECT rowid FROM associations_fts WHERE associations_fts "
                                   "MATCH $1 AND rowid >= $2 AND rowid <= $3 ORDER BY rowid",
                                   NULL, 0};
@@ -431,14 +432,18 @@ choice_id(const struct choice *ch, size_t n, const char *code)
 }
 
 /* The filter's terms (_f<form>, _a<area id>, _g<group id>) into the
- * arena; their number, or -1 when a filter names no area or group there
- * is (no hits). */
+ * arena; their number, or -1 when a filter names no form, area or group
+ * there can be (no hits). */
 static int
 filter_terms(struct arena *a, const struct names *nm, const struct register_filter *f,
              const char **terms)
 {
 	int n = 0;
 	if (f->form) {
+		/* a form is a code of letters (assoc_forms); any other is none,
+		 * and must not reach the search index's query syntax */
+		if (strspn(f->form, "abcdefghijklmnopqrstuvwxyz0123456789") != strlen(f->form))
+			return -1;
 		struct buf b = {0};
 		buf_printf(&b, "_f%s", f->form);
 		terms[n++] = arena_strdup(a, buf_cstr(&b));
@@ -465,34 +470,13 @@ filter_terms(struct arena *a, const struct names *nm, const struct register_filt
 	return n;
 }
 
-/* SQLite: the search index's query for the filter, its words and terms
- * together; NULL when a filter names no area or group there is (no hits). */
-static const char *
-match_query(struct arena *a, const struct names *nm, const struct register_filter *f,
-            const char *words)
-{
-	const char *terms[TERMS_MAX];
-	int n = filter_terms(a, nm, f, terms);
-	if (n < 0)
-		return NULL;
-	struct buf b = {0};
-	if (words)
-		buf_puts(&b, words);
-	for (int i = 0; i < n; i++) {
-		if (b.len)
-			buf_putc(&b, ' ');
-		buf_puts(&b, terms[i]);
-	}
-	const char *out = arena_strdup(a, buf_cstr(&b));
-	buf_free(&b);
-	return out;
-}
-
-/* PostgreSQL: one page of a filtered list and its hit count: the hits
- * each word and each filter has (counts_page), in C. */
+/* One page of a filtered list and its hit count: the hits each filter
+ * term and each word has (counts_page), each a part read by its engine's
+ * statement, intersected in C. */
 static int
-list_pg(struct db *db, struct arena *a, const struct names *nm, const struct known *k, int64_t gen,
-        const struct register_filter *f, const char *words, int64_t page, struct assoc_list *out)
+list_parts(struct db *db, struct arena *a, const struct names *nm, const struct known *k,
+           int64_t gen, const struct register_filter *f, const char *words, int64_t page,
+           struct assoc_list *out)
 {
 	const char *terms[TERMS_MAX];
 	int nterms = filter_terms(a, nm, f, terms);
@@ -500,20 +484,22 @@ list_pg(struct db *db, struct arena *a, const struct names *nm, const struct kno
 		out->items = arena_alloc(a, sizeof(struct assoc));
 		return 0;
 	}
+	int pg = db_kind(db) == DB_PG;
 	struct dbval args[COUNTS_PARTS];
 	struct counts_part parts[COUNTS_PARTS];
 	int n = 0;
 	for (int i = 0; i < nterms; i++, n++) {
 		args[n] = DB_TEXT(terms[i]);
-		parts[n] = (struct counts_part){&Q_TERM_HITS, &args[n], 1};
+		parts[n] = (struct counts_part){pg ? &Q_TERM_HITS : &Q_MATCH_HITS, &args[n], 1};
 	}
-	/* words is "w:* & v:* …" (search_query), each word a part */
+	/* words are search_query's, each word a part */
+	const char *sep = pg ? " & " : " ";
 	for (const char *w = words; w && n < COUNTS_PARTS; n++) {
-		const char *end = strstr(w, " & ");
+		const char *end = strstr(w, sep);
 		size_t len = end ? (size_t)(end - w) : strlen(w);
 		args[n] = DB_TEXT(arena_strndup(a, w, len));
-		parts[n] = (struct counts_part){&Q_WORD_HITS, &args[n], 1};
-		w = end ? end + 3 : NULL;
+		parts[n] = (struct counts_part){pg ? &Q_WORD_HITS : &Q_MATCH_HITS, &args[n], 1};
+		w = end ? end + strlen(sep) : NULL;
 	}
 	return search_page(db, a, nm, k, gen, parts, n, page, NULL, out);
 }
@@ -521,9 +507,8 @@ list_pg(struct db *db, struct arena *a, const struct names *nm, const struct kno
 /* One page of public, active associations matching the filter, the number
  * of hits, and the areas and groups to filter by: by its hits' keys, kept
  * per search generation (counts_page), the whole list's from the listed
- * index, a filtered one's on SQLite from the search index in register
- * order, on PostgreSQL by the planner's choice. A row the caller holds as
- * rendered (known) is not copied. */
+ * index, a filtered one's as the hits all its words and terms have
+ * (list_parts). A row the caller holds as rendered (known) is not copied. */
 int
 register_list_known(struct db *db, struct arena *a, const struct register_filter *f,
                     struct assoc_list *out, register_known *known, void *arg)
@@ -543,16 +528,7 @@ register_list_known(struct db *db, struct arena *a, const struct register_filter
 		return search_page(db, a, nm, k, gen,
 		                   &(struct counts_part){&Q_LISTED_HITS, NULL, 0}, 1, page,
 		                   &Q_PAGE_KEYS, out);
-	if (db_kind(db) == DB_PG)
-		return list_pg(db, a, nm, k, gen, f, words, page, out);
-	const char *match = match_query(a, nm, f, words);
-	if (!match) {
-		out->items = arena_alloc(a, sizeof(struct assoc));
-		return 0;
-	}
-	struct dbval text = DB_TEXT(match);
-	return search_page(db, a, nm, k, gen, &(struct counts_part){&Q_MATCH_HITS, &text, 1}, 1,
-	                   page, NULL, out);
+	return list_parts(db, a, nm, k, gen, f, words, page, out);
 }
 
 /* One association; with public_only, only a public and active one.

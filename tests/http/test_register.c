@@ -356,6 +356,10 @@ search(void)
 	        "q=%E2%80%94",
 	        "q=%F0%9F%98%80",
 	        "q=name%3Ainnebandy",
+	        "form=%22",
+	        "form=ideell+OR+x",
+	        "q=idrott&form=%22*",
+	        "q=idrott&form=IDEELL%29",
 	};
 	int fine = 1;
 	for (size_t i = 0; i < sizeof(odd) / sizeof(odd[0]); i++) {
@@ -416,6 +420,8 @@ filters(void)
 	                both <= h_api_total(anon, "form=ideell"),
 	        "two filters together narrow further (%ld)", both);
 	h_check(h_api_total(anon, "omrade=finns-inte") == 0, "an unknown area matches nothing");
+	h_check(h_api_total(anon, "form=ide%22ell") == 0 && h_api_total(anon, "form=IDEELL") == 0,
+	        "an unknown form matches nothing");
 	h_check(page_total("q=idrott&omrade=lindangen") ==
 	                h_api_total(anon, "q=idrott&omrade=lindangen"),
 	        "search and filter combine the same on the page and in the API");
