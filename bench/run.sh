@@ -475,7 +475,7 @@ echo "Checkout $(git -C "$root" describe --always --dirty 2>/dev/null || echo '?
 	"load average $start_load at the start, $(loadavg) at the end;" \
 	"$(awk -v a="$t_start" -v b="$t_end" 'BEGIN { printf "%.1f", (b - a) / 60 }') minutes." \
 	"wrk -t1, ${duration} s per measurement after a ${warm} s warm-up, --timeout 10s;" \
-	"samverka --threads $(nproc) (the default)."
+	"samverka with its default threads ($(nproc) on SQLite, $((2 * $(nproc))) on PostgreSQL)."
 for e in $engines; do
 	echo
 	echo "### $(engine_name "$e"): ${load_s[$e]}"

@@ -164,7 +164,8 @@ cmd_serve(int argc, char **argv)
 	        "                      [--base-url URL] [--behind-proxy]\n"
 	        "  --listen   address to listen on (default 127.0.0.1:8080)\n"
 	        "  --db       sqlite:PATH (default sqlite:samverka.db) or postgresql://...\n"
-	        "  --threads  worker threads, one database connection each (default: cores)\n"
+	        "  --threads  worker threads, one database connection each (default: cores,\n"
+	        "             twice that on PostgreSQL)\n"
 	        "  --files    where case documents are kept (default samverka-files)\n"
 	        "  --max-upload  the largest document in bytes (default 10485760)\n"
 	        "  --case-quota  the most documents a case keeps, in bytes (default 52428800)\n"
@@ -217,11 +218,14 @@ cmd_serve(int argc, char **argv)
 		return 1;
 	}
 	documents_sweep(db);
+	/* a PostgreSQL thread waits on its server for every query, so twice
+	 * as many keep the cores busy (docs/decisions.md) */
+	int per_core = db_kind(db) == DB_PG ? 2 : 1;
 	db_close(db);
 	struct server_opts o = {
 	        .listen = listen,
 	        .db_url = db_url,
-	        .threads = threads ? atoi(threads) : (int)sysconf(_SC_NPROCESSORS_ONLN),
+	        .threads = threads ? atoi(threads) : per_core * (int)sysconf(_SC_NPROCESSORS_ONLN),
 	        .form_limit = 1024 * 1024,
 	        .upload_limit = documents_max_size + UPLOAD_SLACK,
 	        .spool_dir = spool,
