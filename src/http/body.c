@@ -139,14 +139,16 @@ on_end(void *cls)
 	return 0;
 }
 
-/* When the request ends, whatever path it took: the spool files that no
- * handler moved into place are removed, and the upload's place in flight
- * is given back. */
+/* When the request ends, whatever path it took: the upload's place in
+ * flight is given back, then the spool files that no handler moved into
+ * place are removed, so that once they are gone the place is free. */
 static void
 body_cleanup(void *arg)
 {
 	struct body *b = arg;
 	struct req *r = b->r;
+	if (b->counted)
+		atomic_fetch_sub(&in_flight, 1);
 	for (size_t i = 0; i < r->files.n; i++) {
 		struct upload *u = &r->files.items[i];
 		if (u->mapped)
@@ -157,8 +159,6 @@ body_cleanup(void *arg)
 	r->files.n = 0;
 	mp_free(&b->mp);
 	buf_free(&b->value);
-	if (b->counted)
-		atomic_fetch_sub(&in_flight, 1);
 }
 
 /* Called once the caller may use the route, before any of the body is
