@@ -1,6 +1,6 @@
 /* What the public page cache keeps: pages made from every parameter of
- * their address, within a byte budget per thread, until the next write to
- * the domain they show. */
+ * their address, within a byte budget per thread, found until the next
+ * write to the domain they show. */
 #include "../unit.h"
 
 #include "http/cache.h"
@@ -79,6 +79,33 @@ domains(void **state)
 	assert_non_null(cache_get(&DIARIUM, 4, "/diarium?sida=2", 15));
 }
 
+/* After a write the old pages are not destroyed at once but never found
+ * again; new pages take their bytes back as they need them, so a budget
+ * full of old pages keeps new ones. A page made at a generation older
+ * than one the thread has seen is not kept. */
+static void
+old_pages_taken_back(void **state)
+{
+	/* the pages earlier tests left current are of a write ago too */
+	assert_null(cache_get(&DIARIUM, 5, "/diarium?sida=2", 15));
+	cache_budget = 3000;
+	PUT("/g", 10, 1000);
+	PUT("/h", 10, 1000);
+	assert_null(GET("/g", 11));
+	assert_null(GET("/h", 11));
+	PUT("/i", 11, 1000);
+	PUT("/j", 11, 1000);
+	assert_non_null(GET("/i", 11));
+	assert_non_null(GET("/j", 11));
+	/* the budget is now spent on current pages: the next is not kept */
+	PUT("/k", 11, 1000);
+	assert_null(GET("/k", 11));
+	PUT("/l", 10, 10);
+	assert_null(GET("/l", 10));
+	assert_null(GET("/l", 11));
+	assert_non_null(GET("/i", 11));
+}
+
 /* A thread follows a bounded number of domains (16, the register and the
  * diary among them); pages of more are served but not kept, and the ones
  * kept stay. */
@@ -132,8 +159,11 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	        cmocka_unit_test(budget),          cmocka_unit_test(new_generation),
-	        cmocka_unit_test(domains),         cmocka_unit_test(many_domains),
+	        cmocka_unit_test(budget),
+	        cmocka_unit_test(new_generation),
+	        cmocka_unit_test(domains),
+	        cmocka_unit_test(many_domains),
+	        cmocka_unit_test(old_pages_taken_back),
 	        cmocka_unit_test(parameters_read),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
