@@ -35,4 +35,14 @@ struct kept {
 struct kept_value *kept_get(struct kept *k, struct db *db);
 /* One reader fewer (NULL: none); the last reader of an old value frees it. */
 void kept_put(struct kept_value *v);
+
+/* A set of ids kept per generation: the ids a query returns (one column,
+ * ascending), for a page to learn without a round trip that a row has
+ * nothing to show (an association granted nothing, one without regular
+ * times) and ask the database only for the rows that do. A module's load
+ * function returns kept_ids_load(db, gen, its query). */
+struct kept_value *kept_ids_load(struct db *db, int64_t gen, struct dbq *q);
+/* Whether id is in the set k keeps, as of the database's generation: 1 or
+ * 0, or -1 on a database error. */
+int kept_ids_has(struct kept *k, struct db *db, int64_t id);
 #endif

@@ -5,6 +5,7 @@
 #include "venues/venues.h"
 
 #include "base/days.h"
+#include "db/kept.h"
 #include "venues/regular.tpl.h"
 
 static struct dbq Q_REGULAR = {
@@ -15,9 +16,32 @@ static struct dbq Q_REGULAR = {
         "ORDER BY s.weekday, s.starts_min, s.id",
         NULL, 0};
 
+/* Every association with a series it shows, confirmed, ended or not: kept
+ * per 'generation:regular' (migration 036), which such a booking's writes
+ * bump, so that the page of one that has none (most) needs no round trip
+ * for this section. */
+static struct dbq Q_WITH_REGULAR = {
+        "SELECT DISTINCT s.association_id FROM booking_series s WHERE EXISTS (SELECT 1 FROM "
+        "bookings b WHERE b.series_id = s.id AND b.status = 'confirmed' AND b.show_name = 1) "
+        "ORDER BY s.association_id",
+        NULL, 0};
+
+static struct kept_value *
+with_regular_load(struct db *db, int64_t gen)
+{
+	return kept_ids_load(db, gen, &Q_WITH_REGULAR);
+}
+
+static struct kept with_regular = KEPT_INIT("generation:regular", with_regular_load);
+
+/* Writes the section for the association into out: nothing when it shows
+ * no regular time. 0, or -1 on a database error. */
 int
 venues_association_section(struct req *r, int64_t association_id, struct buf *out)
 {
+	int any = kept_ids_has(&with_regular, r->db, association_id);
+	if (any <= 0)
+		return any;
 	char today[11];
 	day_today(today);
 	struct dbcur c;
