@@ -84,6 +84,7 @@ kept_ids_load(struct db *db, int64_t gen, struct dbq *q)
 	return &s->kept;
 }
 
+/* A halving search of the current set, let go of before returning. */
 int
 kept_ids_has(struct kept *k, struct db *db, int64_t id)
 {

@@ -1,8 +1,9 @@
 /* What a module reads from the database once per generation (a meta row
  * such as 'generation:grants') and keeps for the whole process: the
  * decided grants (grants/ledger.c), the active venues
- * (venues/directory.c). Readers share the newest value; an old one is
- * freed by its last reader. */
+ * (venues/directory.c), which associations have a section on their page
+ * (kept_ids below). Readers share the newest value; an old one is freed by
+ * its last reader. */
 #ifndef DB_KEPT_H
 #define DB_KEPT_H
 #include <pthread.h>
