@@ -43,7 +43,8 @@ budget(void **state)
 	assert_non_null(GET("/d", 1));
 }
 
-/* A write (a newer generation) empties the cache and its budget. */
+/* After a write (a newer generation) the old pages are never found again,
+ * and their bytes are given to new pages. */
 static void
 new_generation(void **state)
 {
@@ -55,8 +56,8 @@ new_generation(void **state)
 	assert_non_null(GET("/f", 6));
 }
 
-/* A write to one domain empties its pages and gives their bytes back, and
- * leaves the other domain's pages as they were. */
+/* A write to one domain hides its pages and gives their bytes to new ones,
+ * and leaves the other domain's pages as they were. */
 static void
 domains(void **state)
 {
