@@ -22,8 +22,12 @@
  * new combination costs an intersection in memory, not a reading of the
  * index (PostgreSQL's mixed load 0.8 to 8-10 thousand requests a second,
  * bench/README). The keys kept in all are bounded (HITS_MAX, 32 MB): past
- * it the searches kept longest ago give theirs up. */
-enum { SLOTS = 4096, FLIGHTS = 16, HITS_MAX = 1 << 22, ARGS_MAX = 6 };
+ * it the searches kept longest ago give theirs up. A key may be kept in
+ * any of the WAYS slots of its set, the one used longest ago giving way:
+ * with one slot a key, two of the hundred parts a mixed load asks fell on
+ * the same slot in most runs and put each other out at every request
+ * (PostgreSQL's mixed-load p99 20-90 ms, each a whole reading). */
+enum { SLOTS = 4096, WAYS = 8, FLIGHTS = 16, HITS_MAX = 1 << 22, ARGS_MAX = 6 };
 
 /* The searches of several parts (parts_page) have slots of their own after
  * the parts': there are thousands of them (each word with each filter),
@@ -43,9 +47,12 @@ static struct {
 	pthread_mutex_t lock;
 	struct slot {
 		char *key;
+		uint64_t hash; /* the key's (key_hash), looked at before it */
 		int64_t gen, total;
 		int64_t *hits; /* every hit's key in order, counts_page */
+		uint64_t used; /* clock when last found or kept */
 	} slot[SLOTS];
+	uint64_t clock;
 	size_t kept;   /* hits kept in all the slots */
 	size_t oldest; /* where giving up hits starts next */
 	/* what is being made now, and by whom it is awaited */
@@ -56,18 +63,52 @@ static struct {
 	pthread_cond_t landed;
 } memo = {.lock = PTHREAD_MUTEX_INITIALIZER, .landed = PTHREAD_COND_INITIALIZER};
 
-/* Under memo.lock: whether slot i holds key at gen. When it does not and
+/* The first slot of the set of the key with hash: a part's among the
+ * first PART_SLOTS, a search of several's (hash_of) among the rest. */
+static size_t
+set_of(uint64_t hash)
+{
+	int both = hash & 1;
+	size_t sets = (both ? SLOTS - PART_SLOTS : PART_SLOTS) / WAYS;
+	return (both ? PART_SLOTS : 0) + (size_t)((hash >> 1) % sets) * WAYS;
+}
+
+/* Under memo.lock: the slot of the set of hash which holds
+ * key (*held 1), or else the one to give it (*held 0): an empty one, or
+ * the one used longest ago. */
+static size_t
+slot_for(uint64_t hash, const char *key, int *held)
+{
+	size_t first = set_of(hash), give = first;
+	for (size_t i = first; i < first + WAYS; i++) {
+		const struct slot *s = &memo.slot[i], *g = &memo.slot[give];
+		if (s->key && s->hash == hash && strcmp(s->key, key) == 0) {
+			*held = 1;
+			return i;
+		}
+		if (g->key && (!s->key || s->used < g->used))
+			give = i;
+	}
+	*held = 0;
+	return give;
+}
+
+/* Under memo.lock: whether the set of hash holds key at gen, in slot
+ * *at (else *at is where key is or would go). When it does not and
  * another thread is making it, waits for that one and looks again; when no
  * one is, the caller is to make it, and *claim is its flight (-1 when all
  * are taken: it makes it unannounced). */
 static int
-memo_find(size_t i, const char *key, int64_t gen, int *claim)
+memo_find(uint64_t hash, const char *key, int64_t gen, int *claim, size_t *at)
 {
 	*claim = -1;
 	for (;;) {
-		struct slot *s = &memo.slot[i];
-		if (s->gen == gen && s->key && strcmp(s->key, key) == 0)
+		int held;
+		*at = slot_for(hash, key, &held);
+		if (held && memo.slot[*at].gen == gen) {
+			memo.slot[*at].used = ++memo.clock;
 			return 1;
+		}
 		int waiting = 0, free_one = -1;
 		for (int f = 0; f < FLIGHTS; f++) {
 			if (!memo.flight[f].key)
@@ -106,15 +147,23 @@ slot_clear(size_t i)
 		memo.kept -= (size_t)s->total;
 	free(s->key);
 	free(s->hits);
-	*s = (struct slot){.gen = s->gen};
+	*s = (struct slot){0};
 }
 
-/* Under memo.lock: slot i holds key (taken) at gen, with its count and,
- * when hits is not NULL, its total hits (taken); the slots kept longest
+/* Under memo.lock: the set of hash keeps key (taken) at gen, with its
+ * count and, when hits is not NULL, its total hits (taken), unless it
+ * holds key at a later gen (then hits is freed); the slots kept longest
  * ago give up theirs while they would pass HITS_MAX. */
 static void
-slot_keep(size_t i, char *key, int64_t gen, int64_t total, int64_t *hits)
+slot_keep(uint64_t hash, char *key, int64_t gen, int64_t total, int64_t *hits)
 {
+	int held;
+	size_t i = slot_for(hash, key, &held);
+	if (held && memo.slot[i].gen > gen) {
+		free(key);
+		free(hits);
+		return;
+	}
 	slot_clear(i);
 	if (hits && (size_t)total > HITS_MAX) {
 		free(hits);
@@ -128,7 +177,7 @@ slot_keep(size_t i, char *key, int64_t gen, int64_t total, int64_t *hits)
 	}
 	if (hits)
 		memo.kept += (size_t)total;
-	memo.slot[i] = (struct slot){key, gen, total, hits};
+	memo.slot[i] = (struct slot){key, hash, gen, total, hits, ++memo.clock};
 }
 
 /* Appends the key of a part (its statement and arguments, each argument
@@ -150,14 +199,20 @@ part_key(struct buf *key, const struct counts_part *p)
 	}
 }
 
-/* The slot of a key, a part's or (both) a search of several: FNV-1a. */
-static size_t
-key_slot(const struct buf *key, int both)
+/* The hash of a key, a part's or (both) a search of several's, which its
+ * lowest bit tells (set_of): FNV-1a, its bits then mixed (MurmurHash3's
+ * finalizer), since keys that differ only in their last bytes differ
+ * little in FNV-1a's low bits, which pick the set. */
+static uint64_t
+hash_of(const struct buf *key, int both)
 {
 	uint64_t h = 1469598103934665603ull;
 	for (size_t i = 0; i < key->len; i++)
 		h = (h ^ (unsigned char)key->data[i]) * 1099511628211ull;
-	return both ? PART_SLOTS + (size_t)(h % (SLOTS - PART_SLOTS)) : (size_t)(h % PART_SLOTS);
+	h = (h ^ (h >> 33)) * 0xff51afd7ed558ccdull;
+	h = (h ^ (h >> 33)) * 0xc4ceb9fe1a85ec53ull;
+	h ^= h >> 33;
+	return (h & ~(uint64_t)1) | (both ? 1 : 0);
 }
 
 /* Reads the keys, in order, of the hits q gives with args between from
@@ -298,13 +353,15 @@ part_hits(struct db *db, int64_t gen, const struct counts_part *p, struct take *
 {
 	struct buf key = {0};
 	part_key(&key, p);
-	size_t i = key_slot(&key, 0);
+	uint64_t hash = hash_of(&key, 0);
+	size_t i;
 	int found = 0, claim = -1;
 	int64_t *hits = NULL, was = -1, total = 0;
 	if (gen >= 0) {
 		pthread_mutex_lock(&memo.lock);
+		int now = memo_find(hash, buf_cstr(&key), gen, &claim, &i);
 		struct slot *s = &memo.slot[i];
-		if (memo_find(i, buf_cstr(&key), gen, &claim) && s->hits) {
+		if (now && s->hits) {
 			found = 1;
 			take_hits(t, s->hits, s->total);
 		} else if (s->hits && s->gen < gen && strcmp(s->key, buf_cstr(&key)) == 0) {
@@ -329,8 +386,8 @@ part_hits(struct db *db, int64_t gen, const struct counts_part *p, struct take *
 		take_hits(t, hits, total);
 	if (gen >= 0) {
 		pthread_mutex_lock(&memo.lock);
-		if (rc == 0 && gen >= memo.slot[i].gen) {
-			slot_keep(i, buf_take(&key), gen, total, hits);
+		if (rc == 0) {
+			slot_keep(hash, buf_take(&key), gen, total, hits);
 			hits = NULL;
 		}
 		memo_land(claim);
@@ -387,12 +444,13 @@ parts_page(struct db *db, int64_t gen, const struct counts_part *parts, int npar
 		buf_add(&key, one.data, one.len);
 		buf_free(&one);
 	}
-	size_t i = key_slot(&key, 1);
-	int found = 0;
+	uint64_t hash = hash_of(&key, 1);
+	int found = 0, held;
 	pthread_mutex_lock(&memo.lock);
-	struct slot *s = &memo.slot[i];
-	if (s->gen == gen && s->key && s->hits && strcmp(s->key, buf_cstr(&key)) == 0) {
+	struct slot *s = &memo.slot[slot_for(hash, buf_cstr(&key), &held)];
+	if (held && s->gen == gen && s->hits) {
 		found = 1;
+		s->used = ++memo.clock;
 		take_hits(t, s->hits, s->total);
 	}
 	pthread_mutex_unlock(&memo.lock);
@@ -425,8 +483,8 @@ parts_page(struct db *db, int64_t gen, const struct counts_part *parts, int npar
 		}
 	take_hits(t, both, total);
 	pthread_mutex_lock(&memo.lock);
-	if (gen >= 0 && gen >= memo.slot[i].gen) {
-		slot_keep(i, buf_take(&key), gen, total, both);
+	if (gen >= 0) {
+		slot_keep(hash, buf_take(&key), gen, total, both);
 		both = NULL;
 	}
 	pthread_mutex_unlock(&memo.lock);
