@@ -24,7 +24,10 @@
 #                    bench/pages.txt; keep "list" in it, which nginx is set
 #                    beside)
 #   BENCH_DURATION   seconds per measurement (default 5; 1 s warm-up each)
-#   BENCH_MIXED_DURATION  seconds per mixed load (default 2 x BENCH_DURATION)
+#   BENCH_MIXED_DURATION  seconds per mixed load (default 2 x BENCH_DURATION;
+#                    3 s warm-up each, the writer on: the first reading of
+#                    every word and filter it asks is not what a running
+#                    server's visitors meet)
 #   BENCH_WRITES     the mixed loads' kinds of write (bench/writer.py): "rename
 #                    members" (the default), or one of them
 #   BENCH_EXPLAIN=1  after each engine's tables, bench/explain.sh on its
@@ -49,6 +52,7 @@ for kind in $write_kinds; do
 	esac
 done
 warm=1
+mixed_warm=3
 if [ -n "${BENCH_ENGINES:-}" ]; then
 	engines=$BENCH_ENGINES
 elif [ -n "$(pg_base_url)" ]; then
@@ -355,6 +359,8 @@ mixed_table() {
 		echo "bench: the writer did not start: $(cat "$tmp/writer.out")" >&2
 		exit 1
 	}
+	timeout 30 wrk -t1 -c"$conns" -d"${mixed_warm}s" --timeout 10s -s "$root/bench/mixed.lua" \
+		"$sv/" -- "$pages" "$maxid" "$areas" "$groups" >/dev/null
 	settle
 	g0=$(meta_value generation)
 	s0=$(meta_value generation:search)
@@ -494,7 +500,7 @@ for e in $engines; do
 			"cached list ÷ nginx $(ratio "${rps[$e|list|cached|$c]:-}" "${rps[$e|nginx|cached|$c]:-}")."
 	done
 	echo
-	echo "Mixed load (bench/mixed.lua, ${mixed_duration} s; bench/writer.py saving one association every"
+	echo "Mixed load (bench/mixed.lua, ${mixed_duration} s after a ${mixed_warm} s warm-up; bench/writer.py saving one association every"
 	echo "100 ms: *rename* moves it in the order and adds a member, *members* only adds a member):"
 	echo
 	echo "| write | conns | req/s | p50 ms | p99 ms | requests | saves (the writer's own latency) | generation, search generation bumps | wrk errors |"
