@@ -4,10 +4,10 @@
 
 #include <stdlib.h>
 
-/* One load at a time, under the lock: a thread that finds the value old
- * while another loads it waits for that one (right after a write every
- * reader finds it old at once). A generation older than the one held (a
- * thread that read it before another's load) keeps the newer value. */
+/* One load (or renewal of the value held) at a time, under the lock: a
+ * thread that finds the value old while another loads it waits for that
+ * one (right after a write every reader finds it old at once). A generation older than the one held
+ * (a thread that read it before another's load) keeps the newer value. */
 struct kept_value *
 kept_get(struct kept *k, struct db *db)
 {
@@ -16,7 +16,8 @@ kept_get(struct kept *k, struct db *db)
 		return NULL;
 	pthread_mutex_lock(&k->lock);
 	if (!k->current || k->current->gen < gen) {
-		struct kept_value *v = k->load(db, gen);
+		struct kept_value *v =
+		        k->current && k->renew ? k->renew(db, k->current, gen) : k->load(db, gen);
 		if (!v) {
 			pthread_mutex_unlock(&k->lock);
 			return NULL;

@@ -2,7 +2,8 @@
  * such as 'generation:grants') and keeps for the whole process: the
  * decided grants (grants/ledger.c), the active venues
  * (venues/directory.c), which associations have a section on their page
- * (kept_ids below). Readers share the newest value; an old one is freed by
+ * (kept_ids below), the register's listed rows (register/listing.c, renewed
+ * from what changed). Readers share the newest value; an old one is freed by
  * its last reader. */
 #ifndef DB_KEPT_H
 #define DB_KEPT_H
@@ -25,10 +26,18 @@ struct kept {
 	/* the value of generation gen with its free set, or NULL on a
 	 * database error */
 	struct kept_value *(*load)(struct db *db, int64_t gen);
+	/* when not NULL, the value of generation gen made from the one held
+	 * (old, still the holder's): a value too large to read whole at every
+	 * write, brought up to date from what changed since */
+	struct kept_value *(*renew)(struct db *db, const struct kept_value *old, int64_t gen);
 };
 #define KEPT_INIT(key, load)                                                                       \
 	{                                                                                          \
-		PTHREAD_MUTEX_INITIALIZER, NULL, key, load                                         \
+		PTHREAD_MUTEX_INITIALIZER, NULL, key, load, NULL                                   \
+	}
+#define KEPT_INIT_RENEW(key, load, renew)                                                          \
+	{                                                                                          \
+		PTHREAD_MUTEX_INITIALIZER, NULL, key, load, renew                                  \
 	}
 
 /* The value as of the database's generation, with one more reader, until

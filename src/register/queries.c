@@ -2,6 +2,7 @@
 #include "base/buf.h"
 #include "base/sortkey.h"
 #include "register/counts.h"
+#include "register/listing.h"
 
 #include <pthread.h>
 #include <stdio.h>
@@ -15,31 +16,9 @@
 	"coalesce(a.founded, 0), coalesce(a.members, 0), a.active, a.public, a.updated, a.tags, "  \
 	"coalesce(a.last_update, 0), a.rev "
 
-/* What a list reads of a row it may hold as rendered: its id and rev, from
- * the listed index alone (migration 032); the rest by id (Q_BY_IDS) for
- * the rows it does not hold. */
-#define KEYS "a.id, a.rev "
-
-/* The whole list as a search with no words: every listed association's
- * place, in order (between $1 and $2, counts_page); a page of it, from its
- * first place on. */
-static struct dbq Q_LISTED_HITS = {"SELECT pos FROM associations WHERE public = 1 AND active = 1 "
-                                   "AND pos >= $1 AND pos <= $2 ORDER BY pos",
-                                   NULL, 0};
-static struct dbq Q_PAGE_KEYS = {
-        "SELECT " KEYS "FROM associations a WHERE a.public = 1 AND a.active = 1 AND a.pos >= $1 "
-        "ORDER BY a.pos LIMIT 50",
-        NULL, 0};
-/* A page of a search: its hits' keys (pos) are kept per search generation
- * (counts_page), so the page is read by them, from the listed index. On
- * SQLite by name: without statistics it takes the unique index on pos,
- * and reads each row for its rev. */
-static struct dbq Q_BY_POS_KEYS = {
-        "SELECT " KEYS "FROM associations a INDEXED BY associations_listed WHERE a.public = 1 "
-        "AND a.active = 1 AND " DB_IDS_SQLITE("a.pos") " ORDER BY a.pos",
-        "SELECT " KEYS "FROM associations a WHERE a.public = 1 AND a.active = 1 AND " DB_IDS_PG(
-                "a.pos") " ORDER BY a.pos",
-        0};
+/* The rows of a page that its caller does not hold as rendered, by id:
+ * which rows a page shows, and at which rev, the listing tells
+ * (register/listing.c). */
 static struct dbq Q_BY_IDS = {"SELECT " COLS "FROM associations a WHERE " DB_IDS_SQLITE("a.id"),
                               "SELECT " COLS "FROM associations a WHERE " DB_IDS_PG("a.id"), 0};
 /* SQLite: a search's part (a word's prefix query or a filter's term, list_parts)
@@ -317,36 +296,35 @@ read_rows(struct db *db, struct arena *a, const struct names *nm, struct dbq *q,
 	return rc < 0 ? -1 : 0;
 }
 
-/* Reads a page of a list for a caller that may hold rows as rendered
- * (k): the ids and revs by q, then in one statement the rows it does not
- * hold, each left as its id and rev otherwise (and so if it went between
- * the two). */
+/* Reads a page of n listed rows for a caller that may hold rows as
+ * rendered (k): in one statement the rows it does not hold, each left as
+ * its id and rev otherwise (and so if it went since the listing's
+ * generation). */
 static int
 read_page(struct db *db, struct arena *a, const struct names *nm, const struct known *k,
-          struct dbq *q, const struct dbval *args, int n, struct assoc_list *out)
+          const struct listed *rows, size_t n, struct assoc_list *out)
 {
 	struct dbcur c;
 	out->items = arena_alloc(a, REGISTER_PAGE_SIZE * sizeof(struct assoc));
 	out->names_stamp = nm->stamp;
-	if (db_query(db, &c, q, args, n) != DB_OK)
-		return -1;
 	int64_t missing[REGISTER_PAGE_SIZE];
 	size_t nmissing = 0;
-	int rc;
-	while ((rc = db_next(&c)) > 0 && out->n < REGISTER_PAGE_SIZE) {
-		int64_t id = db_col_int(&c, 0), rev = db_col_int(&c, 1);
+	for (; out->n < n && out->n < REGISTER_PAGE_SIZE; out->n++) {
+		int64_t id = rows[out->n].id, rev = rows[out->n].rev;
 		out->items[out->n] = (struct assoc){.id = id, .rev = rev};
 		if (!k->fn(k->arg, nm->stamp, id, rev, out->n))
 			missing[nmissing++] = id;
-		out->n++;
 	}
-	db_done(&c);
-	if (rc >= 0 && nmissing) {
+	int rc = 0;
+	if (nmissing) {
 		if (db_query(db, &c, &Q_BY_IDS,
 		             DB_ARGS(DB_TEXT(db_ids(a, db_kind(db), missing, nmissing)))) != DB_OK)
-			rc = -1;
-		while (rc >= 0 && (rc = db_next(&c)) > 0) {
+			return -1;
+		while ((rc = db_next(&c)) > 0) {
 			int64_t id = db_col_int(&c, 0);
+			/* hidden since the listing's generation: left out */
+			if (!db_col_int(&c, 10) || !db_col_int(&c, 11))
+				continue;
 			for (size_t i = 0; i < out->n; i++)
 				if (out->items[i].id == id)
 					row_to_assoc(&c, a, nm, &out->items[i]);
@@ -356,28 +334,50 @@ read_page(struct db *db, struct arena *a, const struct names *nm, const struct k
 	return rc < 0 ? -1 : 0;
 }
 
-/* A page of the search that is the hits all parts have: the page's keys, kept
- * per search generation (counts_page), then its rows by them; with
- * by_first (the whole list, whose page is every listed row from its first
- * key on), by that key alone: a seek and a walk of fifty, cheaper than
- * fifty seeks (SQLite's fresh list 0.64-0.79x by the keys). */
+/* A page of the whole list: fifty of the listing's rows and their number. */
+static int
+list_page(struct db *db, struct arena *a, const struct names *nm, const struct known *k,
+          int64_t page, struct assoc_list *out)
+{
+	const struct listing *l = listing_get(db);
+	if (!l)
+		return -1;
+	size_t total, n = 0;
+	const struct listed *all = listing_rows(l, &total);
+	struct listed rows[REGISTER_PAGE_SIZE];
+	for (size_t i = (size_t)(page - 1) * REGISTER_PAGE_SIZE;
+	     i < total && n < REGISTER_PAGE_SIZE; i++)
+		rows[n++] = all[i];
+	out->total = (int64_t)total;
+	listing_put(l);
+	return read_page(db, a, nm, k, rows, n, out);
+}
+
+/* A page of the search that is the hits all parts have: the page's keys
+ * (places), kept per search generation (counts_page), then its rows as
+ * the listing has them at those places. */
 static int
 search_page(struct db *db, struct arena *a, const struct names *nm, const struct known *k,
             int64_t gen, const struct counts_part *parts, int nparts, int64_t page,
-            struct dbq *by_first, struct assoc_list *out)
+            struct assoc_list *out)
 {
 	int64_t keys[REGISTER_PAGE_SIZE];
-	size_t nkeys;
+	size_t nkeys, n = 0;
 	if (counts_page(db, gen, parts, nparts, page, keys, &nkeys, &out->total) != 0)
 		return -1;
-	if (!nkeys) {
-		out->items = arena_alloc(a, sizeof(struct assoc));
-		return 0;
+	struct listed rows[REGISTER_PAGE_SIZE];
+	if (nkeys) {
+		const struct listing *l = listing_get(db);
+		if (!l)
+			return -1;
+		for (size_t i = 0; i < nkeys; i++) {
+			const struct listed *r = listing_at(l, keys[i]);
+			if (r)
+				rows[n++] = *r;
+		}
+		listing_put(l);
 	}
-	if (by_first)
-		return read_page(db, a, nm, k, by_first, DB_ARGS(DB_INT(keys[0])), out);
-	return read_page(db, a, nm, k, &Q_BY_POS_KEYS,
-	                 DB_ARGS(DB_TEXT(db_ids(a, db_kind(db), keys, nkeys))), out);
+	return read_page(db, a, nm, k, rows, n, out);
 }
 
 /* Turns what a person typed into the engine's full-text query: each word a
@@ -501,7 +501,7 @@ list_parts(struct db *db, struct arena *a, const struct names *nm, const struct 
 		parts[n] = (struct counts_part){pg ? &Q_WORD_HITS : &Q_MATCH_HITS, &args[n], 1};
 		w = end ? end + strlen(sep) : NULL;
 	}
-	return search_page(db, a, nm, k, gen, parts, n, page, NULL, out);
+	return search_page(db, a, nm, k, gen, parts, n, page, out);
 }
 
 /* One page of public, active associations matching the filter, the number
@@ -525,9 +525,7 @@ register_list_known(struct db *db, struct arena *a, const struct register_filter
 	out->groups = nm->groups, out->ngroups = nm->ngroups;
 	const char *words = f->q ? search_query(a, db_kind(db), f->q) : NULL;
 	if (!words && !f->form && !f->area && !f->group)
-		return search_page(db, a, nm, k, gen,
-		                   &(struct counts_part){&Q_LISTED_HITS, NULL, 0}, 1, page,
-		                   &Q_PAGE_KEYS, out);
+		return list_page(db, a, nm, k, page, out);
 	return list_parts(db, a, nm, k, gen, f, words, page, out);
 }
 
