@@ -145,8 +145,10 @@ changes_read(struct db *db, const struct listing *old, int64_t **ids, struct lis
 		*ids = NULL, *now = NULL;
 		return -1;
 	}
-	qsort(*ids, n, sizeof(**ids), by_value);
-	qsort(*now, *nnow, sizeof(**now), by_pos);
+	if (n) /* qsort is not to be given NULL, even for none */
+		qsort(*ids, n, sizeof(**ids), by_value);
+	if (*nnow)
+		qsort(*now, *nnow, sizeof(**now), by_pos);
 	return (long)n;
 }
 
@@ -177,7 +179,7 @@ listing_renew(struct db *db, const struct kept_value *held, int64_t gen)
 		const struct listed *r = &old->rows[i];
 		while (j < nnow && now[j].pos <= r->pos)
 			l->rows[l->n++] = now[j++];
-		if (!bsearch(&r->id, ids, (size_t)nids, sizeof(*ids), by_value) &&
+		if (!(nids && bsearch(&r->id, ids, (size_t)nids, sizeof(*ids), by_value)) &&
 		    (!l->n || l->rows[l->n - 1].pos != r->pos))
 			l->rows[l->n++] = *r;
 	}
@@ -189,12 +191,14 @@ listing_renew(struct db *db, const struct kept_value *held, int64_t gen)
 
 static struct kept kept_listing = KEPT_INIT_RENEW("generation", listing_load, listing_renew);
 
+/* The one listing of the process, renewed when the generation moved. */
 const struct listing *
 listing_get(struct db *db)
 {
 	return (const struct listing *)kept_get(&kept_listing, db);
 }
 
+/* Lets go of a listing; the last reader of an old one frees it. */
 void
 listing_put(const struct listing *l)
 {
@@ -202,6 +206,7 @@ listing_put(const struct listing *l)
 		kept_put((struct kept_value *)&l->kept);
 }
 
+/* The rows themselves, for a page of the whole list to take fifty. */
 const struct listed *
 listing_rows(const struct listing *l, size_t *n)
 {
